@@ -1,0 +1,37 @@
+# One command each: every target sets up .venv itself on a machine with Python 3.11+ and make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+READY := $(VENV)/.ready
+# Same input, same output: dates in the built site come from the last commit, not the clock.
+export NO_MKDOCS_2_WARNING := 1
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+
+.PHONY: serve build test check bench clean
+
+$(READY): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	touch $(READY)
+
+serve: $(READY)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+# Build into a fresh folder and swap it in only when the build succeeds.
+build: $(READY)
+	rm -rf .site-new
+	$(BIN)/mkdocs build --quiet --site-dir .site-new
+	rm -rf site && mv .site-new site
+	@echo "Trang đã xây dựng xong trong site/"
+
+check: $(READY)
+	$(BIN)/cchc check
+
+test: $(READY)
+	$(BIN)/python -m pytest
+
+bench: $(READY)
+	$(BIN)/python -m tests.bench
+
+clean:
+	rm -rf site .site-new $(VENV)

@@ -1,0 +1,74 @@
+"""MkDocs wiring for the portal: every decision lives in the `cchc` package.
+
+pre_build: load and validate content/ (before MkDocs cleans site/, so bad
+content never leaves a half-written site); files: add the generated pages and
+attachments; page_context: hand a document and its unit to the template.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, InclusionLevel
+
+from cchc import loader, pages
+from cchc.problems import Severity, errors
+
+log = logging.getLogger("mkdocs.plugins.cchc")
+_state: dict = {}
+
+# Listing pages that the nav names; every other generated page stays out of the nav.
+_IN_NAV = {pages.DOCUMENTS_INDEX, pages.UNITS_INDEX, pages.CONSOLIDATED}
+
+
+def _root(config) -> Path:
+    return Path(config.config_file_path).parent
+
+
+def on_pre_build(config):
+    portal, problems = loader.load(_root(config))
+    for problem in problems:
+        (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
+    if found := len(errors(problems)):
+        raise PluginError(f"Nội dung có {found} lỗi (xem các dòng ERROR ở trên; chạy 'cchc check' để xem "
+                          "lại). Chưa xây dựng trang nào, site/ giữ nguyên.")
+    _state["portal"] = portal
+
+
+def on_files(files, config):
+    portal = _state["portal"]
+    docs = Path(config.docs_dir).resolve().relative_to(_root(config).resolve()).as_posix()
+    for file in files.documentation_pages():
+        file.edit_uri = f"{docs}/{file.src_uri}"
+    for page in pages.all_pages(portal):
+        inclusion = InclusionLevel.UNDEFINED if page.src_uri in _IN_NAV else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, page.src_uri, content=page.source(), inclusion=inclusion)
+        file.edit_uri = page.edit_path
+        files.append(file)
+    for document in portal.documents:
+        for attachment in document.attachments:
+            files.append(File.generated(config, pages.attachment_uri(document, attachment),
+                                        abs_src_path=attachment.source))
+    _state["documents"] = {d.src_uri: d for d in portal.documents}
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    return markdown.replace(pages.FIELD_REFERENCE_MARK, pages.field_reference())
+
+
+def on_page_context(context, page, config, nav):
+    document = _state["documents"].get(page.file.src_uri)
+    if document is not None:
+        context["cchc_document"] = document
+        context["cchc_unit"] = _state["portal"].units[document.unit_id]
+        context["cchc_attachments"] = [(a.name, pages.attachment_uri(document, a)) for a in document.attachments]
+    return context
+
+
+def on_serve(server, config, builder):
+    server.watch(os.fspath(_root(config) / "content"))
+    return server

@@ -1,0 +1,1 @@
+"""Core of the CCHC public information portal: plain Python, no MkDocs."""

@@ -1,0 +1,112 @@
+"""Documents (văn bản): `content/van-ban/<unit>/<name>.md`, attachments beside them."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..dates import DateError, parse_date
+from ..frontmatter import Source
+from ..kinds import KINDS, PERIODIC_NAMES, find_kind
+from ..model import Attachment, Document, Signer
+from ..periods import PeriodError, parse_period
+from ..problems import Problem
+from ..schema import Field, FieldError, read_fields
+from ..text import slugify
+
+FOLDER = "van-ban"
+ATTACHMENT_TYPES = (".pdf", ".docx", ".doc", ".odt", ".xlsx", ".xls")
+
+# "09/KH-UBND", "/BC-UBND" (draft), "118/2025/NĐ-CP", "57-NQ/TW", "1453/UBND-VHXH".
+_NUMBER_SYMBOL = re.compile(r"^(?:\d*[a-z]?(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9&.,]*(?:-[A-Za-zĐđ0-9&.,]+)*"
+                            r"|\d+-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ][A-Za-zĐđ0-9]*)$")
+
+
+def read_kind(value: str):
+    kind = find_kind(value)
+    if kind is None:
+        raise FieldError(f"loại văn bản '{value}' không có trong danh sách; cần một trong: "
+                         + ", ".join(k.name for k in KINDS))
+    return kind
+
+
+def read_number_symbol(value: str) -> str:
+    if not _NUMBER_SYMBOL.match(value):
+        raise FieldError(f"số, ký hiệu '{value}' không đúng dạng; cần dạng '09/KH-UBND', "
+                         "'/BC-UBND' khi chưa có số, hoặc để trống \"\" khi chưa biết")
+    return value
+
+
+def read_date(value: str):
+    try:
+        return parse_date(value)
+    except DateError as exc:
+        raise FieldError(str(exc)) from None
+
+
+def read_period(value: str):
+    try:
+        return parse_period(value)
+    except PeriodError as exc:
+        raise FieldError(str(exc)) from None
+
+
+SIGNER = (
+    Field("ho_ten", "họ và tên người ký", True),
+    Field("chuc_vu", "các dòng chức vụ phía trên tên, ví dụ '- KT. CHỦ TỊCH'", shape="list"),
+)
+
+SCHEMA = (
+    Field("loai", "loại văn bản, ví dụ 'Báo cáo', 'Kế hoạch', 'Quyết định'", True, read_kind),
+    Field("so_ky_hieu", "số, ký hiệu như '09/KH-UBND'", False, read_number_symbol),
+    Field("ngay_ban_hanh", "ngày ban hành dạng NN/TT/NNNN", False, read_date),
+    Field("dia_danh", "địa danh ở dòng ngày tháng, ví dụ 'Phù Liễn'"),
+    Field("don_vi", "mã đơn vị ban hành, ví dụ 'xa-nam-sach'", True),
+    Field("trich_yeu", "trích yếu (tên) của văn bản", True),
+    Field("ky", "kỳ báo cáo hoặc kỳ kế hoạch, ví dụ 'năm 2025', '6 tháng đầu năm 2026'", False, read_period),
+    Field("nguoi_ky", "người ký: ho_ten và chuc_vu", shape="mapping", fields=SIGNER),
+    Field("noi_nhan", "danh sách nơi nhận, mỗi nơi một dòng bắt đầu bằng '- '", shape="list"),
+    Field("tep_goc", "tệp gốc (PDF, DOCX) đặt cạnh tệp này, mỗi tệp một dòng '- ten-tep.pdf'", shape="list"),
+)
+
+
+def _attachments(source: Source, folder: Path, names: list[str], problems: list[Problem]) -> list[Attachment]:
+    found = []
+    for index, name in enumerate(names, 1):
+        line = source.meta["tep_goc"].children[index - 1].line
+        field = f"tep_goc[{index}]"
+        file = (folder / name).resolve()
+        if file.suffix.lower() not in ATTACHMENT_TYPES:
+            problems.append(Problem(source.path, line, field, f"tệp '{name}' không phải loại được phép; "
+                                    f"cần một trong: {', '.join(ATTACHMENT_TYPES)}"))
+        elif not file.is_file() or not file.is_relative_to(folder.resolve()):
+            problems.append(Problem(source.path, line, field, f"không tìm thấy tệp '{name}'; cần đặt tệp "
+                                    "cùng thư mục với tệp văn bản này và ghi đúng tên"))
+        else:
+            found.append(Attachment(str(file), file.name))
+    return found
+
+
+def build(source: Source, file: Path, problems: list[Problem]) -> Document | None:
+    before = len(problems)
+    data = read_fields(source, SCHEMA, source.meta, 1, problems)
+    kind, period = data.get("loai"), data.get("ky")
+    if kind and period and not kind.periodic:
+        problems.append(Problem(source.path, source.meta["ky"].line, "ky",
+                                f"văn bản loại '{kind.name}' không có kỳ; chỉ {PERIODIC_NAMES} mới ghi kỳ. "
+                                "Hãy xóa trường này hoặc sửa loại văn bản"))
+    if not source.body.strip():
+        problems.append(Problem(source.path, source.body_line, "nội dung",
+                                "văn bản chưa có nội dung; cần viết phần thân văn bản sau dòng '---'"))
+    attachments = _attachments(source, file.parent, data.get("tep_goc") or [], problems)
+    if len(problems) > before:
+        return None
+    signer = data.get("nguoi_ky")
+    return Document(
+        path=source.path, slug=slugify(file.stem), kind=kind, unit_id=data["don_vi"],
+        title=data["trich_yeu"], body=source.body, body_line=source.body_line, lines=source.lines(),
+        number_symbol=data.get("so_ky_hieu") or "", date=data.get("ngay_ban_hanh"),
+        place=data.get("dia_danh") or "", period=period,
+        signer=Signer(signer["ho_ten"], signer.get("chuc_vu") or []) if signer else None,
+        recipients=data.get("noi_nhan") or [], attachments=attachments,
+    )

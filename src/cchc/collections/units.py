@@ -1,0 +1,78 @@
+"""Units (đơn vị): `content/don-vi/<id>.md`."""
+
+from __future__ import annotations
+
+import re
+
+from ..frontmatter import Source
+from ..model import Unit
+from ..problems import Problem
+from ..schema import Field, FieldError, read_fields
+
+FOLDER = "don-vi"
+LEVELS = ("thành phố", "tỉnh", "sở", "ban", "cơ quan", "xã", "phường", "đặc khu")
+
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
+_PHONE = re.compile(r"^[0-9 .()+-]{3,20}$")
+
+
+def read_id(value: str) -> str:
+    if not _ID.match(value):
+        raise FieldError(f"mã đơn vị '{value}' không hợp lệ; cần chữ thường không dấu, số và dấu '-', "
+                         "ví dụ 'xa-nam-sach'")
+    return value
+
+
+def read_level(value: str) -> str:
+    if value.lower() not in LEVELS:
+        raise FieldError(f"cấp '{value}' không có trong danh sách; cần một trong: {', '.join(LEVELS)}")
+    return value.lower()
+
+
+def read_email(value: str) -> str:
+    if not _EMAIL.match(value):
+        raise FieldError(f"'{value}' không phải địa chỉ thư điện tử; cần dạng ten@coquan.gov.vn")
+    return value
+
+
+def read_phone(value: str) -> str:
+    if not _PHONE.match(value):
+        raise FieldError(f"'{value}' không phải số điện thoại; cần các chữ số, ví dụ 0225 3821 234")
+    return value
+
+
+def read_website(value: str) -> str:
+    if not value.startswith(("https://", "http://")):
+        raise FieldError(f"'{value}' không phải địa chỉ trang web; cần bắt đầu bằng https://")
+    return value
+
+
+SCHEMA = (
+    Field("id", "mã đơn vị dùng trong đường dẫn, ví dụ 'xa-nam-sach'", True, read_id),
+    Field("ten", "tên đầy đủ, ví dụ 'Ủy ban nhân dân xã Nam Sách'", True),
+    Field("ten_ngan", "tên ngắn, ví dụ 'UBND xã Nam Sách'", True),
+    Field("cap", f"cấp đơn vị: {', '.join(LEVELS)}", True, read_level),
+    Field("don_vi_cap_tren", "mã của đơn vị cấp trên", False, read_id),
+    Field("dia_chi", "địa chỉ trụ sở"),
+    Field("dien_thoai", "số điện thoại", False, read_phone),
+    Field("duong_day_nong", "số đường dây nóng tiếp nhận phản ánh, kiến nghị", False, read_phone),
+    Field("email", "địa chỉ thư điện tử", False, read_email),
+    Field("website", "địa chỉ trang web", False, read_website),
+    Field("ten_goi_khac", "các tên văn bản khác dùng để gọi đơn vị", shape="list"),
+)
+
+
+def build(source: Source, problems: list[Problem]) -> Unit | None:
+    before = len(problems)
+    data = read_fields(source, SCHEMA, source.meta, 1, problems)
+    if len(problems) > before:
+        return None
+    return Unit(
+        id=data["id"], name=data["ten"], short_name=data["ten_ngan"], level=data["cap"],
+        path=source.path, lines=source.lines(), parent=data.get("don_vi_cap_tren"),
+        address=data.get("dia_chi") or "", phone=data.get("dien_thoai") or "",
+        hotline=data.get("duong_day_nong") or "", email=data.get("email") or "",
+        website=data.get("website") or "", aliases=data.get("ten_goi_khac") or [],
+        intro=source.body.strip(),
+    )

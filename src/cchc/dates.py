@@ -1,0 +1,69 @@
+"""Dates as Vietnamese documents write them, checked for being real."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+_NUMERIC = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_WORDS = re.compile(r"^(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})$", re.IGNORECASE)
+_YEAR = re.compile(r"^(?:năm\s+)?(\d{4})$", re.IGNORECASE)
+
+EXPECTED = "cần dạng NN/TT/NNNN (ví dụ 15/7/2025), hoặc chỉ năm (2026) khi văn bản chưa ghi ngày"
+
+
+class DateError(ValueError):
+    """A date that is written wrongly or does not exist; the message is for editors."""
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date whose day and month may be unknown, as in a draft ('ngày … tháng … năm 2026')."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def iso(self) -> str:
+        if self.day is None:
+            return f"{self.year:04d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def vietnamese(self) -> str:
+        """'15/07/2025' or, with day and month unknown, 'năm 2026'."""
+        if self.day is None:
+            return f"năm {self.year}"
+        return f"{self.day:02d}/{self.month:02d}/{self.year}"
+
+    def long_form(self, place: str = "") -> str:
+        """The dateline of a document: 'Phù Liễn, ngày 05 tháng 3 năm 2026'."""
+        if self.day is None:
+            text = f"ngày … tháng … năm {self.year}"
+        else:
+            text = f"ngày {self.day:02d} tháng {self.month} năm {self.year}"
+        return f"{place}, {text}" if place else text.capitalize()
+
+
+def checked(year: int, month: int, day: int, written: str) -> PartialDate:
+    if not 1 <= month <= 12:
+        raise DateError(f"ngày '{written}' không có thật: tháng {month} không tồn tại (chỉ có tháng 1 đến 12)")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        raise DateError(f"ngày '{written}' không có thật: tháng {month} năm {year} chỉ có {last} ngày")
+    return PartialDate(year, month, day)
+
+
+def parse_date(text: str) -> PartialDate:
+    """Read '15/7/2021', '07/04/2025', '22-12-2024', '2025-07-15', '12 tháng 8 năm 2025' or '2026'."""
+    written = " ".join(str(text).split())
+    if match := _NUMERIC.match(written) or _WORDS.match(written):
+        day, month, year = (int(g) for g in match.groups())
+        return checked(year, month, day, written)
+    if match := _ISO.match(written):
+        year, month, day = (int(g) for g in match.groups())
+        return checked(year, month, day, written)
+    if match := _YEAR.match(written):
+        return PartialDate(int(match.group(1)))
+    raise DateError(f"không đọc được ngày '{written}'; {EXPECTED}")

@@ -1,0 +1,73 @@
+"""Load every content file into a Portal, with every problem found on the way."""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from . import frontmatter
+from .collections import documents, units
+from .model import Portal
+from .problems import Problem
+
+
+def _sources(root: Path, folder: Path, problems: list[Problem]):
+    """Yield (file, parsed source) for each Markdown file under `folder`, in a stable order."""
+    for file in sorted(folder.rglob("*.md")) if folder.is_dir() else ():
+        shown = file.relative_to(root).as_posix()
+        text, found = frontmatter.decode(shown, file.read_bytes())
+        problems.extend(found)
+        if text is None:
+            continue
+        source, found = frontmatter.parse(shown, text)
+        problems.extend(found)
+        if not found:
+            yield file, source
+
+
+def _unknown_unit(known, unit_id: str) -> str:
+    close = difflib.get_close_matches(unit_id, known, n=1, cutoff=0.6)
+    hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
+    return f"không có đơn vị mã '{unit_id}' trong content/{units.FOLDER}/{hint}"
+
+
+def load(root: Path, content: str = "content") -> tuple[Portal, list[Problem]]:
+    """Read `root/content`; a file with problems is left out of the portal."""
+    portal = Portal()
+    problems: list[Problem] = []
+    base = root / content
+    claimed: dict[str, str] = {}  # URL source path -> the file that claimed it
+
+    def claim(uri: str, path: str, line: int, field: str) -> bool:
+        if uri in claimed:
+            url = uri.removesuffix("index.md").removesuffix(".md").rstrip("/")
+            problems.append(Problem(path, line, field, f"trùng đường dẫn /{url}/ với {claimed[uri]}; "
+                                    "cần đặt tên khác"))
+            return False
+        claimed[uri] = path
+        return True
+
+    broken: set[str] = set()  # ids of units whose files have problems: not reported again as unknown
+    for file, source in _sources(root, base / units.FOLDER, problems):
+        unit = units.build(source, problems)
+        if unit is None and "id" in source.meta:
+            broken.add(str(source.meta["id"].data))
+        elif unit and claim(unit.src_uri, unit.path, unit.lines["id"], "id"):
+            portal.units[unit.id] = unit
+    for unit in portal.units.values():
+        if unit.parent and unit.parent not in portal.units and unit.parent not in broken:
+            problems.append(Problem(unit.path, unit.lines["don_vi_cap_tren"], "don_vi_cap_tren",
+                                    _unknown_unit(portal.units, unit.parent)))
+
+    for file, source in _sources(root, base / documents.FOLDER, problems):
+        document = documents.build(source, file, problems)
+        if document is None:
+            continue
+        if document.unit_id in broken:
+            continue
+        if document.unit_id not in portal.units:
+            problems.append(Problem(document.path, document.lines["don_vi"], "don_vi",
+                                    _unknown_unit(portal.units, document.unit_id)))
+        elif claim(document.src_uri, document.path, 1, "tên tệp"):
+            portal.documents.append(document)
+    return portal, sorted(problems)

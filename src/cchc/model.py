@@ -1,0 +1,118 @@
+"""The portal's content as plain data: units and their documents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .dates import PartialDate
+from .kinds import Kind
+from .periods import Period
+
+
+@dataclass
+class Unit:
+    id: str
+    name: str  # "Ủy ban nhân dân xã Nam Thanh Miện"
+    short_name: str  # "UBND xã Nam Thanh Miện"
+    level: str  # "xã", "phường", "sở", "thành phố" …
+    path: str  # the content file, relative to the project
+    lines: dict[str, int] = field(default_factory=dict)  # front matter field -> line
+    parent: str | None = None
+    address: str = ""
+    phone: str = ""
+    hotline: str = ""  # for phản ánh – kiến nghị
+    email: str = ""
+    website: str = ""
+    aliases: list[str] = field(default_factory=list)  # names other documents use for it
+    intro: str = ""  # Markdown
+
+    @property
+    def src_uri(self) -> str:
+        return f"don-vi/{self.id}/index.md"
+
+
+@dataclass
+class Signer:
+    name: str
+    positions: list[str] = field(default_factory=list)  # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH" …
+
+    @property
+    def summary(self) -> str:
+        """'Vũ Văn Nguyễn, KT. Chủ tịch – Phó Chủ tịch'; the collective 'TM.' line is left out."""
+        roles = [_sentence_case(p) for p in self.positions if not p.upper().startswith("TM.")]
+        return f"{self.name}, {' – '.join(roles)}" if roles else self.name
+
+
+def _sentence_case(role: str) -> str:
+    """'KT. CHỦ TỊCH' -> 'KT. Chủ tịch'; 'PHÓ GIÁM ĐỐC' -> 'Phó Giám đốc'."""
+    prefix, _, rest = role.rpartition(". ")
+    words = rest.lower().split()
+    for i, word in enumerate(words):
+        if i == 0 or words[i - 1].lower() == "phó":
+            words[i] = word[:1].upper() + word[1:]
+    return f"{prefix.upper()}. {' '.join(words)}" if prefix else " ".join(words)
+
+
+@dataclass
+class Attachment:
+    source: str  # absolute path of the file in content/
+    name: str  # file name as offered for download
+
+
+@dataclass
+class Document:
+    path: str  # the content file, relative to the project
+    slug: str
+    kind: Kind
+    unit_id: str
+    title: str  # trích yếu
+    body: str  # Markdown
+    body_line: int = 1
+    lines: dict[str, int] = field(default_factory=dict)  # front matter field -> line
+    number_symbol: str = ""  # as written: "09/KH-UBND", "/BC-UBND" for a draft, "" unknown
+    date: PartialDate | None = None
+    place: str = ""
+    period: Period | None = None
+    signer: Signer | None = None
+    recipients: list[str] = field(default_factory=list)
+    attachments: list[Attachment] = field(default_factory=list)
+
+    @property
+    def src_uri(self) -> str:
+        return f"van-ban/{self.unit_id}/{self.slug}.md"
+
+    @property
+    def year(self) -> int | None:
+        """The year the document belongs to in archives: its period's, else its date's."""
+        if self.period:
+            return self.period.year
+        return self.date.year if self.date else None
+
+    @property
+    def has_number(self) -> bool:
+        """False for an unknown number and for a draft's '/BC-UBND'."""
+        return bool(self.number_symbol) and not self.number_symbol.startswith("/")
+
+    @property
+    def number_label(self) -> str:
+        if not self.number_symbol:
+            return "Chưa rõ"
+        return self.number_symbol if self.has_number else f"{self.number_symbol} (chưa ghi số)"
+
+    @property
+    def date_label(self) -> str:
+        if self.date is None:
+            return "Chưa rõ"
+        return self.date.vietnamese() if self.date.day else f"Chưa ghi ngày, {self.date.vietnamese()}"
+
+
+@dataclass
+class Portal:
+    units: dict[str, Unit] = field(default_factory=dict)
+    documents: list[Document] = field(default_factory=list)
+
+    def documents_by_unit(self) -> dict[str, list[Document]]:
+        grouped: dict[str, list[Document]] = {unit_id: [] for unit_id in self.units}
+        for document in self.documents:
+            grouped.setdefault(document.unit_id, []).append(document)
+        return grouped

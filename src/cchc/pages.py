@@ -1,0 +1,203 @@
+"""The portal's generated pages as Markdown: documents, unit archives, listings.
+
+Links point at other pages' source paths, so MkDocs resolves and checks them.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from . import archive
+from .kinds import find_kind
+from .model import Attachment, Document, Portal, Unit
+from .text import sort_key
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+DOCUMENTS_INDEX = "van-ban/index.md"
+UNITS_INDEX = "don-vi/index.md"
+CONSOLIDATED = "tong-hop/index.md"
+
+
+@dataclass
+class GeneratedPage:
+    src_uri: str
+    title: str
+    markdown: str
+    edit_path: str | None = None  # the content file an editor changes, relative to the project
+    meta: dict[str, str] = field(default_factory=dict)
+
+    def source(self) -> str:
+        """Markdown with front matter, as MkDocs reads it (JSON strings are valid YAML)."""
+        head = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
+                       for key, value in {"title": self.title, **self.meta}.items())
+        return f"---\n{head}---\n\n{self.markdown}"
+
+
+def escape(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def link(text: str, source: str, target: str) -> str:
+    return f"[{escape(text)}]({posixpath.relpath(target, posixpath.dirname(source) or '.')})"
+
+
+def year_uri(year: int | None) -> str:
+    return f"van-ban/nam-{year}.md" if year else "van-ban/chua-ro-nam.md"
+
+
+def year_label(year: int | None) -> str:
+    return f"Năm {year}" if year else "Chưa rõ năm"
+
+
+def attachment_uri(document: Document, attachment: Attachment) -> str:
+    """Attachments sit in the document's own folder: /van-ban/<unit>/<slug>/<name>."""
+    return f"{document.src_uri.removesuffix('.md')}/{attachment.name}"
+
+
+def document_page(document: Document) -> GeneratedPage:
+    return GeneratedPage(document.src_uri, f"{document.kind.name} {document.title}", document.body,
+                         document.path, {"template": "document.html"})
+
+
+def _document_rows(source: str, documents: list[Document], units: dict[str, Unit], with_unit: bool) -> str:
+    header = "| Ngày | Số, ký hiệu | Văn bản |" + (" Đơn vị |" if with_unit else "")
+    lines = [header, "|---|---|---|" + ("---|" if with_unit else "")]
+    for document in documents:
+        row = [document.date.vietnamese() if document.date else "—",
+               escape(document.number_symbol) or "—",
+               link(f"{document.kind.name}: {document.title}", source, document.src_uri)]
+        if with_unit:
+            unit = units[document.unit_id]
+            row.append(link(unit.short_name, source, unit.src_uri))
+        lines.append("| " + " | ".join(row) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _archive(source: str, documents: list[Document], units: dict[str, Unit], with_unit: bool,
+             depth: int = 2) -> str:
+    out = []
+    for year in archive.by_year_and_period(documents):
+        out.append(f"{'#' * depth} {year_label(year.year)}\n")
+        for group in year.periods:
+            label = group.period.label if group.period else "Văn bản khác"
+            out.append(f"{'#' * (depth + 1)} {label}\n")
+            out.append(_document_rows(source, group.documents, units, with_unit))
+    return "\n".join(out)
+
+
+def _contacts(unit: Unit) -> str:
+    rows = [("Tên đầy đủ", escape(unit.name)), ("Cấp", unit.level.capitalize()),
+            ("Địa chỉ", escape(unit.address)), ("Điện thoại", unit.phone),
+            ("Đường dây nóng phản ánh, kiến nghị", unit.hotline), ("Thư điện tử", unit.email),
+            ("Trang web", unit.website)]
+    lines = ["| Thông tin | Nội dung |", "|---|---|"]
+    for label, value in rows:
+        if label in ("Điện thoại", "Đường dây nóng phản ánh, kiến nghị") and value:
+            value = f"[{value}](tel:{re.sub(r'[^0-9+]', '', value)})"
+        elif label == "Thư điện tử" and value:
+            value = f"[{value}](mailto:{value})"
+        elif label == "Trang web" and value:
+            value = f"<{value}>"
+        lines.append(f"| {label} | {value or 'Chưa cập nhật'} |")
+    return "\n".join(lines) + "\n"
+
+
+def unit_page(unit: Unit, documents: list[Document], portal: Portal) -> GeneratedPage:
+    source = unit.src_uri
+    parts = [unit.intro + "\n" if unit.intro else "", "## Liên hệ\n", _contacts(unit)]
+    if unit.parent:
+        parent = portal.units[unit.parent]
+        parts.append(f"Đơn vị cấp trên: {link(parent.short_name, source, parent.src_uri)}.\n")
+    parts.append("## Báo cáo, kế hoạch và văn bản\n")
+    if documents:
+        parts.append(_archive(source, documents, portal.units, with_unit=False, depth=3))
+    else:
+        parts.append("Đơn vị chưa đăng văn bản nào.\n")
+    return GeneratedPage(source, unit.short_name, "\n".join(parts), unit.path)
+
+
+def units_index(portal: Portal) -> GeneratedPage:
+    parts = []
+    ordered = archive.units_in_order(list(portal.units.values()))
+    for level, units in groupby(ordered, key=lambda u: archive.LEVEL_ORDER.get(u.level, 9)):
+        units = list(units)
+        parts.append(f"## {units[0].level.capitalize()}\n")
+        parts.extend(f"- {link(u.name, UNITS_INDEX, u.src_uri)}" for u in units)
+        parts.append("")
+    return GeneratedPage(UNITS_INDEX, "Đơn vị", "\n".join(parts))
+
+
+def documents_index(portal: Portal, years: dict[int | None, list[Document]]) -> GeneratedPage:
+    parts = ["Văn bản do các đơn vị ban hành, xếp theo năm.\n"]
+    parts.extend(f"- {link(year_label(y), DOCUMENTS_INDEX, year_uri(y))} ({len(years[y])} văn bản)"
+                 for y in sorted(years, key=lambda y: -(y or 0)))
+    return GeneratedPage(DOCUMENTS_INDEX, "Văn bản", "\n".join(parts) + "\n")
+
+
+def year_page(year: int | None, documents: list[Document], portal: Portal) -> GeneratedPage:
+    uri = year_uri(year)
+    body = _archive(uri, documents, portal.units, with_unit=True)
+    return GeneratedPage(uri, f"Văn bản {year_label(year).lower()}", body)
+
+
+def consolidated_page(portal: Portal, by_unit: dict[str, list[Document]]) -> GeneratedPage:
+    parts = ["Mỗi ô là văn bản một đơn vị đã đăng cho một kỳ. Ô ghi **Chưa có** là đơn vị "
+             "chưa đăng văn bản cho kỳ đó.\n"]
+    for kind_name in ("Báo cáo", "Kế hoạch"):
+        matrix = archive.consolidated(portal, find_kind(kind_name), by_unit)
+        parts.append(f"## {kind_name}\n")
+        if not matrix.periods:
+            parts.append(f"Chưa có {kind_name.lower()} nào có ghi kỳ.\n")
+            continue
+        parts.append("| Đơn vị | " + " | ".join(p.label for p in matrix.periods) + " |")
+        parts.append("|---|" + "---|" * len(matrix.periods))
+        for unit, cells in matrix.rows:
+            row = [link(unit.short_name, CONSOLIDATED, unit.src_uri)]
+            for cell in cells:
+                row.append("<br>".join(link(d.number_symbol if d.has_number else "Đã đăng",
+                                            CONSOLIDATED, d.src_uri) for d in cell) or "**Chưa có**")
+            parts.append("| " + " | ".join(row) + " |")
+        parts.append("")
+    return GeneratedPage(CONSOLIDATED, "Tổng hợp báo cáo, kế hoạch", "\n".join(parts))
+
+
+def all_pages(portal: Portal) -> list[GeneratedPage]:
+    """Every generated page, in a stable order; listings are built once all content is known."""
+    by_unit = portal.documents_by_unit()
+    years: dict[int | None, list[Document]] = {}
+    for document in portal.documents:
+        years.setdefault(document.year, []).append(document)
+    pages = [document_page(d) for d in portal.documents]
+    pages += [unit_page(u, by_unit[u.id], portal) for u in sorted(portal.units.values(), key=lambda u: u.id)]
+    pages += [units_index(portal), documents_index(portal, years), consolidated_page(portal, by_unit)]
+    pages += [year_page(y, years[y], portal) for y in sorted(years, key=lambda y: y or 0)]
+    return pages
+
+
+FIELD_REFERENCE_MARK = "<!-- cchc:fields -->"
+
+
+def _field_rows(specs, prefix: str = "") -> list[str]:
+    rows = []
+    for spec in specs:
+        need = "bắt buộc" if spec.required else "không bắt buộc"
+        rows.append(f"| `{prefix}{spec.name}` | {need} | {escape(spec.description)} |")
+        rows += _field_rows(spec.fields, f"{prefix}{spec.name}.")
+    return rows
+
+
+def field_reference() -> str:
+    """The editors' table of fields, made from the schemas so it never drifts from them."""
+    from .collections import documents, units
+
+    parts = []
+    for title, folder, schema in (("Văn bản", documents.FOLDER, documents.SCHEMA),
+                                  ("Đơn vị", units.FOLDER, units.SCHEMA)):
+        parts += [f"### {title} (`content/{folder}/`)\n", "| Trường | | Nội dung |", "|---|---|---|"]
+        parts += _field_rows(schema) + [""]
+    return "\n".join(parts)

@@ -1,0 +1,104 @@
+"""Declarative front matter schemas: which fields a collection has and how each is read.
+
+A field's reader turns the written value into data or raises FieldError with a
+message for editors; `read_fields` collects every problem instead of stopping
+at the first.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .frontmatter import Source, Value
+from .problems import Problem
+
+
+class FieldError(ValueError):
+    """A value an editor wrote that does not fit its field; the message says what is expected."""
+
+
+Reader = Callable[[object], object]
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    description: str  # what the field holds, in Vietnamese, for messages and the editors' guide
+    required: bool = False
+    read: Reader | None = None  # None: plain text
+    shape: str = "text"  # "text", "list" (of text) or "mapping"
+    fields: tuple["Field", ...] = field(default=())  # for mappings
+
+
+def text(value: object) -> str:
+    if isinstance(value, (dict, list)):
+        raise FieldError("cần một giá trị văn bản trên một dòng, không phải danh sách")
+    return "" if value is None else str(value).strip()
+
+
+def _blank(value: Value) -> bool:
+    if value.children is not None:
+        return len(value.children) == 0
+    return value.data is None or (isinstance(value.data, str) and not value.data.strip())
+
+
+def _describe_shape(spec: Field) -> str:
+    return {"list": "một danh sách, mỗi mục một dòng bắt đầu bằng '- '",
+            "mapping": "các trường con thụt lề: " + ", ".join(f.name for f in spec.fields),
+            "text": "một giá trị trên một dòng"}[spec.shape]
+
+
+def _read_one(source: Source, spec: Field, value: Value, prefix: str, problems: list[Problem]):
+    name = prefix + spec.name
+    if spec.shape == "mapping":
+        if not isinstance(value.children, dict):
+            problems.append(Problem(source.path, value.line, name, f"cần {_describe_shape(spec)}"))
+            return None
+        return read_fields(source, spec.fields, value.children, value.line, problems, prefix=name + ".")
+    if spec.shape == "list":
+        items = value.children if isinstance(value.children, list) else None
+        if items is None:
+            if _blank(value):
+                return []
+            problems.append(Problem(source.path, value.line, name, f"cần {_describe_shape(spec)}"))
+            return None
+        out = []
+        for index, item in enumerate(items, 1):
+            try:
+                out.append((spec.read or text)(item.plain()))
+            except FieldError as exc:
+                problems.append(Problem(source.path, item.line, f"{name}[{index}]", str(exc)))
+        return out
+    try:
+        raw = text(value.plain())
+        return (spec.read or str)(raw) if raw or spec.read is None else None
+    except FieldError as exc:
+        problems.append(Problem(source.path, value.line, name, str(exc)))
+        return None
+
+
+def read_fields(source: Source, specs: tuple[Field, ...], values: dict[str, Value], line: int,
+                problems: list[Problem], prefix: str = "") -> dict[str, object]:
+    """Read `values` against `specs`: unknown, missing and malformed fields become problems."""
+    by_name = {spec.name: spec for spec in specs}
+    result: dict[str, object] = {}
+    for name, value in values.items():
+        spec = by_name.get(name)
+        if spec is None:
+            close = difflib.get_close_matches(name, by_name, n=1, cutoff=0.6)
+            hint = f"; có phải ý bạn là '{prefix}{close[0]}'?" if close else ""
+            problems.append(Problem(source.path, value.line, prefix + name,
+                                    f"không có trường này{hint} Các trường hợp lệ: {', '.join(by_name)}"))
+            continue
+        if spec.required and _blank(value):
+            problems.append(Problem(source.path, value.line, prefix + name,
+                                    f"trường bắt buộc đang để trống; cần {spec.description}"))
+            continue
+        result[name] = _read_one(source, spec, value, prefix, problems)
+    for spec in specs:
+        if spec.required and spec.name not in values:
+            problems.append(Problem(source.path, line, prefix + spec.name,
+                                    f"thiếu trường bắt buộc; cần {spec.description}"))
+    return result

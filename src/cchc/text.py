@@ -1,0 +1,59 @@
+"""Vietnamese text helpers: ASCII slugs and alphabetical order."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters of the Vietnamese alphabet in dictionary order; a letter's modifier
+# (breve, circumflex, horn, stroke) makes it a letter of its own.
+_ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
+_LETTER_RANK = {letter: rank for rank, letter in enumerate(_ALPHABET)}
+
+# Tone marks, ordered as Vietnamese dictionaries do: ngang, huyền, hỏi, ngã, sắc, nặng.
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Vietnamese text without tones and modifiers, 'đ' read as 'd'."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def slugify(text: str) -> str:
+    """ASCII slug for URLs: 'Nam Thanh Miện' -> 'nam-thanh-mien'."""
+    return _NON_SLUG.sub("-", fold(text).lower()).strip("-")
+
+
+def _split_tone(ch: str) -> tuple[str, int]:
+    decomposed = unicodedata.normalize("NFD", ch)
+    tone = 0
+    kept = []
+    for part in decomposed:
+        if part in _TONES:
+            tone = _TONES[part]
+        else:
+            kept.append(part)
+    return unicodedata.normalize("NFC", "".join(kept)), tone
+
+
+def sort_key(text: str) -> tuple:
+    """Key that orders strings as a Vietnamese dictionary does.
+
+    Letters compare first (so 'Đ' follows every 'D…'), then tones, then case,
+    which puts a toned letter right after its bare form.
+    """
+    letters: list[tuple[int, int | str]] = []
+    tones: list[int] = []
+    for ch in nfc(text).lower():
+        base, tone = _split_tone(ch)
+        rank = _LETTER_RANK.get(base)
+        # Digits and punctuation sort before letters, by code point.
+        letters.append((1, rank) if rank is not None else (0, base))
+        tones.append(tone)
+    return (letters, tones, text)
