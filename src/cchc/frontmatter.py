@@ -102,8 +102,11 @@ def parse(path: str, text: str) -> tuple[Source, list[Problem]]:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 2) if mark else 2
         what = exc.problem or exc.context or "cú pháp không hợp lệ"
+        if exc.context_mark and exc.context_mark.line + 2 != line:
+            what += f", trong phần bắt đầu ở dòng {exc.context_mark.line + 2}"
         return source, [Problem(path, line, "", f"YAML không hợp lệ ({what}); kiểm tra dấu ':' "
-                                "sau tên trường, thụt lề bằng dấu cách và dấu ngoặc kép quanh giá trị có ':'")]
+                                "sau tên trường, thụt lề bằng dấu cách, dấu ngoặc đóng mở và dấu ngoặc kép "
+                                "quanh giá trị có ':'")]
     finally:
         loader.dispose()
     if node is None:

@@ -42,7 +42,7 @@ class Period:
     @property
     def label(self) -> str:
         return {
-            "nam": f"Năm {self.year}",
+            "nam": f"Cả năm {self.year}",
             "6-thang-dau": f"6 tháng đầu năm {self.year}",
             "6-thang-cuoi": f"6 tháng cuối năm {self.year}",
             "9-thang": f"9 tháng năm {self.year}",

@@ -1,0 +1,92 @@
+"""Shared fixtures: throwaway portal projects and a built copy of the real site."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+UNIT = """---
+id: {id}
+ten: Ủy ban nhân dân xã {name}
+ten_ngan: UBND xã {name}
+cap: xã
+don_vi_cap_tren: hai-phong
+---
+"""
+
+CITY = """---
+id: hai-phong
+ten: Ủy ban nhân dân thành phố Hải Phòng
+ten_ngan: UBND thành phố Hải Phòng
+cap: thành phố
+---
+"""
+
+REPORT = """---
+loai: Báo cáo
+so_ky_hieu: "25/BC-UBND"
+ngay_ban_hanh: "10/12/2025"
+don_vi: xa-nam-sach
+trich_yeu: Kết quả công tác tuyên truyền cải cách hành chính năm 2025
+ky: năm 2025
+nguoi_ky:
+  ho_ten: Phùng Văn Diện
+  chuc_vu:
+    - CHỦ TỊCH
+noi_nhan:
+  - "Lưu: VT, VHXH."
+---
+
+## I. KẾT QUẢ
+
+Ủy ban nhân dân xã đã ban hành kế hoạch tuyên truyền.
+"""
+
+
+def build_env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "0"}
+
+
+def mkdocs_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([str(BIN / "mkdocs"), "build", "-f", str(project / "mkdocs.yml"),
+                           "-d", str(site), *extra], capture_output=True, text=True, env=build_env())
+
+
+def cchc_check(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "cchc", "--root", str(project), "check"],
+                          capture_output=True, text=True)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A small valid portal: the repository's config, templates and pages with two units and a report."""
+    root = tmp_path / "portal"
+    root.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", root)
+    for folder in ("hooks", "overrides", "docs"):
+        shutil.copytree(REPO / folder, root / folder)
+    units = root / "content" / "don-vi"
+    units.mkdir(parents=True)
+    (units / "hai-phong.md").write_text(CITY, encoding="utf-8")
+    (units / "xa-nam-sach.md").write_text(UNIT.format(id="xa-nam-sach", name="Nam Sách"), encoding="utf-8")
+    documents = root / "content" / "van-ban" / "xa-nam-sach"
+    documents.mkdir(parents=True)
+    (documents / "bao-cao-2025.md").write_text(REPORT, encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The repository's own portal, built once for the whole session."""
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(REPO, site, "--strict")
+    assert result.returncode == 0, result.stderr
+    return site
