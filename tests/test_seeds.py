@@ -44,7 +44,7 @@ def test_seed_words_appear_in_order(built_site, seed):
 def test_fidelity_measure_catches_a_lost_paragraph():
     seed_words = words((SEEDS / "002_5a9650c9ae9f1301.txt").read_text(encoding="utf-8"))
     assert in_order_share(seed_words, seed_words) == 1.0
-    assert in_order_share(seed_words, seed_words[:200] + seed_words[230:]) < 0.995
+    assert in_order_share(seed_words, seed_words[:200] + seed_words[210:]) < 0.995
 
 
 @pytest.mark.parametrize("seed", sorted(PUBLISHED))

@@ -11,7 +11,7 @@ from .periods import Period
 from .text import sort_key
 
 # Order of unit levels in listings: the city, its departments, then communes and wards.
-LEVEL_ORDER = {"thành phố": 0, "tỉnh": 0, "sở": 1, "ban": 2, "cơ quan": 3, "đặc khu": 4, "phường": 5, "xã": 5}
+LEVEL_ORDER = {"thành phố": 0, "tỉnh": 1, "sở": 2, "ban": 3, "cơ quan": 4, "phường": 5, "xã": 6, "đặc khu": 7}
 
 
 def _newest_first(document: Document) -> tuple:
@@ -54,7 +54,7 @@ def by_year_and_period(documents: list[Document]) -> list[YearGroup]:
 
 
 def units_in_order(units: list[Unit]) -> list[Unit]:
-    return sorted(units, key=lambda u: (LEVEL_ORDER.get(u.level, 9), sort_key(u.short_name)))
+    return sorted(units, key=lambda u: (LEVEL_ORDER[u.level], sort_key(u.name)))
 
 
 @dataclass

@@ -50,7 +50,9 @@ def checked(year: int, month: int, day: int, written: str) -> PartialDate:
     if not 1 <= month <= 12:
         raise DateError(f"ngày '{written}' không có thật: tháng {month} không tồn tại (chỉ có tháng 1 đến 12)")
     last = calendar.monthrange(year, month)[1]
-    if not 1 <= day <= last:
+    if day < 1:
+        raise DateError(f"ngày '{written}' không có thật: ngày phải từ 1 trở lên")
+    if day > last:
         raise DateError(f"ngày '{written}' không có thật: tháng {month} năm {year} chỉ có {last} ngày")
     return PartialDate(year, month, day)
 

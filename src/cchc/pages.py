@@ -124,9 +124,8 @@ def unit_page(unit: Unit, documents: list[Document], portal: Portal) -> Generate
 def units_index(portal: Portal) -> GeneratedPage:
     parts = []
     ordered = archive.units_in_order(list(portal.units.values()))
-    for level, units in groupby(ordered, key=lambda u: archive.LEVEL_ORDER.get(u.level, 9)):
-        units = list(units)
-        parts.append(f"## {units[0].level.capitalize()}\n")
+    for level, units in groupby(ordered, key=lambda u: u.level):
+        parts.append(f"## {level.capitalize()}\n")
         parts.extend(f"- {link(u.name, UNITS_INDEX, u.src_uri)}" for u in units)
         parts.append("")
     return GeneratedPage(UNITS_INDEX, "Đơn vị", "\n".join(parts))
