@@ -21,7 +21,7 @@ def test_dates_in_written_forms(written, expected):
     ("31/02/2025", "tháng 2 năm 2025 chỉ có 28 ngày"),
     ("29/2/2025", "chỉ có 28 ngày"),
     ("26/13/2025", "tháng 13 không tồn tại"),
-    ("0/5/2025", "chỉ có 31 ngày"),
+    ("0/5/2025", "ngày phải từ 1 trở lên"),
     ("hôm qua", "không đọc được ngày"),
 ])
 def test_impossible_or_unreadable_dates(written, message):
