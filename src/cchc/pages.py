@@ -90,20 +90,19 @@ def _archive(source: str, documents: list[Document], units: dict[str, Unit], wit
     return "\n".join(out)
 
 
+def _phone_link(number: str) -> str:
+    return f"[{number}](tel:{re.sub(r'[^0-9+]', '', number)})"
+
+
 def _contacts(unit: Unit) -> str:
     rows = [("Tên đầy đủ", escape(unit.name)), ("Cấp", unit.level.capitalize()),
-            ("Địa chỉ", escape(unit.address)), ("Điện thoại", unit.phone),
-            ("Đường dây nóng phản ánh, kiến nghị", unit.hotline), ("Thư điện tử", unit.email),
-            ("Trang web", unit.website)]
+            ("Địa chỉ", escape(unit.address)),
+            ("Điện thoại", unit.phone and _phone_link(unit.phone)),
+            ("Đường dây nóng phản ánh, kiến nghị", unit.hotline and _phone_link(unit.hotline)),
+            ("Thư điện tử", unit.email and f"[{unit.email}](mailto:{unit.email})"),
+            ("Trang web", unit.website and f"<{unit.website}>")]
     lines = ["| Thông tin | Nội dung |", "|---|---|"]
-    for label, value in rows:
-        if label in ("Điện thoại", "Đường dây nóng phản ánh, kiến nghị") and value:
-            value = f"[{value}](tel:{re.sub(r'[^0-9+]', '', value)})"
-        elif label == "Thư điện tử" and value:
-            value = f"[{value}](mailto:{value})"
-        elif label == "Trang web" and value:
-            value = f"<{value}>"
-        lines.append(f"| {label} | {value or 'Chưa cập nhật'} |")
+    lines += [f"| {label} | {value or 'Chưa cập nhật'} |" for label, value in rows]
     return "\n".join(lines) + "\n"
 
 
