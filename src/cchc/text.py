@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Letters of the Vietnamese alphabet in dictionary order; a letter's modifier
 # (breve, circumflex, horn, stroke) makes it a letter of its own.
@@ -42,18 +43,19 @@ def _split_tone(ch: str) -> tuple[str, int]:
     return unicodedata.normalize("NFC", "".join(kept)), tone
 
 
+@lru_cache(maxsize=None)
 def sort_key(text: str) -> tuple:
     """Key that orders strings as a Vietnamese dictionary does.
 
     Letters compare first (so 'Đ' follows every 'D…'), then tones, then case,
     which puts a toned letter right after its bare form.
     """
-    letters: list[tuple[int, int | str]] = []
-    tones: list[int] = []
+    letters = []
+    tones = []
     for ch in nfc(text).lower():
         base, tone = _split_tone(ch)
         rank = _LETTER_RANK.get(base)
         # Digits and punctuation sort before letters, by code point.
         letters.append((1, rank) if rank is not None else (0, base))
         tones.append(tone)
-    return (letters, tones, text)
+    return (tuple(letters), tuple(tones), text)

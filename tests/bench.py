@@ -1,0 +1,192 @@
+"""Build-time benchmark: our portal against plain Material on the same Markdown.
+
+    .venv/bin/python -m tests.bench [--sizes 100,1000,10000]
+
+For each size N, `.bench/N/` gets a copy of mkdocs.yml, hooks/, overrides/ and docs/
+plus a synthetic content/ of N documents (tests/synthetic.py). "Ours" builds it with
+the hooks; "plain" builds `.bench/N/plain/`: the same hand-written pages and every
+generated page written out as Markdown, under plain Material with the same theme,
+extensions, search and nav. Each build runs in its own process; its wall time and
+its own peak RSS (os.wait4) are measured. Generation is timed apart from the builds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from cchc import loader, pages
+from cchc.problems import errors
+
+from . import synthetic
+
+REPO = Path(__file__).resolve().parent.parent
+BENCH = REPO / ".bench"
+MKDOCS = Path(sys.executable).parent / "mkdocs"
+COPIED = ("mkdocs.yml", "hooks", "overrides", "docs")
+DEFAULT_SIZES = (100, 1000, 10000)
+
+SCALING_BUDGET = 1.2  # time per document at 10000 over that at 1000
+PLAIN_BUDGET = 1.3  # our wall time over plain Material's at 10000
+
+
+@dataclass
+class Run:
+    wall: float  # seconds
+    peak_kib: int  # the child's own ru_maxrss (KiB on Linux)
+
+    @property
+    def peak_mb(self) -> float:
+        return self.peak_kib / 1024
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without MkDocs: `!ENV [NAME, default]` gives the default."""
+
+
+def _env_tag(loader: yaml.SafeLoader, node: yaml.Node):
+    if isinstance(node, yaml.SequenceNode):
+        values = loader.construct_sequence(node)
+        return values[-1] if len(values) > 1 else None
+    return None
+
+
+_ConfigLoader.add_constructor("!ENV", _env_tag)
+
+
+def read_config() -> dict:
+    with open(REPO / "mkdocs.yml", encoding="utf-8") as file:
+        return yaml.load(file, Loader=_ConfigLoader)
+
+
+def plain_config(config: dict) -> dict:
+    """Plain Material with our theme settings, extensions, search and nav; no hooks or overrides."""
+    theme = config["theme"]
+    return {
+        "site_name": config["site_name"],
+        "theme": {
+            "name": "material",
+            "language": theme.get("language", "vi"),
+            "font": False,
+            "features": list(theme.get("features", [])),
+            "palette": theme.get("palette"),
+        },
+        "markdown_extensions": config.get("markdown_extensions", []),
+        "plugins": [p for p in config.get("plugins", []) if p == "search" or (isinstance(p, dict) and "search" in p)],
+        "nav": config["nav"],
+        "validation": {"nav": {"omitted_files": "ignore"}, "links": {"not_found": "info"}},
+    }
+
+
+def prepare(size: int) -> tuple[Path, float, float]:
+    """Write `.bench/N/` (ours) and `.bench/N/plain/`; return the folder and the two generation times."""
+    project = BENCH / str(size)
+    if project.exists():
+        shutil.rmtree(project)
+    project.mkdir(parents=True)
+    for name in COPIED:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, project / name)
+    start = time.perf_counter()
+    synthetic.generate(project, size)
+    content_time = time.perf_counter() - start
+
+    start = time.perf_counter()
+    portal, problems = loader.load(project)
+    if errors(problems):
+        raise SystemExit("synthetic content has problems:\n" + "\n".join(map(str, problems[:20])))
+    plain = project / "plain"
+    docs = plain / "docs"
+    shutil.copytree(REPO / "docs", docs, ignore=shutil.ignore_patterns("__pycache__"))
+    for page in pages.all_pages(portal):
+        target = docs / page.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(f"---\ntitle: {json.dumps(page.title, ensure_ascii=False)}\n---\n\n{page.markdown}",
+                          encoding="utf-8")
+    (plain / "mkdocs.yml").write_text(
+        yaml.safe_dump(plain_config(read_config()), allow_unicode=True, sort_keys=False), encoding="utf-8")
+    plain_time = time.perf_counter() - start
+    return project, content_time, plain_time
+
+
+def build(config: Path, site: Path) -> Run:
+    """`mkdocs build -q` in a child process: wall time and the child's own peak RSS."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="0")
+    # MkDocs reads a relative -d against the config file's folder, so the site folder is given absolute.
+    command = [str(MKDOCS), "build", "-q", "-f", os.path.relpath(config, REPO), "-d", str(site.resolve())]
+    log_path = site.parent / f"{site.name}.log"
+    with open(log_path, "wb") as log:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - start
+    process.returncode = code = os.waitstatus_to_exitcode(status)
+    if code != 0:
+        tail = log_path.read_text(encoding="utf-8", errors="replace").splitlines()[-30:]
+        raise SystemExit(f"{' '.join(command)} failed with exit code {code}:\n" + "\n".join(tail))
+    if not (site / "index.html").is_file():
+        raise SystemExit(f"{' '.join(command)} wrote no {site / 'index.html'}")
+    return Run(wall, usage.ru_maxrss)
+
+
+def _pages(site: Path) -> int:
+    return sum(1 for _ in site.rglob("index.html"))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
+                        help="comma-separated document counts (default: %(default)s)")
+    args = parser.parse_args(argv)
+    sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
+
+    results: dict[int, tuple[Run, Run]] = {}
+    generation: dict[int, tuple[float, float]] = {}
+    for size in sizes:
+        print(f"N={size}: generating …", file=sys.stderr, flush=True)
+        project, content_time, plain_time = prepare(size)
+        generation[size] = (content_time, plain_time)
+        ours = build(project / "mkdocs.yml", project / "site")
+        print(f"N={size}: ours {ours.wall:.1f} s, {ours.peak_mb:.0f} MB, {_pages(project / 'site')} pages",
+              file=sys.stderr, flush=True)
+        plain = build(project / "plain" / "mkdocs.yml", project / "plain" / "site")
+        print(f"N={size}: plain {plain.wall:.1f} s, {plain.peak_mb:.0f} MB, {_pages(project / 'plain' / 'site')} pages",
+              file=sys.stderr, flush=True)
+        results[size] = (ours, plain)
+
+    print()
+    print(f"{'N':>6}  {'ours s':>8}  {'plain s':>8}  {'ratio':>6}  {'ours MB':>8}  {'plain MB':>8}  {'ratio':>6}  "
+          f"{'ours ms/doc':>11}")
+    for size, (ours, plain) in results.items():
+        print(f"{size:>6}  {ours.wall:>8.2f}  {plain.wall:>8.2f}  {ours.wall / plain.wall:>5.2f}×  "
+              f"{ours.peak_mb:>8.1f}  {plain.peak_mb:>8.1f}  {ours.peak_mb / plain.peak_mb:>5.2f}×  "
+              f"{1000 * ours.wall / size:>11.2f}")
+    print()
+    if 1000 in results and 10000 in results:
+        scaling = (results[10000][0].wall / 10000) / (results[1000][0].wall / 1000)
+        verdict = "PASS" if scaling <= SCALING_BUDGET else "FAIL"
+        print(f"time per document at 10000 vs 1000: {scaling:.2f}× (budget ≤ {SCALING_BUDGET}×) {verdict}")
+    if 10000 in results:
+        ours, plain = results[10000]
+        ratio = ours.wall / plain.wall
+        verdict = "PASS" if ratio <= PLAIN_BUDGET else "FAIL"
+        print(f"ours/plain at 10000: {ratio:.2f}× (budget ≤ {PLAIN_BUDGET}×) {verdict}")
+    print("generation, not counted in build times: "
+          + "; ".join(f"N={size} content {c:.1f} s, plain pages {p:.1f} s" for size, (c, p) in generation.items()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
