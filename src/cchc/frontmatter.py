@@ -87,6 +87,27 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
                               f"0x{raw[exc.start]:02x} không đọc được); hãy lưu lại tệp với bảng mã UTF-8")]
 
 
+def parse_yaml(path: str, text: str, first_line: int = 1) -> tuple[Value | None, list[Problem]]:
+    """A YAML document as a Value tree whose lines count from `first_line`."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + first_line) if mark else first_line
+        what = exc.problem or exc.context or "cú pháp không hợp lệ"
+        if exc.context_mark and exc.context_mark.line + first_line != line:
+            what += f", trong phần bắt đầu ở dòng {exc.context_mark.line + first_line}"
+        return None, [Problem(path, line, "", f"YAML không hợp lệ ({what}); kiểm tra dấu ':' "
+                              "sau tên trường, thụt lề bằng dấu cách, dấu ngoặc đóng mở và dấu ngoặc kép "
+                              "quanh giá trị có ':'")]
+    finally:
+        loader.dispose()
+    if node is None:
+        return Value(None, first_line), []
+    return _to_value(node, _Loader(""), first_line - 1), []
+
+
 def parse(path: str, text: str) -> tuple[Source, list[Problem]]:
     """Read `---` fenced YAML front matter followed by a Markdown body."""
     source = Source(path)
@@ -98,25 +119,11 @@ def parse(path: str, text: str) -> tuple[Source, list[Problem]]:
     if closing is None:
         return source, [Problem(path, 1, "", "phần thông tin đầu tệp chưa được đóng; cần một dòng "
                                 "'---' sau trường cuối cùng")]
-    yaml_text = "\n".join(lines[1:closing])
-    loader = _Loader(yaml_text)
-    try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 2) if mark else 2
-        what = exc.problem or exc.context or "cú pháp không hợp lệ"
-        if exc.context_mark and exc.context_mark.line + 2 != line:
-            what += f", trong phần bắt đầu ở dòng {exc.context_mark.line + 2}"
-        return source, [Problem(path, line, "", f"YAML không hợp lệ ({what}); kiểm tra dấu ':' "
-                                "sau tên trường, thụt lề bằng dấu cách, dấu ngoặc đóng mở và dấu ngoặc kép "
-                                "quanh giá trị có ':'")]
-    finally:
-        loader.dispose()
-    if node is None:
+    root, problems = parse_yaml(path, "\n".join(lines[1:closing]), first_line=2)
+    if root is None:
+        return source, problems
+    if root.children is None and root.data is None:
         root = Value(None, 2, {})
-    else:
-        root = _to_value(node, _Loader(""), 1)
     if not isinstance(root.children, dict):
         return source, [Problem(path, 2, "", "phần thông tin đầu tệp phải là các dòng 'tên_trường: giá trị'")]
     source.meta = root.children

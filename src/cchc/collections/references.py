@@ -1,0 +1,98 @@
+"""Tables the reference index reads: issuing bodies (`co-quan.yml`) and aliases (`bi-danh.yml`)
+in `content/tham-chieu/`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .. import frontmatter
+from ..frontmatter import Source
+from ..problems import Problem
+from ..refs.extract import Alias
+from ..schema import Field, FieldError, read_fields
+from .documents import read_date, read_kind, read_number_symbol
+
+FOLDER = "tham-chieu"
+BODIES = "co-quan.yml"
+ALIASES = "bi-danh.yml"
+
+# Groups of the library page, from the top of the state down.
+GROUPS = ("Trung ương Đảng", "Quốc hội", "Chính phủ và Thủ tướng Chính phủ", "Bộ, ngành Trung ương",
+          "Thành phố", "Sở, ngành", "Xã, phường", "Khác")
+UNIT_GROUPS = {"thành phố": "Thành phố", "tỉnh": "Thành phố", "sở": "Sở, ngành", "ban": "Sở, ngành",
+               "cơ quan": "Sở, ngành", "xã": "Xã, phường", "phường": "Xã, phường", "đặc khu": "Xã, phường"}
+
+
+@dataclass
+class Body:
+    """An issuing body that is not a unit of the portal: Chính phủ, Bộ Chính trị …"""
+
+    name: str
+    group: str
+    aliases: list[str] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)
+
+
+def read_group(value: str) -> str:
+    if value not in GROUPS:
+        raise FieldError(f"nhóm '{value}' không có; cần một trong: {', '.join(GROUPS)}")
+    return value
+
+
+BODY_SCHEMA = (
+    Field("ten", "tên cơ quan, ví dụ 'Chính phủ'", True),
+    Field("ten_goi_khac", "các cách viết khác của tên", shape="list"),
+    Field("ma", "mã cơ quan trong ký hiệu văn bản, ví dụ 'CP' trong 76/NQ-CP", shape="list"),
+    Field("nhom", "nhóm trên trang Thư viện văn bản", True, read_group),
+)
+
+ALIAS_SCHEMA = (
+    Field("ten", "tên gọi tắt như văn bản viết, ví dụ 'Đề án 06'", True),
+    Field("loai", "loại văn bản được gọi tắt, ví dụ 'Quyết định'", True, read_kind),
+    Field("so_ky_hieu", "số, ký hiệu của văn bản đó, ví dụ '06/QĐ-TTg'", True, read_number_symbol),
+    Field("ngay", "ngày ban hành dạng NN/TT/NNNN", True, read_date),
+    Field("co_quan", "cơ quan ban hành"),
+    Field("trich_yeu", "trích yếu của văn bản"),
+)
+
+
+def _items(root: Path, name: str, problems: list[Problem]):
+    file = root / name
+    if not file.is_file():
+        return
+    shown = file.relative_to(root.parent.parent).as_posix() if root.parent.parent in file.parents else str(file)
+    text, found = frontmatter.decode(shown, file.read_bytes())
+    problems.extend(found)
+    if text is None:
+        return
+    tree, found = frontmatter.parse_yaml(shown, text)
+    problems.extend(found)
+    if tree is None or tree.children is None and tree.data is None:
+        return
+    if not isinstance(tree.children, list):
+        problems.append(Problem(shown, tree.line, "", "cần một danh sách, mỗi mục bắt đầu bằng '- '"))
+        return
+    for item in tree.children:
+        if not isinstance(item.children, dict):
+            problems.append(Problem(shown, item.line, "", "mỗi mục cần các dòng 'tên_trường: giá trị'"))
+            continue
+        yield Source(shown), item
+
+
+def load(content: Path, problems: list[Problem]) -> tuple[list[Body], list[Alias]]:
+    folder = content / FOLDER
+    bodies, aliases = [], []
+    for source, item in _items(folder, BODIES, problems):
+        before = len(problems)
+        data = read_fields(source, BODY_SCHEMA, item.children, item.line, problems)
+        if len(problems) == before:
+            bodies.append(Body(data["ten"], data["nhom"], data.get("ten_goi_khac") or [], data.get("ma") or []))
+    for source, item in _items(folder, ALIASES, problems):
+        before = len(problems)
+        data = read_fields(source, ALIAS_SCHEMA, item.children, item.line, problems)
+        if len(problems) == before:
+            written = item.children["ngay"].plain()
+            aliases.append(Alias(data["ten"], data["loai"].name, data["so_ky_hieu"], str(written),
+                                 data.get("trich_yeu") or "", data.get("co_quan") or ""))
+    return bodies, aliases

@@ -1,0 +1,153 @@
+"""Find references in text and type them; who issued them and when is settled by `resolve`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..dates import DateError, parse_date
+from . import grammar
+from .citation import Citation, Finding
+from .normalize import Normalized, normalize, script_name
+
+_SPACE = re.compile(r"\s+")
+_CANONICAL_KIND = {grammar._words(k).lower(): k for k in grammar.KIND_CODES}
+# Where an issuer phrase ends; line breaks do not end it ("của UBND \n\nthành phố").
+_PHRASE_END = re.compile(r"[;.()]|\s(?i:về|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn|và|tại|nhằm|để|thực\s+hiện)\s")
+
+
+@dataclass(frozen=True)
+class Alias:
+    """A named programme that stands for a numbered document: "Đề án 06" = 06/QĐ-TTg."""
+
+    phrase: str
+    kind: str
+    symbol: str
+    date: str  # as written, e.g. "06/01/2022"
+    title: str = ""
+    issuer: str = ""
+
+
+def _kind_name(written: str) -> str:
+    key = _SPACE.sub(" ", written).lower()
+    for pattern, name in _CANONICAL_KIND.items():
+        if re.fullmatch(pattern, key):
+            return "Công văn" if name == "Văn bản" else name
+    return written
+
+
+def _split_symbol(symbol: str) -> tuple[str, str | None, str | None, int | None]:
+    """(number, type code, issuer code, year in the symbol) of a normalised symbol."""
+    if "-" in symbol.split("/")[0]:  # Party: 57-NQ/TW
+        head, issuer = symbol.split("/", 1)
+        number, type_code = head.split("-", 1)
+        return number, type_code, issuer, None
+    parts = symbol.split("/")
+    number, year = parts[0], None
+    if len(parts) == 3:
+        year, parts = int(parts[1]), parts[1:]
+    segments = parts[1].split("-")
+    if segments[0].upper() in grammar.TYPE_KINDS:
+        return number, segments[0], (segments[1] if len(segments) > 1 else None), year
+    return number, None, segments[0], year  # công văn, or a National Assembly number: 169/2024/QH15
+
+
+def _date(written: str | None, citation: Citation) -> None:
+    if not written:
+        return
+    try:
+        citation.date = parse_date(_SPACE.sub(" ", written)).iso()
+    except DateError as exc:
+        citation.problems.append(Finding("impossible-date", str(exc)))
+        # The year of an impossible date still tells which document is meant.
+        if year := re.search(r"(\d{4})$", written.strip()):
+            citation.year = int(year.group(1))
+
+
+def _after(norm: Normalized, citation: Citation, end: int) -> None:
+    """Read the issuer phrase ("của …") and title ("về việc …") that follow a reference."""
+    text = norm.text
+    if of := grammar.OF.match(text, end):
+        stop = _PHRASE_END.search(text, of.end(), of.end() + 120)
+        phrase_end = stop.start() if stop else min(len(text), of.end() + 120)
+        citation.issuer_phrase = _SPACE.sub(" ", text[of.end():phrase_end]).strip()
+        end = phrase_end
+    if title := grammar.TITLE.match(text, end):
+        citation.title = _SPACE.sub(" ", title.group("title")).strip()
+
+
+def _typed(norm: Normalized, start: int, end: int, kind_word: str | None, symbol_text: str | None,
+           date_text: str | None) -> Citation:
+    first, last = norm.span(start, end)
+    citation = Citation(first, last, norm.original[first:last], kind="")
+    if symbol_text:
+        symbol = _SPACE.sub("", symbol_text)
+        number, type_code, issuer_code, year = _split_symbol(symbol)
+        citation.symbol, citation.number, citation.year = symbol, number, year
+        citation.type_code, citation.issuer_code = type_code, issuer_code
+        inferred = grammar.TYPE_KINDS.get(type_code.upper()) if type_code else None
+        citation.kind = _kind_name(kind_word) if kind_word else (inferred or (
+            "Công văn" if "/" in symbol and len(symbol.split("/")) == 2 and "-" in symbol else "Văn bản"))
+        expected = grammar.KIND_CODES.get(citation.kind, "")
+        if kind_word and expected and type_code and type_code.upper() != expected.upper():
+            citation.problems.append(Finding("kind-mismatch", f"'{citation.kind}' nhưng ký hiệu '{symbol}' "
+                                             f"là của {inferred or 'loại khác'} ({type_code}); cần ký hiệu {expected}"))
+    _date(date_text, citation)
+    if citation.year is None and citation.date:
+        citation.year = int(citation.date[:4])
+    for item in norm.lookalikes_in(start, end):
+        citation.problems.append(Finding("lookalike", f"chữ '{item.char}' (chữ {script_name(item.char)}) "
+                                         f"trông như chữ Latin, được đọc là '{item.read_as}'"))
+    _after(norm, citation, end)
+    return citation
+
+
+def extract(text: str, aliases: tuple[Alias, ...] = ()) -> list[Citation]:
+    """Every reference in `text`, in order of position, without overlaps."""
+    norm = normalize(text)
+    t = norm.text
+    spans: list[tuple[int, int, Citation]] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= s or start >= e for s, e, _ in spans)
+
+    for m in grammar.NUMBERED.finditer(t):
+        spans.append((m.start(), m.end(), _typed(norm, m.start(), m.end(), m.group("kind"), m.group("symbol"),
+                                                 m.group("date"))))
+    for m in grammar.STANDARD.finditer(t):
+        if free(m.start(), m.end()):
+            c = _typed(norm, m.start(), m.end(), None, None, None)
+            c.kind, c.symbol = "Tiêu chuẩn", _SPACE.sub(" ", m.group("symbol")).replace(" :", ":").replace(": ", ":")
+            c.number, c.year = m.group("number"), int(m.group("year"))
+            spans.append((m.start(), m.end(), c))
+    for m in grammar.LAW_START.finditer(t):
+        name_start = m.end()
+        limit = grammar.LAW_STOP.search(t, name_start)
+        stop = limit.start() if limit else len(t)
+        tail = grammar.LAW_END.match(t, stop) if limit and t[stop] == " " else None
+        end = tail.end() if tail else stop
+        name = _SPACE.sub(" ", t[name_start:stop]).strip()
+        if not name or not free(m.start(), end):
+            continue
+        c = _typed(norm, m.start(), end, m.group("kind"), None, tail and tail.group("date"))
+        c.kind, c.name = _kind_name(m.group("kind")), name
+        if tail and tail.group("year"):
+            c.year = int(tail.group("year"))
+        elif tail and tail.group("symbol"):
+            c.symbol = _SPACE.sub("", tail.group("symbol"))
+            c.number, c.type_code, c.issuer_code, c.year = _split_symbol(c.symbol)
+        elif c.date:
+            c.year = int(c.date[:4])
+        spans.append((m.start(), end, c))
+    for alias in aliases:
+        for m in re.finditer(rf"(?<!\w)(?i:{grammar._words(alias.phrase)})(?!\w)", t):
+            if free(m.start(), m.end()):
+                c = _typed(norm, m.start(), m.end(), alias.kind, alias.symbol, alias.date)
+                c.title = alias.title or c.title
+                c.issuer_phrase = alias.issuer or c.issuer_phrase
+                spans.append((m.start(), m.end(), c))
+    for m in grammar.BARE.finditer(t):
+        if free(m.start(), m.end()):
+            spans.append((m.start(), m.end(), _typed(norm, m.start(), m.end(), None, m.group("symbol"),
+                                                     m.group("date"))))
+    return [c for _, _, c in sorted(spans, key=lambda s: s[0])]
