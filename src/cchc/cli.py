@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from . import loader
+from .collections import references
+from .refs.extract import extract
+from .refs.resolve import build_directory, resolve
 from .problems import Severity
 
 
@@ -23,6 +27,27 @@ def check(args: argparse.Namespace) -> int:
     return 1 if errors or (args.strict and warnings) else 0
 
 
+def refs(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    portal, _ = loader.load(root)
+    tables = references.load(root / "content", [])
+    directory = build_directory(portal.units, tables[0])
+    citing = None
+    if args.unit:
+        citing = portal.units.get(args.unit) or portal.units.get(getattr(directory.names.get(args.unit), "unit_id", None))
+        if citing is None:
+            print(f"cchc refs: không có đơn vị '{args.unit}' (cần mã trong content/don-vi/ hoặc tên đơn vị)",
+                  file=sys.stderr)
+            return 2
+    found = []
+    for name in args.files or ["-"]:
+        text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
+        found += [c.public() for c in resolve(extract(text, tuple(tables[1])), directory, citing)]
+    json.dump(found, sys.stdout, ensure_ascii=False, indent=2, default=vars)
+    print()
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="cchc", description="Công cụ của cổng thông tin CCHC.")
     parser.add_argument("--root", default=".", help="thư mục dự án (mặc định: thư mục hiện tại)")
@@ -30,5 +55,10 @@ def main(argv: list[str] | None = None) -> int:
     check_parser = commands.add_parser("check", help="kiểm tra toàn bộ nội dung trong content/")
     check_parser.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
     check_parser.set_defaults(run=check)
+    refs_parser = commands.add_parser("refs", help="tìm các văn bản được trích dẫn, in ra JSON")
+    refs_parser.add_argument("--unit", help="đơn vị đã viết văn bản (mã hoặc tên), để hiểu 'Kế hoạch số …/KH-UBND' "
+                             "của chính đơn vị đó")
+    refs_parser.add_argument("files", nargs="*", help="tệp văn bản UTF-8; không ghi thì đọc từ đầu vào chuẩn")
+    refs_parser.set_defaults(run=refs)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -30,6 +30,7 @@ class Citation:
     issuer_phrase: str | None = None  # "UBND thành phố" as written after "của"
     type_code: str | None = None  # "NQ" in 76/NQ-CP
     issuer_code: str | None = None  # "CP" in 76/NQ-CP
+    _title_span: tuple[int, int] | None = field(default=None, repr=False)  # in normalised text
 
     def public(self) -> dict:
         """The fields `cchc refs` prints, in order."""

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..dates import DateError, parse_date
 from . import grammar
 from .citation import Citation, Finding
+from .names import name_key
 from .normalize import Normalized, normalize, script_name
 
 _SPACE = re.compile(r"\s+")
 _CANONICAL_KIND = {grammar._words(k).lower(): k for k in grammar.KIND_CODES}
 # Where an issuer phrase ends; line breaks do not end it ("của UBND \n\nthành phố").
 _PHRASE_END = re.compile(r"[;.()]|\s(?i:về|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn|và|tại|nhằm|để|thực\s+hiện)\s")
+
+
+_TRAILING_JOIN = re.compile(r"[\s,]*(?:\b(?:và|tại|theo|của|số))?[\s,]*$")
 
 
 @dataclass(frozen=True)
@@ -64,7 +69,7 @@ def _date(written: str | None, citation: Citation) -> None:
             citation.year = int(year.group(1))
 
 
-def _after(norm: Normalized, citation: Citation, end: int) -> None:
+def _after(norm: Normalized, citation: Citation, end: int) -> tuple[int, int] | None:
     """Read the issuer phrase ("của …") and title ("về việc …") that follow a reference."""
     text = norm.text
     if of := grammar.OF.match(text, end):
@@ -74,6 +79,8 @@ def _after(norm: Normalized, citation: Citation, end: int) -> None:
         end = phrase_end
     if title := grammar.TITLE.match(text, end):
         citation.title = _SPACE.sub(" ", title.group("title")).strip()
+        return title.start("title"), title.end("title")
+    return None
 
 
 def _typed(norm: Normalized, start: int, end: int, kind_word: str | None, symbol_text: str | None,
@@ -98,8 +105,14 @@ def _typed(norm: Normalized, start: int, end: int, kind_word: str | None, symbol
     for item in norm.lookalikes_in(start, end):
         citation.problems.append(Finding("lookalike", f"chữ '{item.char}' (chữ {script_name(item.char)}) "
                                          f"trông như chữ Latin, được đọc là '{item.read_as}'"))
-    _after(norm, citation, end)
+    citation._title_span = _after(norm, citation, end)
     return citation
+
+
+@lru_cache(maxsize=8)
+def _alias_pattern(aliases: tuple[Alias, ...]) -> re.Pattern:
+    phrases = sorted((grammar._words(a.phrase) for a in aliases), key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(phrases)})(?!\w)", re.IGNORECASE)
 
 
 def extract(text: str, aliases: tuple[Alias, ...] = ()) -> list[Citation]:
@@ -107,20 +120,18 @@ def extract(text: str, aliases: tuple[Alias, ...] = ()) -> list[Citation]:
     norm = normalize(text)
     t = norm.text
     spans: list[tuple[int, int, Citation]] = []
+    taken = bytearray(len(t) + 1)  # 1 where a reference already lies
 
     def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e, _ in spans)
+        return not any(taken[start:end])
 
-    for m in grammar.NUMBERED.finditer(t):
-        spans.append((m.start(), m.end(), _typed(norm, m.start(), m.end(), m.group("kind"), m.group("symbol"),
-                                                 m.group("date"))))
-    for m in grammar.STANDARD.finditer(t):
-        if free(m.start(), m.end()):
-            c = _typed(norm, m.start(), m.end(), None, None, None)
-            c.kind, c.symbol = "Tiêu chuẩn", _SPACE.sub(" ", m.group("symbol")).replace(" :", ":").replace(": ", ":")
-            c.number, c.year = m.group("number"), int(m.group("year"))
-            spans.append((m.start(), m.end(), c))
+    def keep(start: int, end: int, citation: Citation) -> None:
+        taken[start:end] = b"\x01" * (end - start)
+        spans.append((start, end, citation))
+
     for m in grammar.LAW_START.finditer(t):
+        if not grammar.starts_word(t, m.start()) or grammar.NOT_A_LAW.search(t, max(0, m.start() - 8), m.start()):
+            continue
         name_start = m.end()
         limit = grammar.LAW_STOP.search(t, name_start)
         stop = limit.start() if limit else len(t)
@@ -138,16 +149,37 @@ def extract(text: str, aliases: tuple[Alias, ...] = ()) -> list[Citation]:
             c.number, c.type_code, c.issuer_code, c.year = _split_symbol(c.symbol)
         elif c.date:
             c.year = int(c.date[:4])
-        spans.append((m.start(), end, c))
-    for alias in aliases:
-        for m in re.finditer(rf"(?<!\w)(?i:{grammar._words(alias.phrase)})(?!\w)", t):
-            if free(m.start(), m.end()):
+        keep(m.start(), end, c)
+    for m in grammar.STANDARD.finditer(t):
+        if grammar.starts_word(t, m.start()) and free(m.start(), m.end()):
+            c = _typed(norm, m.start(), m.end(), None, None, None)
+            c.kind, c.symbol = "Tiêu chuẩn", _SPACE.sub(" ", m.group("symbol")).replace(" :", ":").replace(": ", ":")
+            c.number, c.year = m.group("number"), int(m.group("year"))
+            keep(m.start(), m.end(), c)
+    for anchor in grammar.ANCHOR.finditer(t):
+        if not grammar.starts_word(t, anchor.start(), "/.-_"):
+            continue
+        m = grammar.SYMBOL_AT.match(t, anchor.start())
+        if m is None or not free(m.start(), m.end()):
+            continue
+        window = max(0, m.start() - grammar.KIND_WINDOW)
+        kind = grammar.KIND_BEFORE.search(t, window, m.start())
+        start = kind.start() if kind else m.start()
+        keep(start, m.end(), _typed(norm, start, m.end(), kind and kind.group("kind"),
+                                    m.group("symbol"), m.group("date")))
+    if aliases:
+        by_phrase = {name_key(alias.phrase): alias for alias in aliases}
+        for m in _alias_pattern(aliases).finditer(t):
+            alias = by_phrase[name_key(m.group())]
+            if grammar.starts_word(t, m.start()) and free(m.start(), m.end()):
                 c = _typed(norm, m.start(), m.end(), alias.kind, alias.symbol, alias.date)
                 c.title = alias.title or c.title
                 c.issuer_phrase = alias.issuer or c.issuer_phrase
-                spans.append((m.start(), m.end(), c))
-    for m in grammar.BARE.finditer(t):
-        if free(m.start(), m.end()):
-            spans.append((m.start(), m.end(), _typed(norm, m.start(), m.end(), None, m.group("symbol"),
-                                                     m.group("date"))))
-    return [c for _, _, c in sorted(spans, key=lambda s: s[0])]
+                keep(m.start(), m.end(), c)
+    spans.sort(key=lambda s: s[0])
+    for (_, _, citation), (next_start, _, _) in zip(spans, spans[1:]):
+        # A title ends where the next reference begins ("về … và Kế hoạch số 09/KH-UBND").
+        if citation._title_span and citation._title_span[1] > next_start:
+            cut = _SPACE.sub(" ", t[citation._title_span[0]:next_start]).strip()
+            citation.title = _TRAILING_JOIN.sub("", cut) or None
+    return [c for _, _, c in spans]

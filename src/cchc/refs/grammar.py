@@ -41,18 +41,28 @@ def _words(phrase: str) -> str:
 
 _KIND_WORDS = "|".join(_words(k) for k in sorted(KIND_CODES, key=len, reverse=True))
 
-# "Nghị quyết số 76/NQ-CP ngày 15/7/2021", "nghị quyết 76/NQ-CP", "Kết luận số 62-KL/TW".
-NUMBERED = re.compile(
-    rf"(?<![\w/])(?P<kind>(?i:{_KIND_WORDS}))\s+(?:(?i:số)\s*:?\s*)?(?P<symbol>{SYMBOL})(?![\w/-]){_DATE_TAIL}")
+def starts_word(text: str, index: int, also: str = "") -> bool:
+    return index == 0 or not (text[index - 1].isalnum() or text[index - 1] in also)
 
-# A symbol standing alone: "theo 118/2025/NĐ-CP".
-BARE = re.compile(rf"(?<![\w/.-])(?P<symbol>{SYMBOL})(?![\w/-]){_DATE_TAIL}")
+
+# Scanning anchors on a digit followed by '/' or '-': cheap, and every symbol starts so.
+# Patterns start with literals, not lookbehinds, so that re can skip ahead fast;
+# `starts_word` checks what precedes a match.
+ANCHOR = re.compile(r"\d{1,5}[a-z]?[/-]")
+
+# A symbol and the date after it, matched at an anchor: "76/NQ-CP ngày 15/7/2021".
+SYMBOL_AT = re.compile(rf"(?P<symbol>{SYMBOL})(?![\w/-]){_DATE_TAIL}")
+
+# The kind word just before a symbol: "Nghị quyết số ", "nghị quyết ", "Kết luận \n\nsố ".
+KIND_BEFORE = re.compile(rf"(?<![\w])(?P<kind>(?i:{_KIND_WORDS}))\s+(?:(?i:số)\s*:?\s*)?$")
+KIND_WINDOW = 48
 
 # "TCVN ISO 9001:2015", "TCVN 5574:2018".
-STANDARD = re.compile(r"(?<!\w)(?P<symbol>TCVN(?:\s+ISO(?:/IEC)?)?\s+(?P<number>\d{3,5}(?:-\d+)?)\s*:\s*(?P<year>\d{4}))")
+STANDARD = re.compile(r"(?P<symbol>TCVN(?:\s+ISO(?:/IEC)?)?\s+(?P<number>\d{3,5}(?:-\d+)?)\s*:\s*(?P<year>\d{4}))")
 
 # "Luật Tổ chức Chính phủ năm 2025", "Bộ luật Dân sự ngày 24 tháng 11 năm 2015".
-LAW_START = re.compile(r"(?<![\w])(?<!pháp )(?<!Pháp )(?P<kind>Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp)\s+(?=[A-ZĐÀ-Ỹ])")
+LAW_START = re.compile(r"(?P<kind>Bộ\s+luật|Luật|Pháp\s+lệnh|Hiến\s+pháp)\s+(?=[A-ZĐÀ-Ỹ])")
+NOT_A_LAW = re.compile(r"(?i:pháp)\s+$")  # "pháp luật", "Pháp Luật" are not laws
 LAW_END = re.compile(rf"\s+(?:năm\s+(?P<year>\d{{4}})|ngày\s+(?P<date>{DATE})|số\s+(?P<symbol>{LEGAL}))")
 LAW_STOP = re.compile(r"[,;.():\n\"“”]|\s(?:và|của|về|đã|được|theo|tại|trong|với|nhằm|để|thì|là|có|các|cho|đối|do|này|năm|ngày|số)(?=\s)")
 

@@ -7,6 +7,7 @@ those letters replaced; every offset found maps back to the original string.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -19,6 +20,9 @@ LOOKALIKES = {
     "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "ο": "o",
     "Ð": "Đ",  # Icelandic eth, often typed for the Vietnamese Đ
 }
+
+_LOOKALIKE = re.compile("[" + "".join(LOOKALIKES) + "]")
+_TABLE = str.maketrans(LOOKALIKES)
 
 _SCRIPT = {range(0x0400, 0x0530): "Kirin (Cyrillic)", range(0x0370, 0x0400): "Hy Lạp (Greek)"}
 
@@ -41,11 +45,15 @@ class Lookalike:
 class Normalized:
     original: str
     text: str
-    starts: list[int]  # starts[i]: original offset of text[i]; starts[len(text)] == len(original)
+    # starts[i]: original offset of text[i], starts[len(text)] == len(original);
+    # None when offsets are the same in both (NFC input).
+    starts: list[int] | None
     lookalikes: list[Lookalike] = field(default_factory=list)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in the original text of text[start:end]."""
+        if self.starts is None:
+            return start, end
         return self.starts[start], self.starts[end]
 
     def lookalikes_in(self, start: int, end: int) -> list[Lookalike]:
@@ -55,6 +63,11 @@ class Normalized:
 
 def normalize(original: str) -> Normalized:
     """NFC, look-alike letters read as Latin, keeping a map to original offsets."""
+    if unicodedata.is_normalized("NFC", original):
+        # Replacing look-alikes one for one keeps every offset: no map needed.
+        found = [Lookalike(m.start(), m.group(), LOOKALIKES[m.group()]) for m in _LOOKALIKE.finditer(original)]
+        text = original.translate(_TABLE) if found else original
+        return Normalized(original, text, None, found)
     pieces: list[str] = []
     starts: list[int] = []
     lookalikes: list[Lookalike] = []
