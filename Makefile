@@ -20,7 +20,7 @@ serve: $(READY)
 # Build into a fresh folder and swap it in only when the build succeeds.
 build: $(READY)
 	rm -rf .site-new
-	$(BIN)/mkdocs build --quiet --site-dir .site-new
+	$(BIN)/mkdocs build --site-dir .site-new
 	rm -rf site && mv .site-new site
 	@echo "Trang đã xây dựng xong trong site/"
 

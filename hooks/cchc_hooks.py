@@ -14,14 +14,16 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from cchc import loader, pages
+from cchc import loader, pages, site
 from cchc.problems import Severity, errors
+from cchc.refs import pages as reference_pages
 
 log = logging.getLogger("mkdocs.plugins.cchc")
 _state: dict = {}
 
 # Listing pages that the nav names; every other generated page stays out of the nav.
-_IN_NAV = {pages.DOCUMENTS_INDEX, pages.UNITS_INDEX, pages.CONSOLIDATED}
+_IN_NAV = {pages.DOCUMENTS_INDEX, pages.UNITS_INDEX, pages.CONSOLIDATED, reference_pages.LIBRARY,
+           reference_pages.CHECKS}
 
 
 def _root(config) -> Path:
@@ -30,12 +32,15 @@ def _root(config) -> Path:
 
 def on_pre_build(config):
     portal, problems = loader.load(_root(config))
-    for problem in problems:
-        (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
     if found := len(errors(problems)):
+        for problem in problems:
+            (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
         raise PluginError(f"Nội dung có {found} lỗi (xem các dòng ERROR ở trên; chạy 'cchc check' để xem "
                           "lại). Chưa xây dựng trang nào, site/ giữ nguyên.")
-    _state["portal"] = portal
+    built = site.build(portal)
+    for problem in problems + built.index.problems:
+        log.warning(str(problem))
+    _state["portal"], _state["site"] = portal, built
 
 
 def on_files(files, config):
@@ -43,7 +48,8 @@ def on_files(files, config):
     docs = Path(config.docs_dir).resolve().relative_to(_root(config).resolve()).as_posix()
     for file in files.documentation_pages():
         file.edit_uri = f"{docs}/{file.src_uri}"
-    for page in pages.all_pages(portal):
+    built = _state["site"]
+    for page in built.pages:
         inclusion = InclusionLevel.UNDEFINED if page.src_uri in _IN_NAV else InclusionLevel.NOT_IN_NAV
         file = File.generated(config, page.src_uri, content=page.source(), inclusion=inclusion)
         file.edit_uri = page.edit_path
@@ -52,7 +58,10 @@ def on_files(files, config):
         for attachment in document.attachments:
             files.append(File.generated(config, pages.attachment_uri(document, attachment),
                                         abs_src_path=attachment.source))
+    for path, content in built.files.items():
+        files.append(File.generated(config, path, content=content))
     _state["documents"] = {d.src_uri: d for d in portal.documents}
+    _state["cited"] = {c.own.src_uri: c for c in built.index.documents.values() if c.own is not None}
     return files
 
 
@@ -66,6 +75,8 @@ def on_page_context(context, page, config, nav):
         context["cchc_document"] = document
         context["cchc_unit"] = _state["portal"].units[document.unit_id]
         context["cchc_attachments"] = [(a.name, pages.attachment_uri(document, a)) for a in document.attachments]
+        cited = _state["cited"].get(page.file.src_uri)
+        context["cchc_cited_by"] = reference_pages.cited_by(cited) if cited else []
     return context
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from cchc import loader, pages
+from cchc import loader, site
 from cchc.problems import errors
 
 from . import synthetic
@@ -110,7 +110,7 @@ def prepare(size: int) -> tuple[Path, float, float]:
     plain = project / "plain"
     docs = plain / "docs"
     shutil.copytree(REPO / "docs", docs, ignore=shutil.ignore_patterns("__pycache__"))
-    for page in pages.all_pages(portal):
+    for page in site.build(portal).pages:
         target = docs / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(f"---\ntitle: {json.dumps(page.title, ensure_ascii=False)}\n---\n\n{page.markdown}",

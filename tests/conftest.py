@@ -87,6 +87,7 @@ def project(tmp_path: Path) -> Path:
 def built_site(tmp_path_factory) -> Path:
     """The repository's own portal, built once for the whole session."""
     site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(REPO, site, "--strict")
+    result = mkdocs_build(REPO, site)
     assert result.returncode == 0, result.stderr
+    (site / "build.log").write_text(result.stderr, encoding="utf-8")
     return site

@@ -1,6 +1,6 @@
 """Archives and the consolidated table, computed from plain data without MkDocs."""
 
-from cchc import archive, pages
+from cchc import archive, pages, site
 from cchc.dates import PartialDate
 from cchc.kinds import find_kind
 from cchc.model import Document, Portal, Unit
@@ -71,6 +71,6 @@ def test_units_index_groups_levels_in_vietnamese_order():
 
 
 def test_generated_pages_have_unique_addresses():
-    uris = [page.src_uri for page in pages.all_pages(portal())]
+    uris = [page.src_uri for page in site.build(portal()).pages]
     assert len(uris) == len(set(uris))
     assert "van-ban/chua-ro-nam.md" in uris

@@ -8,14 +8,16 @@ import sys
 from pathlib import Path
 
 from . import loader
-from .collections import references
+from .refs import index as reference_index
 from .refs.extract import extract
 from .refs.resolve import build_directory, resolve
 from .problems import Severity
 
 
 def check(args: argparse.Namespace) -> int:
-    _, problems = loader.load(Path(args.root))
+    portal, problems = loader.load(Path(args.root))
+    if not any(p.severity is Severity.ERROR for p in problems):
+        problems = sorted(problems + reference_index.build(portal).problems)
     for problem in problems:
         print(problem)
     errors = sum(p.severity is Severity.ERROR for p in problems)
@@ -30,8 +32,7 @@ def check(args: argparse.Namespace) -> int:
 def refs(args: argparse.Namespace) -> int:
     root = Path(args.root)
     portal, _ = loader.load(root)
-    tables = references.load(root / "content", [])
-    directory = build_directory(portal.units, tables[0])
+    directory = build_directory(portal.units, portal.bodies)
     citing = None
     if args.unit:
         citing = portal.units.get(args.unit) or portal.units.get(getattr(directory.names.get(args.unit), "unit_id", None))
@@ -42,7 +43,7 @@ def refs(args: argparse.Namespace) -> int:
     found = []
     for name in args.files or ["-"]:
         text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
-        found += [c.public() for c in resolve(extract(text, tuple(tables[1])), directory, citing)]
+        found += [c.public() for c in resolve(extract(text, portal.aliases), directory, citing)]
     json.dump(found, sys.stdout, ensure_ascii=False, indent=2, default=vars)
     print()
     return 0

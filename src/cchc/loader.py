@@ -6,7 +6,7 @@ import difflib
 from pathlib import Path
 
 from . import frontmatter
-from .collections import documents, units
+from .collections import documents, references, units
 from .model import Portal
 from .problems import Problem
 
@@ -70,4 +70,6 @@ def load(root: Path, content: str = "content") -> tuple[Portal, list[Problem]]:
                                     _unknown_unit(portal.units, document.unit_id)))
         elif claim(document.src_uri, document.path, 1, "tên tệp"):
             portal.documents.append(document)
+    bodies, aliases = references.load(root, base / references.FOLDER, problems)
+    portal.bodies, portal.aliases = bodies, tuple(aliases)
     return portal, sorted(problems)

@@ -110,6 +110,8 @@ class Document:
 class Portal:
     units: dict[str, Unit] = field(default_factory=dict)
     documents: list[Document] = field(default_factory=list)
+    bodies: list = field(default_factory=list)  # issuing bodies outside the portal (collections.references)
+    aliases: tuple = ()  # named programmes standing for numbered documents (refs.extract.Alias)
 
     def documents_by_unit(self) -> dict[str, list[Document]]:
         grouped: dict[str, list[Document]] = {unit_id: [] for unit_id in self.units}

@@ -59,8 +59,8 @@ def attachment_uri(document: Document, attachment: Attachment) -> str:
     return f"{document.src_uri.removesuffix('.md')}/{attachment.name}"
 
 
-def document_page(document: Document) -> GeneratedPage:
-    return GeneratedPage(document.src_uri, f"{document.kind.name} {document.title}", document.body,
+def document_page(document: Document, markdown: str) -> GeneratedPage:
+    return GeneratedPage(document.src_uri, f"{document.kind.name} {document.title}", markdown,
                          document.path, {"template": "document.html"})
 
 
@@ -164,14 +164,13 @@ def consolidated_page(portal: Portal, by_unit: dict[str, list[Document]]) -> Gen
     return GeneratedPage(CONSOLIDATED, "Tổng hợp báo cáo, kế hoạch", "\n".join(parts))
 
 
-def all_pages(portal: Portal) -> list[GeneratedPage]:
-    """Every generated page, in a stable order; listings are built once all content is known."""
+def listing_pages(portal: Portal) -> list[GeneratedPage]:
+    """Unit pages and listings, built once all content is known."""
     by_unit = portal.documents_by_unit()
     years: dict[int | None, list[Document]] = {}
     for document in portal.documents:
         years.setdefault(document.year, []).append(document)
-    pages = [document_page(d) for d in portal.documents]
-    pages += [unit_page(u, by_unit[u.id], portal) for u in sorted(portal.units.values(), key=lambda u: u.id)]
+    pages = [unit_page(u, by_unit[u.id], portal) for u in sorted(portal.units.values(), key=lambda u: u.id)]
     pages += [units_index(portal), documents_index(portal, years), consolidated_page(portal, by_unit)]
     pages += [year_page(y, years[y], portal) for y in sorted(years, key=lambda y: y or 0)]
     return pages

@@ -57,11 +57,11 @@ ALIAS_SCHEMA = (
 )
 
 
-def _items(root: Path, name: str, problems: list[Problem]):
-    file = root / name
+def _items(root: Path, folder: Path, name: str, problems: list[Problem]):
+    file = folder / name
     if not file.is_file():
         return
-    shown = file.relative_to(root.parent.parent).as_posix() if root.parent.parent in file.parents else str(file)
+    shown = file.relative_to(root).as_posix()
     text, found = frontmatter.decode(shown, file.read_bytes())
     problems.extend(found)
     if text is None:
@@ -80,15 +80,15 @@ def _items(root: Path, name: str, problems: list[Problem]):
         yield Source(shown), item
 
 
-def load(content: Path, problems: list[Problem]) -> tuple[list[Body], list[Alias]]:
-    folder = content / FOLDER
+def load(root: Path, folder: Path, problems: list[Problem]) -> tuple[list[Body], list[Alias]]:
+    """Read the tables in `folder`; `root` is the project, for the paths in messages."""
     bodies, aliases = [], []
-    for source, item in _items(folder, BODIES, problems):
+    for source, item in _items(root, folder, BODIES, problems):
         before = len(problems)
         data = read_fields(source, BODY_SCHEMA, item.children, item.line, problems)
         if len(problems) == before:
             bodies.append(Body(data["ten"], data["nhom"], data.get("ten_goi_khac") or [], data.get("ma") or []))
-    for source, item in _items(folder, ALIASES, problems):
+    for source, item in _items(root, folder, ALIASES, problems):
         before = len(problems)
         data = read_fields(source, ALIAS_SCHEMA, item.children, item.line, problems)
         if len(problems) == before:

@@ -1,0 +1,40 @@
+"""Link citations in Markdown without touching code, URLs, HTML or existing links."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+# Regions of Markdown where a link must not be inserted.
+_PROTECTED = re.compile(
+    r"(?ms)^(?P<fence>```|~~~).*?^(?P=fence)[^\n]*$"  # fenced code
+    r"|(?P<ticks>`+).+?(?P=ticks)"  # inline code
+    r"|!?\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)]*\)"  # [text](url), ![alt](src)
+    r"|!?\[(?:[^\[\]]|\[[^\]]*\])*\]\[[^\]]*\]"  # [text][ref]
+    r"|^ {0,3}\[[^\]]+\]:.*$"  # [ref]: url
+    r"|<[^>\n]+>"  # HTML tags and autolinks
+    r"|(?:https?|ftp)://[^\s)>\]]+|www\.[^\s)>\]]+"  # bare URLs
+)
+
+
+def protected_spans(markdown: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _PROTECTED.finditer(markdown)]
+
+
+def annotate(markdown: str, links: Iterable[tuple[int, int, str]]) -> str:
+    """Wrap each (start, end, target) span in a Markdown link, skipping protected regions,
+    spans that cross a paragraph break and overlapping spans."""
+    protected = protected_spans(markdown)
+    out, position, p = [], 0, 0
+    for start, end, target in sorted(links):
+        if start < position or "\n\n" in markdown[start:end] or "[" in markdown[start:end] \
+                or "]" in markdown[start:end]:
+            continue
+        while p < len(protected) and protected[p][1] <= start:
+            p += 1
+        if p < len(protected) and protected[p][0] < end:
+            continue
+        out += [markdown[position:start], "[", markdown[start:end], "](", target, ")"]
+        position = end
+    out.append(markdown[position:])
+    return "".join(out)

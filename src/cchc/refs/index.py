@@ -1,0 +1,189 @@
+"""The reference index: who cites what, across every page, and what looks wrong.
+
+Collect first (extract and resolve every page), then check across the corpus
+(one document cited with different dates or titles), then render.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..model import Document, Portal
+from ..problems import Problem, Severity
+from .citation import Citation
+from .extract import extract
+from .names import name_key
+from .resolve import Directory, Issuer, build_directory, identity, resolve
+
+SNIPPET = 70  # characters of context on each side of a citation
+
+
+@dataclass
+class Mention:
+    """One citation on one page."""
+
+    page: Document  # the citing document
+    citation: Citation
+    line: int  # in the content file
+    snippet: str
+
+
+@dataclass
+class CitedDocument:
+    id: str
+    kind: str
+    number: str | None
+    symbol: str | None
+    year: int | None
+    issuer: Issuer | None
+    name: str | None = None  # of a law cited by name
+    own: Document | None = None  # when the document itself is in content
+    mentions: list[Mention] = field(default_factory=list)
+    dates: Counter = field(default_factory=Counter)
+    titles: Counter = field(default_factory=Counter)
+
+    @property
+    def date(self) -> str | None:
+        if self.own is not None and self.own.date and self.own.date.day:
+            return self.own.date.iso()
+        return self.dates.most_common(1)[0][0] if self.dates else None
+
+    @property
+    def title(self) -> str | None:
+        if self.own is not None:
+            return self.own.title
+        return self.titles.most_common(1)[0][0] if self.titles else None
+
+    @property
+    def label(self) -> str:
+        if self.symbol is None:
+            return f"{self.kind} {self.name}" + (f" năm {self.year}" if self.year else "")
+        if self.kind == "Tiêu chuẩn":
+            return self.symbol
+        return f"{self.kind} số {self.symbol}"
+
+    @property
+    def src_uri(self) -> str:
+        return self.own.src_uri if self.own is not None else f"tham-chieu/{self.id}.md"
+
+
+@dataclass
+class ReferenceIndex:
+    documents: dict[str, CitedDocument] = field(default_factory=dict)
+    by_page: dict[str, list[Mention]] = field(default_factory=dict)  # citing src_uri -> mentions
+    problems: list[Problem] = field(default_factory=list)
+    directory: Directory | None = None
+
+    @property
+    def mentions(self) -> list[Mention]:
+        return [m for mentions in self.by_page.values() for m in mentions]
+
+
+def document_identity(document: Document) -> str | None:
+    """The id a content document is cited by: its own number, symbol, year and unit."""
+    if not document.has_number:
+        return None
+    citation = Citation(0, 0, "", document.kind.name, symbol=document.number_symbol,
+                        year=document.date.year if document.date else (document.period and document.period.year),
+                        issuer=document.unit_id)
+    parts = document.number_symbol.split("/")
+    citation.issuer_code = parts[-1].split("-")[-1] if len(parts) > 1 else None
+    if len(parts) > 1 and "-" in parts[1] and parts[1].split("-")[0] in ("UBND", "HĐND"):
+        citation.issuer_code = parts[1].split("-")[0]  # công văn: 1453/UBND-VHXH
+    return identity(citation)
+
+
+def _snippet(text: str, start: int, end: int) -> str:
+    before = " ".join(text[max(0, start - SNIPPET):start].split())
+    after = " ".join(text[end:end + SNIPPET].split())
+    return f"…{before} {' '.join(text[start:end].split())} {after}…"
+
+
+def _warn(document: Document, line: int, message: str) -> Problem:
+    return Problem(document.path, line, "trích dẫn", message, Severity.WARNING)
+
+
+def build(portal: Portal) -> ReferenceIndex:
+    directory = build_directory(portal.units, portal.bodies)
+    index = ReferenceIndex(directory=directory)
+    own = {}
+    for document in portal.documents:
+        if (doc_id := document_identity(document)) is not None:
+            own[doc_id] = document
+    for document in portal.documents:
+        citations = resolve(extract(document.body, portal.aliases), directory, portal.units[document.unit_id])
+        line, position = document.body_line, 0
+        mentions = []
+        for citation in citations:
+            line += document.body.count("\n", position, citation.start)
+            position = citation.start
+            mention = Mention(document, citation, line, _snippet(document.body, citation.start, citation.end))
+            mentions.append(mention)
+            _check(index, mention)
+            if citation.id is None:
+                continue
+            cited = index.documents.get(citation.id)
+            if cited is None:
+                cited = index.documents[citation.id] = CitedDocument(
+                    citation.id, citation.kind, citation.number, citation.symbol, citation.year,
+                    directory.by_key(citation.issuer) if citation.issuer else None, citation.name,
+                    own.get(citation.id))
+            cited.mentions.append(mention)
+            if citation.date:
+                cited.dates[citation.date] += 1
+            if citation.title:
+                cited.titles[citation.title] += 1
+        index.by_page[document.src_uri] = mentions
+    for cited in index.documents.values():
+        _check_consistency(index, cited)
+    index.problems.sort()
+    return index
+
+
+def _check(index: ReferenceIndex, mention: Mention) -> None:
+    citation, page = mention.citation, mention.page
+    for finding in citation.problems:
+        index.problems.append(_warn(page, mention.line, f"'{' '.join(citation.text.split())}': {finding.message}"))
+    if citation.date and page.date and page.date.day and citation.date > page.date.iso():
+        index.problems.append(_warn(page, mention.line, f"'{' '.join(citation.text.split())}' có ngày "
+                                    f"{citation.date} sau ngày ban hành của chính văn bản này "
+                                    f"({page.date.iso()}); kiểm tra lại ngày"))
+
+
+def _title_words(title: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", name_key(title))) - _FILLER
+
+
+# Titles are paraphrased from one citing text to another; only titles sharing
+# less than half their words are reported as different.
+_FILLER = frozenset({"về", "việc", "ban", "hành", "của", "và", "các", "năm", "giai", "đoạn"})
+_MIN_WORDS = 4
+_SAME_TITLE = 0.5
+
+
+def _different_titles(titles) -> list[str]:
+    sets = {t: _title_words(t) for t in titles if len(_title_words(t)) >= _MIN_WORDS}
+    for a, b in itertools.combinations(sets, 2):
+        if len(sets[a] & sets[b]) / len(sets[a] | sets[b]) < _SAME_TITLE:
+            return [a, b]
+    return []
+
+
+def _check_consistency(index: ReferenceIndex, cited: CitedDocument) -> None:
+    if len(cited.dates) > 1:
+        usual = cited.dates.most_common(1)[0][0]
+        for mention in cited.mentions:
+            if mention.citation.date and mention.citation.date != usual:
+                index.problems.append(_warn(mention.page, mention.line,
+                    f"'{cited.label}' được ghi ngày {mention.citation.date} ở đây nhưng ngày {usual} ở "
+                    f"{cited.dates[usual]} chỗ khác; cần thống nhất một ngày"))
+    if pair := _different_titles(cited.titles):
+        for mention in cited.mentions:
+            if mention.citation.title in pair:
+                other = pair[1] if mention.citation.title == pair[0] else pair[0]
+                index.problems.append(_warn(mention.page, mention.line,
+                    f"'{cited.label}' được trích với trích yếu '{mention.citation.title}' ở đây nhưng "
+                    f"'{other}' ở chỗ khác; kiểm tra lại trích yếu"))

@@ -1,0 +1,132 @@
+"""Pages of the reference index: one per cited document, the library, the editors' checks,
+and the citation graph as open data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import posixpath
+
+from ..collections.references import GROUPS
+from ..pages import GeneratedPage, escape, link
+from ..text import sort_key
+from .annotate import annotate
+from .index import CitedDocument, ReferenceIndex
+
+LIBRARY = "tham-chieu/index.md"
+CHECKS = "kiem-tra-trich-dan.md"
+OPEN_DATA = "du-lieu"  # folder in the built site
+
+
+def page_url(src_uri: str) -> str:
+    """The site path of a page: 'van-ban/x/y.md' -> 'van-ban/x/y/'."""
+    path = src_uri.removesuffix(".md").removesuffix("index").rstrip("/")
+    return f"{path}/" if path else ""
+
+
+def linked_body(index: ReferenceIndex, src_uri: str, markdown: str) -> str:
+    """The page's Markdown with each resolved citation linked to its document's page."""
+    links = []
+    for mention in index.by_page.get(src_uri, []):
+        cited = index.documents.get(mention.citation.id or "")
+        if cited is not None and cited.src_uri != src_uri:
+            target = posixpath.relpath(cited.src_uri, posixpath.dirname(src_uri) or ".")
+            links.append((mention.citation.start, mention.citation.end, target))
+    return annotate(markdown, links)
+
+
+def cited_by(cited: CitedDocument) -> list[tuple[str, str, str]]:
+    """(label, site path, snippet) of each citing page, for the document template."""
+    return [(f"{m.page.kind.name}: {m.page.title}", page_url(m.page.src_uri), m.snippet) for m in cited.mentions]
+
+
+def _mentions_markdown(source: str, cited: CitedDocument, units) -> str:
+    lines = []
+    for mention in cited.mentions:
+        unit = units[mention.page.unit_id]
+        lines.append(f"- {link(f'{mention.page.kind.name}: {mention.page.title}', source, mention.page.src_uri)}"
+                     f" ({escape(unit.short_name)})  \n  {escape(mention.snippet)}")
+    return "\n".join(lines) + "\n"
+
+
+def cited_page(cited: CitedDocument, units) -> GeneratedPage:
+    source = cited.src_uri
+    rows = [("Loại văn bản", cited.kind), ("Số, ký hiệu", cited.symbol or "—"),
+            ("Năm", str(cited.year) if cited.year else "Chưa rõ"), ("Ngày ban hành", cited.date or "Chưa rõ"),
+            ("Cơ quan ban hành", cited.issuer.name if cited.issuer else "Chưa rõ"),
+            ("Trích yếu (theo văn bản trích dẫn)", cited.title or "Chưa rõ")]
+    parts = ["Văn bản này chưa được đăng trên cổng. Thông tin dưới đây lấy từ các văn bản trích dẫn nó.\n",
+             "| Thông tin | Nội dung |", "|---|---|", *(f"| {k} | {escape(v)} |" for k, v in rows), "",
+             f"## Văn bản trích dẫn ({len(cited.mentions)})\n", _mentions_markdown(source, cited, units)]
+    return GeneratedPage(source, cited.label, "\n".join(parts))
+
+
+def _newest_first(cited: CitedDocument) -> tuple:
+    return (-(cited.year or 0), "".join(chr(0x10FFFF - ord(c)) for c in cited.date or ""),
+            sort_key(cited.label))
+
+
+def library_page(index: ReferenceIndex) -> GeneratedPage:
+    groups: dict[str, list[CitedDocument]] = {group: [] for group in GROUPS}
+    for cited in index.documents.values():
+        groups[cited.issuer.group if cited.issuer else "Khác"].append(cited)
+    parts = ["Mọi văn bản được các văn bản trên cổng trích dẫn, theo cơ quan ban hành, mới nhất trước. "
+             f"Dữ liệu trích dẫn có ở dạng mở tại [/{OPEN_DATA}/](../du-lieu.md).\n"]
+    for group, documents in groups.items():
+        if not documents:
+            continue
+        parts += [f"## {group}\n", "| Văn bản | Ngày | Trích yếu | Số lần trích dẫn |", "|---|---|---|---|"]
+        for cited in sorted(documents, key=_newest_first):
+            parts.append(f"| {link(cited.label, LIBRARY, cited.src_uri)} | {cited.date or '—'} | "
+                         f"{escape(cited.title or '')} | {len(cited.mentions)} |")
+        parts.append("")
+    return GeneratedPage(LIBRARY, "Thư viện văn bản", "\n".join(parts))
+
+
+def checks_page(index: ReferenceIndex, by_path) -> GeneratedPage:
+    parts = ["Những chỗ trích dẫn văn bản có thể sai: ngày không có thật, chữ lạ trông như chữ Latin, "
+             "loại văn bản không khớp ký hiệu, ngày sau ngày của chính văn bản, một văn bản được ghi ngày "
+             "hoặc trích yếu khác nhau, hay văn bản không xác định được. Cổng không tự sửa văn bản đã "
+             "ban hành; người biên tập xem và quyết định.\n"]
+    if not index.problems:
+        parts.append("Không có vấn đề nào.\n")
+    else:
+        parts += [f"Có {len(index.problems)} vấn đề.\n", "| Tệp, dòng | Vấn đề | Đoạn văn |", "|---|---|---|"]
+        snippets = {(m.page.path, m.line): m.snippet for m in index.mentions}
+        for problem in index.problems:
+            page = by_path[problem.file]
+            where = link(f"{problem.file}:{problem.line}", CHECKS, page.src_uri)
+            parts.append(f"| {where} | {escape(problem.message)} | "
+                         f"{escape(snippets.get((problem.file, problem.line), ''))} |")
+    return GeneratedPage(CHECKS, "Kiểm tra trích dẫn", "\n".join(parts) + "\n")
+
+
+def all_pages(index: ReferenceIndex, units, by_path) -> list[GeneratedPage]:
+    pages = [cited_page(c, units) for _, c in sorted(index.documents.items()) if c.own is None]
+    return pages + [library_page(index), checks_page(index, by_path)]
+
+
+def _csv(rows: list[dict]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else [], lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def open_data(index: ReferenceIndex) -> dict[str, str]:
+    """Files of the citation graph, by path in the built site."""
+    documents = [{
+        "id": c.id, "kind": c.kind, "number": c.number, "symbol": c.symbol, "name": c.name, "year": c.year,
+        "date": c.date, "issuer": c.issuer.key if c.issuer else None,
+        "issuer_name": c.issuer.name if c.issuer else None, "title": c.title,
+        "url": page_url(c.src_uri), "citations": len(c.mentions),
+    } for _, c in sorted(index.documents.items())]
+    citations = [{
+        "citing_url": page_url(m.page.src_uri), "citing_file": m.page.path, "line": m.line,
+        "start": m.citation.start, "end": m.citation.end, "text": m.citation.text, "cited_id": m.citation.id,
+    } for src_uri, mentions in sorted(index.by_page.items()) for m in mentions]
+    dump = lambda data: json.dumps(data, ensure_ascii=False, indent=1) + "\n"  # noqa: E731
+    return {f"{OPEN_DATA}/van-ban.json": dump(documents), f"{OPEN_DATA}/van-ban.csv": _csv(documents),
+            f"{OPEN_DATA}/trich-dan.json": dump(citations), f"{OPEN_DATA}/trich-dan.csv": _csv(citations)}
