@@ -11,14 +11,26 @@ _PROTECTED = re.compile(
     r"|(?P<ticks>`+).+?(?P=ticks)"  # inline code
     r"|!?\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)]*\)"  # [text](url), ![alt](src)
     r"|!?\[(?:[^\[\]]|\[[^\]]*\])*\]\[[^\]]*\]"  # [text][ref]
-    r"|^ {0,3}\[[^\]]+\]:.*$"  # [ref]: url
+    r"|\[[^\]\n]+\]:[^\n]*"  # [ref]: url
     r"|<[^>\n]+>"  # HTML tags and autolinks
     r"|(?:https?|ftp)://[^\s)>\]]+|www\.[^\s)>\]]+"  # bare URLs
 )
 
 
+# Every protected region starts with one of these: scan for them, then match there.
+_START = re.compile(r"[`\[<!~]|(?:https?|ftp)://|www\.")
+
+
 def protected_spans(markdown: str) -> list[tuple[int, int]]:
-    return [m.span() for m in _PROTECTED.finditer(markdown)]
+    spans, position = [], 0
+    for start in _START.finditer(markdown):
+        if start.start() < position:
+            continue
+        if match := _PROTECTED.match(markdown, start.start()):
+            if match.end() > match.start():
+                spans.append(match.span())
+                position = match.end()
+    return spans
 
 
 def annotate(markdown: str, links: Iterable[tuple[int, int, str]]) -> str:

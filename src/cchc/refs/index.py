@@ -154,12 +154,19 @@ def _check(index: ReferenceIndex, mention: Mention) -> None:
 
 
 def _title_words(title: str) -> frozenset[str]:
-    return frozenset(re.findall(r"\w+", name_key(title))) - _FILLER
+    key = _LEADING_VERBS.sub("", name_key(title))
+    words = [w for word in re.findall(r"\w+", key) for w in _ABBREVIATIONS.get(word, word).split()
+             if w not in _FILLER]
+    return frozenset(words[:_LEADING_WORDS])
 
 
-# Titles are paraphrased from one citing text to another; only titles sharing
-# less than half their words are reported as different.
-_FILLER = frozenset({"về", "việc", "ban", "hành", "của", "và", "các", "năm", "giai", "đoạn"})
+# Titles are paraphrased from one citing text to another, and where a title ends in
+# running text is a guess; titles whose first words share less than half are different.
+_LEADING_WORDS = 8
+_ABBREVIATIONS = {"cchc": "cải cách hành chính", "tthc": "thủ tục hành chính", "ubnd": "ủy ban nhân dân",
+                  "hđnd": "hội đồng nhân dân", "cntt": "công nghệ thông tin", "cđs": "chuyển đổi số"}
+_FILLER = frozenset({"về", "việc", "của", "và", "các", "năm", "giai", "đoạn"})
+_LEADING_VERBS = re.compile(r"^(?:(?:về việc|về|ban hành|phê duyệt|quy định)\s+)+")
 _MIN_WORDS = 4
 _SAME_TITLE = 0.5
 

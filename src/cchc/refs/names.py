@@ -39,6 +39,7 @@ class NameIndex:
     def longest_prefix(self, phrase: str):
         words = name_key(phrase).split(" ")
         for count in range(min(len(words), self.MAX_WORDS), 0, -1):
-            if (found := self._names.get(" ".join(words[:count]))) is not None:
+            # "UBND thành phố, Ủy ban …": punctuation after the name is not part of it.
+            if (found := self._names.get(" ".join(words[:count]).rstrip(",;:"))) is not None:
                 return found
         return None

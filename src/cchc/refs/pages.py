@@ -6,10 +6,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-import posixpath
 
 from ..collections.references import GROUPS
-from ..pages import GeneratedPage, escape, link
+from ..pages import GeneratedPage, escape, link, relative
 from ..text import sort_key
 from .annotate import annotate
 from .index import CitedDocument, ReferenceIndex
@@ -31,8 +30,7 @@ def linked_body(index: ReferenceIndex, src_uri: str, markdown: str) -> str:
     for mention in index.by_page.get(src_uri, []):
         cited = index.documents.get(mention.citation.id or "")
         if cited is not None and cited.src_uri != src_uri:
-            target = posixpath.relpath(cited.src_uri, posixpath.dirname(src_uri) or ".")
-            links.append((mention.citation.start, mention.citation.end, target))
+            links.append((mention.citation.start, mention.citation.end, relative(cited.src_uri, src_uri)))
     return annotate(markdown, links)
 
 
