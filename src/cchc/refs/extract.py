@@ -15,7 +15,10 @@ from .normalize import Normalized, normalize, script_name
 _SPACE = re.compile(r"\s+")
 _CANONICAL_KIND = {grammar._words(k).lower(): k for k in grammar.KIND_CODES}
 # Where an issuer phrase ends; line breaks do not end it ("của UBND \n\nthành phố").
-_PHRASE_END = re.compile(r"[;.()]|\s(?i:về|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn|và|tại|nhằm|để|thực\s+hiện)\s")
+_PHRASE_END = re.compile(r"[;.()]|\s(?i:về|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn|và|tại|nhằm|để|thực\s+hiện|"
+                         r"ngày)\s")
+# A date after the issuer: "Chỉ thị số 44/CT-TTg của Thủ tướng Chính phủ ngày 06 tháng 12 năm 2017".
+_LATE_DATE = re.compile(rf"\s*,?\s*(?i:ngày)\s+(?P<date>{grammar.DATE})")
 
 
 _TRAILING_JOIN = re.compile(r"[\s,]*(?:\b(?:và|tại|theo|của|số))?[\s,]*$")
@@ -39,6 +42,13 @@ def _kind_name(written: str) -> str:
         if re.fullmatch(pattern, key):
             return "Công văn" if name == "Văn bản" else name
     return written
+
+
+def canonical_symbol(written: str) -> str:
+    """'116/2013/nđ-cp' -> '116/2013/NĐ-CP', '23/CT-\\n\\nTTg' -> '23/CT-TTg', '2927 -TB/TU' -> '2927-TB/TU'."""
+    parts = re.split(r"([-/])", _SPACE.sub("", written))
+    return "".join(grammar.MIXED_CASE.get(p.upper(), p.upper()) if p[:1].isalpha() and (p.isupper() or p.islower())
+                   else p for p in parts)
 
 
 def _split_symbol(symbol: str) -> tuple[str, str | None, str | None, int | None]:
@@ -65,7 +75,7 @@ def _date(written: str | None, citation: Citation) -> None:
     except DateError as exc:
         citation.problems.append(Finding("impossible-date", str(exc)))
         # The year of an impossible date still tells which document is meant.
-        if year := re.search(r"(\d{4})$", written.strip()):
+        if citation.year is None and (year := re.search(r"(?<!\d)(\d{4})$", written.strip())):
             citation.year = int(year.group(1))
 
 
@@ -77,6 +87,9 @@ def _after(norm: Normalized, citation: Citation, end: int) -> tuple[int, int] | 
         phrase_end = stop.start() if stop else min(len(text), of.end() + 120)
         citation.issuer_phrase = _SPACE.sub(" ", text[of.end():phrase_end]).strip()
         end = phrase_end
+        if citation.date is None and (late := _LATE_DATE.match(text, end)):
+            _date(late.group("date"), citation)
+            end = late.end()
     if title := grammar.TITLE.match(text, end):
         citation.title = _SPACE.sub(" ", title.group("title")).strip()
         return title.start("title"), title.end("title")
@@ -88,7 +101,7 @@ def _typed(norm: Normalized, start: int, end: int, kind_word: str | None, symbol
     first, last = norm.span(start, end)
     citation = Citation(first, last, norm.original[first:last], kind="")
     if symbol_text:
-        symbol = _SPACE.sub("", symbol_text)
+        symbol = canonical_symbol(symbol_text)
         number, type_code, issuer_code, year = _split_symbol(symbol)
         citation.symbol, citation.number, citation.year = symbol, number, year
         citation.type_code, citation.issuer_code = type_code, issuer_code
@@ -106,7 +119,47 @@ def _typed(norm: Normalized, start: int, end: int, kind_word: str | None, symbol
         citation.problems.append(Finding("lookalike", f"chữ '{item.char}' (chữ {script_name(item.char)}) "
                                          f"trông như chữ Latin, được đọc là '{item.read_as}'"))
     citation._title_span = _after(norm, citation, end)
+    if citation.year is None and citation.date:
+        citation.year = int(citation.date[:4])
     return citation
+
+
+# A name cited without year or number must look like one: two words or more, not a pronoun.
+_NOT_A_NAME = re.compile(r"(?i:này|đó|trên|dưới|hiện|mới|cũ|sửa|năm|số|ngày|và|của|gồm|được|có|quy|là|cũng|sẽ)"
+                         r"(?:\s|$)")
+
+
+def _law(norm: Normalized, m: re.Match) -> tuple[int, Citation] | None:
+    """A law, code or ordinance cited by name: (end, citation), or None."""
+    t = norm.text
+    name_start = m.end()
+    bound = grammar.LAW_SENTENCE_END.search(t, name_start, name_start + grammar.LAW_MAX_NAME)
+    limit = bound.start() if bound else min(len(t), name_start + grammar.LAW_MAX_NAME)
+    tail = None
+    for candidate in grammar.LAW_TAIL.finditer(t, name_start, len(t)):
+        if candidate.start() <= limit:
+            tail = candidate
+        break
+    if tail is not None and tail.start() > name_start:
+        name_end, end = tail.start(), tail.end()
+    else:
+        tail = None
+        stop = grammar.LAW_STOP.search(t, name_start)
+        name_end = end = stop.start() if stop else len(t)
+    name = _SPACE.sub(" ", t[name_start:name_end]).strip()
+    lower_kind = m.group("kind")[0].islower()
+    if not name or _NOT_A_NAME.match(name) or (tail is None and (lower_kind or len(name.split()) < 2
+                                                                  and not name[0].isupper())):
+        return None
+    date = tail and (tail.group("date") or tail.group("symbol_date"))
+    c = _typed(norm, m.start(), end, None, None, date)
+    c.kind, c.name = _kind_name(m.group("kind")), name
+    if tail and tail.group("symbol"):
+        c.symbol = canonical_symbol(tail.group("symbol"))
+        c.number, c.type_code, c.issuer_code, c.year = _split_symbol(c.symbol)
+    elif tail and (tail.group("year") or tail.group("bare_year")):
+        c.year = int(tail.group("year") or tail.group("bare_year"))
+    return end, c
 
 
 @lru_cache(maxsize=8)
@@ -130,26 +183,11 @@ def extract(text: str, aliases: tuple[Alias, ...] = ()) -> list[Citation]:
         spans.append((start, end, citation))
 
     for m in grammar.LAW_START.finditer(t):
-        if not grammar.starts_word(t, m.start()) or grammar.NOT_A_LAW.search(t, max(0, m.start() - 8), m.start()):
+        if not grammar.starts_word(t, m.start()) or grammar.NOT_A_LAW.search(t, max(0, m.start() - 10), m.start()):
             continue
-        name_start = m.end()
-        limit = grammar.LAW_STOP.search(t, name_start)
-        stop = limit.start() if limit else len(t)
-        tail = grammar.LAW_END.match(t, stop) if limit and t[stop] == " " else None
-        end = tail.end() if tail else stop
-        name = _SPACE.sub(" ", t[name_start:stop]).strip()
-        if not name or not free(m.start(), end):
-            continue
-        c = _typed(norm, m.start(), end, m.group("kind"), None, tail and tail.group("date"))
-        c.kind, c.name = _kind_name(m.group("kind")), name
-        if tail and tail.group("year"):
-            c.year = int(tail.group("year"))
-        elif tail and tail.group("symbol"):
-            c.symbol = _SPACE.sub("", tail.group("symbol"))
-            c.number, c.type_code, c.issuer_code, c.year = _split_symbol(c.symbol)
-        elif c.date:
-            c.year = int(c.date[:4])
-        keep(m.start(), end, c)
+        law = _law(norm, m)
+        if law is not None and free(m.start(), law[0]):
+            keep(m.start(), law[0], law[1])
     for m in grammar.STANDARD.finditer(t):
         if grammar.starts_word(t, m.start()) and free(m.start(), m.end()):
             c = _typed(norm, m.start(), m.end(), None, None, None)
@@ -159,14 +197,17 @@ def extract(text: str, aliases: tuple[Alias, ...] = ()) -> list[Citation]:
     for anchor in grammar.ANCHOR.finditer(t):
         if not grammar.starts_word(t, anchor.start(), "/.-_"):
             continue
-        m = grammar.SYMBOL_AT.match(t, anchor.start())
+        window = max(0, anchor.start() - grammar.KIND_WINDOW)
+        kind = grammar.KIND_BEFORE.search(t, window, anchor.start())
+        m = grammar.SYMBOL_AT.match(t, anchor.start()) or (kind and grammar.SHORT_AT.match(t, anchor.start()))
         if m is None or not free(m.start(), m.end()):
             continue
-        window = max(0, m.start() - grammar.KIND_WINDOW)
-        kind = grammar.KIND_BEFORE.search(t, window, m.start())
-        start = kind.start() if kind else m.start()
-        keep(start, m.end(), _typed(norm, start, m.end(), kind and kind.group("kind"),
-                                    m.group("symbol"), m.group("date")))
+        number_word = None if kind else grammar.NUMBER_WORD_BEFORE.search(t, window, anchor.start())
+        start = kind.start() if kind else (number_word.start() if number_word else m.start())
+        c = _typed(norm, start, m.end(), kind and kind.group("kind"), m.group("symbol"), m.group("date"))
+        if c.year is None and m.group("tail_year"):
+            c.year = int(m.group("tail_year"))
+        keep(start, m.end(), c)
     if aliases:
         by_phrase = {name_key(alias.phrase): alias for alias in aliases}
         for m in _alias_pattern(aliases).finditer(t):
