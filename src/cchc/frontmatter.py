@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
 
@@ -85,6 +86,14 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
         line = raw.count(b"\n", 0, exc.start) + 1
         return None, [Problem(path, line, "", "tệp không phải mã UTF-8 (byte "
                               f"0x{raw[exc.start]:02x} không đọc được); hãy lưu lại tệp với bảng mã UTF-8")]
+
+
+def read(root: Path, file: Path, problems: list[Problem]) -> tuple[str, str | None]:
+    """(path as shown to editors, text or None when undecodable) of a content file."""
+    shown = file.relative_to(root).as_posix()
+    text, found = decode(shown, file.read_bytes())
+    problems.extend(found)
+    return shown, text
 
 
 def parse_yaml(path: str, text: str, first_line: int = 1) -> tuple[Value | None, list[Problem]]:

@@ -14,9 +14,7 @@ from .problems import Problem
 def _sources(root: Path, folder: Path, problems: list[Problem]):
     """Yield (file, parsed source) for each Markdown file under `folder`, in a stable order."""
     for file in sorted(folder.rglob("*.md")) if folder.is_dir() else ():
-        shown = file.relative_to(root).as_posix()
-        text, found = frontmatter.decode(shown, file.read_bytes())
-        problems.extend(found)
+        shown, text = frontmatter.read(root, file, problems)
         if text is None:
             continue
         source, found = frontmatter.parse(shown, text)

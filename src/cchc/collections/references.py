@@ -61,9 +61,7 @@ def _items(root: Path, folder: Path, name: str, problems: list[Problem]):
     file = folder / name
     if not file.is_file():
         return
-    shown = file.relative_to(root).as_posix()
-    text, found = frontmatter.decode(shown, file.read_bytes())
-    problems.extend(found)
+    shown, text = frontmatter.read(root, file, problems)
     if text is None:
         return
     tree, found = frontmatter.parse_yaml(shown, text)
