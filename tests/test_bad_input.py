@@ -128,3 +128,15 @@ def test_all_problems_reported_at_once(project):
     out = cchc_check(project).stdout
     for message in expected + ["content/don-vi/xa-moi.md:1: ten: thiếu trường bắt buộc"]:
         assert message in out
+
+
+def test_reference_tables_are_checked(project):
+    tables = project / "content/tham-chieu"
+    tables.mkdir()
+    (tables / "co-quan.yml").write_text("- ten: Chính phủ\n  ma: [CP]\n  nhom: Trung ương\n", encoding="utf-8")
+    (tables / "bi-danh.yml").write_text("- ten: Đề án 06\n  loai: Quyết định\n  so_ky_hieu: \"06/QĐ-TTg\"\n"
+                                        "  ngay: \"31/02/2022\"\n", encoding="utf-8")
+    result = cchc_check(project)
+    assert result.returncode == 1
+    assert "content/tham-chieu/co-quan.yml:3: nhom: nhóm 'Trung ương' không có" in result.stdout
+    assert "content/tham-chieu/bi-danh.yml:4: ngay: ngày '31/02/2022' không có thật" in result.stdout
