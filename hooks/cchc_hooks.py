@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from cchc import loader, pages, site
+from cchc import loader, pages, procedure_pages, site
 from cchc.problems import Severity, errors
 from cchc.refs import pages as reference_pages
 
@@ -23,7 +23,7 @@ _state: dict = {}
 
 # Listing pages that the nav names; every other generated page stays out of the nav.
 _IN_NAV = {pages.DOCUMENTS_INDEX, pages.UNITS_INDEX, pages.CONSOLIDATED, reference_pages.LIBRARY,
-           reference_pages.CHECKS}
+           reference_pages.CHECKS, procedure_pages.INDEX}
 
 
 def _root(config) -> Path:
@@ -37,7 +37,7 @@ def on_pre_build(config):
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
         raise PluginError(f"Nội dung có {found} lỗi (xem các dòng ERROR ở trên; chạy 'cchc check' để xem "
                           "lại). Chưa xây dựng trang nào, site/ giữ nguyên.")
-    built = site.build(portal)
+    built = site.build(portal, config.site_url or "http://127.0.0.1:8000/")
     for problem in problems + built.index.problems:
         log.warning(str(problem))
     _state["portal"], _state["site"] = portal, built
@@ -58,6 +58,9 @@ def on_files(files, config):
         for attachment in document.attachments:
             files.append(File.generated(config, pages.attachment_uri(document, attachment),
                                         abs_src_path=attachment.source))
+    for form in portal.forms.values():
+        if form.file:
+            files.append(File.generated(config, form.src_uri, abs_src_path=form.file))
     for path, content in built.files.items():
         files.append(File.generated(config, path, content=content))
     _state["documents"] = {d.src_uri: d for d in portal.documents}

@@ -6,14 +6,15 @@ import difflib
 from pathlib import Path
 
 from . import frontmatter
-from .collections import documents, references, units
+from .collections import documents, procedures, references, units
+from .refs.extract import extract
 from .model import Portal
 from .problems import Problem
 
 
-def _sources(root: Path, folder: Path, problems: list[Problem]):
+def _sources(root: Path, folder: Path, problems: list[Problem], pattern: str = "**/*.md"):
     """Yield (file, parsed source) for each Markdown file under `folder`, in a stable order."""
-    for file in sorted(folder.rglob("*.md")) if folder.is_dir() else ():
+    for file in sorted(folder.glob(pattern)) if folder.is_dir() else ():
         shown, text = frontmatter.read(root, file, problems)
         if text is None:
             continue
@@ -23,10 +24,13 @@ def _sources(root: Path, folder: Path, problems: list[Problem]):
             yield file, source
 
 
+def _closest(name: str, known) -> str:
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f"; có phải ý bạn là '{close[0]}'?" if close else ""
+
+
 def _unknown_unit(known, unit_id: str) -> str:
-    close = difflib.get_close_matches(unit_id, known, n=1, cutoff=0.6)
-    hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
-    return f"không có đơn vị mã '{unit_id}' trong content/{units.FOLDER}/{hint}"
+    return f"không có đơn vị mã '{unit_id}' trong content/{units.FOLDER}/{_closest(unit_id, known)}"
 
 
 def load(root: Path, content: str = "content") -> tuple[Portal, list[Problem]]:
@@ -70,4 +74,30 @@ def load(root: Path, content: str = "content") -> tuple[Portal, list[Problem]]:
             portal.documents.append(document)
     bodies, aliases = references.load(root, base / references.FOLDER, problems)
     portal.bodies, portal.aliases = bodies, tuple(aliases)
+    _load_procedures(root, base / procedures.FOLDER, portal, problems, claim)
     return portal, sorted(problems)
+
+
+def _load_procedures(root: Path, folder: Path, portal: Portal, problems: list[Problem], claim) -> None:
+    portal.forms = procedures.load_forms(root, folder, problems)
+    portal.fields = procedures.load_fields(root, folder, problems)
+    for file, source in _sources(root, folder, problems, "*.md"):
+        procedure = procedures.build(source, file, portal.forms, problems)
+        if procedure is None:
+            continue
+        before = len(problems)
+        if portal.fields and procedure.field not in portal.fields:
+            problems.append(Problem(procedure.path, procedure.lines["linh_vuc"], "linh_vuc",
+                                    f"không có lĩnh vực '{procedure.field}' trong content/{procedures.FOLDER}/"
+                                    f"{procedures.FIELDS}{_closest(procedure.field, portal.fields)}"))
+        for index, unit_id in enumerate(procedure.unit_ids, 1):
+            if unit_id not in portal.units:
+                problems.append(Problem(procedure.path, source.meta["don_vi"].children[index - 1].line,
+                                        f"don_vi[{index}]", _unknown_unit(portal.units, unit_id)))
+        for index, (basis, line) in enumerate(zip(procedure.legal_basis, procedure.legal_basis_lines), 1):
+            if not extract(basis, portal.aliases):
+                problems.append(Problem(procedure.path, line, f"can_cu[{index}]", f"không đọc được văn bản "
+                                        f"nào trong '{basis}'; cần ghi loại, số, ký hiệu và ngày, ví dụ "
+                                        "'Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 của Chính phủ'"))
+        if len(problems) == before and claim(procedure.src_uri, procedure.path, 1, "tên tệp"):
+            portal.procedures.append(procedure)

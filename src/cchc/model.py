@@ -100,10 +100,94 @@ class Document:
         return self.number_symbol if self.has_number else f"{self.number_symbol} (chưa ghi số)"
 
     @property
+    def label(self) -> str:
+        """How lists of citing pages name it: 'Kế hoạch: Tuyên truyền …'."""
+        return f"{self.kind.name}: {self.title}"
+
+    @property
     def date_label(self) -> str:
         if self.date is None:
             return "Chưa rõ"
         return self.date.vietnamese() if self.date.day else f"Chưa ghi ngày, {self.date.vietnamese()}"
+
+
+@dataclass
+class Channel:
+    """One way to submit: in person, online or by post, each with its own time limit and fee."""
+
+    way: str  # "Trực tiếp", "Trực tuyến", "Bưu chính"
+    time_limit: str
+    fee: str
+
+
+@dataclass
+class Paper:
+    """A document to bring."""
+
+    name: str
+    form: str | None = None  # src_uri of the form's page or file in the site
+    originals: int = 1
+    copies: int = 0
+
+
+@dataclass
+class Form:
+    """A published form (mẫu tờ khai): a printable page, or a PDF/DOCX offered for download."""
+
+    path: str  # content file
+    src_uri: str
+    name: str
+    source_note: str = ""  # the legal text that issues it
+    body: str = ""
+    file: str | None = None  # absolute path, for a PDF/DOCX
+
+
+@dataclass
+class Procedure:
+    path: str
+    slug: str
+    name: str
+    field: str  # lĩnh vực
+    level: str  # cấp thực hiện
+    unit_ids: list[str]
+    authority: str  # cơ quan thực hiện
+    applicants: str  # đối tượng thực hiện
+    channels: list[Channel]
+    time_limit: str
+    papers: list[Paper]
+    steps: list[str]
+    result: str
+    conditions: str
+    legal_basis: list[str]
+    legal_basis_lines: list[int]
+    code: str = ""  # mã thủ tục on the national public-service portal
+    online_url: str = ""
+    notes: str = ""  # Markdown body
+    lines: dict[str, int] = field(default_factory=dict)
+    unit_id = None  # procedures cite on behalf of no single unit
+    date = None
+
+    @property
+    def src_uri(self) -> str:
+        return f"thu-tuc/{self.slug}.md"
+
+    @property
+    def poster_uri(self) -> str:
+        return f"thu-tuc/{self.slug}/in.md"
+
+    @property
+    def label(self) -> str:
+        return f"Thủ tục: {self.name}"
+
+    @property
+    def online(self) -> bool:
+        return bool(self.online_url) or any(c.way == "Trực tuyến" for c in self.channels)
+
+    @property
+    def fees(self) -> str:
+        """The fee in a few words: 'Không' when no way of submitting costs anything."""
+        paid = sorted({c.fee for c in self.channels if not c.fee.lower().startswith("không")})
+        return "; ".join(paid) if paid else "Không mất phí"
 
 
 @dataclass
@@ -112,6 +196,9 @@ class Portal:
     documents: list[Document] = field(default_factory=list)
     bodies: list = field(default_factory=list)  # issuing bodies outside the portal (collections.references)
     aliases: tuple = ()  # named programmes standing for numbered documents (refs.extract.Alias)
+    procedures: list[Procedure] = field(default_factory=list)
+    forms: dict[str, Form] = field(default_factory=dict)  # by path relative to content/thu-tuc/
+    fields: list[str] = field(default_factory=list)  # lĩnh vực of procedures
 
     def documents_by_unit(self) -> dict[str, list[Document]]:
         grouped: dict[str, list[Document]] = {unit_id: [] for unit_id in self.units}

@@ -12,7 +12,7 @@ from itertools import groupby
 
 from . import archive
 from .kinds import find_kind
-from .model import Attachment, Document, Portal, Unit
+from .model import Attachment, Document, Portal, Procedure, Unit
 from .text import sort_key
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -39,6 +39,12 @@ class GeneratedPage:
 
 def escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def site_path(src_uri: str) -> str:
+    """The path of a page in the built site: 'van-ban/x/y.md' -> 'van-ban/x/y/', 'index.md' -> ''."""
+    path = src_uri.removesuffix(".md").removesuffix("index").rstrip("/")
+    return f"{path}/" if path else ""
 
 
 def relative(target: str, source: str) -> str:
@@ -116,12 +122,20 @@ def _contacts(unit: Unit) -> str:
     return "\n".join(lines) + "\n"
 
 
+def procedure_entry(procedure: Procedure, source: str) -> str:
+    online = " — *nộp trực tuyến được*" if procedure.online else ""
+    return f"- {link(procedure.name, source, procedure.src_uri)}: {escape(procedure.time_limit)}{online}"
+
+
 def unit_page(unit: Unit, documents: list[Document], portal: Portal) -> GeneratedPage:
     source = unit.src_uri
     parts = [unit.intro + "\n" if unit.intro else "", "## Liên hệ\n", _contacts(unit)]
     if unit.parent:
         parent = portal.units[unit.parent]
         parts.append(f"Đơn vị cấp trên: {link(parent.short_name, source, parent.src_uri)}.\n")
+    performed = sorted((p for p in portal.procedures if unit.id in p.unit_ids), key=lambda p: sort_key(p.name))
+    if performed:
+        parts += ["## Thủ tục hành chính\n", *(procedure_entry(p, source) for p in performed), ""]
     parts.append("## Báo cáo, kế hoạch và văn bản\n")
     if documents:
         parts.append(_archive(source, documents, portal.units, with_unit=False, depth=3))

@@ -28,7 +28,7 @@ class Field:
     description: str  # what the field holds, in Vietnamese, for messages and the editors' guide
     required: bool = False
     read: Reader | None = None  # None: plain text
-    shape: str = "text"  # "text", "list" (of text) or "mapping"
+    shape: str = "text"  # "text", "list" (of text), "mapping", or "records" (a list of mappings)
     fields: tuple["Field", ...] = field(default=())  # for mappings
 
 
@@ -46,6 +46,8 @@ def _blank(value: Value) -> bool:
 
 def _describe_shape(spec: Field) -> str:
     return {"list": "một danh sách, mỗi mục một dòng bắt đầu bằng '- '",
+            "records": "một danh sách, mỗi mục bắt đầu bằng '- ' với các trường con: "
+                       + ", ".join(f.name for f in spec.fields),
             "mapping": "các trường con thụt lề: " + ", ".join(f.name for f in spec.fields),
             "text": "một giá trị trên một dòng"}[spec.shape]
 
@@ -57,6 +59,13 @@ def _read_one(source: Source, spec: Field, value: Value, prefix: str, problems: 
             problems.append(Problem(source.path, value.line, name, f"cần {_describe_shape(spec)}"))
             return None
         return read_fields(source, spec.fields, value.children, value.line, problems, prefix=name + ".")
+    if spec.shape == "records":
+        items = value.children if isinstance(value.children, list) else None
+        if items is None or not all(isinstance(item.children, dict) for item in items):
+            problems.append(Problem(source.path, value.line, name, f"cần {_describe_shape(spec)}"))
+            return None
+        return [read_fields(source, spec.fields, item.children, item.line, problems, prefix=f"{name}[{i}].")
+                for i, item in enumerate(items, 1)]
     if spec.shape == "list":
         items = value.children if isinstance(value.children, list) else None
         if items is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import pages
+from . import pages, procedure_pages
 from .model import Portal
 from .refs import index as reference_index
 from .refs import pages as reference_pages
@@ -17,10 +17,18 @@ class Site:
     index: reference_index.ReferenceIndex
 
 
-def build(portal: Portal) -> Site:
+def build(portal: Portal, site_url: str = "http://127.0.0.1:8000/") -> Site:
     index = reference_index.build(portal)
     documents = [pages.document_page(d, reference_pages.linked_body(index, d.src_uri, d.body))
                  for d in portal.documents]
-    by_path = {d.path: d for d in portal.documents}
-    generated = documents + pages.listing_pages(portal) + reference_pages.all_pages(index, portal.units, by_path)
-    return Site(generated, reference_pages.open_data(index), index)
+    guides = []
+    for procedure in portal.procedures:
+        basis = [reference_pages.linked_body(index, procedure.src_uri, text, number)
+                 for number, text in enumerate(procedure.legal_basis)]
+        guides += [procedure_pages.procedure_page(procedure, portal, site_url, basis),
+                   procedure_pages.poster_page(procedure, portal, site_url)]
+    by_path = {p.path: p for p in [*portal.documents, *portal.procedures]}
+    generated = (documents + guides + pages.listing_pages(portal) + procedure_pages.directory_pages(portal)
+                 + procedure_pages.form_pages(portal) + reference_pages.all_pages(index, portal.units, by_path))
+    files = {**reference_pages.open_data(index), **procedure_pages.open_data(portal, site_url)}
+    return Site(generated, files, index)

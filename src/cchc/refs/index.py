@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..model import Document, Portal
+from ..model import Document, Portal, Procedure
 from ..problems import Problem, Severity
 from .citation import Citation
 from .extract import extract
@@ -25,10 +25,11 @@ SNIPPET = 70  # characters of context on each side of a citation
 class Mention:
     """One citation on one page."""
 
-    page: Document  # the citing document
+    page: Document | Procedure  # the citing page
     citation: Citation
     line: int  # in the content file
     snippet: str
+    passage: int = 0  # which of the page's texts: a procedure cites from each line of its legal basis
 
 
 @dataclass
@@ -96,6 +97,16 @@ def document_identity(document: Document) -> str | None:
     return identity(citation)
 
 
+def _passages(portal: Portal):
+    """(page, passage number, text, its first line, citing unit) of every text that may cite:
+    each document's body, and each line of each procedure's legal basis."""
+    for document in portal.documents:
+        yield document, 0, document.body, document.body_line, portal.units[document.unit_id]
+    for procedure in portal.procedures:
+        for number, (text, line) in enumerate(zip(procedure.legal_basis, procedure.legal_basis_lines)):
+            yield procedure, number, text, line, None
+
+
 def _snippet(text: str, start: int, end: int) -> str:
     before = " ".join(text[max(0, start - SNIPPET):start].split())
     after = " ".join(text[end:end + SNIPPET].split())
@@ -113,14 +124,14 @@ def build(portal: Portal) -> ReferenceIndex:
     for document in portal.documents:
         if (doc_id := document_identity(document)) is not None:
             own[doc_id] = document
-    for document in portal.documents:
-        citations = resolve(extract(document.body, portal.aliases), directory, portal.units[document.unit_id])
-        line, position = document.body_line, 0
-        mentions = []
+    for page, passage, text, line, unit in _passages(portal):
+        citations = resolve(extract(text, portal.aliases), directory, unit)
+        position = 0
+        mentions = index.by_page.setdefault(page.src_uri, [])
         for citation in citations:
-            line += document.body.count("\n", position, citation.start)
+            line += text.count("\n", position, citation.start)
             position = citation.start
-            mention = Mention(document, citation, line, _snippet(document.body, citation.start, citation.end))
+            mention = Mention(page, citation, line, _snippet(text, citation.start, citation.end), passage)
             mentions.append(mention)
             _check(index, mention)
             if citation.id is None:
@@ -136,7 +147,6 @@ def build(portal: Portal) -> ReferenceIndex:
                 cited.dates[citation.date] += 1
             if citation.title:
                 cited.titles[citation.title] += 1
-        index.by_page[document.src_uri] = mentions
     for cited in index.documents.values():
         _check_consistency(index, cited)
     index.problems.sort()

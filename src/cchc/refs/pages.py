@@ -3,31 +3,24 @@ and the citation graph as open data."""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 
+from .. import opendata
 from ..collections.references import GROUPS
-from ..pages import GeneratedPage, escape, link, relative
+from ..pages import GeneratedPage, escape, link, relative, site_path
 from ..text import sort_key
 from .annotate import annotate
 from .index import CitedDocument, ReferenceIndex
 
 LIBRARY = "tham-chieu/index.md"
 CHECKS = "kiem-tra-trich-dan.md"
-OPEN_DATA = "du-lieu"  # folder in the built site
 
 
-def page_url(src_uri: str) -> str:
-    """The site path of a page: 'van-ban/x/y.md' -> 'van-ban/x/y/'."""
-    path = src_uri.removesuffix(".md").removesuffix("index").rstrip("/")
-    return f"{path}/" if path else ""
-
-
-def linked_body(index: ReferenceIndex, src_uri: str, markdown: str) -> str:
+def linked_body(index: ReferenceIndex, src_uri: str, markdown: str, passage: int = 0) -> str:
     """The page's Markdown with each resolved citation linked to its document's page."""
     links = []
     for mention in index.by_page.get(src_uri, []):
+        if mention.passage != passage:
+            continue
         cited = index.documents.get(mention.citation.id or "")
         if cited is not None and cited.src_uri != src_uri:
             links.append((mention.citation.start, mention.citation.end, relative(cited.src_uri, src_uri)))
@@ -36,15 +29,15 @@ def linked_body(index: ReferenceIndex, src_uri: str, markdown: str) -> str:
 
 def cited_by(cited: CitedDocument) -> list[tuple[str, str, str]]:
     """(label, site path, snippet) of each citing page, for the document template."""
-    return [(f"{m.page.kind.name}: {m.page.title}", page_url(m.page.src_uri), m.snippet) for m in cited.mentions]
+    return [(m.page.label, site_path(m.page.src_uri), m.snippet) for m in cited.mentions]
 
 
 def _mentions_markdown(source: str, cited: CitedDocument, units) -> str:
     lines = []
     for mention in cited.mentions:
-        unit = units[mention.page.unit_id]
-        lines.append(f"- {link(f'{mention.page.kind.name}: {mention.page.title}', source, mention.page.src_uri)}"
-                     f" ({escape(unit.short_name)})  \n  {escape(mention.snippet)}")
+        unit = f" ({escape(units[mention.page.unit_id].short_name)})" if mention.page.unit_id else ""
+        lines.append(f"- {link(mention.page.label, source, mention.page.src_uri)}{unit}  \n"
+                     f"  {escape(mention.snippet)}")
     return "\n".join(lines) + "\n"
 
 
@@ -70,7 +63,7 @@ def library_page(index: ReferenceIndex) -> GeneratedPage:
     for cited in index.documents.values():
         groups[cited.issuer.group if cited.issuer else "Khác"].append(cited)
     parts = ["Mọi văn bản được các văn bản trên cổng trích dẫn, theo cơ quan ban hành, mới nhất trước. "
-             f"Dữ liệu trích dẫn có ở dạng mở tại [/{OPEN_DATA}/](../du-lieu.md).\n"]
+             f"Dữ liệu trích dẫn có ở dạng mở tại [/{opendata.FOLDER}/](../du-lieu.md).\n"]
     for group, documents in groups.items():
         if not documents:
             continue
@@ -105,26 +98,16 @@ def all_pages(index: ReferenceIndex, units, by_path) -> list[GeneratedPage]:
     return pages + [library_page(index), checks_page(index, by_path)]
 
 
-def _csv(rows: list[dict]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(rows[0]) if rows else [], lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
-
-
 def open_data(index: ReferenceIndex) -> dict[str, str]:
     """Files of the citation graph, by path in the built site."""
     documents = [{
         "id": c.id, "kind": c.kind, "number": c.number, "symbol": c.symbol, "name": c.name, "year": c.year,
         "date": c.date, "issuer": c.issuer.key if c.issuer else None,
         "issuer_name": c.issuer.name if c.issuer else None, "title": c.title,
-        "url": page_url(c.src_uri), "citations": len(c.mentions),
+        "url": site_path(c.src_uri), "citations": len(c.mentions),
     } for _, c in sorted(index.documents.items())]
     citations = [{
-        "citing_url": page_url(m.page.src_uri), "citing_file": m.page.path, "line": m.line,
+        "citing_url": site_path(m.page.src_uri), "citing_file": m.page.path, "line": m.line,
         "start": m.citation.start, "end": m.citation.end, "text": m.citation.text, "cited_id": m.citation.id,
     } for src_uri, mentions in sorted(index.by_page.items()) for m in mentions]
-    dump = lambda data: json.dumps(data, ensure_ascii=False, indent=1) + "\n"  # noqa: E731
-    return {f"{OPEN_DATA}/van-ban.json": dump(documents), f"{OPEN_DATA}/van-ban.csv": _csv(documents),
-            f"{OPEN_DATA}/trich-dan.json": dump(citations), f"{OPEN_DATA}/trich-dan.csv": _csv(citations)}
+    return {**opendata.both("van-ban", documents), **opendata.both("trich-dan", citations)}

@@ -1,0 +1,184 @@
+"""Pages for residents about procedures: the guide, the notice-board poster, the directory,
+the forms, structured data and open data."""
+
+from __future__ import annotations
+
+import json
+from itertools import groupby
+
+from . import archive, opendata, qr
+from .model import Portal, Procedure, Unit
+from .pages import GeneratedPage, escape, link, procedure_entry, site_path
+from .text import sort_key
+
+INDEX = "thu-tuc/index.md"
+BY_UNIT = "thu-tuc/theo-don-vi.md"
+BY_LEVEL = "thu-tuc/theo-cap.md"
+ONLINE = "thu-tuc/truc-tuyen.md"
+A_Z = "thu-tuc/a-z.md"
+
+
+def page_url(site_url: str, src_uri: str) -> str:
+    return site_url.rstrip("/") + "/" + site_path(src_uri)
+
+
+def area_name(unit: Unit) -> str:
+    """'Ủy ban nhân dân xã Nam Sách' -> 'xã Nam Sách'."""
+    for prefix in ("Ủy ban nhân dân ", "UBND "):
+        if unit.name.startswith(prefix):
+            return unit.name.removeprefix(prefix)
+    return unit.name
+
+
+def _papers(procedure: Procedure, source: str) -> list[str]:
+    lines = []
+    for paper in procedure.papers:
+        counts = []
+        if paper.originals:
+            counts.append(f"{paper.originals} bản chính")
+        if paper.copies:
+            counts.append(f"{paper.copies} bản sao")
+        form = f" {link('Tải mẫu', source, paper.form)}" if paper.form else ""
+        lines.append(f"- {escape(paper.name)} *({', '.join(counts) or 'xuất trình'})*{form}")
+    return lines
+
+
+def _places(procedure: Procedure, portal: Portal, source: str) -> str:
+    units = [portal.units[u] for u in procedure.unit_ids]
+    named = ", ".join(link(u.short_name, source, u.src_uri) for u in archive.units_in_order(units))
+    return f"{escape(procedure.authority)} ({named})" if named else escape(procedure.authority)
+
+
+def procedure_page(procedure: Procedure, portal: Portal, site_url: str, legal_basis: list[str]) -> GeneratedPage:
+    source = procedure.src_uri
+    online = "Có" if procedure.online else "Không, chỉ nộp trực tiếp hoặc qua bưu điện"
+    parts = [
+        '<div class="cchc-summary" markdown>',
+        f"**Thời gian giải quyết:** {escape(procedure.time_limit)}\n",
+        f"**Phí, lệ phí:** {escape(procedure.fees)}\n",
+        f"**Nơi nộp:** {_places(procedure, portal, source)}\n",
+        f"**Nộp trực tuyến:** {online}\n",
+    ]
+    if procedure.online_url:
+        parts.append(f"[Nộp hồ sơ trực tuyến]({procedure.online_url}){{ .md-button .md-button--primary "
+                     'rel="external" }\n')
+    parts += ["</div>\n", "## Giấy tờ cần mang\n", *_papers(procedure, source), "",
+              "## Các bước thực hiện\n", *(f"{i}. {escape(step)}" for i, step in enumerate(procedure.steps, 1)), "",
+              "## Cách nộp, thời hạn và lệ phí\n", "| Cách nộp | Thời hạn | Phí, lệ phí |", "|---|---|---|",
+              *(f"| {c.way} | {escape(c.time_limit)} | {escape(c.fee)} |" for c in procedure.channels), "",
+              "## Thông tin khác\n",
+              f"- **Ai được làm:** {escape(procedure.applicants)}",
+              f"- **Kết quả nhận được:** {escape(procedure.result)}",
+              f"- **Yêu cầu, điều kiện:** {escape(procedure.conditions)}",
+              f"- **Lĩnh vực:** {escape(procedure.field)}; **cấp thực hiện:** {escape(procedure.level)}"]
+    if procedure.code:
+        parts.append(f"- **Mã thủ tục trên Cổng Dịch vụ công quốc gia:** {procedure.code}")
+    parts += ["", "## Căn cứ pháp lý\n", *(f"- {basis}" for basis in legal_basis), ""]
+    if procedure.notes:
+        parts += ["## Lưu ý\n", procedure.notes, ""]
+    parts.append(f"{link('In tờ hướng dẫn để dán bảng tin (khổ A4)', source, procedure.poster_uri)}\n")
+    meta = {"template": "procedure.html", "description": f"{procedure.name}: {procedure.time_limit}; "
+            f"{procedure.fees}.", "jsonld": json_ld(procedure, portal, site_url)}
+    return GeneratedPage(source, procedure.name, "\n".join(parts), procedure.path, meta)
+
+
+def json_ld(procedure: Procedure, portal: Portal, site_url: str) -> str:
+    """schema.org GovernmentService, as a JSON string safe inside <script>."""
+    units = archive.units_in_order([portal.units[u] for u in procedure.unit_ids])
+    channels = []
+    for channel in procedure.channels:
+        item = {"@type": "ServiceChannel", "name": channel.way, "processingTime": channel.time_limit}
+        if channel.way == "Trực tuyến" and procedure.online_url:
+            item["serviceUrl"] = procedure.online_url
+        channels.append(item)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "GovernmentService",
+        "name": procedure.name,
+        "serviceType": procedure.field,
+        "url": page_url(site_url, procedure.src_uri),
+        "provider": [{"@type": "GovernmentOrganization", "name": u.name, "url": page_url(site_url, u.src_uri)}
+                     for u in units],
+        "areaServed": [{"@type": "AdministrativeArea", "name": area_name(u)} for u in units],
+        "availableChannel": channels,
+        "audience": {"@type": "Audience", "audienceType": procedure.applicants},
+    }
+    if procedure.code:
+        data["identifier"] = procedure.code
+    return json.dumps(data, ensure_ascii=False, sort_keys=False).replace("</", "<\\/")
+
+
+def poster_page(procedure: Procedure, portal: Portal, site_url: str) -> GeneratedPage:
+    """One A4 sheet for the notice board: large type, the essentials, a QR code to the guide."""
+    url = page_url(site_url, procedure.src_uri)
+    online = "Có thể nộp trực tuyến tại dichvucong.gov.vn" if procedure.online else "Nộp trực tiếp hoặc qua bưu điện"
+    parts = [
+        '<div class="cchc-poster__facts" markdown>',
+        f"**Thời gian:** {escape(procedure.time_limit)}\n",
+        f"**Lệ phí:** {escape(procedure.fees)}\n",
+        f"**Nơi nộp:** {escape(procedure.authority)}\n",
+        f"**{online}**\n", "</div>\n",
+        "## Giấy tờ cần mang\n", *(f"- {escape(p.name)}" for p in procedure.papers), "",
+        "## Các bước\n", *(f"{i}. {escape(step)}" for i, step in enumerate(procedure.steps, 1)), "",
+        '<div class="cchc-poster__qr">',
+        qr.svg(url, f"Mã QR dẫn tới hướng dẫn đầy đủ: {url}"),
+        f"<p>Quét mã để xem hướng dẫn đầy đủ:<br><strong>{url}</strong></p>",
+        "</div>\n",
+    ]
+    return GeneratedPage(procedure.poster_uri, procedure.name, "\n".join(parts), None,
+                         {"template": "poster.html"})
+
+
+def _sorted(procedures: list[Procedure]) -> list[Procedure]:
+    return sorted(procedures, key=lambda p: sort_key(p.name))
+
+
+def _listings_nav(source: str) -> str:
+    return " · ".join(link(label, source, uri) for label, uri in (
+        ("Theo lĩnh vực", INDEX), ("Theo đơn vị", BY_UNIT), ("Theo cấp", BY_LEVEL),
+        ("Nộp trực tuyến", ONLINE), ("Từ A đến Z", A_Z))) + "\n"
+
+
+def directory_pages(portal: Portal) -> list[GeneratedPage]:
+    procedures = _sorted(portal.procedures)
+    by_field = sorted(procedures, key=lambda p: sort_key(p.field))
+    index = [_listings_nav(INDEX)]
+    for field, group in groupby(by_field, key=lambda p: p.field):
+        index += [f"## {escape(field)}\n", *(procedure_entry(p, INDEX) for p in group), ""]
+    by_unit = [_listings_nav(BY_UNIT)]
+    for unit in archive.units_in_order(list(portal.units.values())):
+        performed = [p for p in procedures if unit.id in p.unit_ids]
+        if performed:
+            by_unit += [f"## {link(unit.short_name, BY_UNIT, unit.src_uri)}\n", *(procedure_entry(p, BY_UNIT) for p in performed), ""]
+    by_level = [_listings_nav(BY_LEVEL)]
+    for level, group in groupby(sorted(procedures, key=lambda p: sort_key(p.level)), key=lambda p: p.level):
+        by_level += [f"## Cấp {escape(level)}\n", *(procedure_entry(p, BY_LEVEL) for p in group), ""]
+    online = [_listings_nav(ONLINE), "## Nộp trực tuyến được\n", *(procedure_entry(p, ONLINE) for p in procedures if p.online),
+              "", "## Chỉ nộp trực tiếp hoặc qua bưu điện\n",
+              *(procedure_entry(p, ONLINE) for p in procedures if not p.online), ""]
+    a_z = [_listings_nav(A_Z)]
+    for letter, group in groupby(procedures, key=lambda p: p.name[:1].upper()):
+        a_z += [f"## {letter}\n", *(procedure_entry(p, A_Z) for p in group), ""]
+    return [GeneratedPage(INDEX, "Thủ tục hành chính", "\n".join(index)),
+            GeneratedPage(BY_UNIT, "Thủ tục theo đơn vị", "\n".join(by_unit)),
+            GeneratedPage(BY_LEVEL, "Thủ tục theo cấp thực hiện", "\n".join(by_level)),
+            GeneratedPage(ONLINE, "Thủ tục nộp trực tuyến", "\n".join(online)),
+            GeneratedPage(A_Z, "Thủ tục từ A đến Z", "\n".join(a_z))]
+
+
+def form_pages(portal: Portal) -> list[GeneratedPage]:
+    return [GeneratedPage(form.src_uri, form.name, (f"*{escape(form.source_note)}*\n\n" if form.source_note else "")
+                          + form.body, form.path, {"template": "form.html"})
+            for _, form in sorted(portal.forms.items()) if form.file is None]
+
+
+def open_data(portal: Portal, site_url: str) -> dict[str, str]:
+    rows = [{
+        "slug": p.slug, "code": p.code, "name": p.name, "field": p.field, "level": p.level,
+        "units": " ".join(p.unit_ids), "authority": p.authority, "time_limit": p.time_limit, "fees": p.fees,
+        "online": p.online, "online_url": p.online_url, "url": page_url(site_url, p.src_uri),
+        "channels": [{"way": c.way, "time_limit": c.time_limit, "fee": c.fee} for c in p.channels],
+        "documents": [{"name": d.name, "originals": d.originals, "copies": d.copies} for d in p.papers],
+        "steps": p.steps, "result": p.result, "legal_basis": p.legal_basis,
+    } for p in sorted(portal.procedures, key=lambda p: p.slug)]
+    return opendata.both("thu-tuc", rows)
