@@ -214,11 +214,14 @@ def _field_rows(specs, prefix: str = "") -> list[str]:
 
 def field_reference() -> str:
     """The editors' table of fields, made from the schemas so it never drifts from them."""
-    from .collections import documents, units
+    from .collections import documents, procedures, units
 
     parts = []
     for title, folder, schema in (("Văn bản", documents.FOLDER, documents.SCHEMA),
-                                  ("Đơn vị", units.FOLDER, units.SCHEMA)):
+                                  ("Đơn vị", units.FOLDER, units.SCHEMA),
+                                  ("Thủ tục hành chính", procedures.FOLDER, procedures.SCHEMA),
+                                  ("Mẫu đơn, tờ khai", f"{procedures.FOLDER}/{procedures.FORMS}",
+                                   procedures.FORM_SCHEMA)):
         parts += [f"### {title} (`content/{folder}/`)\n", "| Trường | | Nội dung |", "|---|---|---|"]
         parts += _field_rows(schema) + [""]
     return "\n".join(parts)
