@@ -8,6 +8,7 @@ at the first.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -30,6 +31,18 @@ class Field:
     read: Reader | None = None  # None: plain text
     shape: str = "text"  # "text", "list" (of text), "mapping", or "records" (a list of mappings)
     fields: tuple["Field", ...] = field(default=())  # for mappings
+
+
+def matching(pattern: str, message: str, flags: int = 0) -> Reader:
+    """A reader that accepts text in which `pattern` is found; `message` may use {value}."""
+    compiled = re.compile(pattern, flags)
+
+    def read(value: str) -> str:
+        if not compiled.search(value):
+            raise FieldError(message.format(value=value))
+        return value
+
+    return read
 
 
 def text(value: object) -> str:

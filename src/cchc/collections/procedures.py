@@ -13,7 +13,7 @@ from .. import frontmatter
 from ..frontmatter import Source
 from ..model import Channel, Form, Paper, Procedure
 from ..problems import Problem
-from ..schema import Field, FieldError, read_fields
+from ..schema import Field, FieldError, matching, read_fields
 from ..text import slugify
 
 FOLDER = "thu-tuc"
@@ -22,16 +22,14 @@ FIELDS = "linh-vuc.yml"
 WAYS = ("Trực tiếp", "Trực tuyến", "Bưu chính")
 FORM_FILES = (".pdf", ".docx", ".doc", ".odt")
 
-_CODE = re.compile(r"^\d\.\d{6}(?:\.[0-9A-Z.]+)?$")
-_TIME = re.compile(r"\d+\s*(?:ngày|giờ|tháng|phút|tuần)|trong\s+(?:ngày|giờ)", re.IGNORECASE)
-_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:đồng|đ\b)", re.IGNORECASE)
-
-
-def read_code(value: str) -> str:
-    if not _CODE.match(value):
-        raise FieldError(f"mã thủ tục '{value}' không đúng dạng; cần mã trên Cổng Dịch vụ công quốc gia, "
-                         "ví dụ '1.001193' hoặc '1.001193.000.00.00.H38'")
-    return value
+read_code = matching(r"^\d\.\d{6}(?:\.[0-9A-Z.]+)?$", "mã thủ tục '{value}' không đúng dạng; cần mã trên Cổng "
+                     "Dịch vụ công quốc gia, ví dụ '1.001193' hoặc '1.001193.000.00.00.H38'")
+read_time_limit = matching(r"\d+\s*(?:ngày|giờ|tháng|phút|tuần)|trong\s+(?:ngày|giờ)", "thời hạn '{value}' thiếu đơn "
+                           "vị; cần số kèm đơn vị như '03 ngày làm việc', '08 giờ làm việc', hoặc 'trong ngày'",
+                           re.IGNORECASE)
+read_fee = matching(r"^không|\d[\d.,]*\s*(?:đồng|đ\b)", "phí, lệ phí '{value}' không phải số tiền; cần số tiền "
+                    "như '8.000 đồng/bản' hoặc 'Không'", re.IGNORECASE)
+read_url = matching(r"^https://", "'{value}' không phải địa chỉ trang web; cần bắt đầu bằng https://")
 
 
 def read_way(value: str) -> str:
@@ -41,30 +39,10 @@ def read_way(value: str) -> str:
     raise FieldError(f"cách thức '{value}' không có; cần một trong: {', '.join(WAYS)}")
 
 
-def read_time_limit(value: str) -> str:
-    if not _TIME.search(value):
-        raise FieldError(f"thời hạn '{value}' thiếu đơn vị; cần số kèm đơn vị như '03 ngày làm việc', "
-                         "'08 giờ làm việc', hoặc 'trong ngày'")
-    return value
-
-
-def read_fee(value: str) -> str:
-    if not (value.lower().startswith("không") or _AMOUNT.search(value)):
-        raise FieldError(f"phí, lệ phí '{value}' không phải số tiền; cần số tiền như '8.000 đồng/bản' "
-                         "hoặc 'Không'")
-    return value
-
-
 def read_count(value: str) -> int:
     if not value.isdigit():
         raise FieldError(f"'{value}' không phải số bản; cần một số như 1")
     return int(value)
-
-
-def read_url(value: str) -> str:
-    if not value.startswith("https://"):
-        raise FieldError(f"'{value}' không phải địa chỉ trang web; cần bắt đầu bằng https://")
-    return value
 
 
 CHANNEL = (

@@ -7,45 +7,24 @@ import re
 from ..frontmatter import Source
 from ..model import Unit
 from ..problems import Problem
-from ..schema import Field, FieldError, read_fields
+from ..schema import Field, FieldError, matching, read_fields
 
 FOLDER = "don-vi"
 LEVELS = ("thành phố", "tỉnh", "sở", "ban", "cơ quan", "xã", "phường", "đặc khu")
 
-_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
-_PHONE = re.compile(r"^[0-9 .()+-]{3,20}$")
-
-
-def read_id(value: str) -> str:
-    if not _ID.match(value):
-        raise FieldError(f"mã đơn vị '{value}' không hợp lệ; cần chữ thường không dấu, số và dấu '-', "
-                         "ví dụ 'xa-nam-sach'")
-    return value
+read_id = matching(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", "mã đơn vị '{value}' không hợp lệ; cần chữ thường không dấu, "
+                   "số và dấu '-', ví dụ 'xa-nam-sach'")
+read_email = matching(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", "'{value}' không phải địa chỉ thư điện tử; cần dạng "
+                      "ten@coquan.gov.vn", re.IGNORECASE)
+read_phone = matching(r"^[0-9 .()+-]{3,20}$", "'{value}' không phải số điện thoại; cần các chữ số, ví dụ "
+                      "0225 3821 234")
+read_website = matching(r"^https?://", "'{value}' không phải địa chỉ trang web; cần bắt đầu bằng https://")
 
 
 def read_level(value: str) -> str:
     if value.lower() not in LEVELS:
         raise FieldError(f"cấp '{value}' không có trong danh sách; cần một trong: {', '.join(LEVELS)}")
     return value.lower()
-
-
-def read_email(value: str) -> str:
-    if not _EMAIL.match(value):
-        raise FieldError(f"'{value}' không phải địa chỉ thư điện tử; cần dạng ten@coquan.gov.vn")
-    return value
-
-
-def read_phone(value: str) -> str:
-    if not _PHONE.match(value):
-        raise FieldError(f"'{value}' không phải số điện thoại; cần các chữ số, ví dụ 0225 3821 234")
-    return value
-
-
-def read_website(value: str) -> str:
-    if not value.startswith(("https://", "http://")):
-        raise FieldError(f"'{value}' không phải địa chỉ trang web; cần bắt đầu bằng https://")
-    return value
 
 
 SCHEMA = (
