@@ -185,9 +185,10 @@ class Procedure:
 
     @property
     def fees(self) -> str:
-        """The fee in a few words: 'Không' when no way of submitting costs anything."""
-        paid = sorted({c.fee for c in self.channels if not c.fee.lower().startswith("không")})
-        return "; ".join(paid) if paid else "Không mất phí"
+        """The fee as written when every way of submitting costs the same, else each way's."""
+        if len({c.fee for c in self.channels}) == 1:
+            return self.channels[0].fee
+        return "; ".join(f"{c.way.lower()}: {c.fee}" for c in self.channels)
 
 
 @dataclass
