@@ -75,7 +75,8 @@ def procedure_page(procedure: Procedure, portal: Portal, site_url: str, legal_ba
         parts.append(f"- **Mã thủ tục trên Cổng Dịch vụ công quốc gia:** {procedure.code}")
     parts += ["", "## Căn cứ pháp lý\n", *(f"- {basis}" for basis in legal_basis), ""]
     if procedure.notes:
-        parts += ["## Lưu ý\n", procedure.notes, ""]
+        # Editors may give their notes a heading of their own.
+        parts += ([] if procedure.notes.startswith("#") else ["## Lưu ý\n"]) + [procedure.notes, ""]
     parts.append(f"{link('In tờ hướng dẫn để dán bảng tin (khổ A4)', source, procedure.poster_uri)}\n")
     meta = {"template": "procedure.html", "description": f"{procedure.name}: {procedure.time_limit}; "
             f"{procedure.fees}.", "jsonld": json_ld(procedure, portal, site_url)}
@@ -118,8 +119,11 @@ def poster_page(procedure: Procedure, portal: Portal, site_url: str) -> Generate
         f"**Lệ phí:** {escape(procedure.fees)}\n",
         f"**Nơi nộp:** {escape(procedure.authority)}\n",
         f"**{online}**\n", "</div>\n",
-        "## Giấy tờ cần mang\n", *(f"- {escape(p.name)}" for p in procedure.papers), "",
+        '<div class="cchc-poster__body" markdown>',
+        '<div markdown>\n', "## Giấy tờ cần mang\n", *(f"- {escape(p.name)}" for p in procedure.papers), "",
+        "</div>", '<div markdown>\n',
         "## Các bước\n", *(f"{i}. {escape(step)}" for i, step in enumerate(procedure.steps, 1)), "",
+        "</div>", "</div>\n",
         '<div class="cchc-poster__qr">',
         qr.svg(url, f"Mã QR dẫn tới hướng dẫn đầy đủ: {url}"),
         f"<p>Quét mã để xem hướng dẫn đầy đủ:<br><strong>{url}</strong></p>",
