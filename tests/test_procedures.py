@@ -185,3 +185,37 @@ def test_poster_qr_decodes_to_the_page_url(built):
     [result] = zxingcpp.read_barcodes(_rasterize(svg))
     assert result.text == "http://127.0.0.1:8000/thu-tuc/dang-ky-khai-sinh/"
     assert "Giấy tờ cần mang" in article_text(html)
+
+
+REAL = sorted(p.stem for p in (Path(__file__).parent.parent / "content/thu-tuc").glob("*.md"))
+
+
+def test_at_least_twelve_real_procedures_tied_to_units():
+    from cchc import loader
+
+    from .conftest import REPO
+    portal, problems = loader.load(REPO)
+    assert not [p for p in problems if p.file.startswith("content/thu-tuc")]
+    assert len(portal.procedures) >= 12
+    for procedure in portal.procedures:
+        assert procedure.unit_ids and all(portal.units[u].level in ("xã", "phường") for u in procedure.unit_ids)
+        assert procedure.legal_basis and procedure.steps and procedure.papers
+
+
+@pytest.mark.parametrize("slug", REAL)
+def test_every_real_procedure_has_government_service_json_ld(built_site, slug):
+    html = read(built_site, f"thu-tuc/{slug}")
+    [raw] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+    data = json.loads(raw)
+    assert data["@type"] == "GovernmentService"
+    assert data["name"] and data["serviceType"] and data["provider"] and data["areaServed"]
+    assert data["url"].endswith(f"/thu-tuc/{slug}/")
+    assert {c["name"] for c in data["availableChannel"]} <= {"Trực tiếp", "Trực tuyến", "Bưu chính"}
+
+
+@pytest.mark.parametrize("slug", REAL)
+def test_every_real_poster_qr_decodes(built_site, slug):
+    zxingcpp = pytest.importorskip("zxingcpp")
+    [svg] = re.findall(r'<svg[^>]*class="cchc-qr".*?</svg>', read(built_site, f"thu-tuc/{slug}/in"), re.S)
+    [result] = zxingcpp.read_barcodes(_rasterize(svg))
+    assert result.text == f"http://127.0.0.1:8000/thu-tuc/{slug}/"
