@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from cchc import loader, pages, procedure_pages, site
+from cchc import cards, loader, pages, procedure_pages, site
 from cchc.problems import Severity, errors
 from cchc.refs import pages as reference_pages
 
@@ -30,6 +31,11 @@ def _root(config) -> Path:
     return Path(config.config_file_path).parent
 
 
+def _cache(config) -> Path:
+    """Encoded images and cards, kept between builds (keyed by content, so never stale)."""
+    return _root(config) / ".cache" / "cchc"
+
+
 def on_pre_build(config):
     portal, problems = loader.load(_root(config))
     if found := len(errors(problems)):
@@ -37,7 +43,9 @@ def on_pre_build(config):
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
         raise PluginError(f"Nội dung có {found} lỗi (xem các dòng ERROR ở trên; chạy 'cchc check' để xem "
                           "lại). Chưa xây dựng trang nào, site/ giữ nguyên.")
-    built = site.build(portal, config.site_url or "http://127.0.0.1:8000/")
+    built = site.build(portal, config.site_url or "http://127.0.0.1:8000/", config.site_name)
+    # Share cards are drawn in another process while MkDocs renders the pages.
+    _state["cards"] = cards.Pending(list(built.cards.values()), _cache(config) / "the")
     for problem in problems + built.index.problems:
         log.warning(str(problem))
     _state["portal"], _state["site"] = portal, built
@@ -81,6 +89,17 @@ def on_page_context(context, page, config, nav):
         cited = _state["cited"].get(page.file.src_uri)
         context["cchc_cited_by"] = reference_pages.cited_by(cited) if cited else []
     return context
+
+
+def on_post_build(config):
+    drawn = _state["cards"].wait()
+    cache = _cache(config) / "the"
+    site_dir = Path(config.site_dir)
+    for path, card in _state["site"].cards.items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cache / f"{card.key()}.png", target)
+    log.info(f"Thẻ chia sẻ: vẽ mới {drawn}, dùng lại {len(_state['site'].cards) - drawn} từ bộ nhớ đệm")
 
 
 def on_serve(server, config, builder):

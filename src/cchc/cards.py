@@ -1,0 +1,170 @@
+"""Share cards: a 1200×630 PNG per procedure and document, used as og:image and twitter:image.
+
+Drawn with Be Vietnam Pro (SIL Open Font License, bundled in cchc/fonts), whose precomposed
+glyphs and mark positioning keep stacked tone marks ("Ủy ban", "Quyết định") right.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+from .text import nfc
+
+WIDTH, HEIGHT = 1200, 630
+MARGIN = 72
+FONTS = Path(__file__).parent / "fonts"
+# Cards are drawn in one ink on paper, as grey levels, then coloured with a 256-step ramp from the
+# portal's dark red to white: antialiasing is kept and the PNG stays small and fast to encode.
+INK_RGB = (122, 20, 20)
+PAPER_RGB = (255, 255, 255)
+INK, SOFT, PAPER = 0, 90, 255
+RAMP = [round(i + (p - i) * level / 255) for level in range(256) for i, p in zip(INK_RGB, PAPER_RGB)]
+_VERSION = b"card v2"
+
+
+@dataclass(frozen=True)
+class Card:
+    kicker: str  # "THỦ TỤC HÀNH CHÍNH", "BÁO CÁO"
+    title: str
+    unit: str
+    facts: tuple[str, ...] = ()  # a few short lines: "Thời gian: 03 ngày làm việc"
+    site: str = ""
+
+    def key(self) -> str:
+        text = "\n".join([self.kicker, self.title, self.unit, *self.facts, self.site]).encode()
+        return hashlib.sha256(_fonts_digest() + text).hexdigest()[:20]
+
+
+@lru_cache(maxsize=1)
+def _fonts_digest() -> bytes:
+    """What the cards' look depends on besides their text: this drawing code's version and the fonts."""
+    fonts = b"".join(path.read_bytes() for path in sorted(FONTS.glob("*.ttf")))
+    return hashlib.sha256(_VERSION + fonts).digest()
+
+
+@lru_cache(maxsize=16)
+def font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
+    name = "BeVietnamPro-Bold.ttf" if bold else "BeVietnamPro-Regular.ttf"
+    return ImageFont.truetype(str(FONTS / name), size)
+
+
+def wrap(text: str, face: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:
+    """Greedy word wrap; the last line ends with '…' when the text does not fit.
+
+    Words are measured once each (a line's width is its words' plus spaces), not every
+    candidate line again: this was most of a card's drawing time."""
+    words, lines, line, used = nfc(text).split(), [], "", 0.0
+    space = face.getlength(" ")
+    for word in words:
+        extra = face.getlength(word) + (space if line else 0)
+        if used + extra <= width:
+            line, used = f"{line} {word}" if line else word, used + extra
+            continue
+        lines.append(line)
+        line, used = word, face.getlength(word)
+        if len(lines) == max_lines:
+            break
+    else:
+        lines.append(line)
+        return [l for l in lines if l]
+    last = lines[-1]
+    while last and face.getlength(last + " …") > width:
+        last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
+    return lines[:-1] + [last + " …"]
+
+
+def draw(card: Card) -> bytes:
+    image = Image.new("L", (WIDTH, HEIGHT), INK)
+    canvas = ImageDraw.Draw(image)
+    canvas.rounded_rectangle((24, 24, WIDTH - 24, HEIGHT - 24), radius=18, fill=PAPER)
+    y = MARGIN
+    canvas.text((MARGIN, y), nfc(card.kicker), font=font(True, 28), fill=SOFT)
+    y += 56
+    title_face = font(True, 54)
+    for line in wrap(card.title, title_face, WIDTH - 2 * MARGIN, 3):
+        canvas.text((MARGIN, y), line, font=title_face, fill=INK)
+        y += 70
+    y += 28
+    for fact in card.facts[:3]:
+        for line in wrap(fact, font(False, 30), WIDTH - 2 * MARGIN, 1):
+            canvas.text((MARGIN, y), line, font=font(False, 30), fill=INK)
+            y += 44
+    footer = HEIGHT - MARGIN - 8
+    canvas.text((MARGIN, footer), wrap(card.unit, font(True, 28), 700, 1)[0], font=font(True, 28), fill=SOFT,
+                anchor="ls")
+    canvas.text((WIDTH - MARGIN, footer), wrap(card.site, font(False, 24), 460, 1)[0] if card.site else "",
+                font=font(False, 24), fill=SOFT, anchor="rs")
+    coloured = Image.frombytes("P", image.size, image.tobytes())
+    coloured.putpalette(RAMP)
+    out = io.BytesIO()
+    coloured.save(out, "PNG", compress_level=3)
+    return out.getvalue()
+
+
+def for_procedure(procedure, site_name: str) -> Card:
+    return Card("THỦ TỤC HÀNH CHÍNH", procedure.name, procedure.authority,
+                (f"Thời gian: {procedure.time_limit}", f"Phí, lệ phí: {procedure.fees}",
+                 f"Nộp trực tuyến: {'Có' if procedure.online else 'Không'}"), site_name)
+
+
+def for_document(document, unit_name: str, site_name: str) -> Card:
+    facts = []
+    if document.has_number:
+        facts.append(f"Số: {document.number_symbol}")
+    if document.date and document.date.day:
+        facts.append(f"Ngày ban hành: {document.date.vietnamese()}")
+    if document.period:
+        facts.append(f"Kỳ: {document.period.label}")
+    return Card(document.kind.name.upper(), document.title, unit_name, tuple(facts), site_name)
+
+
+def render_all(cards: list[Card], cache: Path) -> int:
+    """Draw every missing card into `cache`; the number drawn."""
+    return sum(render(card, cache)[1] for card in cards)
+
+
+class Pending:
+    """Cards being drawn in another process while the site is built; `wait()` gives the count drawn.
+
+    Drawing is the slowest part of a large build and MkDocs renders pages on one core; the
+    other core draws the cards meanwhile."""
+
+    def __init__(self, cards: list[Card], cache: Path, workers: int | None = None) -> None:
+        missing = [card for card in cards if not (cache / f"{card.key()}.png").exists()]
+        self._count = 0
+        self._futures = []
+        if not missing:
+            return
+        workers = workers or max(1, (os.cpu_count() or 2) - 1)
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+        size = max(1, len(missing) // (workers * 4) + 1)
+        self._futures = [self._pool.submit(render_all, missing[i:i + size], cache)
+                         for i in range(0, len(missing), size)]
+
+    def wait(self) -> int:
+        if self._futures:
+            self._count = sum(future.result() for future in self._futures)
+            self._pool.shutdown()
+            self._futures = []
+        return self._count
+
+
+def render(card: Card, cache: Path) -> tuple[Path, bool]:
+    """The card's PNG in `cache`, drawn only when missing: (path, whether it was drawn now)."""
+    target = cache / f"{card.key()}.png"
+    if target.exists():
+        return target, False
+    cache.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_suffix(".part")
+    temporary.write_bytes(draw(card))
+    temporary.replace(target)
+    return target, True

@@ -1,0 +1,132 @@
+"""Images as the public site gets them: verified, upright, stripped of metadata, in several widths.
+
+Every output is keyed by a hash of the source bytes and of this pipeline's settings, so an
+unchanged image is never encoded again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+MAX_PIXELS = 50_000_000  # about 8,000 × 6,000: larger is refused as a possible decompression bomb
+WIDTHS = (480, 960, 1600)
+THUMBNAIL = 320
+WEBP_QUALITY = 80
+JPEG_QUALITY = 82
+FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".gif": "GIF"}
+_SETTINGS = f"v1 {WIDTHS} {THUMBNAIL} {WEBP_QUALITY} {JPEG_QUALITY}".encode()
+
+
+class ImageError(ValueError):
+    """An image that cannot be published; the message is for editors."""
+
+
+@dataclass(frozen=True)
+class Variant:
+    name: str  # file name in the cache and in the site
+    width: int
+    height: int
+    mime: str
+
+
+@dataclass(frozen=True)
+class Rendition:
+    key: str
+    width: int  # of the largest variant
+    height: int
+    variants: tuple[Variant, ...]  # widest last within each format
+    thumbnail: tuple[Variant, ...]
+
+    def srcset(self, mime: str, base: str = "") -> str:
+        return ", ".join(f"{base}{v.name} {v.width}w" for v in self.variants if v.mime == mime)
+
+
+def inspect(path: Path) -> tuple[str, int, int]:
+    """(format, width, height) of a publishable image, or ImageError saying what is wrong."""
+    if not path.is_file():
+        raise ImageError(f"không tìm thấy tệp ảnh '{path.name}'; cần đặt ảnh cùng thư mục và ghi đúng tên")
+    expected = FORMATS.get(path.suffix.lower())
+    if expected is None:
+        raise ImageError(f"đuôi tệp '{path.suffix}' không được hỗ trợ; cần .jpg, .png, .webp hoặc .gif")
+    try:
+        with Image.open(path) as image:
+            kind, (width, height) = image.format, image.size
+            if width * height > MAX_PIXELS:
+                raise ImageError(f"ảnh {width} × {height} điểm ảnh quá lớn (tối đa {MAX_PIXELS:,} điểm ảnh)"
+                                 .replace(",", "."))
+            image.verify()
+        with Image.open(path) as image:
+            image.load()  # verify() does not see a truncated file; decoding does
+    except ImageError:
+        raise
+    except (UnidentifiedImageError, Image.DecompressionBombError):
+        raise ImageError(f"tệp '{path.name}' không phải ảnh đọc được hoặc đã hỏng") from None
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise ImageError(f"ảnh '{path.name}' bị hỏng hoặc không trọn vẹn ({exc})") from None
+    if kind != expected:
+        raise ImageError(f"tệp '{path.name}' có đuôi {path.suffix} nhưng thực chất là ảnh {kind}; "
+                         f"cần đổi đuôi cho đúng")
+    return kind, width, height
+
+
+def _key(data: bytes) -> str:
+    return hashlib.sha256(_SETTINGS + data).hexdigest()[:20]
+
+
+def _fallback(image: Image.Image) -> tuple[str, str, str]:
+    """PNG for images with transparency, JPEG for the rest: (format, extension, mime)."""
+    if image.mode in ("RGBA", "LA") or "transparency" in image.info:
+        return "PNG", "png", "image/png"
+    return "JPEG", "jpg", "image/jpeg"
+
+
+def _encode(image: Image.Image, kind: str) -> bytes:
+    out = io.BytesIO()
+    if kind == "WEBP":
+        image.save(out, "WEBP", quality=WEBP_QUALITY, method=4)
+    elif kind == "JPEG":
+        image.convert("RGB").save(out, "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
+    else:
+        image.save(out, "PNG", optimize=True)
+    return out.getvalue()  # no exif, icc or text chunks are passed: nothing of the camera survives
+
+
+def _plan(width: int, height: int) -> list[tuple[str, int, int]]:
+    """(suffix, width, height) of each size to make; never wider than the source."""
+    sizes = sorted({min(w, width) for w in WIDTHS})
+    out = [(str(w), w, max(1, round(height * w / width))) for w in sizes]
+    thumb = min(THUMBNAIL, width)
+    out.append(("thumb", thumb, max(1, round(height * thumb / width))))
+    return out
+
+
+def render(path: Path, cache: Path) -> tuple[Rendition, int]:
+    """Variants of the image at `path`, made in `cache` if missing: (rendition, images encoded)."""
+    data = path.read_bytes()
+    key = _key(data)
+    with Image.open(io.BytesIO(data)) as source:
+        upright = ImageOps.exif_transpose(source)
+        if upright.mode not in ("RGB", "RGBA", "L", "LA"):
+            upright = upright.convert("RGBA" if "transparency" in source.info else "RGB")
+        fallback, extension, mime = _fallback(upright)
+        variants, thumbs, encoded = [], [], 0
+        for suffix, width, height in _plan(*upright.size):
+            for kind, ext, kind_mime in (("WEBP", "webp", "image/webp"), (fallback, extension, mime)):
+                name = f"{key}-{suffix}.{ext}"
+                target = cache / name
+                if not target.exists():
+                    resized = upright if (width, height) == upright.size else upright.resize(
+                        (width, height), Image.Resampling.LANCZOS)
+                    cache.mkdir(parents=True, exist_ok=True)
+                    temporary = target.with_suffix(".part")
+                    temporary.write_bytes(_encode(resized, kind))
+                    temporary.replace(target)
+                    encoded += 1
+                (thumbs if suffix == "thumb" else variants).append(Variant(name, width, height, kind_mime))
+    widest = max(variants, key=lambda v: v.width)
+    return Rendition(key, widest.width, widest.height, tuple(variants), tuple(thumbs)), encoded
