@@ -15,7 +15,7 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 
-from cchc import cards, loader, pages, procedure_pages, site
+from cchc import cards, figures, loader, pages, procedure_pages, site
 from cchc.problems import Severity, errors
 from cchc.refs import pages as reference_pages
 
@@ -24,7 +24,7 @@ _state: dict = {}
 
 # Listing pages that the nav names; every other generated page stays out of the nav.
 _IN_NAV = {pages.DOCUMENTS_INDEX, pages.UNITS_INDEX, pages.CONSOLIDATED, reference_pages.LIBRARY,
-           reference_pages.CHECKS, procedure_pages.INDEX}
+           reference_pages.CHECKS, procedure_pages.INDEX, figures.GALLERY}
 
 
 def _root(config) -> Path:
@@ -43,7 +43,8 @@ def on_pre_build(config):
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
         raise PluginError(f"Nội dung có {found} lỗi (xem các dòng ERROR ở trên; chạy 'cchc check' để xem "
                           "lại). Chưa xây dựng trang nào, site/ giữ nguyên.")
-    built = site.build(portal, config.site_url or "http://127.0.0.1:8000/", config.site_name)
+    built = site.build(portal, _cache(config), config.site_url or "http://127.0.0.1:8000/", config.site_name)
+    log.info(f"Ảnh: mã hóa mới {built.encoded} tệp, {len(built.images) - built.encoded} tệp lấy từ bộ nhớ đệm")
     # Share cards are drawn in another process while MkDocs renders the pages.
     _state["cards"] = cards.Pending(list(built.cards.values()), _cache(config) / "the")
     for problem in problems + built.index.problems:
@@ -69,6 +70,8 @@ def on_files(files, config):
     for form in portal.forms.values():
         if form.file:
             files.append(File.generated(config, form.src_uri, abs_src_path=form.file))
+    for path, cached in built.images.items():
+        files.append(File.generated(config, path, abs_src_path=str(cached)))
     for path, content in built.files.items():
         files.append(File.generated(config, path, content=content))
     _state["documents"] = {d.src_uri: d for d in portal.documents}

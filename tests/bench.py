@@ -115,7 +115,7 @@ def prepare(size: int) -> tuple[Path, float, float]:
     plain = project / "plain"
     docs = plain / "docs"
     shutil.copytree(REPO / "docs", docs, ignore=shutil.ignore_patterns("__pycache__"))
-    for page in site.build(portal).pages:
+    for page in site.build(portal, project / ".cache" / "cchc").pages:
         target = docs / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(f"---\ntitle: {json.dumps(page.title, ensure_ascii=False)}\n---\n\n{page.markdown}",

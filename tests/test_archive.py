@@ -70,7 +70,7 @@ def test_units_index_groups_levels_in_vietnamese_order():
     assert markdown.index("UBND xã An Lão") < markdown.index("UBND xã Bình Giang")
 
 
-def test_generated_pages_have_unique_addresses():
-    uris = [page.src_uri for page in site.build(portal()).pages]
+def test_generated_pages_have_unique_addresses(tmp_path):
+    uris = [page.src_uri for page in site.build(portal(), tmp_path).pages]
     assert len(uris) == len(set(uris))
     assert "van-ban/chua-ro-nam.md" in uris

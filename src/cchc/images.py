@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,7 @@ THUMBNAIL = 320
 WEBP_QUALITY = 80
 JPEG_QUALITY = 82
 FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP", ".gif": "GIF"}
-_SETTINGS = f"v1 {WIDTHS} {THUMBNAIL} {WEBP_QUALITY} {JPEG_QUALITY}".encode()
+_SETTINGS = f"v2 {WIDTHS} {THUMBNAIL} {WEBP_QUALITY} {JPEG_QUALITY}".encode()
 
 
 class ImageError(ValueError):
@@ -57,14 +58,15 @@ def inspect(path: Path) -> tuple[str, int, int]:
         with Image.open(path) as image:
             kind, (width, height) = image.format, image.size
             if width * height > MAX_PIXELS:
-                raise ImageError(f"ảnh {width} × {height} điểm ảnh quá lớn (tối đa {MAX_PIXELS:,} điểm ảnh)"
-                                 .replace(",", "."))
+                raise _too_large(width * height)
             image.verify()
         with Image.open(path) as image:
             image.load()  # verify() does not see a truncated file; decoding does
     except ImageError:
         raise
-    except (UnidentifiedImageError, Image.DecompressionBombError):
+    except Image.DecompressionBombError as exc:  # Pillow's own, larger limit, hit before ours
+        raise _too_large(int(re.search(r"\((\d+) pixels\)", str(exc)).group(1))) from None
+    except UnidentifiedImageError:
         raise ImageError(f"tệp '{path.name}' không phải ảnh đọc được hoặc đã hỏng") from None
     except (OSError, SyntaxError, ValueError) as exc:
         raise ImageError(f"ảnh '{path.name}' bị hỏng hoặc không trọn vẹn ({exc})") from None
@@ -74,13 +76,20 @@ def inspect(path: Path) -> tuple[str, int, int]:
     return kind, width, height
 
 
+def _too_large(pixels: int) -> ImageError:
+    def dotted(n: int) -> str:
+        return f"{n:,}".replace(",", ".")
+    return ImageError(f"ảnh quá lớn: {dotted(pixels)} điểm ảnh, tối đa {dotted(MAX_PIXELS)} điểm ảnh; "
+                      "cần thu nhỏ ảnh (ví dụ chiều rộng 3.000 điểm ảnh) rồi đăng lại")
+
+
 def _key(data: bytes) -> str:
     return hashlib.sha256(_SETTINGS + data).hexdigest()[:20]
 
 
-def _fallback(image: Image.Image) -> tuple[str, str, str]:
-    """PNG for images with transparency, JPEG for the rest: (format, extension, mime)."""
-    if image.mode in ("RGBA", "LA") or "transparency" in image.info:
+def _fallback(image: Image.Image, source_format: str) -> tuple[str, str, str]:
+    """PNG for drawn graphics (PNG, GIF sources: sharp text) and transparency, JPEG for photos."""
+    if source_format in ("PNG", "GIF") or image.mode in ("RGBA", "LA") or "transparency" in image.info:
         return "PNG", "png", "image/png"
     return "JPEG", "jpg", "image/jpeg"
 
@@ -110,10 +119,14 @@ def render(path: Path, cache: Path) -> tuple[Rendition, int]:
     data = path.read_bytes()
     key = _key(data)
     with Image.open(io.BytesIO(data)) as source:
+        if source.format == "JPEG":
+            # Decode a large JPEG at a reduced scale still at least as large as the widest variant;
+            # always, so that sizes are the same whether or not the variants are cached.
+            source.draft("RGB", (max(WIDTHS), max(WIDTHS)))
         upright = ImageOps.exif_transpose(source)
         if upright.mode not in ("RGB", "RGBA", "L", "LA"):
             upright = upright.convert("RGBA" if "transparency" in source.info else "RGB")
-        fallback, extension, mime = _fallback(upright)
+        fallback, extension, mime = _fallback(upright, source.format)
         variants, thumbs, encoded = [], [], 0
         for suffix, width, height in _plan(*upright.size):
             for kind, ext, kind_mime in (("WEBP", "webp", "image/webp"), (fallback, extension, mime)):

@@ -6,7 +6,7 @@ import difflib
 from pathlib import Path
 
 from . import frontmatter
-from .collections import documents, procedures, references, units
+from .collections import documents, infographics, procedures, references, units
 from .refs.extract import extract
 from .model import Portal
 from .problems import Problem
@@ -75,7 +75,29 @@ def load(root: Path, content: str = "content") -> tuple[Portal, list[Problem]]:
     bodies, aliases = references.load(root, base / references.FOLDER, problems)
     portal.bodies, portal.aliases = bodies, tuple(aliases)
     _load_procedures(root, base / procedures.FOLDER, portal, problems, claim)
+    _load_infographics(root, base / infographics.FOLDER, portal, problems, claim)
     return portal, sorted(problems)
+
+
+def _load_infographics(root: Path, folder: Path, portal: Portal, problems: list[Problem], claim) -> None:
+    procedures_known = {p.slug for p in portal.procedures}
+    documents_known = {d.src_uri.removeprefix("van-ban/").removesuffix(".md") for d in portal.documents}
+    for file, source in _sources(root, folder, problems):
+        item = infographics.build(source, file, problems)
+        if item is None:
+            continue
+        before = len(problems)
+        if item.unit_id not in portal.units:
+            problems.append(Problem(item.path, item.lines["don_vi"], "don_vi", _unknown_unit(portal.units, item.unit_id)))
+        for field, wanted, known, where in (("thu_tuc", item.procedures, procedures_known, "content/thu-tuc/"),
+                                            ("van_ban", item.documents, documents_known, "content/van-ban/")):
+            for index, name in enumerate(wanted, 1):
+                if name not in known:
+                    problems.append(Problem(item.path, source.meta[field].children[index - 1].line,
+                                            f"{field}[{index}]", f"không có '{name}' trong {where}"
+                                            f"{_closest(name, known)}"))
+        if len(problems) == before and claim(item.src_uri, item.path, 1, "tên tệp"):
+            portal.infographics.append(item)
 
 
 def _load_procedures(root: Path, folder: Path, portal: Portal, problems: list[Problem], claim) -> None:

@@ -192,6 +192,26 @@ class Procedure:
 
 
 @dataclass
+class Infographic:
+    path: str
+    slug: str
+    image: str  # absolute path of the image file
+    title: str
+    alt: str  # what the image tells
+    unit_id: str
+    caption: str = ""
+    date: PartialDate | None = None
+    procedures: list[str] = field(default_factory=list)  # slugs
+    documents: list[str] = field(default_factory=list)  # '<unit>/<file name>' under content/van-ban/
+    tags: list[str] = field(default_factory=list)
+    lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def src_uri(self) -> str:
+        return f"infographic/{self.slug}.md"
+
+
+@dataclass
 class Portal:
     units: dict[str, Unit] = field(default_factory=dict)
     documents: list[Document] = field(default_factory=list)
@@ -200,6 +220,7 @@ class Portal:
     procedures: list[Procedure] = field(default_factory=list)
     forms: dict[str, Form] = field(default_factory=dict)  # by path relative to content/thu-tuc/
     fields: list[str] = field(default_factory=list)  # lĩnh vực of procedures
+    infographics: list[Infographic] = field(default_factory=list)
 
     def documents_by_unit(self) -> dict[str, list[Document]]:
         grouped: dict[str, list[Document]] = {unit_id: [] for unit_id in self.units}

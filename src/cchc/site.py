@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from . import cards, pages, procedure_pages
+from pathlib import Path
+
+from . import cards, figures, pages, procedure_pages
+from .images import render as render_image
 from .model import Portal
 from .refs import index as reference_index
 from .refs import pages as reference_pages
@@ -19,6 +22,8 @@ class Site:
     files: dict[str, str]  # other generated files (open data), by path in the built site
     index: reference_index.ReferenceIndex
     cards: dict[str, cards.Card]  # share cards by path in the built site
+    images: dict[str, Path]  # encoded images by path in the built site -> file in the cache
+    encoded: int = 0  # image files encoded by this build (0 when every image was cached)
 
 
 def _with_cards(generated: list[pages.GeneratedPage], made: dict[str, cards.Card]) -> None:
@@ -29,16 +34,33 @@ def _with_cards(generated: list[pages.GeneratedPage], made: dict[str, cards.Card
             page.meta["card"] = path
 
 
-def build(portal: Portal, site_url: str = "http://127.0.0.1:8000/", site_name: str = "") -> Site:
+def build(portal: Portal, cache: Path, site_url: str = "http://127.0.0.1:8000/", site_name: str = "") -> Site:
+    """Everything generated from `portal`; encoded images go to `cache` and are reused from it."""
     index = reference_index.build(portal)
-    documents = [pages.document_page(d, reference_pages.linked_body(index, d.src_uri, d.body))
-                 for d in portal.documents]
+    renditions, images, encoded = {}, {}, 0
+    for item in portal.infographics:
+        rendition, made = render_image(Path(item.image), cache / figures.IMAGES)
+        renditions[item.slug], encoded = rendition, encoded + made
+        for variant in (*rendition.variants, *rendition.thumbnail):
+            images[f"{figures.IMAGES}/{variant.name}"] = cache / figures.IMAGES / variant.name
+    shown = figures.related(portal)
+    documents = []
+    for document in portal.documents:
+        page = pages.document_page(document, reference_pages.linked_body(index, document.src_uri, document.body))
+        if items := shown.get(document.src_uri):
+            page.meta["figures"] = "".join(figures.figure(i, renditions[i.slug], page.src_uri) for i in items)
+        documents.append(page)
     guides = []
     for procedure in portal.procedures:
         basis = [reference_pages.linked_body(index, procedure.src_uri, text, number)
                  for number, text in enumerate(procedure.legal_basis)]
-        guides += [procedure_pages.procedure_page(procedure, portal, site_url, basis),
-                   procedure_pages.poster_page(procedure, portal, site_url)]
+        guide = procedure_pages.procedure_page(procedure, portal, site_url, basis)
+        if items := shown.get(procedure.src_uri):
+            guide.markdown += "\n## Infographic\n\n" + "".join(
+                figures.figure(i, renditions[i.slug], guide.src_uri) for i in items) + "\n"
+        guides += [guide, procedure_pages.poster_page(procedure, portal, site_url)]
+    guides += [figures.infographic_page(i, renditions[i.slug], portal) for i in portal.infographics]
+    guides.append(figures.gallery_page(portal, renditions))
     by_path = {p.path: p for p in [*portal.documents, *portal.procedures]}
     generated = (documents + guides + pages.listing_pages(portal) + procedure_pages.directory_pages(portal)
                  + procedure_pages.form_pages(portal) + reference_pages.all_pages(index, portal.units, by_path))
@@ -47,4 +69,4 @@ def build(portal: Portal, site_url: str = "http://127.0.0.1:8000/", site_name: s
     made.update({pages.site_path(d.src_uri) + CARD: cards.for_document(d, portal.units[d.unit_id].name, site_name)
                  for d in portal.documents})
     _with_cards(generated, made)
-    return Site(generated, files, index, made)
+    return Site(generated, files, index, made, images, encoded)
