@@ -23,12 +23,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from PIL import Image, ImageDraw
 
 from cchc import loader, site
 from cchc.problems import errors
 from cchc.refs import index as reference_index
 from cchc.refs import pages as reference_pages
 from cchc.refs.extract import extract
+from cchc.images import render as render_image
 from cchc.refs.resolve import build_directory, resolve
 
 from . import synthetic
@@ -174,6 +176,32 @@ def reference_share(project: Path) -> float:
     return time.perf_counter() - start
 
 
+PHOTOS = 200
+PHOTO_SIZE = (4000, 3000)  # a 12-megapixel phone photo
+
+
+def photo_bench(count: int = PHOTOS) -> tuple[float, float, int, int]:
+    """(cold s, warm s, files encoded cold, files encoded warm) for `count` large JPEG photos
+    with camera EXIF, through the same pipeline the build uses."""
+    folder = BENCH / "photos"
+    shutil.rmtree(folder, ignore_errors=True)
+    (folder / "src").mkdir(parents=True)
+    base = Image.effect_noise(PHOTO_SIZE, 40).convert("RGB")
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110], exif[0x0112] = "PhoneMaker", "Model X", 1
+    for number in range(count):
+        image = base.copy()
+        ImageDraw.Draw(image).rectangle((number * 17 % 3800, 100, number * 17 % 3800 + 200, 300), fill=(number, 80, 160))
+        image.save(folder / "src" / f"{number:03d}.jpg", quality=88, exif=exif)
+    sources = sorted((folder / "src").glob("*.jpg"))
+    timings = []
+    for _ in ("cold", "warm"):
+        start = time.perf_counter()
+        encoded = sum(render_image(path, folder / "cache")[1] for path in sources)
+        timings.append((time.perf_counter() - start, encoded))
+    return timings[0][0], timings[1][0], timings[0][1], timings[1][1]
+
+
 def _pages(site: Path) -> int:
     return sum(1 for _ in site.rglob("index.html"))
 
@@ -224,6 +252,9 @@ def main(argv: list[str] | None = None) -> int:
           f"build (budget ≤ {REFERENCE_BUDGET:.0%}) {verdict}")
     rate, count, megabytes = extraction_throughput()
     print(f"extraction throughput: {rate:.1f} MB/s ({count} references in {megabytes:.1f} MB of real text)")
+    cold, warm, encoded, again = photo_bench()
+    print(f"images: {PHOTOS} photos of {PHOTO_SIZE[0]}×{PHOTO_SIZE[1]}: cold {cold:.1f} s "
+          f"({cold / PHOTOS:.2f} s/photo, {encoded} files encoded), warm {warm:.1f} s ({again} files encoded)")
     print("generation, not counted in build times: "
           + "; ".join(f"N={size} content {c:.1f} s, plain pages {p:.1f} s" for size, (c, p) in generation.items()))
     return 0
