@@ -95,7 +95,10 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_build(config):
-    drawn = _state["cards"].wait()
+    try:
+        drawn = _state["cards"].wait()
+    except Exception as exc:  # a worker's failure, reported as one line instead of its traceback
+        raise PluginError(f"Không vẽ được thẻ chia sẻ: {exc}") from None
     cache = _cache(config) / "the"
     site_dir = Path(config.site_dir)
     for path, card in _state["site"].cards.items():

@@ -28,7 +28,7 @@ INK_RGB = (122, 20, 20)
 PAPER_RGB = (255, 255, 255)
 INK, SOFT, PAPER = 0, 90, 255
 RAMP = [round(i + (p - i) * level / 255) for level in range(256) for i, p in zip(INK_RGB, PAPER_RGB)]
-_VERSION = b"card v2"
+_VERSION = b"card v3"
 
 
 @dataclass(frozen=True)
@@ -82,27 +82,51 @@ def wrap(text: str, face: ImageFont.FreeTypeFont, width: int, max_lines: int) ->
     return lines[:-1] + [last + " …"]
 
 
+@lru_cache(maxsize=20_000)
+def _word(word: str, bold: bool, size: int) -> tuple[Image.Image, int, int]:
+    """A word's coverage mask and its offset from the pen position on the baseline.
+
+    Titles repeat the same words ("cải cách hành chính") across thousands of cards: each
+    word is rasterised once per process and pasted, which halves a card's drawing time."""
+    face = font(bold, size)
+    left, top, right, bottom = face.getbbox(word, anchor="ls")
+    mask = Image.new("L", (max(1, right - left), max(1, bottom - top)), 0)
+    ImageDraw.Draw(mask).text((-left, -top), word, font=face, fill=255, anchor="ls")
+    return mask, left, top
+
+
+def _line(image: Image.Image, x: float, baseline: int, text: str, bold: bool, size: int, shade: int) -> None:
+    face = font(bold, size)
+    space = face.getlength(" ")
+    for word in text.split(" "):
+        mask, left, top = _word(word, bold, size)
+        image.paste(shade, (round(x) + left, baseline + top), mask)
+        x += face.getlength(word) + space
+
+
+def _width(text: str, bold: bool, size: int) -> float:
+    face = font(bold, size)
+    return sum(face.getlength(w) for w in text.split(" ")) + face.getlength(" ") * text.count(" ")
+
+
 def draw(card: Card) -> bytes:
     image = Image.new("L", (WIDTH, HEIGHT), INK)
-    canvas = ImageDraw.Draw(image)
-    canvas.rounded_rectangle((24, 24, WIDTH - 24, HEIGHT - 24), radius=18, fill=PAPER)
-    y = MARGIN
-    canvas.text((MARGIN, y), nfc(card.kicker), font=font(True, 28), fill=SOFT)
-    y += 56
-    title_face = font(True, 54)
-    for line in wrap(card.title, title_face, WIDTH - 2 * MARGIN, 3):
-        canvas.text((MARGIN, y), line, font=title_face, fill=INK)
-        y += 70
-    y += 28
+    ImageDraw.Draw(image).rounded_rectangle((24, 24, WIDTH - 24, HEIGHT - 24), radius=18, fill=PAPER)
+    width = WIDTH - 2 * MARGIN
+    _line(image, MARGIN, MARGIN + 28, nfc(card.kicker), True, 28, SOFT)
+    baseline = MARGIN + 56 + 54
+    for line in wrap(card.title, font(True, 54), width, 3):
+        _line(image, MARGIN, baseline, line, True, 54, INK)
+        baseline += 70
+    baseline += 28 - 54 + 30
     for fact in card.facts[:3]:
-        for line in wrap(fact, font(False, 30), WIDTH - 2 * MARGIN, 1):
-            canvas.text((MARGIN, y), line, font=font(False, 30), fill=INK)
-            y += 44
+        _line(image, MARGIN, baseline, wrap(fact, font(False, 30), width, 1)[0], False, 30, INK)
+        baseline += 44
     footer = HEIGHT - MARGIN - 8
-    canvas.text((MARGIN, footer), wrap(card.unit, font(True, 28), 700, 1)[0], font=font(True, 28), fill=SOFT,
-                anchor="ls")
-    canvas.text((WIDTH - MARGIN, footer), wrap(card.site, font(False, 24), 460, 1)[0] if card.site else "",
-                font=font(False, 24), fill=SOFT, anchor="rs")
+    _line(image, MARGIN, footer, wrap(card.unit, font(True, 28), 700, 1)[0], True, 28, SOFT)
+    if card.site:
+        site = wrap(card.site, font(False, 24), 460, 1)[0]
+        _line(image, WIDTH - MARGIN - _width(site, False, 24), footer, site, False, 24, SOFT)
     coloured = Image.frombytes("P", image.size, image.tobytes())
     coloured.putpalette(RAMP)
     out = io.BytesIO()
