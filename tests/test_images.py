@@ -161,3 +161,33 @@ def test_stacked_tone_marks_render(text):
         return image
     difference = ImageChops.difference(draw(text), draw(unicodedata.normalize("NFD", text)))
     assert sum(difference.histogram()[64:]) < 40  # a few anti-aliasing pixels at most
+
+
+def test_real_site_images_are_clean_and_described(built_site):
+    images = [p for p in built_site.rglob("*") if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp", ".gif")]
+    assert len(images) >= 20  # infographic variants and share cards, besides the theme's own
+    for path in images:
+        with Image.open(path) as image:
+            exif = image.getexif()
+            assert MAKE not in exif and MODEL not in exif and not exif.get_ifd(GPS_IFD), path
+    for page in built_site.rglob("*.html"):
+        parser = _Images()
+        parser.feed(page.read_text(encoding="utf-8"))
+        for image in parser.images:
+            assert image.get("width") and image.get("height") and image.get("alt"), (page, image)
+
+
+def test_infographic_shows_on_its_related_procedure(with_photo, tmp_path):
+    from .test_procedures import FORM, PROCEDURE
+    folder = with_photo / "content/thu-tuc"
+    (folder / "mau").mkdir(parents=True)
+    (folder / "dang-ky-khai-sinh.md").write_text(PROCEDURE, encoding="utf-8")
+    (folder / "mau/to-khai-khai-sinh.md").write_text(FORM, encoding="utf-8")
+    entry = with_photo / "content/infographic/tin-bai.md"
+    entry.write_text(entry.read_text(encoding="utf-8").replace("the: [", "thu_tuc: [dang-ky-khai-sinh]\nthe: ["),
+                     encoding="utf-8")
+    site = tmp_path / "site"
+    assert mkdocs_build(with_photo, site, "--strict").returncode == 0
+    page = (site / "thu-tuc/dang-ky-khai-sinh/index.html").read_text(encoding="utf-8")
+    assert '<figure class="cchc-figure"><a href="../../infographic/tin-bai/"><picture>' in page
+    assert f'alt="{ALT}"' in page

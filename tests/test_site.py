@@ -93,3 +93,9 @@ def test_two_builds_are_byte_identical(project, tmp_path):
     for path in first.rglob("*"):
         if path.is_file():
             assert path.read_bytes() == (second / path.relative_to(first)).read_bytes(), path
+
+
+def test_real_site_builds_with_only_the_seeds_reference_warnings(built_site):
+    warnings = [line for line in (built_site / "build.log").read_text(encoding="utf-8").splitlines()
+                if line.startswith("WARNING")]
+    assert len(warnings) == 4 and all(": trích dẫn: " in line for line in warnings), warnings

@@ -62,7 +62,7 @@ def infographic_page(item: Infographic, rendition: Rendition, portal: Portal) ->
                 if d.src_uri.removeprefix("van-ban/").removesuffix(".md") in item.documents]
     if related:
         parts += ["## Liên quan\n", *(f"- {r}" for r in related), ""]
-    parts.append(f"[Tải ảnh gốc cỡ lớn]({_prefix(source)}{IMAGES}/{rendition.variants[-1].name})\n")
+    parts.append(link("Tải ảnh cỡ lớn", source, f"{IMAGES}/{rendition.variants[-1].name}") + "\n")
     return GeneratedPage(source, item.title, "\n".join(parts), item.path)
 
 
