@@ -104,8 +104,17 @@ def on_post_build(config):
     for path, card in _state["site"].cards.items():
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cache / f"{card.key()}.png", target)
+        _place(cache / f"{card.key()}.png", target)
     log.info(f"Thẻ chia sẻ: vẽ mới {drawn}, dùng lại {len(_state['site'].cards) - drawn} từ bộ nhớ đệm")
+
+
+def _place(cached: Path, target: Path) -> None:
+    """Put a cached file in the site: a hard link when the cache is on the same disk, else a copy."""
+    target.unlink(missing_ok=True)
+    try:
+        os.link(cached, target)
+    except OSError:
+        shutil.copyfile(cached, target)
 
 
 def on_serve(server, config, builder):

@@ -210,6 +210,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
                         help="comma-separated document counts (default: %(default)s)")
+    parser.add_argument("--skip-photos", action="store_true", help="leave out the 200-photo image benchmark")
     args = parser.parse_args(argv)
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
 
@@ -252,9 +253,10 @@ def main(argv: list[str] | None = None) -> int:
           f"build (budget ≤ {REFERENCE_BUDGET:.0%}) {verdict}")
     rate, count, megabytes = extraction_throughput()
     print(f"extraction throughput: {rate:.1f} MB/s ({count} references in {megabytes:.1f} MB of real text)")
-    cold, warm, encoded, again = photo_bench()
-    print(f"images: {PHOTOS} photos of {PHOTO_SIZE[0]}×{PHOTO_SIZE[1]}: cold {cold:.1f} s "
-          f"({cold / PHOTOS:.2f} s/photo, {encoded} files encoded), warm {warm:.1f} s ({again} files encoded)")
+    if not args.skip_photos:
+        cold, warm, encoded, again = photo_bench()
+        print(f"images: {PHOTOS} photos of {PHOTO_SIZE[0]}×{PHOTO_SIZE[1]}: cold {cold:.1f} s "
+              f"({cold / PHOTOS:.2f} s/photo, {encoded} files encoded), warm {warm:.1f} s ({again} files encoded)")
     print("generation, not counted in build times: "
           + "; ".join(f"N={size} content {c:.1f} s, plain pages {p:.1f} s" for size, (c, p) in generation.items()))
     return 0

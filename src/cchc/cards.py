@@ -169,7 +169,8 @@ class Pending:
         if not missing:
             return
         workers = workers or max(1, (os.cpu_count() or 2) - 1)
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"))
+        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
+                                         initializer=os.nice, initargs=(10,))
         size = max(1, len(missing) // (workers * 4) + 1)
         self._futures = [self._pool.submit(render_all, missing[i:i + size], cache)
                          for i in range(0, len(missing), size)]
