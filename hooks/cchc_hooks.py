@@ -1,8 +1,10 @@
 """MkDocs wiring for the portal: every decision lives in the `cchc` package.
 
 pre_build: load and validate content/ (before MkDocs cleans site/, so bad
-content never leaves a half-written site); files: add the generated pages and
-attachments; page_context: hand a document and its unit to the template.
+content never leaves a half-written site), generate everything, start drawing
+share cards in another process; files: add the generated pages, attachments,
+forms, images and open data; page_context: hand a document and its unit to the
+template; post_build: place the share cards.
 """
 
 from __future__ import annotations

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 from pathlib import Path
 
 from . import cards, figures, pages, procedure_pages
@@ -11,7 +10,6 @@ from .images import render as render_image
 from .model import Portal
 from .refs import index as reference_index
 from .refs import pages as reference_pages
-
 
 CARD = "the-chia-se.png"  # each page's share card, in the page's own folder
 
