@@ -16,8 +16,9 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import get_build_datetime
 
-from cchc import cards, figures, loader, pages, procedure_pages, site
+from cchc import cards, figures, loader, pages, procedure_pages, publish, site
 from cchc.problems import Severity, errors
 from cchc.refs import pages as reference_pages
 
@@ -45,7 +46,8 @@ def on_pre_build(config):
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
         raise PluginError(f"Nội dung có {found} lỗi (xem các dòng ERROR ở trên; chạy 'cchc check' để xem "
                           "lại). Chưa xây dựng trang nào, site/ giữ nguyên.")
-    built = site.build(portal, _cache(config), config.site_url or "http://127.0.0.1:8000/", config.site_name)
+    built = site.build(portal, _cache(config), config.site_url or "http://127.0.0.1:8000/", config.site_name,
+                       get_build_datetime())
     log.info(f"Ảnh: mã hóa mới {built.encoded} tệp, {len(built.images) - built.encoded} tệp lấy từ bộ nhớ đệm")
     # Share cards are drawn in another process while MkDocs renders the pages.
     _state["cards"] = cards.Pending(list(built.cards.values()), _cache(config) / "the")
@@ -108,6 +110,22 @@ def on_post_build(config):
         target.parent.mkdir(parents=True, exist_ok=True)
         _place(cache / f"{card.key()}.png", target)
     log.info(f"Thẻ chia sẻ: vẽ mới {drawn}, dùng lại {len(_state['site'].cards) - drawn} từ bộ nhớ đệm")
+    _write_headers(site_dir)
+
+
+def _write_headers(site_dir: Path) -> None:
+    """Security headers for static hosts: `_headers` (Netlify, Cloudflare Pages) and an nginx include.
+
+    Inline scripts differ only with a page's depth (the theme writes its base path into one), so
+    one page of each depth gives every script the policy must allow."""
+    samples: dict[int, Path] = {}
+    for folder, _, names in os.walk(site_dir):
+        if "index.html" in names:
+            samples.setdefault(len(Path(folder).relative_to(site_dir).parts), Path(folder) / "index.html")
+    html = [p.read_text(encoding="utf-8") for p in [*samples.values(), site_dir / "404.html"] if p.exists()]
+    headers = publish.security_headers(publish.inline_script_hashes(html))
+    (site_dir / "_headers").write_text(publish.netlify_headers(headers), encoding="utf-8")
+    (site_dir / "_nginx-headers.conf").write_text(publish.nginx_headers(headers), encoding="utf-8")
 
 
 def _place(cached: Path, target: Path) -> None:

@@ -137,6 +137,7 @@ def unit_page(unit: Unit, documents: list[Document], portal: Portal) -> Generate
     if performed:
         parts += ["## Thủ tục hành chính\n", *(procedure_entry(p, source) for p in performed), ""]
     parts.append("## Báo cáo, kế hoạch và văn bản\n")
+    parts.append(f"Theo dõi văn bản mới của đơn vị qua [bản tin Atom](feed.xml).\n")
     if documents:
         parts.append(_archive(source, documents, portal.units, with_unit=False, depth=3))
     else:

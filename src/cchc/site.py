@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
-from . import cards, figures, pages, procedure_pages
+from . import cards, figures, pages, procedure_pages, publish
 from .images import render as render_image
 from .model import Portal
 from .refs import index as reference_index
@@ -32,7 +33,8 @@ def _with_cards(generated: list[pages.GeneratedPage], made: dict[str, cards.Card
             page.meta["card"] = path
 
 
-def build(portal: Portal, cache: Path, site_url: str = "http://127.0.0.1:8000/", site_name: str = "") -> Site:
+def build(portal: Portal, cache: Path, site_url: str = "http://127.0.0.1:8000/", site_name: str = "",
+          built: datetime = datetime(1970, 1, 1, tzinfo=timezone.utc)) -> Site:
     """Everything generated from `portal`; encoded images go to `cache` and are reused from it."""
     index = reference_index.build(portal)
     renditions, images, encoded = {}, {}, 0
@@ -45,6 +47,7 @@ def build(portal: Portal, cache: Path, site_url: str = "http://127.0.0.1:8000/",
     documents = []
     for document in portal.documents:
         page = pages.document_page(document, reference_pages.linked_body(index, document.src_uri, document.body))
+        page.meta["jsonld"] = publish.document_json_ld(document, portal.units[document.unit_id], site_url)
         if items := shown.get(document.src_uri):
             page.meta["figures"] = "".join(figures.figure(i, renditions[i.slug], page.src_uri) for i in items)
         documents.append(page)
@@ -62,7 +65,8 @@ def build(portal: Portal, cache: Path, site_url: str = "http://127.0.0.1:8000/",
     by_path = {p.path: p for p in [*portal.documents, *portal.procedures]}
     generated = (documents + guides + pages.listing_pages(portal) + procedure_pages.directory_pages(portal)
                  + procedure_pages.form_pages(portal) + reference_pages.all_pages(index, portal.units, by_path))
-    files = {**reference_pages.open_data(index), **procedure_pages.open_data(portal, site_url)}
+    files = {**reference_pages.open_data(index), **procedure_pages.open_data(portal, site_url),
+             **publish.feeds(portal, site_name, site_url, built), "robots.txt": publish.robots(site_url)}
     made = {pages.site_path(p.src_uri) + CARD: cards.for_procedure(p, site_name) for p in portal.procedures}
     made.update({pages.site_path(d.src_uri) + CARD: cards.for_document(d, portal.units[d.unit_id].name, site_name)
                  for d in portal.documents})

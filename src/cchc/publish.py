@@ -1,0 +1,119 @@
+"""What a static host needs besides the pages: feeds, robots.txt, structured data for documents,
+and security headers whose Content-Security-Policy allows exactly the site's own inline scripts."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import re
+from datetime import datetime
+from xml.sax.saxutils import escape as xml_escape
+
+from .model import Document, Portal, Procedure, Unit
+from .pages import site_path
+
+FEED = "feed.xml"
+FEED_ENTRIES = 50
+_INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/(?:ld\+)?json\")[^>]*>(.*?)</script>",
+                            re.S)
+
+
+def robots(site_url: str) -> str:
+    return f"User-agent: *\nAllow: /\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
+
+
+def _updated(document: Document, built: datetime) -> str:
+    if document.date and document.date.day:
+        return f"{document.date.iso()}T00:00:00Z"
+    return built.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def atom(title: str, feed_path: str, page_path: str, site_url: str, documents: list[Document],
+         procedures: list[Procedure], units: dict[str, Unit], built: datetime) -> str:
+    """An Atom feed of the newest documents, then procedures; dates as written, else the build's."""
+    base = site_url.rstrip("/") + "/"
+    entries = []
+    for document in sorted(documents, key=lambda d: (_updated(d, built), d.src_uri), reverse=True):
+        entries.append((_updated(document, built), document.label, site_path(document.src_uri),
+                        units[document.unit_id].name))
+    for procedure in sorted(procedures, key=lambda p: p.slug):
+        entries.append((built.strftime("%Y-%m-%dT%H:%M:%SZ"), procedure.label, site_path(procedure.src_uri),
+                        procedure.authority))
+    entries = entries[:FEED_ENTRIES]
+    updated = max((e[0] for e in entries), default=built.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    items = "".join(
+        f"<entry><title>{xml_escape(label)}</title><link href=\"{base}{path}\"/><id>{base}{path}</id>"
+        f"<updated>{when}</updated><author><name>{xml_escape(author)}</name></author></entry>"
+        for when, label, path, author in entries)
+    return (f'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">'
+            f"<title>{xml_escape(title)}</title><id>{base}{feed_path}</id>"
+            f'<link rel="self" href="{base}{feed_path}"/><link href="{base}{page_path}"/>'
+            f"<updated>{updated}</updated>{items}</feed>\n")
+
+
+def feeds(portal: Portal, site_name: str, site_url: str, built: datetime) -> dict[str, str]:
+    """The site's feed and one per unit (its documents and the procedures it performs)."""
+    out = {FEED: atom(site_name, FEED, "", site_url, portal.documents, portal.procedures, portal.units, built)}
+    by_unit = portal.documents_by_unit()
+    for unit in portal.units.values():
+        path = site_path(unit.src_uri) + FEED
+        performed = [p for p in portal.procedures if unit.id in p.unit_ids]
+        out[path] = atom(f"{unit.short_name} – {site_name}", path, site_path(unit.src_uri), site_url,
+                         by_unit.get(unit.id, []), performed, portal.units, built)
+    return out
+
+
+def document_json_ld(document: Document, unit: Unit, site_url: str) -> str:
+    """schema.org Report for reports, Legislation for every other kind of document."""
+    url = site_url.rstrip("/") + "/" + site_path(document.src_uri)
+    issuer = {"@type": "GovernmentOrganization", "name": unit.name,
+              "url": site_url.rstrip("/") + "/" + site_path(unit.src_uri)}
+    if document.kind.name == "Báo cáo":
+        data = {"@context": "https://schema.org", "@type": "Report", "name": document.label, "url": url,
+                "author": issuer, "inLanguage": "vi"}
+        if document.has_number:
+            data["reportNumber"] = document.number_symbol
+        if document.date and document.date.day:
+            data["datePublished"] = document.date.iso()
+    else:
+        data = {"@context": "https://schema.org", "@type": "Legislation", "name": document.label, "url": url,
+                "legislationType": document.kind.name, "legislationPassedBy": issuer, "inLanguage": "vi"}
+        if document.has_number:
+            data["legislationIdentifier"] = document.number_symbol
+        if document.date and document.date.day:
+            data["legislationDate"] = document.date.iso()
+    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+
+
+def inline_script_hashes(pages_html: list[str]) -> list[str]:
+    """CSP sources ('sha256-…') for every inline script the pages run; JSON data blocks are not run."""
+    found = {m.group(1) for html in pages_html for m in _INLINE_SCRIPT.finditer(html)}
+    return sorted("'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'" for s in found)
+
+
+def security_headers(script_hashes: list[str]) -> dict[str, str]:
+    policy = "; ".join([
+        "default-src 'self'", f"script-src 'self' {' '.join(script_hashes)}".strip(),
+        "style-src 'self' 'unsafe-inline'",  # the theme sets style attributes from its script
+        "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "object-src 'none'",
+        "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'", "upgrade-insecure-requests"])
+    return {
+        "Content-Security-Policy": policy,
+        "X-Content-Type-Options": "nosniff",
+        "Referrer-Policy": "strict-origin-when-cross-origin",
+        "X-Frame-Options": "DENY",
+        "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+        "Cross-Origin-Opener-Policy": "same-origin",
+        "Strict-Transport-Security": "max-age=31536000; includeSubDomains",
+    }
+
+
+def netlify_headers(headers: dict[str, str]) -> str:
+    """`_headers` for Netlify and Cloudflare Pages."""
+    return "/*\n" + "".join(f"  {name}: {value}\n" for name, value in headers.items())
+
+
+def nginx_headers(headers: dict[str, str]) -> str:
+    """add_header lines for nginx, included by deploy/nginx.conf."""
+    return "".join(f"add_header {name} \"{value}\" always;\n" for name, value in headers.items())

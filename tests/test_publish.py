@@ -1,0 +1,92 @@
+"""What a static host gets besides pages: robots.txt, sitemap, feeds, structured data, a helpful 404,
+security headers that allow exactly the site's own inline scripts, and a site under a sub-path."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+
+from cchc import publish
+
+from .conftest import BIN, build_env
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def read(site, path):
+    return (site / path).read_text(encoding="utf-8")
+
+
+def test_robots_and_sitemap(built_site):
+    assert read(built_site, "robots.txt") == "User-agent: *\nAllow: /\nSitemap: http://127.0.0.1:8000/sitemap.xml\n"
+    sitemap = read(built_site, "sitemap.xml")
+    assert "<loc>http://127.0.0.1:8000/thu-tuc/dang-ky-khai-sinh/</loc>" in sitemap
+    assert "<lastmod>1970-01-01</lastmod>" in sitemap  # SOURCE_DATE_EPOCH, not the clock
+
+
+def test_site_and_unit_feeds(built_site):
+    feed = ET.fromstring(read(built_site, "feed.xml"))
+    entries = feed.findall(f"{ATOM}entry")
+    assert 10 <= len(entries) <= publish.FEED_ENTRIES
+    for entry in entries:
+        link = entry.find(f"{ATOM}link").get("href").removeprefix("http://127.0.0.1:8000/")
+        assert (built_site / link / "index.html").exists(), link
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", entry.find(f"{ATOM}updated").text)
+    unit = ET.fromstring(read(built_site, "don-vi/phuong-phu-lien/feed.xml"))
+    titles = [e.find(f"{ATOM}title").text for e in unit.findall(f"{ATOM}entry")]
+    assert any(t.startswith("Báo cáo: Tuyên truyền cải cách hành chính") for t in titles)
+    assert any(t.startswith("Thủ tục: ") for t in titles)
+    assert 'type="application/atom+xml"' in read(built_site, "index.html")
+
+
+def test_documents_carry_report_or_legislation_json_ld(built_site):
+    def data(page):
+        [raw] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', read(built_site, page), re.S)
+        return json.loads(raw)
+    report = data("van-ban/so-khcn/bao-cao-tuyen-truyen-cchc-nam-2025/index.html")
+    assert report["@type"] == "Report" and report["author"]["name"] == "Sở Khoa học và Công nghệ thành phố Hải Phòng"
+    plan = data("van-ban/xa-an-khanh/ke-hoach-tuyen-truyen-cchc-nam-2026/index.html")
+    assert plan["@type"] == "Legislation" and plan["legislationType"] == "Kế hoạch"
+    assert plan["legislationPassedBy"] == {"@type": "GovernmentOrganization", "name": "Ủy ban nhân dân xã An Khánh",
+                                           "url": "http://127.0.0.1:8000/don-vi/xa-an-khanh/"}
+
+
+def test_not_found_page_helps(built_site):
+    page = read(built_site, "404.html")
+    assert "Không tìm thấy trang" in page and 'href="http://127.0.0.1:8000/thu-tuc/"' in page
+
+
+def test_headers_allow_exactly_the_inline_scripts(built_site):
+    headers = read(built_site, "_headers")
+    policy = re.search(r"Content-Security-Policy: (.*)", headers).group(1)
+    assert "default-src 'self'" in policy and "'unsafe-inline'" not in policy.split("style-src")[0]
+    pages = [p for p in built_site.rglob("*.html")][:400]
+    for source in publish.inline_script_hashes([p.read_text(encoding="utf-8") for p in pages]):
+        assert source in policy
+    for name in ("X-Content-Type-Options: nosniff", "Referrer-Policy", "X-Frame-Options: DENY", "Permissions-Policy"):
+        assert name in headers
+    assert 'add_header Content-Security-Policy "default-src' in read(built_site, "_nginx-headers.conf")
+
+
+def test_no_page_asks_a_third_party(built_site):
+    for page in built_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for url in re.findall(r'<(?:script|link|img|source)\b[^>]*?(?:src|href|srcset)="(https?://[^"]+)"', html):
+            assert url.startswith("http://127.0.0.1:8000/"), (page, url)
+
+
+def test_site_under_a_sub_path(project, tmp_path):
+    site = tmp_path / "site"
+    env = {**build_env(), "SITE_URL": "https://cchc.example.gov.vn/hai-phong/"}
+    result = subprocess.run([str(BIN / "mkdocs"), "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+                            capture_output=True, text=True, env=env)
+    assert result.returncode == 0, result.stderr
+    page = read(site, "van-ban/xa-nam-sach/bao-cao-2025/index.html")
+    assert '<link rel="canonical" href="https://cchc.example.gov.vn/hai-phong/van-ban/xa-nam-sach/bao-cao-2025/">' in page
+    assert 'content="https://cchc.example.gov.vn/hai-phong/van-ban/xa-nam-sach/bao-cao-2025/the-chia-se.png"' in page
+    assert not re.search(r'(?:href|src)="/(?!/)', page)  # no root-absolute link that would miss the sub-path
+    assert "https://cchc.example.gov.vn/hai-phong/sitemap.xml" in read(site, "robots.txt")
+    assert os.path.exists(site / "van-ban/xa-nam-sach/bao-cao-2025/the-chia-se.png")
