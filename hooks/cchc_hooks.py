@@ -11,10 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -114,17 +111,6 @@ def on_post_build(config):
         _place(cache / f"{card.key()}.png", target)
     log.info(f"Thẻ chia sẻ: vẽ mới {drawn}, dùng lại {len(_state['site'].cards) - drawn} từ bộ nhớ đệm")
     _write_headers(site_dir)
-    _index_for_search(site_dir)
-
-
-def _index_for_search(site_dir: Path) -> None:
-    """Pagefind's index of the built pages, in site/pagefind/ (Vietnamese, tones folded when searching)."""
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir)],
-                            capture_output=True, text=True)
-    if result.returncode != 0:
-        raise PluginError(f"Pagefind không lập được chỉ mục tìm kiếm: {result.stderr.strip()[-500:]}")
-    pages = re.search(r"Indexed (\d+) pages?", result.stdout)
-    log.info(f"Tìm kiếm: Pagefind lập chỉ mục {pages.group(1) if pages else '?'} trang")
 
 
 def _write_headers(site_dir: Path) -> None:

@@ -90,3 +90,9 @@ def test_site_under_a_sub_path(project, tmp_path):
     assert not re.search(r'(?:href|src)="/(?!/)', page)  # no root-absolute link that would miss the sub-path
     assert "https://cchc.example.gov.vn/hai-phong/sitemap.xml" in read(site, "robots.txt")
     assert os.path.exists(site / "van-ban/xa-nam-sach/bao-cao-2025/the-chia-se.png")
+
+
+def test_repository_link_asks_no_git_host_api(built_site):
+    # Material's source component fetches stars and forks from the git host's API on every page view.
+    assert 'data-md-component="source"' not in read(built_site, "index.html")
+    assert 'class="md-source"' in read(built_site, "index.html")

@@ -79,8 +79,7 @@ def procedure_page(procedure: Procedure, portal: Portal, site_url: str, legal_ba
         parts += ([] if procedure.notes.startswith("#") else ["## Lưu ý\n"]) + [procedure.notes, ""]
     parts.append(f"{link('In tờ hướng dẫn để dán bảng tin (khổ A4)', source, procedure.poster_uri)}\n")
     meta = {"template": "procedure.html", "description": f"{procedure.name}: {procedure.time_limit}; "
-            f"{procedure.fees}.", "jsonld": json_ld(procedure, portal, site_url),
-            "units": [u.short_name for u in archive.units_in_order([portal.units[i] for i in procedure.unit_ids])]}
+            f"{procedure.fees}.", "jsonld": json_ld(procedure, portal, site_url)}
     return GeneratedPage(source, procedure.name, "\n".join(parts), procedure.path, meta)
 
 
