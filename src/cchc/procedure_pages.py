@@ -78,7 +78,7 @@ def procedure_page(procedure: Procedure, portal: Portal, site_url: str, legal_ba
         # Editors may give their notes a heading of their own.
         parts += ([] if procedure.notes.startswith("#") else ["## Lưu ý\n"]) + [procedure.notes, ""]
     parts.append(f"{link('In tờ hướng dẫn để dán bảng tin (khổ A4)', source, procedure.poster_uri)}\n")
-    meta = {"template": "procedure.html", "description": f"{procedure.name}: {procedure.time_limit}; "
+    meta = {"template": "article.html", "article_class": "cchc-procedure", "description": f"{procedure.name}: {procedure.time_limit}; "
             f"{procedure.fees}.", "jsonld": json_ld(procedure, portal, site_url)}
     return GeneratedPage(source, procedure.name, "\n".join(parts), procedure.path, meta)
 
@@ -172,7 +172,7 @@ def directory_pages(portal: Portal) -> list[GeneratedPage]:
 
 def form_pages(portal: Portal) -> list[GeneratedPage]:
     return [GeneratedPage(form.src_uri, form.name, (f"*{escape(form.source_note)}*\n\n" if form.source_note else "")
-                          + form.body, form.path, {"template": "form.html"})
+                          + form.body, form.path, {"template": "article.html", "article_class": "cchc-form"})
             for _, form in sorted(portal.forms.items()) if form.file is None]
 
 
