@@ -8,21 +8,10 @@ from itertools import groupby
 from .kinds import Kind
 from .model import Document, Portal, Unit
 from .periods import Period
-from .text import sort_key
+from .text import descending, sort_key
 
 # Order of unit levels in listings: the city, its departments, then communes and wards.
 LEVEL_ORDER = {"thành phố": 0, "tỉnh": 1, "sở": 2, "ban": 3, "cơ quan": 4, "phường": 5, "xã": 6, "đặc khu": 7}
-
-
-def _newest_first(document: Document) -> tuple:
-    period = document.period.order() if document.period else (0, 0, 0)
-    date = document.date.iso() if document.date else ""
-    return (period, date)
-
-
-def _reverse_text(text: str) -> list[int]:
-    # Descending on one field inside an otherwise ascending key.
-    return [-ord(ch) for ch in text]
 
 
 @dataclass
@@ -42,7 +31,7 @@ def by_year_and_period(documents: list[Document]) -> list[YearGroup]:
     ordered = sorted(documents, key=lambda d: (
         -(d.year or 0),
         tuple(-x for x in (d.period.order() if d.period else (0, 0, 0))),
-        _reverse_text(d.date.iso() if d.date else ""),
+        descending(d.date.iso() if d.date else ""),
         sort_key(d.kind.name), sort_key(d.title), d.path))
     years = []
     for year, in_year in groupby(ordered, key=lambda d: d.year):

@@ -43,9 +43,6 @@ class Rendition:
     variants: tuple[Variant, ...]  # widest last within each format
     thumbnail: tuple[Variant, ...]
 
-    def srcset(self, mime: str, base: str = "") -> str:
-        return ", ".join(f"{base}{v.name} {v.width}w" for v in self.variants if v.mime == mime)
-
 
 def inspect(path: Path) -> tuple[str, int, int]:
     """(format, width, height) of a publishable image, or ImageError saying what is wrong."""

@@ -222,6 +222,14 @@ class Portal:
     fields: list[str] = field(default_factory=list)  # lĩnh vực of procedures
     infographics: list[Infographic] = field(default_factory=list)
 
+    def procedures_by_unit(self) -> dict[str, list[Procedure]]:
+        """The procedures each unit performs, in the order of `procedures`."""
+        grouped: dict[str, list[Procedure]] = {unit_id: [] for unit_id in self.units}
+        for procedure in self.procedures:
+            for unit_id in procedure.unit_ids:
+                grouped.setdefault(unit_id, []).append(procedure)
+        return grouped
+
     def documents_by_unit(self) -> dict[str, list[Document]]:
         grouped: dict[str, list[Document]] = {unit_id: [] for unit_id in self.units}
         for document in self.documents:

@@ -127,13 +127,14 @@ def procedure_entry(procedure: Procedure, source: str) -> str:
     return f"- {link(procedure.name, source, procedure.src_uri)}: {escape(procedure.time_limit)}{online}"
 
 
-def unit_page(unit: Unit, documents: list[Document], portal: Portal) -> GeneratedPage:
+def unit_page(unit: Unit, documents: list[Document], procedures: list[Procedure],
+              portal: Portal) -> GeneratedPage:
     source = unit.src_uri
     parts = [unit.intro + "\n" if unit.intro else "", "## Liên hệ\n", _contacts(unit)]
     if unit.parent:
         parent = portal.units[unit.parent]
         parts.append(f"Đơn vị cấp trên: {link(parent.short_name, source, parent.src_uri)}.\n")
-    performed = sorted((p for p in portal.procedures if unit.id in p.unit_ids), key=lambda p: sort_key(p.name))
+    performed = sorted(procedures, key=lambda p: sort_key(p.name))
     if performed:
         parts += ["## Thủ tục hành chính\n", *(procedure_entry(p, source) for p in performed), ""]
     parts.append("## Báo cáo, kế hoạch và văn bản\n")
@@ -195,7 +196,9 @@ def listing_pages(portal: Portal) -> list[GeneratedPage]:
     years: dict[int | None, list[Document]] = {}
     for document in portal.documents:
         years.setdefault(document.year, []).append(document)
-    pages = [unit_page(u, by_unit[u.id], portal) for u in sorted(portal.units.values(), key=lambda u: u.id)]
+    performing = portal.procedures_by_unit()
+    pages = [unit_page(u, by_unit[u.id], performing[u.id], portal)
+             for u in sorted(portal.units.values(), key=lambda u: u.id)]
     pages += [units_index(portal), documents_index(portal, years), consolidated_page(portal, by_unit)]
     pages += [year_page(y, years[y], portal) for y in sorted(years, key=lambda y: y or 0)]
     return pages

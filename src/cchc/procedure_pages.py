@@ -150,8 +150,9 @@ def directory_pages(portal: Portal) -> list[GeneratedPage]:
     for field, group in groupby(by_field, key=lambda p: p.field):
         index += [f"## {escape(field)}\n", *(procedure_entry(p, INDEX) for p in group), ""]
     by_unit = [_listings_nav(BY_UNIT)]
+    performing = portal.procedures_by_unit()
     for unit in archive.units_in_order(list(portal.units.values())):
-        performed = [p for p in procedures if unit.id in p.unit_ids]
+        performed = _sorted(performing[unit.id])
         if performed:
             by_unit += [f"## {link(unit.short_name, BY_UNIT, unit.src_uri)}\n", *(procedure_entry(p, BY_UNIT) for p in performed), ""]
     by_level = [_listings_nav(BY_LEVEL)]

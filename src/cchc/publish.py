@@ -55,12 +55,11 @@ def atom(title: str, feed_path: str, page_path: str, site_url: str, documents: l
 def feeds(portal: Portal, site_name: str, site_url: str, built: datetime) -> dict[str, str]:
     """The site's feed and one per unit (its documents and the procedures it performs)."""
     out = {FEED: atom(site_name, FEED, "", site_url, portal.documents, portal.procedures, portal.units, built)}
-    by_unit = portal.documents_by_unit()
+    documents, procedures = portal.documents_by_unit(), portal.procedures_by_unit()
     for unit in portal.units.values():
         path = site_path(unit.src_uri) + FEED
-        performed = [p for p in portal.procedures if unit.id in p.unit_ids]
         out[path] = atom(f"{unit.short_name} – {site_name}", path, site_path(unit.src_uri), site_url,
-                         by_unit.get(unit.id, []), performed, portal.units, built)
+                         documents[unit.id], procedures[unit.id], portal.units, built)
     return out
 
 

@@ -43,6 +43,11 @@ def _split_tone(ch: str) -> tuple[str, int]:
     return unicodedata.normalize("NFC", "".join(kept)), tone
 
 
+def descending(text: str) -> tuple[int, ...]:
+    """A sort key field that orders `text` from last to first inside an otherwise ascending key."""
+    return tuple(-ord(ch) for ch in text)
+
+
 @lru_cache(maxsize=None)
 def sort_key(text: str) -> tuple:
     """Key that orders strings as a Vietnamese dictionary does.

@@ -7,7 +7,7 @@ from __future__ import annotations
 from .. import opendata
 from ..collections.references import GROUPS
 from ..pages import GeneratedPage, escape, link, relative, site_path
-from ..text import sort_key
+from ..text import descending, sort_key
 from .annotate import annotate
 from .index import CitedDocument, ReferenceIndex
 
@@ -54,8 +54,7 @@ def cited_page(cited: CitedDocument, units) -> GeneratedPage:
 
 
 def _newest_first(cited: CitedDocument) -> tuple:
-    return (-(cited.year or 0), "".join(chr(0x10FFFF - ord(c)) for c in cited.date or ""),
-            sort_key(cited.label))
+    return (-(cited.year or 0), descending(cited.date or ""), sort_key(cited.label))
 
 
 def library_page(index: ReferenceIndex) -> GeneratedPage:
