@@ -51,7 +51,7 @@ def canonical_symbol(written: str) -> str:
                    else p for p in parts)
 
 
-def _split_symbol(symbol: str) -> tuple[str, str | None, str | None, int | None]:
+def split_symbol(symbol: str) -> tuple[str, str | None, str | None, int | None]:
     """(number, type code, issuer code, year in the symbol) of a normalised symbol."""
     if "-" in symbol.split("/")[0]:  # Party: 57-NQ/TW
         head, issuer = symbol.split("/", 1)
@@ -102,7 +102,7 @@ def _typed(norm: Normalized, start: int, end: int, kind_word: str | None, symbol
     citation = Citation(first, last, norm.original[first:last], kind="")
     if symbol_text:
         symbol = canonical_symbol(symbol_text)
-        number, type_code, issuer_code, year = _split_symbol(symbol)
+        number, type_code, issuer_code, year = split_symbol(symbol)
         citation.symbol, citation.number, citation.year = symbol, number, year
         citation.type_code, citation.issuer_code = type_code, issuer_code
         inferred = grammar.TYPE_KINDS.get(type_code.upper()) if type_code else None
@@ -156,7 +156,7 @@ def _law(norm: Normalized, m: re.Match) -> tuple[int, Citation] | None:
     c.kind, c.name = _kind_name(m.group("kind")), name
     if tail and tail.group("symbol"):
         c.symbol = canonical_symbol(tail.group("symbol"))
-        c.number, c.type_code, c.issuer_code, c.year = _split_symbol(c.symbol)
+        c.number, c.type_code, c.issuer_code, c.year = split_symbol(c.symbol)
     elif tail and (tail.group("year") or tail.group("bare_year")):
         c.year = int(tail.group("year") or tail.group("bare_year"))
     return end, c

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..model import Document, Portal, Procedure
 from ..problems import Problem, Severity
 from .citation import Citation
-from .extract import extract
+from .extract import canonical_symbol, extract, split_symbol
 from .names import name_key
 from .resolve import Directory, Issuer, build_directory, identity, resolve
 
@@ -87,13 +87,12 @@ def document_identity(document: Document) -> str | None:
     """The id a content document is cited by: its own number, symbol, year and unit."""
     if not document.has_number:
         return None
-    citation = Citation(0, 0, "", document.kind.name, symbol=document.number_symbol,
+    symbol = canonical_symbol(document.number_symbol)
+    # Read the symbol as the extractor reads a citation of it, so that both get the same id.
+    _, _, issuer_code, _ = split_symbol(symbol)
+    citation = Citation(0, 0, "", document.kind.name, symbol=symbol,
                         year=document.date.year if document.date else (document.period and document.period.year),
-                        issuer=document.unit_id)
-    parts = document.number_symbol.split("/")
-    citation.issuer_code = parts[-1].split("-")[-1] if len(parts) > 1 else None
-    if len(parts) > 1 and "-" in parts[1] and parts[1].split("-")[0] in ("UBND", "HĐND"):
-        citation.issuer_code = parts[1].split("-")[0]  # công văn: 1453/UBND-VHXH
+                        issuer=document.unit_id, issuer_code=issuer_code)
     return identity(citation)
 
 
