@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_build_datetime
 
-from cchc import cards, figures, loader, pages, procedure_pages, publish, site
+from cchc import cards, figures, loader, pages, procedure_pages, publish, search_index, site
 from cchc.problems import Severity, errors
 from cchc.refs import pages as reference_pages
 
@@ -111,6 +111,15 @@ def on_post_build(config):
         _place(cache / f"{card.key()}.png", target)
     log.info(f"Thẻ chia sẻ: vẽ mới {drawn}, dùng lại {len(_state['site'].cards) - drawn} từ bộ nhớ đệm")
     _write_headers(site_dir)
+    _index_for_search(site_dir)
+
+
+def _index_for_search(site_dir: Path) -> None:
+    try:
+        pages = search_index.build(site_dir)
+    except search_index.SearchIndexError as error:
+        raise PluginError(f"Pagefind không lập được chỉ mục tìm kiếm: {error}") from None
+    log.info(f"Tìm kiếm: Pagefind lập chỉ mục {pages} trang")
 
 
 def _write_headers(site_dir: Path) -> None:

@@ -28,7 +28,7 @@ class GeneratedPage:
     title: str
     markdown: str
     edit_path: str | None = None  # the content file an editor changes, relative to the project
-    meta: dict[str, str] = field(default_factory=dict)
+    meta: dict[str, object] = field(default_factory=dict)
 
     def source(self) -> str:
         """Markdown with front matter, as MkDocs reads it (JSON strings are valid YAML)."""

@@ -43,9 +43,13 @@ def _papers(procedure: Procedure, source: str) -> list[str]:
     return lines
 
 
+def _units(procedure: Procedure, portal: Portal) -> list[Unit]:
+    """The units where the procedure is done, in the portal's order of units."""
+    return archive.units_in_order([portal.units[u] for u in procedure.unit_ids])
+
+
 def _places(procedure: Procedure, portal: Portal, source: str) -> str:
-    units = [portal.units[u] for u in procedure.unit_ids]
-    named = ", ".join(link(u.short_name, source, u.src_uri) for u in archive.units_in_order(units))
+    named = ", ".join(link(u.short_name, source, u.src_uri) for u in _units(procedure, portal))
     return f"{escape(procedure.authority)} ({named})" if named else escape(procedure.authority)
 
 
@@ -78,14 +82,16 @@ def procedure_page(procedure: Procedure, portal: Portal, site_url: str, legal_ba
         # Editors may give their notes a heading of their own.
         parts += ([] if procedure.notes.startswith("#") else ["## Lưu ý\n"]) + [procedure.notes, ""]
     parts.append(f"{link('In tờ hướng dẫn để dán bảng tin (khổ A4)', source, procedure.poster_uri)}\n")
-    meta = {"template": "article.html", "article_class": "cchc-procedure", "description": f"{procedure.name}: {procedure.time_limit}; "
-            f"{procedure.fees}.", "jsonld": json_ld(procedure, portal, site_url)}
+    meta = {"template": "article.html", "article_class": "cchc-procedure",
+            "search_type": "Thủ tục hành chính", "description": f"{procedure.name}: {procedure.time_limit}; "
+            f"{procedure.fees}.", "jsonld": json_ld(procedure, portal, site_url),
+            "units": [u.short_name for u in _units(procedure, portal)]}
     return GeneratedPage(source, procedure.name, "\n".join(parts), procedure.path, meta)
 
 
 def json_ld(procedure: Procedure, portal: Portal, site_url: str) -> str:
     """schema.org GovernmentService, as a JSON string safe inside <script>."""
-    units = archive.units_in_order([portal.units[u] for u in procedure.unit_ids])
+    units = _units(procedure, portal)
     channels = []
     for channel in procedure.channels:
         item = {"@type": "ServiceChannel", "name": channel.way, "processingTime": channel.time_limit}
@@ -173,7 +179,8 @@ def directory_pages(portal: Portal) -> list[GeneratedPage]:
 
 def form_pages(portal: Portal) -> list[GeneratedPage]:
     return [GeneratedPage(form.src_uri, form.name, (f"*{escape(form.source_note)}*\n\n" if form.source_note else "")
-                          + form.body, form.path, {"template": "article.html", "article_class": "cchc-form"})
+                          + form.body, form.path, {"template": "article.html", "article_class": "cchc-form",
+                                                      "search_type": "Biểu mẫu"})
             for _, form in sorted(portal.forms.items()) if form.file is None]
 
 

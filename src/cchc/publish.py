@@ -93,7 +93,8 @@ def inline_script_hashes(pages_html: list[str]) -> list[str]:
 
 def security_headers(script_hashes: list[str]) -> dict[str, str]:
     policy = "; ".join([
-        "default-src 'self'", f"script-src 'self' {' '.join(script_hashes)}".strip(),
+        # Pagefind searches with WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').
+        "default-src 'self'", f"script-src 'self' 'wasm-unsafe-eval' {' '.join(script_hashes)}".strip(),
         "style-src 'self' 'unsafe-inline'",  # the theme sets style attributes from its script
         "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "object-src 'none'",
         "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'", "upgrade-insecure-requests"])
