@@ -27,7 +27,9 @@ build: $(READY)
 check: $(READY)
 	$(BIN)/cchc check
 
+# The browser tests also need Debian's chromium and axe-core from npm; the set-up installs what is missing.
 test: $(READY)
+	sh tests/browser/setup
 	$(BIN)/python -m pytest
 
 bench: $(READY)
