@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_build_datetime
 
-from cchc import cards, figures, loader, pages, procedure_pages, publish, search_index, site
+from cchc import cards, figures, loader, pages, procedure_pages, publish, search_index, site, text
 from cchc.problems import Severity, errors
 from cchc.refs import pages as reference_pages
 
@@ -37,6 +37,11 @@ def _root(config) -> Path:
 def _cache(config) -> Path:
     """Encoded images and cards, kept between builds (keyed by content, so never stale)."""
     return _root(config) / ".cache" / "cchc"
+
+
+def on_env(env, config, files):
+    env.filters["d_words"] = text.d_words
+    return env
 
 
 def on_pre_build(config):

@@ -33,7 +33,9 @@ from cchc.refs.extract import extract
 from cchc.images import render as render_image
 from cchc.refs.resolve import build_directory, resolve
 
-from . import synthetic
+from . import synthetic, webcheck
+from .static_server import serve
+from .webcheck import QUERY_BUDGET
 
 REPO = Path(__file__).resolve().parent.parent
 BENCH = REPO / ".bench"
@@ -76,7 +78,8 @@ def read_config() -> dict:
 
 
 def plain_config(config: dict) -> dict:
-    """Plain Material with our theme settings, extensions, search and nav; no hooks or overrides."""
+    """Plain Material with our theme settings, extensions and nav, and its own search (ours is
+    Pagefind, run by our hooks); no hooks or overrides."""
     theme = config["theme"]
     return {
         "site_name": config["site_name"],
@@ -88,7 +91,7 @@ def plain_config(config: dict) -> dict:
             "palette": theme.get("palette"),
         },
         "markdown_extensions": config.get("markdown_extensions", []),
-        "plugins": [p for p in config.get("plugins", []) if p == "search" or (isinstance(p, dict) and "search" in p)],
+        "plugins": [{"search": {"lang": "vi"}}],
         "nav": config["nav"],
         "validation": {"nav": {"omitted_files": "ignore"}, "links": {"not_found": "info"}},
     }
@@ -202,6 +205,12 @@ def photo_bench(count: int = PHOTOS) -> tuple[float, float, int, int]:
     return timings[0][0], timings[1][0], timings[0][1], timings[1][1]
 
 
+def search_transfer(site_dir: Path) -> list[webcheck.Query]:
+    """Each query of webcheck.QUERIES typed on the built site's search page, in chromium."""
+    with serve(site_dir) as base, webcheck.launch() as browser:
+        return [webcheck.search(browser, base, text) for text in webcheck.QUERIES]
+
+
 def _pages(site: Path) -> int:
     return sum(1 for _ in site.rglob("index.html"))
 
@@ -251,6 +260,10 @@ def main(argv: list[str] | None = None) -> int:
     verdict = "PASS" if share <= REFERENCE_BUDGET else "FAIL"
     print(f"references at {largest}: extraction, resolution and linking {seconds:.2f} s = {share:.1%} of our "
           f"build (budget ≤ {REFERENCE_BUDGET:.0%}) {verdict}")
+    for query in search_transfer(BENCH / str(largest) / "site"):
+        verdict = "PASS" if query.query_bytes <= QUERY_BUDGET and not query.problems else "FAIL"
+        print(f"search at {largest}: \"{query.text}\" fetched {query.query_bytes / 1000:.1f} kB compressed in "
+              f"{query.requests} requests (budget ≤ {QUERY_BUDGET / 1000:.0f} kB) {verdict} {' '.join(query.problems)}")
     rate, count, megabytes = extraction_throughput()
     print(f"extraction throughput: {rate:.1f} MB/s ({count} references in {megabytes:.1f} MB of real text)")
     if not args.skip_photos:

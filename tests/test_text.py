@@ -1,4 +1,4 @@
-from cchc.text import fold, slugify, sort_key
+from cchc.text import d_words, fold, slugify, sort_key
 
 
 def test_slugs_fold_vietnamese_to_ascii():
@@ -23,3 +23,9 @@ def test_toned_letter_follows_bare_letter():
     # ngang, huyền, hỏi, ngã, sắc, nặng
     assert sorted(["mạ", "má", "mã", "mả", "mà", "ma"], key=sort_key) == ["ma", "mà", "mả", "mã", "má", "mạ"]
     assert sorted(["Hà Nam", "Ha Long"], key=sort_key) == ["Ha Long", "Hà Nam"]
+
+
+def test_d_words_gives_the_words_with_d_a_plain_d():
+    assert d_words("Đăng ký khai sinh") == "Dăng"
+    assert d_words("Quyết định số 06/QĐ-TTg về Đề án") == "dịnh 06/QD-TTg Dề"
+    assert d_words("khai sinh") == ""

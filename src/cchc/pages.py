@@ -32,8 +32,12 @@ class GeneratedPage:
 
     def source(self) -> str:
         """Markdown with front matter, as MkDocs reads it (JSON strings are valid YAML)."""
-        head = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n"
-                       for key, value in {"title": self.title, **self.meta}.items())
+        meta = {"title": self.title, **self.meta}
+        if self.edit_path is None:
+            # Listings and reference pages only repeat what the pages they list say: search finds
+            # those pages, and its index stays small enough for a phone.
+            meta.setdefault("search", False)
+        head = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
         return f"---\n{head}---\n\n{self.markdown}"
 
 
@@ -140,7 +144,9 @@ def unit_page(unit: Unit, documents: list[Document], procedures: list[Procedure]
     parts.append("## Báo cáo, kế hoạch và văn bản\n")
     parts.append(f"Theo dõi văn bản mới của đơn vị qua [bản tin Atom](feed.xml).\n")
     if documents:
-        parts.append(_archive(source, documents, portal.units, with_unit=False, depth=3))
+        # Search finds the documents themselves, not the unit's list of them.
+        parts += ['<div data-pagefind-ignore="index" markdown>\n',
+                  _archive(source, documents, portal.units, with_unit=False, depth=3), "</div>\n"]
     else:
         parts.append("Đơn vị chưa đăng văn bản nào.\n")
     return GeneratedPage(source, unit.short_name, "\n".join(parts), unit.path)

@@ -26,6 +26,15 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+def d_words(text: str) -> str:
+    """The words that hold 'đ', written with 'd': 'Đăng ký khai sinh' -> 'Dăng'.
+
+    Search engines that fold tones (Pagefind) still treat 'đ' as a letter of its own, so a query
+    typed without it finds these words only through this second spelling.
+    """
+    return " ".join(w.replace("đ", "d").replace("Đ", "D") for w in text.split() if "đ" in w or "Đ" in w)
+
+
 def slugify(text: str) -> str:
     """ASCII slug for URLs: 'Nam Thanh Miện' -> 'nam-thanh-mien'."""
     return _NON_SLUG.sub("-", fold(text).lower()).strip("-")
