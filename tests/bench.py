@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -120,6 +121,9 @@ def prepare(size: int) -> tuple[Path, float, float]:
     plain = project / "plain"
     docs = plain / "docs"
     shutil.copytree(REPO / "docs", docs, ignore=shutil.ignore_patterns("__pycache__"))
+    for page in docs.glob("*.md"):  # our templates (the search page's) are not there without overrides
+        text = page.read_text(encoding="utf-8")
+        page.write_text(re.sub(r"^template: .*\n", "", text, count=1, flags=re.M), encoding="utf-8")
     for page in site.build(portal, project / ".cache" / "cchc").pages:
         target = docs / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
