@@ -55,7 +55,7 @@ def _pagefind(site: Path) -> Path:
 def _shuffle(bundle: Path) -> None:
     """Write the filters and the metadata's lists in reverse, as another Pagefind run may."""
     for path in [*bundle.glob("filter/*.pf_filter"), *bundle.glob("*.pf_meta")]:
-        value = cbor.decode(gzip.decompress(path.read_bytes())[len(search_index.SIGNATURE):])
+        value = search_index.read(path)
         if path.suffix == ".pf_filter":
             value[1].reverse()
         else:
@@ -79,10 +79,10 @@ def test_index_is_the_same_whatever_order_pagefind_wrote(tmp_path):
     # The rewritten files are the ones the entry and the metadata name, and hold every filter value.
     entry = json.loads((first / "pagefind-entry.json").read_text("utf-8"))
     meta_hash = entry["languages"]["vi"]["hash"]
-    meta = cbor.decode(gzip.decompress((first / f"pagefind.{meta_hash}.pf_meta").read_bytes())[12:])
+    meta = search_index.read(first / f"pagefind.{meta_hash}.pf_meta")
     filters = dict(meta[3])
     assert sorted(filters) == ["Loại", "Đơn vị"]
-    kinds = cbor.decode(gzip.decompress((first / "filter" / f"{filters['Loại']}.pf_filter").read_bytes())[12:])
+    kinds = search_index.read(first / "filter" / f"{filters['Loại']}.pf_filter")
     assert [value for value, _ in kinds[1]] == ["Biểu mẫu", "Thủ tục hành chính", "Văn bản"]
     assert len(list((first / "filter").iterdir())) == 2 and len(list(first.glob("*.pf_meta"))) == 1
 

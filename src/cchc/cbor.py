@@ -5,7 +5,6 @@ caller reorders on purpose.
 """
 from __future__ import annotations
 
-import struct
 from dataclasses import dataclass
 
 _WIDTHS = {24: 1, 25: 2, 26: 4, 27: 8}
@@ -78,7 +77,7 @@ def encode(value: object) -> bytes:
 def _head(major: int, n: int) -> bytes:
     if n < 24:
         return bytes([major << 5 | n])
-    for info, fmt in ((24, ">B"), (25, ">H"), (26, ">I"), (27, ">Q")):
-        if n < 1 << (8 * _WIDTHS[info]):
-            return bytes([major << 5 | info]) + struct.pack(fmt, n)
+    for info, width in _WIDTHS.items():
+        if n < 1 << (8 * width):
+            return bytes([major << 5 | info]) + n.to_bytes(width, "big")
     raise ValueError(f"CBOR: {n} does not fit in 64 bits")

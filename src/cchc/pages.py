@@ -79,9 +79,9 @@ def attachment_uri(document: Document, attachment: Attachment) -> str:
     return f"{document.src_uri.removesuffix('.md')}/{attachment.name}"
 
 
-def document_page(document: Document, markdown: str) -> GeneratedPage:
-    return GeneratedPage(document.src_uri, f"{document.kind.name} {document.title}", markdown,
-                         document.path, {"template": "document.html"})
+def document_page(document: Document, unit: Unit, markdown: str) -> GeneratedPage:
+    return GeneratedPage(document.src_uri, f"{document.kind.name} {document.title}", markdown, document.path,
+                         {"template": "document.html", "search_type": "Văn bản", "units": [unit.short_name]})
 
 
 def _document_rows(source: str, documents: list[Document], units: dict[str, Unit], with_unit: bool) -> str:

@@ -47,11 +47,11 @@ def _stable_language(bundle: Path, meta_hash: str) -> str:
     """Rewrite one language's metadata and filters; return the metadata's new hash."""
     prefix = meta_hash.split("_")[0] + "_"
     meta_file = bundle / f"pagefind.{meta_hash}.pf_meta"
-    meta = _read(meta_file)
+    meta = read(meta_file)
     filters = meta[3]  # [[name, file hash], ...]
     for pair in filters:
         old = bundle / "filter" / f"{pair[1]}.pf_filter"
-        name, values = _read(old)
+        name, values = read(old)
         # Each value with its pages, values in text order and pages ascending.
         values = sorted(([value, sorted(pages)] for value, pages in values), key=lambda v: v[0])
         pair[1] = _write(bundle / "filter", prefix, 7, ".pf_filter", [name, values])
@@ -63,7 +63,8 @@ def _stable_language(bundle: Path, meta_hash: str) -> str:
     return _write(bundle, "pagefind." + prefix, 10, ".pf_meta", meta)[len("pagefind."):]
 
 
-def _read(path: Path) -> list:
+def read(path: Path) -> list:
+    """One of Pagefind's gzipped CBOR files (filter, meta or index), decoded."""
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(SIGNATURE):
         raise SearchIndexError(f"{path}: không phải tệp chỉ mục Pagefind")

@@ -46,8 +46,9 @@ def build(portal: Portal, cache: Path, site_url: str = "http://127.0.0.1:8000/",
     shown = figures.related(portal)
     documents = []
     for document in portal.documents:
-        page = pages.document_page(document, reference_pages.linked_body(index, document.src_uri, document.body))
-        page.meta["jsonld"] = publish.document_json_ld(document, portal.units[document.unit_id], site_url)
+        unit = portal.units[document.unit_id]
+        page = pages.document_page(document, unit, reference_pages.linked_body(index, document.src_uri, document.body))
+        page.meta["jsonld"] = publish.document_json_ld(document, unit, site_url)
         if items := shown.get(document.src_uri):
             page.meta["figures"] = "".join(figures.figure(i, renditions[i.slug], page.src_uri) for i in items)
         documents.append(page)

@@ -14,6 +14,7 @@ _LETTER_RANK = {letter: rank for rank, letter in enumerate(_ALPHABET)}
 # Tone marks, ordered as Vietnamese dictionaries do: ngang, huyền, hỏi, ngã, sắc, nặng.
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+_PLAIN_D = str.maketrans("đĐ", "dD")
 
 
 def nfc(text: str) -> str:
@@ -22,7 +23,7 @@ def nfc(text: str) -> str:
 
 def fold(text: str) -> str:
     """Vietnamese text without tones and modifiers, 'đ' read as 'd'."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    decomposed = unicodedata.normalize("NFD", text.translate(_PLAIN_D))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
@@ -32,7 +33,7 @@ def d_words(text: str) -> str:
     Search engines that fold tones (Pagefind) still treat 'đ' as a letter of its own, so a query
     typed without it finds these words only through this second spelling.
     """
-    return " ".join(w.replace("đ", "d").replace("Đ", "D") for w in text.split() if "đ" in w or "Đ" in w)
+    return " ".join(plain for word in text.split() if (plain := word.translate(_PLAIN_D)) != word)
 
 
 def slugify(text: str) -> str:
