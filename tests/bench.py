@@ -98,12 +98,10 @@ def plain_config(config: dict) -> dict:
     }
 
 
-def prepare(size: int) -> tuple[Path, float, float]:
-    """Write `.bench/N/` (ours) and `.bench/N/plain/`; return the folder and the two generation times."""
-    project = BENCH / str(size)
-    if project.exists():
-        shutil.rmtree(project)
-    project.mkdir(parents=True)
+def write_project(project: Path, size: int) -> float:
+    """Our portal with a synthetic content/ of `size` documents in `project`; return the seconds
+    the content took to generate."""
+    project.mkdir(parents=True, exist_ok=True)
     for name in COPIED:
         source = REPO / name
         if source.is_dir():
@@ -112,7 +110,15 @@ def prepare(size: int) -> tuple[Path, float, float]:
             shutil.copy2(source, project / name)
     start = time.perf_counter()
     synthetic.generate(project, size)
-    content_time = time.perf_counter() - start
+    return time.perf_counter() - start
+
+
+def prepare(size: int) -> tuple[Path, float, float]:
+    """Write `.bench/N/` (ours) and `.bench/N/plain/`; return the folder and the two generation times."""
+    project = BENCH / str(size)
+    if project.exists():
+        shutil.rmtree(project)
+    content_time = write_project(project, size)
 
     start = time.perf_counter()
     portal, problems = loader.load(project)

@@ -1,8 +1,9 @@
 """Synthetic content for tests and benchmarks: units and documents that pass `cchc check`.
 
-`generate(root, documents, seed)` writes `root/content/don-vi/*.md` and
-`root/content/van-ban/<unit>/*.md`. Same arguments, same bytes: all randomness
-comes from `random.Random(seed)`.
+`generate(root, documents, seed)` writes `root/content/don-vi/*.md`,
+`root/content/van-ban/<unit>/*.md` and a copy of the repository's procedures (whose
+residents' searches a portal of that size must still answer). Same arguments, same bytes:
+all randomness comes from `random.Random(seed)`.
 
 Bodies are sampled from the five real documents in the repository's `content/van-ban/`
 (read at generation time), with the issuing unit's name, level and years swapped in,
@@ -793,6 +794,8 @@ def generate(root: Path, documents: int, seed: int = 0) -> None:
         parent = None if unit.id == "hai-phong" else "hai-phong"
         (content / "don-vi" / f"{unit.id}.md").write_bytes(unit_file(unit, parent).encode("utf-8"))
 
+    copy_procedures(content / "thu-tuc", [unit.id for unit in units if unit.local][:4])
+
     base, extra = divmod(documents, len(units))
     for index, unit in enumerate(units):
         docs = [make_document(rng, unit) for _ in range(base + (index < extra))]
@@ -818,6 +821,15 @@ def generate(root: Path, documents: int, seed: int = 0) -> None:
             else:
                 names[name] = 1
             (folder / f"{name}.md").write_bytes(document_file(rng, corpus, d).encode("utf-8"))
+
+
+def copy_procedures(target: Path, unit_ids: list[str]) -> None:
+    """The real procedures and forms, offered by the given units instead of the real ones."""
+    shutil.copytree(REAL_CONTENT / "thu-tuc", target)
+    for path in target.glob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        text = re.sub(r"^don_vi: .*$", f"don_vi: [{', '.join(unit_ids)}]", text, count=1, flags=re.M)
+        path.write_text(text, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:

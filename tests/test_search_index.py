@@ -39,6 +39,30 @@ def test_cbor_round_trip(value):
     assert cbor.decode(cbor.encode(value)) == value
 
 
+def _lookup(ranges, term: str) -> int | None:
+    """The chunk Pagefind's search loads for a query term: the first whose range holds it."""
+    return next((i for i, (low, high, _) in enumerate(ranges) if low <= term <= high), None)
+
+
+@given(st.lists(st.text(alphabet="acdđăhnư0", min_size=1, max_size=6), unique=True, min_size=1, max_size=60),
+       st.integers(min_value=1, max_value=40))
+def test_cut_index_finds_every_word_and_prefix(words, size):
+    pairs = sorted((word, cbor.encode([word, list(range(len(word)))])) for word in words)
+    ranges = search_index.cut(pairs, size)
+    assert [entry for *_, entries in ranges for entry in entries] == [entry for _, entry in pairs]
+    for _, _, entries in ranges[:-1]:  # each chunk is closed by the word that fills it
+        assert sum(map(len, entries[:-1])) < size <= sum(map(len, entries))
+    holder = {entry: i for i, (_, _, entries) in enumerate(ranges) for entry in entries}
+    for word, entry in pairs:
+        assert _lookup(ranges, word) == holder[entry]
+        for prefix in (word[:n] for n in range(1, len(word))):
+            found = _lookup(ranges, prefix)
+            if found is None:  # only before the first word, as in Pagefind's own chunks
+                assert prefix < pairs[0][0]
+            else:
+                assert any(cbor.first(entry).startswith(prefix) for entry in ranges[found][2])
+
+
 def _site(root: Path) -> Path:
     for i, (title, kind, unit, text) in enumerate(PAGES):
         folder = root / f"p{i}"
@@ -53,11 +77,13 @@ def _pagefind(site: Path) -> Path:
 
 
 def _shuffle(bundle: Path) -> None:
-    """Write the filters and the metadata's lists in reverse, as another Pagefind run may."""
-    for path in [*bundle.glob("filter/*.pf_filter"), *bundle.glob("*.pf_meta")]:
+    """Write the filters, the index chunks' words and the metadata's lists in reverse."""
+    for path in [*bundle.glob("filter/*.pf_filter"), *bundle.glob("index/*.pf_index"), *bundle.glob("*.pf_meta")]:
         value = search_index.read(path)
         if path.suffix == ".pf_filter":
             value[1].reverse()
+        elif path.suffix == ".pf_index":
+            value[0].reverse()
         else:
             value[3].reverse()
         path.write_bytes(gzip.compress(search_index.SIGNATURE + cbor.encode(value), mtime=0))
@@ -67,7 +93,8 @@ def _files(bundle: Path) -> dict[str, bytes]:
     return {str(p.relative_to(bundle)): p.read_bytes() for p in sorted(bundle.rglob("*")) if p.is_file()}
 
 
-def test_index_is_the_same_whatever_order_pagefind_wrote(tmp_path):
+def test_index_is_the_same_whatever_order_pagefind_wrote(tmp_path, monkeypatch):
+    monkeypatch.setattr(search_index, "CHUNK_BYTES", 200)  # these five pages would fit in one chunk
     first = _pagefind(_site(tmp_path / "a"))
     second = tmp_path / "b" / "pagefind"
     shutil.copytree(first, second)
@@ -85,6 +112,14 @@ def test_index_is_the_same_whatever_order_pagefind_wrote(tmp_path):
     kinds = search_index.read(first / "filter" / f"{filters['Loại']}.pf_filter")
     assert [value for value, _ in kinds[1]] == ["Biểu mẫu", "Thủ tục hành chính", "Văn bản"]
     assert len(list((first / "filter").iterdir())) == 2 and len(list(first.glob("*.pf_meta"))) == 1
+    # The index is cut into the chunks the metadata lists, in word order.
+    chunks = [stem for _, _, stem in meta[2]]
+    assert sorted(chunks) == sorted(p.stem for p in (first / "index").iterdir()) and len(chunks) > 1
+    words = [word[0] for stem in chunks for word in search_index.read(first / "index" / f"{stem}.pf_index")[0]]
+    assert words == sorted(words) and "khai" in words
+    # Stable output is its own stable form.
+    search_index.make_stable(first)
+    assert _files(first) == _files(second)
 
 
 def test_build_reports_pages_and_errors(tmp_path):

@@ -22,17 +22,20 @@ def decode(data: bytes) -> object:
     return value
 
 
-def _item(data: bytes, i: int) -> tuple[object, int]:
+def _head_at(data: bytes, i: int) -> tuple[int, int, int]:
+    """The major type and argument of the item at data[i], and where its content starts."""
     major, info = data[i] >> 5, data[i] & 31
     i += 1
     if info < 24:
-        n = info
-    elif info in _WIDTHS:
+        return major, info, i
+    if info in _WIDTHS:
         width = _WIDTHS[info]
-        n = int.from_bytes(data[i:i + width], "big")
-        i += width
-    else:
-        raise ValueError(f"CBOR: unsupported header {data[i - 1]:#x} at byte {i - 1}")
+        return major, int.from_bytes(data[i:i + width], "big"), i + width
+    raise ValueError(f"CBOR: unsupported header {data[i - 1]:#x} at byte {i - 1}")
+
+
+def _item(data: bytes, i: int) -> tuple[object, int]:
+    major, n, i = _head_at(data, i)
     if major == 0:
         return n, i
     if major == 1:
@@ -57,6 +60,41 @@ def _item(data: bytes, i: int) -> tuple[object, int]:
     raise ValueError(f"CBOR: unsupported major type {major} at byte {i - 1}")
 
 
+def _end(data: bytes, i: int) -> int:
+    """Where the item at data[i] ends, found without building its value."""
+    major, n, i = _head_at(data, i)
+    if major in (2, 3):
+        return i + n
+    if major in (4, 5):
+        for _ in range(n if major == 4 else 2 * n):
+            i = _end(data, i)
+    return i
+
+
+def elements(data: bytes, i: int = 0) -> list[bytes]:
+    """The elements of the array at data[i], each still encoded."""
+    start = i
+    major, n, i = _head_at(data, i)
+    if major != 4:
+        raise ValueError(f"CBOR: expected an array at byte {start}")
+    parts = []
+    for _ in range(n):
+        end = _end(data, i)
+        parts.append(data[i:end])
+        i = end
+    return parts
+
+
+def first(data: bytes) -> object:
+    """The first element of the encoded array `data`, decoded without reading the rest."""
+    return _item(data, _head_at(data, 0)[2])[0]
+
+
+def array(parts: list[bytes]) -> bytes:
+    """An array of already encoded elements."""
+    return _head(4, len(parts)) + b"".join(parts)
+
+
 def encode(value: object) -> bytes:
     if isinstance(value, bool) or value is None:
         raise TypeError(f"CBOR: {value!r} is not used by Pagefind's files")
@@ -68,7 +106,7 @@ def encode(value: object) -> bytes:
         raw = value.encode("utf-8")
         return _head(3, len(raw)) + raw
     if isinstance(value, list):
-        return _head(4, len(value)) + b"".join(encode(item) for item in value)
+        return array([encode(item) for item in value])
     if isinstance(value, Map):
         return _head(5, len(value.pairs)) + b"".join(encode(k) + encode(v) for k, v in value.pairs)
     raise TypeError(f"CBOR: cannot encode {type(value).__name__}")

@@ -1,9 +1,15 @@
-"""The search index: Pagefind run over the built site, then made the same for the same input.
+"""The search index: Pagefind run over the built site, then made stable and cut small.
 
 Pagefind (1.5) writes its filter files and its metadata from hash maps, so their order, their
 content hashes and the file names built from them change from one run to the next although the
 pages, words and fragments do not. We sort those lists and name the rewritten files after their
 own content, which gives byte-identical output without touching what the search finds.
+
+Each word of a query fetches the one index chunk whose word range holds it. Pagefind closes a
+chunk after 20,000 postings not counting the accented spellings it keeps beside each word, so on
+the 10,000-document corpus its chunks are 12–125 kB compressed. We cut the same sorted words
+into chunks of about CHUNK_BYTES, which makes a query word cost a few kB unless the word itself
+is on most pages.
 """
 from __future__ import annotations
 
@@ -18,6 +24,9 @@ from pathlib import Path
 from . import cbor
 
 SIGNATURE = b"pagefind_dcd"
+# Bytes of encoded words per index chunk. Smaller chunks cost a query less but make the
+# chunk list in the metadata, which every search loads, longer (about 6 bytes per chunk).
+CHUNK_BYTES = 4096
 
 
 class SearchIndexError(Exception):
@@ -48,14 +57,15 @@ def _stable_language(bundle: Path, meta_hash: str) -> str:
     prefix = meta_hash.split("_")[0] + "_"
     meta_file = bundle / f"pagefind.{meta_hash}.pf_meta"
     meta = read(meta_file)
+    meta[2] = _split_index(bundle / "index", prefix, meta[2])
     filters = meta[3]  # [[name, file hash], ...]
     for pair in filters:
         old = bundle / "filter" / f"{pair[1]}.pf_filter"
         name, values = read(old)
+        old.unlink()  # before writing: the new file may have the same name
         # Each value with its pages, values in text order and pages ascending.
         values = sorted(([value, sorted(pages)] for value, pages in values), key=lambda v: v[0])
         pair[1] = _write(bundle / "filter", prefix, 7, ".pf_filter", [name, values])
-        old.unlink()
     meta[3] = sorted(filters, key=lambda pair: pair[0])
     meta[4] = sorted(meta[4], key=lambda pair: pair[0])  # sorts
     meta[5] = sorted(meta[5])  # metadata field names
@@ -63,16 +73,69 @@ def _stable_language(bundle: Path, meta_hash: str) -> str:
     return _write(bundle, "pagefind." + prefix, 10, ".pf_meta", meta)[len("pagefind."):]
 
 
+def _split_index(folder: Path, prefix: str, chunks: list) -> list:
+    """Re-cut the index chunks listed as [[from, to, hash], ...]; return the new list."""
+    words = []
+    for _, _, stem in chunks:
+        path = folder / f"{stem}.pf_index"
+        payload = _payload(path)
+        if payload[:1] != b"\x81":  # a chunk is [[word entry, ...]]
+            raise SearchIndexError(f"{path}: Pagefind đã đổi định dạng chỉ mục")
+        words += cbor.elements(payload, 1)
+        path.unlink()
+    keyed = sorted((cbor.first(word), word) for word in words)
+    return [[low, high, _write_raw(folder, prefix, 12, ".pf_index", cbor.array([cbor.array(group)]))]
+            for low, high, group in cut(keyed, CHUNK_BYTES)]
+
+
+def cut(words: list[tuple[str, bytes]], size: int) -> list[tuple[str, str, list[bytes]]]:
+    """Sorted (word, encoded entry) pairs in groups of at least `size` bytes (the last may be
+    smaller), each with the word range Pagefind's search looks up.
+
+    A query term loads the first chunk with from <= term <= to. Each range ends at its last word
+    and the next starts at the shortest prefix of its first word that sorts after that, so every
+    word, and every prefix that reaches past the previous chunk, finds the chunk that holds it.
+    """
+    groups: list[list[tuple[str, bytes]]] = []
+    filled = size
+    for pair in words:
+        if filled >= size:
+            groups.append([])
+            filled = 0
+        groups[-1].append(pair)
+        filled += len(pair[1])
+    ranges = []
+    for before, group in zip([None, *groups], groups):
+        low = group[0][0]
+        if before:
+            low = low[:_shared_prefix(before[-1][0], low) + 1]
+        ranges.append((low, group[-1][0], [entry for _, entry in group]))
+    return ranges
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    return next((n for n, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+
+
 def read(path: Path) -> list:
     """One of Pagefind's gzipped CBOR files (filter, meta or index), decoded."""
+    return cbor.decode(_payload(path))
+
+
+def _payload(path: Path) -> bytes:
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(SIGNATURE):
         raise SearchIndexError(f"{path}: không phải tệp chỉ mục Pagefind")
-    return cbor.decode(data[len(SIGNATURE):])
+    return data[len(SIGNATURE):]
 
 
 def _write(folder: Path, prefix: str, digits: int, suffix: str, value: list) -> str:
-    data = SIGNATURE + cbor.encode(value)
+    return _write_raw(folder, prefix, digits, suffix, cbor.encode(value))
+
+
+def _write_raw(folder: Path, prefix: str, digits: int, suffix: str, payload: bytes) -> str:
+    """Write SIGNATURE + payload gzipped, named after its own content; return the name's stem."""
+    data = SIGNATURE + payload
     stem = prefix + hashlib.sha256(data).hexdigest()[:digits]
     (folder / f"{stem}{suffix}").write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
     return stem
