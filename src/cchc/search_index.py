@@ -97,9 +97,9 @@ def cut(words: list[tuple[str, bytes]], size: int) -> list[tuple[str, str, list[
     word, and every prefix that reaches past the previous chunk, finds the chunk that holds it.
     """
     groups: list[list[tuple[str, bytes]]] = []
-    filled = size
+    filled = 0
     for pair in words:
-        if filled >= size:
+        if not groups or filled >= size:
             groups.append([])
             filled = 0
         groups[-1].append(pair)
