@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_build_datetime
 
-from cchc import cards, figures, loader, pages, procedure_pages, publish, search_index, site, text
+from cchc import cards, figures, loader, pages, procedure_pages, publish, sanitize, search_index, site, text
 from cchc.problems import Severity, errors
 from cchc.refs import pages as reference_pages
 
@@ -41,6 +41,7 @@ def _cache(config) -> Path:
 
 def on_env(env, config, files):
     env.filters["d_words"] = text.d_words
+    env.globals["cchc_csp"] = publish.content_security_policy(meta=True)
     return env
 
 
@@ -89,7 +90,19 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    return markdown.replace(pages.FIELD_REFERENCE_MARK, pages.field_reference())
+    return pages.expand_marks(markdown)
+
+
+def on_page_content(html, page, config, files):
+    cleaned, problems = sanitize.page(html, _root(config), page.file.edit_uri or page.file.src_uri)
+    for problem in problems:
+        log.warning(str(problem))
+    # Material prints titles and descriptions unescaped: hand it text that is safe either way.
+    page.title = sanitize.title(page.title, page.meta.get("title"))
+    for key in ("title", "description"):
+        if key in page.meta:
+            page.meta[key] = sanitize.escape(str(page.meta[key]))
+    return cleaned
 
 
 def on_page_context(context, page, config, nav):
@@ -97,7 +110,7 @@ def on_page_context(context, page, config, nav):
     if document is not None:
         context["cchc_document"] = document
         context["cchc_unit"] = _state["portal"].units[document.unit_id]
-        context["cchc_attachments"] = [(a.name, pages.attachment_uri(document, a)) for a in document.attachments]
+        context["cchc_attachments"] = [(a.name, pages.attachment_href(document, a)) for a in document.attachments]
         cited = _state["cited"].get(page.file.src_uri)
         context["cchc_cited_by"] = reference_pages.cited_by(cited) if cited else []
     return context
@@ -128,16 +141,8 @@ def _index_for_search(site_dir: Path) -> None:
 
 
 def _write_headers(site_dir: Path) -> None:
-    """Security headers for static hosts: `_headers` (Netlify, Cloudflare Pages) and an nginx include.
-
-    Inline scripts differ only with a page's depth (the theme writes its base path into one), so
-    one page of each depth gives every script the policy must allow."""
-    samples: dict[int, Path] = {}
-    for folder, _, names in os.walk(site_dir):
-        if "index.html" in names:
-            samples.setdefault(len(Path(folder).relative_to(site_dir).parts), Path(folder) / "index.html")
-    html = [p.read_text(encoding="utf-8") for p in [*samples.values(), site_dir / "404.html"] if p.exists()]
-    headers = publish.security_headers(publish.inline_script_hashes(html))
+    """Security headers for static hosts: `_headers` (Netlify, Cloudflare Pages) and an nginx include."""
+    headers = publish.security_headers()
     (site_dir / "_headers").write_text(publish.netlify_headers(headers), encoding="utf-8")
     (site_dir / "_nginx-headers.conf").write_text(publish.nginx_headers(headers), encoding="utf-8")
 

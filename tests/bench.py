@@ -35,6 +35,7 @@ from cchc.images import render as render_image
 from cchc.refs.resolve import build_directory, resolve
 
 from . import synthetic, webcheck
+from .conftest import BUILT
 from .static_server import serve
 from .webcheck import QUERY_BUDGET
 
@@ -143,7 +144,7 @@ def prepare(size: int) -> tuple[Path, float, float]:
 
 def build(config: Path, site: Path) -> Run:
     """`mkdocs build -q` in a child process: wall time and the child's own peak RSS."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="0")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=BUILT)
     # MkDocs reads a relative -d against the config file's folder, so the site folder is given absolute.
     command = [str(MKDOCS), "build", "-q", "-f", os.path.relpath(config, REPO), "-d", str(site.resolve())]
     log_path = site.parent / f"{site.name}.log"

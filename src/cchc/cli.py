@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import loader
+from . import bodies, loader
 from .refs import index as reference_index
 from .refs.extract import extract
 from .refs.resolve import build_directory, resolve
@@ -15,9 +15,10 @@ from .problems import Severity
 
 
 def check(args: argparse.Namespace) -> int:
-    portal, problems = loader.load(Path(args.root))
+    root = Path(args.root)
+    portal, problems = loader.load(root)
     if not any(p.severity is Severity.ERROR for p in problems):
-        problems = sorted(problems + reference_index.build(portal).problems)
+        problems = sorted(problems + reference_index.build(portal).problems + bodies.check(portal, root))
     for problem in problems:
         print(problem)
     errors = sum(p.severity is Severity.ERROR for p in problems)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import calendar
+import os
 import re
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
 
 _NUMERIC = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -69,3 +71,26 @@ def parse_date(text: str) -> PartialDate:
     if match := _YEAR.match(written):
         return PartialDate(int(match.group(1)))
     raise DateError(f"không đọc được ngày '{written}'; {EXPECTED}")
+
+
+FIRST_YEAR = 1945  # the state the portal's units belong to was founded then: no document is older
+AHEAD = timedelta(days=366)
+
+
+def build_day() -> date:
+    """The build's date: SOURCE_DATE_EPOCH when set (so that builds are reproducible), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
+    return moment.date()
+
+
+def plausible(value: PartialDate, today: date) -> str | None:
+    """Why a document's date cannot be right, or None: before 1945, or more than a year after `today`."""
+    if value.year < FIRST_YEAR:
+        return f"năm {value.year} trước năm {FIRST_YEAR}: ngày '{value.vietnamese()}' không thể là ngày của văn bản; " \
+               "kiểm tra lại năm"
+    earliest = date(value.year, value.month or 1, value.day or 1)
+    if earliest > today + AHEAD:
+        return (f"ngày '{value.vietnamese()}' sau ngày dựng trang ({today.day:02d}/{today.month:02d}/{today.year}) "
+                "hơn một năm; kiểm tra lại năm")
+    return None

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import difflib
+from datetime import date
 from pathlib import Path
 
-from . import frontmatter
-from .collections import documents, infographics, procedures, references, units
+from . import files, frontmatter
+from .dates import build_day, plausible
+from .collections import documents, handwritten, infographics, procedures, references, units
 from .refs.extract import extract
 from .model import Portal
 from .problems import Problem
 
 
-def _sources(root: Path, folder: Path, problems: list[Problem], pattern: str = "**/*.md"):
+def _sources(root: Path, folder: Path, problems: list[Problem], recursive: bool = True):
     """Yield (file, parsed source) for each Markdown file under `folder`, in a stable order."""
-    for file in sorted(folder.glob(pattern)) if folder.is_dir() else ():
+    for file in files.walk(root, folder, problems, (".md",), recursive):
+        if problem := files.slug_problem(root, file):
+            problems.append(problem)
+            continue
         shown, text = frontmatter.read(root, file, problems)
         if text is None:
             continue
@@ -33,11 +38,18 @@ def _unknown_unit(known, unit_id: str) -> str:
     return f"không có đơn vị mã '{unit_id}' trong content/{units.FOLDER}/{_closest(unit_id, known)}"
 
 
-def load(root: Path, content: str = "content") -> tuple[Portal, list[Problem]]:
-    """Read `root/content`; a file with problems is left out of the portal."""
+def load(root: Path, content: str = "content", today: date | None = None) -> tuple[Portal, list[Problem]]:
+    """Read `root/content` (and check `root/docs`); a file with problems is left out of the portal.
+    Dates may not lie more than a year after `today`, the build's date."""
     portal = Portal()
     problems: list[Problem] = []
     base = root / content
+    today = today or build_day()
+    if not base.is_dir():
+        return portal, [Problem(content, 0, "", f"không có thư mục {content}/ trong '{root}'; cần chạy lệnh ở "
+                                "thư mục của cổng (nơi có mkdocs.yml và content/)")]
+    problems += files.docs_problems(root, root / files.DOCS)
+    handwritten.check(root, problems)
     claimed: dict[str, str] = {}  # URL source path -> the file that claimed it
 
     def claim(uri: str, path: str, line: int, field: str) -> bool:
@@ -60,33 +72,62 @@ def load(root: Path, content: str = "content") -> tuple[Portal, list[Problem]]:
         if unit.parent and unit.parent not in portal.units and unit.parent not in broken:
             problems.append(Problem(unit.path, unit.lines["don_vi_cap_tren"], "don_vi_cap_tren",
                                     _unknown_unit(portal.units, unit.parent)))
+    problems += _parent_cycles(portal)
+    if not portal.units and not broken:
+        problems.append(Problem(f"{content}/{units.FOLDER}/", 0, "", "chưa có đơn vị nào; cần ít nhất một tệp "
+                                "đơn vị, ví dụ content/don-vi/xa-nam-sach.md"))
 
     for file, source in _sources(root, base / documents.FOLDER, problems):
-        document = documents.build(source, file, problems)
+        document = documents.build(root, source, file, problems)
         if document is None:
             continue
         if document.unit_id in broken:
+            continue
+        if document.date and (wrong := plausible(document.date, today)):
+            problems.append(Problem(document.path, document.lines["ngay_ban_hanh"], "ngay_ban_hanh", wrong))
             continue
         if document.unit_id not in portal.units:
             problems.append(Problem(document.path, document.lines["don_vi"], "don_vi",
                                     _unknown_unit(portal.units, document.unit_id)))
         elif claim(document.src_uri, document.path, 1, "tên tệp"):
             portal.documents.append(document)
-    bodies, aliases = references.load(root, base / references.FOLDER, problems)
-    portal.bodies, portal.aliases = bodies, tuple(aliases)
+    if not portal.documents and not any(p.file.startswith(f"{content}/{documents.FOLDER}/") for p in problems):
+        problems.append(Problem(f"{content}/{documents.FOLDER}/", 0, "", "chưa có văn bản nào; cần ít nhất một "
+                                "văn bản trong thư mục của một đơn vị, ví dụ content/van-ban/xa-nam-sach/"))
+    issuers, aliases = references.load(root, base / references.FOLDER, problems)
+    portal.bodies, portal.aliases = issuers, tuple(aliases)
     _load_procedures(root, base / procedures.FOLDER, portal, problems, claim)
-    _load_infographics(root, base / infographics.FOLDER, portal, problems, claim)
+    _load_infographics(root, base / infographics.FOLDER, portal, problems, claim, today)
     return portal, sorted(problems)
 
 
-def _load_infographics(root: Path, folder: Path, portal: Portal, problems: list[Problem], claim) -> None:
+def _parent_cycles(portal: Portal) -> list[Problem]:
+    """A unit above itself, directly or through others, would make every walk up the tree endless."""
+    found = []
+    for unit in portal.units.values():
+        seen, current = [unit.id], unit.parent
+        while current in portal.units and current not in seen:
+            seen.append(current)
+            current = portal.units[current].parent
+        if current == unit.id:
+            chain = " → ".join(seen + [unit.id])
+            found.append(Problem(unit.path, unit.lines["don_vi_cap_tren"], "don_vi_cap_tren",
+                                 f"đơn vị không thể là cấp trên của chính mình ({chain}); cần mã của một đơn vị "
+                                 "cấp trên thật, hoặc bỏ trường này ở đơn vị cao nhất"))
+    return found
+
+
+def _load_infographics(root: Path, folder: Path, portal: Portal, problems: list[Problem], claim,
+                       today: date) -> None:
     procedures_known = {p.slug for p in portal.procedures}
     documents_known = {d.src_uri.removeprefix("van-ban/").removesuffix(".md") for d in portal.documents}
     for file, source in _sources(root, folder, problems):
-        item = infographics.build(source, file, problems)
+        item = infographics.build(root, source, file, problems)
         if item is None:
             continue
         before = len(problems)
+        if item.date and (wrong := plausible(item.date, today)):
+            problems.append(Problem(item.path, item.lines["ngay"], "ngay", wrong))
         if item.unit_id not in portal.units:
             problems.append(Problem(item.path, item.lines["don_vi"], "don_vi", _unknown_unit(portal.units, item.unit_id)))
         for field, wanted, known, where in (("thu_tuc", item.procedures, procedures_known, "content/thu-tuc/"),
@@ -103,7 +144,7 @@ def _load_infographics(root: Path, folder: Path, portal: Portal, problems: list[
 def _load_procedures(root: Path, folder: Path, portal: Portal, problems: list[Problem], claim) -> None:
     portal.forms = procedures.load_forms(root, folder, problems)
     portal.fields = procedures.load_fields(root, folder, problems)
-    for file, source in _sources(root, folder, problems, "*.md"):
+    for file, source in _sources(root, folder, problems, recursive=False):
         procedure = procedures.build(source, file, portal.forms, problems)
         if procedure is None:
             continue

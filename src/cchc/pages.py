@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import quote
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -15,7 +16,7 @@ from .kinds import find_kind
 from .model import Attachment, Document, Portal, Procedure, Unit
 from .text import sort_key
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
 
 DOCUMENTS_INDEX = "van-ban/index.md"
 UNITS_INDEX = "don-vi/index.md"
@@ -42,6 +43,9 @@ class GeneratedPage:
 
 
 def escape(text: str) -> str:
+    """Editor text as literal Markdown inline text: HTML characters as entities, Markdown's own (links,
+    emphasis, attribute lists `{…}`, tables) backslashed, line breaks as spaces so no block can start."""
+    text = " ".join(str(text).split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
@@ -77,6 +81,11 @@ def year_label(year: int | None) -> str:
 def attachment_uri(document: Document, attachment: Attachment) -> str:
     """Attachments sit in the document's own folder: /van-ban/<unit>/<slug>/<name>."""
     return f"{document.src_uri.removesuffix('.md')}/{attachment.name}"
+
+
+def attachment_href(document: Document, attachment: Attachment) -> str:
+    """The attachment's address, percent-encoded: a file name may hold quotes, spaces or '#'."""
+    return quote(attachment_uri(document, attachment))
 
 
 def document_page(document: Document, unit: Unit, markdown: str) -> GeneratedPage:
@@ -119,7 +128,7 @@ def _contacts(unit: Unit) -> str:
             ("Địa chỉ", escape(unit.address)),
             ("Điện thoại", unit.phone and _phone_link(unit.phone)),
             ("Đường dây nóng phản ánh, kiến nghị", unit.hotline and _phone_link(unit.hotline)),
-            ("Thư điện tử", unit.email and f"[{unit.email}](mailto:{unit.email})"),
+            ("Thư điện tử", unit.email and f"[{escape(unit.email)}](mailto:{unit.email})"),
             ("Trang web", unit.website and f"<{unit.website}>")]
     lines = ["| Thông tin | Nội dung |", "|---|---|"]
     lines += [f"| {label} | {value or 'Chưa cập nhật'} |" for label, value in rows]
@@ -211,6 +220,11 @@ def listing_pages(portal: Portal) -> list[GeneratedPage]:
 
 
 FIELD_REFERENCE_MARK = "<!-- cchc:fields -->"
+
+
+def expand_marks(markdown: str) -> str:
+    """Hand-written pages with the portal's marks replaced by what they stand for."""
+    return markdown.replace(FIELD_REFERENCE_MARK, field_reference())
 
 
 def _field_rows(specs, prefix: str = "") -> list[str]:

@@ -3,12 +3,12 @@ the forms, structured data and open data."""
 
 from __future__ import annotations
 
-import json
 from itertools import groupby
 
 from . import archive, opendata, qr
 from .model import Portal, Procedure, Unit
 from .pages import GeneratedPage, escape, link, procedure_entry, site_path
+from .sanitize import script_json
 from .text import sort_key
 
 INDEX = "thu-tuc/index.md"
@@ -112,7 +112,7 @@ def json_ld(procedure: Procedure, portal: Portal, site_url: str) -> str:
     }
     if procedure.code:
         data["identifier"] = procedure.code
-    return json.dumps(data, ensure_ascii=False, sort_keys=False).replace("</", "<\\/")
+    return script_json(data)
 
 
 def poster_page(procedure: Procedure, portal: Portal, site_url: str) -> GeneratedPage:

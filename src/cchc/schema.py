@@ -11,6 +11,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Callable
+from urllib.parse import urlsplit
 
 from .frontmatter import Source, Value
 from .problems import Problem
@@ -40,6 +41,25 @@ def matching(pattern: str, message: str, flags: int = 0) -> Reader:
     def read(value: str) -> str:
         if not compiled.search(value):
             raise FieldError(message.format(value=value))
+        return value
+
+    return read
+
+
+# Whitespace, quotes, angle brackets, parentheses, backslashes and control characters never belong in
+# an address an editor types, and each could end the HTML attribute, Markdown link or JSON it is printed in.
+_URL_UNSAFE = re.compile(r"[\s\"'<>()\\`\x00-\x1f\x7f]")
+
+
+def url(schemes: tuple[str, ...], example: str) -> Reader:
+    """A reader of web addresses: one of `schemes`, a host, and none of the characters above."""
+
+    def read(value: str) -> str:
+        parts = urlsplit(value)
+        if _URL_UNSAFE.search(value) or parts.scheme.lower() not in schemes or not parts.hostname:
+            raise FieldError(f"'{value}' không phải địa chỉ trang web hợp lệ; cần dạng {example}, bắt đầu bằng "
+                             f"{' hoặc '.join(s + '://' for s in schemes)}, không có dấu cách, dấu ngoặc "
+                             "hay dấu nháy")
         return value
 
     return read

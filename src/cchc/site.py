@@ -54,7 +54,7 @@ def build(portal: Portal, cache: Path, site_url: str = "http://127.0.0.1:8000/",
         documents.append(page)
     guides = []
     for procedure in portal.procedures:
-        basis = [reference_pages.linked_body(index, procedure.src_uri, text, number)
+        basis = [reference_pages.linked_body(index, procedure.src_uri, text, number, literal=True)
                  for number, text in enumerate(procedure.legal_basis)]
         guide = procedure_pages.procedure_page(procedure, portal, site_url, basis)
         if items := shown.get(procedure.src_uri):

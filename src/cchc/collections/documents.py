@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .. import files
 from ..dates import DateError, parse_date
 from ..frontmatter import Source
 from ..kinds import KINDS, PERIODIC_NAMES, find_kind
@@ -70,24 +71,27 @@ SCHEMA = (
 )
 
 
-def _attachments(source: Source, folder: Path, names: list[str], problems: list[Problem]) -> list[Attachment]:
+def _attachments(root: Path, source: Source, folder: Path, names: list[str],
+                 problems: list[Problem]) -> list[Attachment]:
     found = []
     for index, name in enumerate(names, 1):
         line = source.meta["tep_goc"].children[index - 1].line
         field = f"tep_goc[{index}]"
-        file = (folder / name).resolve()
-        if file.suffix.lower() not in ATTACHMENT_TYPES:
+        file = folder / name
+        if Path(name).suffix.lower() not in ATTACHMENT_TYPES:
             problems.append(Problem(source.path, line, field, f"tệp '{name}' không phải loại được phép; "
                                     f"cần một trong: {', '.join(ATTACHMENT_TYPES)}"))
-        elif not file.is_file() or not file.is_relative_to(folder.resolve()):
+        elif Path(name).name != name or not file.is_file():
             problems.append(Problem(source.path, line, field, f"không tìm thấy tệp '{name}'; cần đặt tệp "
-                                    "cùng thư mục với tệp văn bản này và ghi đúng tên"))
+                                    "cùng thư mục với tệp văn bản này và ghi đúng tên (không kèm thư mục)"))
+        elif not files.inside(root, file):
+            problems.append(Problem(source.path, line, field, files.outside_message(root, file)))
         else:
             found.append(Attachment(str(file), file.name))
     return found
 
 
-def build(source: Source, file: Path, problems: list[Problem]) -> Document | None:
+def build(root: Path, source: Source, file: Path, problems: list[Problem]) -> Document | None:
     before = len(problems)
     data = read_fields(source, SCHEMA, source.meta, 1, problems)
     kind, period = data.get("loai"), data.get("ky")
@@ -98,7 +102,7 @@ def build(source: Source, file: Path, problems: list[Problem]) -> Document | Non
     if not source.body.strip():
         problems.append(Problem(source.path, source.body_line, "nội dung",
                                 "văn bản chưa có nội dung; cần viết phần thân văn bản sau dòng '---'"))
-    attachments = _attachments(source, file.parent, data.get("tep_goc") or [], problems)
+    attachments = _attachments(root, source, file.parent, data.get("tep_goc") or [], problems)
     if len(problems) > before:
         return None
     signer = data.get("nguoi_ky")

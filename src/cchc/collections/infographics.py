@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .. import files
 from ..dates import PartialDate
 from ..frontmatter import Source
 from ..images import ImageError, inspect
@@ -42,15 +43,18 @@ SCHEMA = (
 )
 
 
-def build(source: Source, file: Path, problems: list[Problem]) -> Infographic | None:
+def build(root: Path, source: Source, file: Path, problems: list[Problem]) -> Infographic | None:
     before = len(problems)
     data = read_fields(source, SCHEMA, source.meta, 1, problems)
     image = file.parent / (data.get("tep") or "")
     if data.get("tep"):
-        try:
-            inspect(image)
-        except ImageError as exc:
-            problems.append(Problem(source.path, source.meta["tep"].line, "tep", str(exc)))
+        if files.named(root, file.parent, data["tep"]) is None:
+            problems.append(Problem(source.path, source.meta["tep"].line, "tep", files.outside_message(root, image)))
+        else:
+            try:
+                inspect(image)
+            except ImageError as exc:
+                problems.append(Problem(source.path, source.meta["tep"].line, "tep", str(exc)))
     if len(problems) > before:
         return None
     date: PartialDate | None = data.get("ngay")

@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .. import frontmatter
+from .. import files, frontmatter
 from ..frontmatter import Source
 from ..model import Channel, Form, Paper, Procedure
 from ..problems import Problem
-from ..schema import Field, FieldError, matching, read_fields
+from ..schema import Field, FieldError, matching, read_fields, url
 from ..text import slugify
 
 FOLDER = "thu-tuc"
@@ -29,7 +29,7 @@ read_time_limit = matching(r"\d+\s*(?:ngày|giờ|tháng|phút|tuần)|trong\s+(
                            re.IGNORECASE)
 read_fee = matching(r"^không|\d[\d.,]*\s*(?:đồng|đ\b)", "phí, lệ phí '{value}' không phải số tiền; cần số tiền "
                     "như '8.000 đồng/bản' hoặc 'Không'", re.IGNORECASE)
-read_url = matching(r"^https://", "'{value}' không phải địa chỉ trang web; cần bắt đầu bằng https://")
+read_url = url(("https",), "https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.001193")
 
 
 def read_way(value: str) -> str:
@@ -86,13 +86,16 @@ def load_forms(root: Path, folder: Path, problems: list[Problem]) -> dict[str, F
     """Forms by path relative to content/thu-tuc/: printable Markdown pages and PDF/DOCX files."""
     forms: dict[str, Form] = {}
     directory = folder / FORMS
-    for file in sorted(directory.iterdir()) if directory.is_dir() else ():
+    for file in files.walk(root, directory, problems, FORM_FILES + (".md",), recursive=False):
+        if problem := files.slug_problem(root, file):
+            problems.append(problem)
+            continue
         relative = f"{FORMS}/{file.name}"
         uri = f"{FOLDER}/{FORMS}/{slugify(file.stem)}"
         if file.suffix.lower() in FORM_FILES:
             forms[relative] = Form(file.relative_to(root).as_posix(), uri + file.suffix.lower(), file.stem,
                                    file=str(file))
-        elif file.suffix == ".md":
+        else:
             shown, text = frontmatter.read(root, file, problems)
             if text is None:
                 continue
@@ -108,6 +111,9 @@ def load_forms(root: Path, folder: Path, problems: list[Problem]) -> dict[str, F
 def load_fields(root: Path, folder: Path, problems: list[Problem]) -> list[str]:
     file = folder / FIELDS
     if not file.is_file():
+        return []
+    if not files.inside(root, file):
+        problems.append(Problem(file.relative_to(root).as_posix(), 0, "", files.outside_message(root, file)))
         return []
     shown, text = frontmatter.read(root, file, problems)
     tree, found = frontmatter.parse_yaml(shown, text or "")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import frontmatter
+from .. import files, frontmatter
 from ..frontmatter import Source
 from ..problems import Problem
 from ..refs.extract import Alias
@@ -60,6 +60,9 @@ ALIAS_SCHEMA = (
 def _items(root: Path, folder: Path, name: str, problems: list[Problem]):
     file = folder / name
     if not file.is_file():
+        return
+    if not files.inside(root, file):
+        problems.append(Problem(file.relative_to(root).as_posix(), 0, "", files.outside_message(root, file)))
         return
     shown, text = frontmatter.read(root, file, problems)
     if text is None:

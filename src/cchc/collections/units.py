@@ -7,18 +7,18 @@ import re
 from ..frontmatter import Source
 from ..model import Unit
 from ..problems import Problem
-from ..schema import Field, FieldError, matching, read_fields
+from ..schema import Field, FieldError, matching, read_fields, url
 
 FOLDER = "don-vi"
 LEVELS = ("thành phố", "tỉnh", "sở", "ban", "cơ quan", "xã", "phường", "đặc khu")
 
 read_id = matching(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", "mã đơn vị '{value}' không hợp lệ; cần chữ thường không dấu, "
                    "số và dấu '-', ví dụ 'xa-nam-sach'")
-read_email = matching(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", "'{value}' không phải địa chỉ thư điện tử; cần dạng "
-                      "ten@coquan.gov.vn", re.IGNORECASE)
+read_email = matching(r"^[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$", "'{value}' không phải địa "
+                      "chỉ thư điện tử; cần dạng ten@coquan.gov.vn", re.IGNORECASE)
 read_phone = matching(r"^[0-9 .()+-]{3,20}$", "'{value}' không phải số điện thoại; cần các chữ số, ví dụ "
                       "0225 3821 234")
-read_website = matching(r"^https?://", "'{value}' không phải địa chỉ trang web; cần bắt đầu bằng https://")
+read_website = url(("https", "http"), "https://namsach.haiphong.gov.vn")
 
 
 def read_level(value: str) -> str:

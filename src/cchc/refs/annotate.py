@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Callable, Iterable
 
 # Regions of Markdown where a link must not be inserted.
 _PROTECTED = re.compile(
@@ -33,9 +33,10 @@ def protected_spans(markdown: str) -> list[tuple[int, int]]:
     return spans
 
 
-def annotate(markdown: str, links: Iterable[tuple[int, int, str]]) -> str:
+def annotate(markdown: str, links: Iterable[tuple[int, int, str]], text: Callable[[str], str] = str) -> str:
     """Wrap each (start, end, target) span in a Markdown link, skipping protected regions,
-    spans that cross a paragraph break and overlapping spans."""
+    spans that cross a paragraph break and overlapping spans; `text` turns each piece of the input
+    into Markdown (plain text from front matter is escaped, a body is Markdown already)."""
     protected = protected_spans(markdown)
     out, position, p = [], 0, 0
     for start, end, target in sorted(links):
@@ -46,7 +47,7 @@ def annotate(markdown: str, links: Iterable[tuple[int, int, str]]) -> str:
             p += 1
         if p < len(protected) and protected[p][0] < end:
             continue
-        out += [markdown[position:start], "[", markdown[start:end], "](", target, ")"]
+        out += [text(markdown[position:start]), "[", text(markdown[start:end]), "](", target, ")"]
         position = end
-    out.append(markdown[position:])
+    out.append(text(markdown[position:]))
     return "".join(out)

@@ -15,8 +15,9 @@ LIBRARY = "tham-chieu/index.md"
 CHECKS = "kiem-tra-trich-dan.md"
 
 
-def linked_body(index: ReferenceIndex, src_uri: str, markdown: str, passage: int = 0) -> str:
-    """The page's Markdown with each resolved citation linked to its document's page."""
+def linked_body(index: ReferenceIndex, src_uri: str, markdown: str, passage: int = 0, literal: bool = False) -> str:
+    """The page's Markdown with each resolved citation linked to its document's page; `literal` text
+    (a front matter value) is escaped around the links."""
     links = []
     for mention in index.by_page.get(src_uri, []):
         if mention.passage != passage:
@@ -24,7 +25,7 @@ def linked_body(index: ReferenceIndex, src_uri: str, markdown: str, passage: int
         cited = index.documents.get(mention.citation.id or "")
         if cited is not None and cited.src_uri != src_uri:
             links.append((mention.citation.start, mention.citation.end, relative(cited.src_uri, src_uri)))
-    return annotate(markdown, links)
+    return annotate(markdown, links, escape if literal else str)
 
 
 def cited_by(cited: CitedDocument) -> list[tuple[str, str, str]]:

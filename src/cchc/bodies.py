@@ -1,0 +1,31 @@
+"""The Markdown editors write as it is published: document bodies, unit introductions, procedure notes,
+printable forms and the hand-written pages of docs/. `cchc check` renders each with the site's Markdown
+settings and reports what the sanitiser removes, as the build does."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+
+from . import files, sanitize, settings
+from .model import Portal
+from .pages import expand_marks
+
+
+def editor_files(portal: Portal, root: Path) -> list[str]:
+    """Every file whose body becomes a page, relative to `root`."""
+    paths = [d.path for d in portal.documents] + [u.path for u in portal.units.values()]
+    paths += [p.path for p in portal.procedures] + [f.path for f in portal.forms.values() if f.file is None]
+    paths += [f.relative_to(root).as_posix() for f in files.walk(root, root / files.DOCS, [], (".md",))]
+    return paths
+
+
+def check(portal: Portal, root: Path) -> list:
+    names, options = settings.markdown_extensions(settings.read(root))
+    renderer = markdown.Markdown(extensions=names, extension_configs=options)
+
+    def render(text: str) -> str:
+        return renderer.reset().convert(expand_marks(text))
+
+    return sanitize.check(root, editor_files(portal, root), render)
