@@ -71,10 +71,11 @@ def _handler(site: Path, headers: list[tuple[str, str]]):
 
 
 @contextmanager
-def serve(site: Path):
-    """Serve `site` on a free port of 127.0.0.1; yields the base URL ending in /."""
+def serve(site: Path, headers: bool = True):
+    """Serve `site` on a free port of 127.0.0.1; yields the base URL ending in /. Without `headers`, the
+    host sends none of `_headers`, as GitHub Pages and GitLab Pages do."""
     site = Path(site).resolve()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site, host_headers(site)))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(site, host_headers(site) if headers else []))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
