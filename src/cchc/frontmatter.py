@@ -1,54 +1,22 @@
 """Split a content file into YAML front matter and Markdown body, keeping line numbers.
 
-Values stay strings (no YAML date or number guessing beyond ints and booleans),
-so that dates are read by our own parser and give editors our own messages.
+The front matter is read by `yamlsafe` (no aliases, tags or deep nesting; see there), and both the
+file and its front matter have a size bound, so a hostile or broken file costs bounded time and memory.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
-from .problems import Problem
+from .problems import Problem, Severity
 from .text import nfc
+from .yamlsafe import Value, invisible, parse_yaml
 
-_FENCE = re.compile(r"^---[ \t]*$", re.MULTILINE)
+__all__ = ["Source", "Value", "decode", "parse", "parse_yaml", "read"]
 
-
-# libyaml's parser when installed (4× faster on large sites), same results either way.
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _Loader(_Base):
-    """Safe loader that reads only true/false, null and decimal integers; the rest is text."""
-
-
-_Loader.yaml_implicit_resolvers = {}
-for _tag, _pattern, _first in (
-    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
-    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
-    ("tag:yaml.org,2002:int", r"^[-+]?[0-9]+$", "-+0123456789"),
-):
-    _Loader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
-
-
-@dataclass
-class Value:
-    """A front matter value with the line (1-based, in the file) it was written on."""
-
-    data: object
-    line: int
-    children: dict[str, "Value"] | list["Value"] | None = None
-
-    def plain(self) -> object:
-        if isinstance(self.children, dict):
-            return {k: v.plain() for k, v in self.children.items()}
-        if isinstance(self.children, list):
-            return [v.plain() for v in self.children]
-        return self.data
+MAX_FILE = 5 * 1024 * 1024  # bytes; the largest real content file is a few hundred KiB
+MAX_FRONT_MATTER = 64 * 1024  # bytes; real front matter is well under 4 KiB
 
 
 @dataclass
@@ -63,21 +31,6 @@ class Source:
         return {name: value.line for name, value in self.meta.items()}
 
 
-def _to_value(node: yaml.Node, loader: _Loader, offset: int) -> Value:
-    line = node.start_mark.line + 1 + offset
-    if isinstance(node, yaml.MappingNode):
-        children: dict[str, Value] = {}
-        for key_node, value_node in node.value:
-            key = str(loader.construct_object(key_node, deep=True))
-            children[key] = _to_value(value_node, loader, offset)
-            children[key].line = key_node.start_mark.line + 1 + offset
-        return Value(None, line, children)
-    if isinstance(node, yaml.SequenceNode):
-        return Value(None, line, [_to_value(item, loader, offset) for item in node.value])
-    data = loader.construct_object(node, deep=True)
-    return Value(nfc(data) if isinstance(data, str) else data, line)
-
-
 def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     """Decode UTF-8 (with or without BOM); name the line of the first bad byte."""
     try:
@@ -89,32 +42,36 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
 
 
 def read(root: Path, file: Path, problems: list[Problem]) -> tuple[str, str | None]:
-    """(path as shown to editors, text or None when undecodable) of a content file."""
+    """(path as shown to editors, text or None when undecodable or too large) of a content file.
+    Control characters in a Markdown body are warnings here: `parse` reports only what stops a file."""
     shown = file.relative_to(root).as_posix()
-    text, found = decode(shown, file.read_bytes())
+    with file.open("rb") as stream:
+        raw = stream.read(MAX_FILE + 1)  # never more, whatever the file claims to be
+    if len(raw) > MAX_FILE:
+        problems.append(Problem(shown, 1, "", f"tệp quá lớn (hơn {MAX_FILE // 2**20} MiB); hãy chia nội dung "
+                                "thành nhiều tệp nhỏ hơn"))
+        return shown, None
+    text, found = decode(shown, raw)
     problems.extend(found)
+    if text is not None and file.suffix.lower() == ".md":
+        problems.extend(_body_warnings(shown, text))
     return shown, text
 
 
-def parse_yaml(path: str, text: str, first_line: int = 1) -> tuple[Value | None, list[Problem]]:
-    """A YAML document as a Value tree whose lines count from `first_line`."""
-    loader = _Loader(text)
-    try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + first_line) if mark else first_line
-        what = exc.problem or exc.context or "cú pháp không hợp lệ"
-        if exc.context_mark and exc.context_mark.line + first_line != line:
-            what += f", trong phần bắt đầu ở dòng {exc.context_mark.line + first_line}"
-        return None, [Problem(path, line, "", f"YAML không hợp lệ ({what}); kiểm tra dấu ':' "
-                              "sau tên trường, thụt lề bằng dấu cách, dấu ngoặc đóng mở và dấu ngoặc kép "
-                              "quanh giá trị có ':'")]
-    finally:
-        loader.dispose()
-    if node is None:
-        return Value(None, first_line), []
-    return _to_value(node, _Loader(""), first_line - 1), []
+def _closing(lines: list[str]) -> int | None:
+    """Index of the '---' line that closes the front matter opened on the first line."""
+    return next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+
+
+def _body_warnings(path: str, text: str) -> list[Problem]:
+    lines = text.split("\n")
+    start = 0
+    if lines[0].strip() == "---":
+        start = _closing(lines)
+        if start is None:  # no body: `parse` reports the unclosed front matter
+            return []
+        start += 1
+    return invisible(path, "\n".join(lines[start:]), start + 1, Severity.WARNING)
 
 
 def parse(path: str, text: str) -> tuple[Source, list[Problem]]:
@@ -124,11 +81,16 @@ def parse(path: str, text: str) -> tuple[Source, list[Problem]]:
     if not lines or lines[0].strip() != "---":
         return source, [Problem(path, 1, "", "thiếu phần thông tin đầu tệp; tệp phải bắt đầu bằng "
                                 "một dòng '---', tiếp theo là các trường, rồi một dòng '---'")]
-    closing = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+    closing = _closing(lines)
     if closing is None:
         return source, [Problem(path, 1, "", "phần thông tin đầu tệp chưa được đóng; cần một dòng "
                                 "'---' sau trường cuối cùng")]
-    root, problems = parse_yaml(path, "\n".join(lines[1:closing]), first_line=2)
+    front = "\n".join(lines[1:closing])
+    if len(front.encode("utf-8")) > MAX_FRONT_MATTER:
+        limit = MAX_FRONT_MATTER // 1024
+        return source, [Problem(path, 2, "", f"phần thông tin đầu tệp quá dài (hơn {limit} KiB); chỉ ghi các "
+                                "trường ngắn ở đây, nội dung dài đặt sau dòng '---' thứ hai")]
+    root, problems = parse_yaml(path, front, first_line=2)
     if root is None:
         return source, problems
     if root.children is None and root.data is None:
