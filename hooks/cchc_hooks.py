@@ -57,7 +57,7 @@ def on_pre_build(config):
     log.info(f"Ảnh: mã hóa mới {built.encoded} tệp, {len(built.images) - built.encoded} tệp lấy từ bộ nhớ đệm")
     # Share cards are drawn in another process while MkDocs renders the pages.
     _state["cards"] = cards.Pending(list(built.cards.values()), _cache(config) / "the")
-    for problem in problems + built.index.problems:
+    for problem in problems + built.index.problems + built.problems:
         log.warning(str(problem))
     _state["portal"], _state["site"] = portal, built
 
@@ -80,8 +80,8 @@ def on_files(files, config):
     for form in portal.forms.values():
         if form.file:
             files.append(File.generated(config, form.src_uri, abs_src_path=form.file))
-    for path, cached in built.images.items():
-        files.append(File.generated(config, path, abs_src_path=str(cached)))
+    for path, source in {**built.images, **built.assets}.items():
+        files.append(File.generated(config, path, abs_src_path=str(source)))
     for path, content in built.files.items():
         files.append(File.generated(config, path, content=content))
     _state["documents"] = {d.src_uri: d for d in portal.documents}

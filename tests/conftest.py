@@ -95,3 +95,24 @@ def built_site(tmp_path_factory) -> Path:
     assert result.returncode == 0, result.stderr
     (site / "build.log").write_text(result.stderr, encoding="utf-8")
     return site
+
+
+# Figures the browser tests measured, printed at the end of the run (not only with `pytest -s`).
+MEASURED: list[str] = []
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One chromium for every browser test: Playwright's sync API allows one instance per thread."""
+    from .webcheck import AXE, launch
+    assert AXE.exists(), "axe-core is missing: `make test` installs it (tests/browser/setup)"
+    with launch() as browser:
+        MEASURED.insert(0, f"trình duyệt: chromium {browser.version}")
+        yield browser
+
+
+def pytest_terminal_summary(terminalreporter):
+    if MEASURED:
+        terminalreporter.section("số đo trên trình duyệt")
+        for line in MEASURED:
+            terminalreporter.write_line(line)

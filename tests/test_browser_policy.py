@@ -10,7 +10,7 @@ import shutil
 import pytest
 
 from .static_server import serve
-from .webcheck import PHONE, launch
+from .webcheck import PHONE
 
 PAGE = "van-ban/phuong-phu-lien/bao-cao-tuyen-truyen-cchc-6-thang-dau-nam-2026/"
 INJECTED = ('<script>document.title = "PWNED"; window.pwned = 1</script>'
@@ -30,8 +30,8 @@ def injected_site(built_site, tmp_path_factory):
 
 
 @pytest.mark.parametrize("headers", [True, False], ids=["_headers", "no-headers"])
-def test_injected_script_does_not_run(built_site, injected_site, headers):
-    with launch() as browser, serve(injected_site, headers=headers) as base:
+def test_injected_script_does_not_run(browser, injected_site, headers):
+    with serve(injected_site, headers=headers) as base:
         context = browser.new_context(**PHONE)
         page = context.new_page()
         blocked = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from . import archive, opendata, qr
+from . import archive, opendata, poster_fit, qr
 from .model import Portal, Procedure, Unit
 from .pages import GeneratedPage, escape, link, procedure_entry, site_path
 from .sanitize import script_json
@@ -115,18 +115,21 @@ def json_ld(procedure: Procedure, portal: Portal, site_url: str) -> str:
     return script_json(data)
 
 
-def poster_page(procedure: Procedure, portal: Portal, site_url: str) -> GeneratedPage:
-    """One A4 sheet for the notice board: large type, the essentials, a QR code to the guide."""
+def poster_page(procedure: Procedure, portal: Portal, site_url: str, site_name: str) -> GeneratedPage:
+    """One A4 sheet for the notice board: large type, the essentials, a QR code to the guide.
+
+    The type is the largest of poster_fit's densities that leaves a margin at the foot of the sheet;
+    the page records the density and the free space it expects (`poster` in its front matter)."""
     url = page_url(site_url, procedure.src_uri)
     online = "Có thể nộp trực tuyến tại dichvucong.gov.vn" if procedure.online else "Nộp trực tiếp hoặc qua bưu điện"
+    facts = [("Thời gian:", procedure.time_limit), ("Lệ phí:", procedure.fees), ("Nơi nộp:", procedure.authority)]
+    papers = [p.name for p in procedure.papers]
     parts = [
         '<div class="cchc-poster__facts" markdown>',
-        f"**Thời gian:** {escape(procedure.time_limit)}\n",
-        f"**Lệ phí:** {escape(procedure.fees)}\n",
-        f"**Nơi nộp:** {escape(procedure.authority)}\n",
+        *(f"**{label}** {escape(value)}\n" for label, value in facts),
         f"**{online}**\n", "</div>\n",
         '<div class="cchc-poster__body" markdown>',
-        '<div markdown>\n', "## Giấy tờ cần mang\n", *(f"- {escape(p.name)}" for p in procedure.papers), "",
+        '<div markdown>\n', "## Giấy tờ cần mang\n", *(f"- {escape(name)}" for name in papers), "",
         "</div>", '<div markdown>\n',
         "## Các bước\n", *(f"{i}. {escape(step)}" for i, step in enumerate(procedure.steps, 1)), "",
         "</div>", "</div>\n",
@@ -135,8 +138,10 @@ def poster_page(procedure: Procedure, portal: Portal, site_url: str) -> Generate
         f"<p>Quét mã để xem hướng dẫn đầy đủ:<br><strong>{url}</strong></p>",
         "</div>\n",
     ]
-    return GeneratedPage(procedure.poster_uri, procedure.name, "\n".join(parts), None,
-                         {"template": "poster.html"})
+    fit = poster_fit.fit(procedure.name, [f"{label} {value}" for label, value in facts] + [online],
+                         papers, procedure.steps, site_name)
+    return GeneratedPage(procedure.poster_uri, procedure.name, "\n".join(parts), None, {
+        "template": "poster.html", "poster": {"density": fit.density.name, "free_mm": fit.free_mm}})
 
 
 def _sorted(procedures: list[Procedure]) -> list[Procedure]:

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
-from . import cards, figures, pages, procedure_pages, publish
+from . import cards, figures, pages, poster_fit, procedure_pages, publish
 from .images import render as render_image
 from .model import Portal
+from .problems import Problem, Severity
 from .refs import index as reference_index
 from .refs import pages as reference_pages
 
 CARD = "the-chia-se.png"  # each page's share card, in the page's own folder
+POSTER_FONTS = "assets/fonts"  # where cchc.css's @font-face rules look for the poster's font
 
 
 @dataclass
@@ -23,6 +25,10 @@ class Site:
     cards: dict[str, cards.Card]  # share cards by path in the built site
     images: dict[str, Path]  # encoded images by path in the built site -> file in the cache
     encoded: int = 0  # image files encoded by this build (0 when every image was cached)
+    problems: list[Problem] = field(default_factory=list)  # warnings about what was generated
+    # The poster's font, by path in the built site -> the bundled file.
+    assets: dict[str, Path] = field(default_factory=lambda: {
+        f"{POSTER_FONTS}/{name}": poster_fit.FONTS / name for name in poster_fit.FONT_FILES})
 
 
 def _with_cards(generated: list[pages.GeneratedPage], made: dict[str, cards.Card]) -> None:
@@ -52,7 +58,7 @@ def build(portal: Portal, cache: Path, site_url: str = "http://127.0.0.1:8000/",
         if items := shown.get(document.src_uri):
             page.meta["figures"] = "".join(figures.figure(i, renditions[i.slug], page.src_uri) for i in items)
         documents.append(page)
-    guides = []
+    guides, problems = [], []
     for procedure in portal.procedures:
         basis = [reference_pages.linked_body(index, procedure.src_uri, text, number, literal=True)
                  for number, text in enumerate(procedure.legal_basis)]
@@ -60,7 +66,13 @@ def build(portal: Portal, cache: Path, site_url: str = "http://127.0.0.1:8000/",
         if items := shown.get(procedure.src_uri):
             guide.markdown += "\n## Infographic\n\n" + "".join(
                 figures.figure(i, renditions[i.slug], guide.src_uri) for i in items) + "\n"
-        guides += [guide, procedure_pages.poster_page(procedure, portal, site_url)]
+        poster = procedure_pages.poster_page(procedure, portal, site_url, site_name)
+        guides += [guide, poster]
+        if (free := poster.meta["poster"]["free_mm"]) < poster_fit.MARGIN_MM:
+            problems.append(Problem(procedure.path, 1, "", (
+                f"tờ in A4 của thủ tục còn trống {free} mm dù đã dùng cỡ chữ nhỏ nhất (cần ít nhất "
+                f"{poster_fit.MARGIN_MM} mm): có thể tràn sang trang thứ hai; hãy viết ngắn các bước "
+                "hoặc tên giấy tờ"), Severity.WARNING))
     guides += [figures.infographic_page(i, renditions[i.slug], portal) for i in portal.infographics]
     guides.append(figures.gallery_page(portal, renditions))
     by_path = {p.path: p for p in [*portal.documents, *portal.procedures]}
@@ -72,4 +84,4 @@ def build(portal: Portal, cache: Path, site_url: str = "http://127.0.0.1:8000/",
     made.update({pages.site_path(d.src_uri) + CARD: cards.for_document(d, portal.units[d.unit_id].name, site_name)
                  for d in portal.documents})
     _with_cards(generated, made)
-    return Site(generated, files, index, made, images, encoded)
+    return Site(generated, files, index, made, images, encoded, problems)
