@@ -53,6 +53,20 @@ def test_variants_are_upright_stripped_and_cached(tmp_path):
     assert render(source, tmp_path / "cache") == (rendition, 0)
 
 
+def test_16_bit_greyscale_keeps_its_tones(tmp_path):
+    """A 16-bit greyscale PNG (a scanner's output, mode I;16): a plain conversion would clip it to white."""
+    levels = [0, 8_000, 20_000, 33_000, 50_000, 65_535]
+    source = Image.new("I;16", (len(levels) * 100, 60))
+    source.putdata([levels[x // 100] for _ in range(60) for x in range(len(levels) * 100)])
+    source.save(tmp_path / "scan.png")
+    rendition, _ = render(tmp_path / "scan.png", tmp_path / "cache")
+    widest = next(v for v in rendition.variants if v.width == rendition.width and v.mime == "image/png")
+    with Image.open(tmp_path / "cache" / widest.name) as out:
+        grey = out.convert("L")
+        tones = [grey.getpixel((i * 100 + 50, 30)) for i in range(len(levels))]
+    assert all(abs(tone - level / 257) <= 1 for tone, level in zip(tones, levels)), tones
+
+
 @pytest.mark.parametrize("make, message", [
     (lambda d: d / "khong-co.png", "không tìm thấy tệp ảnh 'khong-co.png'"),
     (lambda d: photo(d / "anh.png"), "tệp 'anh.png' có đuôi .png nhưng thực chất là ảnh JPEG"),

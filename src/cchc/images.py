@@ -84,6 +84,16 @@ def _key(data: bytes) -> str:
     return hashlib.sha256(_SETTINGS + data).hexdigest()[:20]
 
 
+def _eight_bit(image: Image.Image) -> Image.Image:
+    """Wide greyscale (16-bit PNG: modes I;16 and I; 32-bit float F) as 8-bit L with its real tones:
+    Pillow's own conversion clips every value above 255, so a 16-bit scan would come out white."""
+    if not (image.mode.startswith("I") or image.mode == "F"):
+        return image
+    sixteen = image.mode.startswith("I;16") or image.getextrema()[1] > 255
+    scale = 1 / 257 if sixteen else 1  # 65535 -> 255
+    return image.point(lambda value: value * scale).convert("L")
+
+
 def _fallback(image: Image.Image, source_format: str) -> tuple[str, str, str]:
     """PNG for drawn graphics (PNG, GIF sources: sharp text) and transparency, JPEG for photos."""
     if source_format in ("PNG", "GIF") or image.mode in ("RGBA", "LA") or "transparency" in image.info:
@@ -120,7 +130,7 @@ def render(path: Path, cache: Path) -> tuple[Rendition, int]:
             # Decode a large JPEG at a reduced scale still at least as large as the widest variant;
             # always, so that sizes are the same whether or not the variants are cached.
             source.draft("RGB", (max(WIDTHS), max(WIDTHS)))
-        upright = ImageOps.exif_transpose(source)
+        upright = _eight_bit(ImageOps.exif_transpose(source))
         if upright.mode not in ("RGB", "RGBA", "L", "LA"):
             upright = upright.convert("RGBA" if "transparency" in source.info else "RGB")
         fallback, extension, mime = _fallback(upright, source.format)
