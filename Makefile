@@ -17,12 +17,9 @@ $(READY): pyproject.toml
 serve: $(READY)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-# Build into a fresh folder and swap it in only when the build succeeds.
+# One build at a time, into a fresh folder swapped in whole (src/cchc/site_swap.py).
 build: $(READY)
-	rm -rf .site-new
-	$(BIN)/mkdocs build --site-dir .site-new
-	rm -rf site && mv .site-new site
-	@echo "Trang đã xây dựng xong trong site/"
+	$(BIN)/cchc build
 
 check: $(READY)
 	$(BIN)/cchc check
@@ -36,4 +33,4 @@ bench: $(READY)
 	$(BIN)/python -m tests.bench
 
 clean:
-	rm -rf site .site-new $(VENV)
+	rm -rf site .site-new .site-old .cchc-build.lock $(VENV)

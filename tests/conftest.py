@@ -97,7 +97,7 @@ def built_site(tmp_path_factory) -> Path:
     return site
 
 
-# Figures the browser tests measured, printed at the end of the run (not only with `pytest -s`).
+# Figures the tests measured (browser, posters, killed builds), printed at the end of the run.
 MEASURED: list[str] = []
 
 
@@ -113,6 +113,6 @@ def browser():
 
 def pytest_terminal_summary(terminalreporter):
     if MEASURED:
-        terminalreporter.section("số đo trên trình duyệt")
+        terminalreporter.section("số đo")
         for line in MEASURED:
             terminalreporter.write_line(line)

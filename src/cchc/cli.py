@@ -1,4 +1,4 @@
-"""The `cchc` command: `cchc check` validates all content."""
+"""The `cchc` command: `cchc check` validates all content, `cchc build` builds the site atomically."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import bodies, loader
+from . import bodies, loader, site_swap
 from .refs import index as reference_index
 from .refs.extract import extract
 from .refs.resolve import build_directory, resolve
@@ -28,6 +28,11 @@ def check(args: argparse.Namespace) -> int:
     else:
         print("Nội dung hợp lệ: không có lỗi.", file=sys.stderr)
     return 1 if errors or (args.strict and warnings) else 0
+
+
+def build(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    return site_swap.build(root, root / args.site_dir, ["--strict"] if args.strict else [])
 
 
 def refs(args: argparse.Namespace) -> int:
@@ -57,6 +62,10 @@ def main(argv: list[str] | None = None) -> int:
     check_parser = commands.add_parser("check", help="kiểm tra toàn bộ nội dung trong content/")
     check_parser.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
     check_parser.set_defaults(run=check)
+    build_parser = commands.add_parser("build", help="xây dựng trang vào thư mục mới rồi thay site/ trong một bước")
+    build_parser.add_argument("--site-dir", default="site", help="thư mục trang, trong thư mục dự án (mặc định: site)")
+    build_parser.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
+    build_parser.set_defaults(run=build)
     refs_parser = commands.add_parser("refs", help="tìm các văn bản được trích dẫn, in ra JSON")
     refs_parser.add_argument("--unit", help="đơn vị đã viết văn bản (mã hoặc tên), để hiểu 'Kế hoạch số …/KH-UBND' "
                              "của chính đơn vị đó")
