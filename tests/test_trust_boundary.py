@@ -197,6 +197,13 @@ def test_a_folder_without_units_or_documents_is_not_valid(project):
     assert "content/van-ban/: chưa có văn bản nào" in out
 
 
+def test_documents_of_a_unit_with_problems_are_not_called_missing(project):
+    _append_field(project, "content/don-vi/xa-nam-sach.md", 'website: "javascript:alert(1)"')
+    out = cchc_check(project).stdout
+    assert "content/don-vi/xa-nam-sach.md:7: website:" in out, out
+    assert "chưa có văn bản nào" not in out, out
+
+
 @settings(max_examples=6, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
 @given(st.lists(st.sampled_from(HOSTILE), min_size=1, max_size=4).map(" ".join))
 @example(" ".join(h for h in HOSTILE if accepted(h)))

@@ -77,11 +77,13 @@ def load(root: Path, content: str = "content", today: date | None = None) -> tup
         problems.append(Problem(f"{content}/{units.FOLDER}/", 0, "", "chưa có đơn vị nào; cần ít nhất một tệp "
                                 "đơn vị, ví dụ content/don-vi/xa-nam-sach.md"))
 
+    held_back = False  # documents of units whose files have problems: the folder is not empty
     for file, source in _sources(root, base / documents.FOLDER, problems):
         document = documents.build(root, source, file, problems)
         if document is None:
             continue
         if document.unit_id in broken:
+            held_back = True
             continue
         if document.date and (wrong := plausible(document.date, today)):
             problems.append(Problem(document.path, document.lines["ngay_ban_hanh"], "ngay_ban_hanh", wrong))
@@ -91,7 +93,8 @@ def load(root: Path, content: str = "content", today: date | None = None) -> tup
                                     _unknown_unit(portal.units, document.unit_id)))
         elif claim(document.src_uri, document.path, 1, "tên tệp"):
             portal.documents.append(document)
-    if not portal.documents and not any(p.file.startswith(f"{content}/{documents.FOLDER}/") for p in problems):
+    if not portal.documents and not held_back and not any(
+            p.file.startswith(f"{content}/{documents.FOLDER}/") for p in problems):
         problems.append(Problem(f"{content}/{documents.FOLDER}/", 0, "", "chưa có văn bản nào; cần ít nhất một "
                                 "văn bản trong thư mục của một đơn vị, ví dụ content/van-ban/xa-nam-sach/"))
     issuers, aliases = references.load(root, base / references.FOLDER, problems)

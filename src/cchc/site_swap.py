@@ -30,6 +30,17 @@ class SwapError(Exception):
     """The built site could not be put in place: the message says why, in Vietnamese."""
 
 
+# What the system's reasons mean for whoever publishes the site.
+_REASONS = {errno.EPERM: "không được phép (thư mục bị khóa hoặc không có quyền)",
+            errno.EACCES: "không có quyền ghi", errno.EROFS: "ổ đĩa chỉ cho đọc",
+            errno.EBUSY: "thư mục đang được dùng (có thể là điểm gắn kết)", errno.ENOSPC: "hết chỗ trên đĩa",
+            errno.ENOTDIR: "đó không phải thư mục", errno.EXDEV: "hai thư mục nằm trên hai ổ đĩa khác nhau"}
+
+
+def reason(error: OSError) -> str:
+    return _REASONS.get(error.errno, error.strerror or str(error))
+
+
 def _exchange(a: Path, b: Path) -> bool:
     """Swap two paths in one step; False where the system cannot."""
     renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
@@ -68,7 +79,7 @@ def swap(new: Path, site: Path) -> None:
                 raise
             new = old
     except OSError as error:
-        raise SwapError(f"không thay được thư mục {site}: {error.strerror or error}. Trang cũ giữ nguyên; "
+        raise SwapError(f"không thay được thư mục {site}: {reason(error)}. Trang cũ giữ nguyên; "
                         "hãy kiểm tra quyền ghi vào thư mục đó và thư mục chứa nó rồi xây dựng lại") from None
     shutil.rmtree(new, ignore_errors=True)  # it holds the previous site now
 
@@ -97,7 +108,7 @@ def build(root: Path, site: Path, mkdocs_args: list[str]) -> int:
         try:
             new.mkdir(parents=True)
         except OSError as error:
-            print(f"Không tạo được thư mục {new}: {error.strerror}. Chưa xây dựng gì; {site} giữ nguyên.",
+            print(f"Không tạo được thư mục {new}: {reason(error)}. Chưa xây dựng gì; {site} giữ nguyên.",
                   file=sys.stderr)
             return 1
         command = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml"), "-d", str(new)]
