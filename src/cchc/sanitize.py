@@ -49,7 +49,9 @@ ATTRIBUTES = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 _PREFIXES = {"data-pagefind-"}  # what search indexes and how it weighs it: the portal's own markers
 
-_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+# Possessive (Python 3.11): a tag that never closes fails at once instead of being retried for every
+# way of splitting it, and a plain run stops at the next '<', so scanning stays linear in the page.
+_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)((?:[^<>\"']++|\"[^\"]*+\"|'[^']*+')*+)>")
 _ATTRIBUTE = re.compile(r"([^\s=/>\"']+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 _COMMENT = "<!--"
 
