@@ -18,8 +18,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_build_datetime
 
-from cchc import cards, figures, loader, pages, procedure_pages, publish, sanitize, search_index, site, text
+from cchc import cards, infographic_pages, loader, pages, procedure_pages, publish, sanitize, search_index, site, text
 from cchc.problems import Severity, errors
+from cchc.settings import SettingsError, from_config
 from cchc.refs import pages as reference_pages
 
 log = logging.getLogger("mkdocs.plugins.cchc")
@@ -27,7 +28,7 @@ _state: dict = {}
 
 # Listing pages that the nav names; every other generated page stays out of the nav.
 _IN_NAV = {pages.DOCUMENTS_INDEX, pages.UNITS_INDEX, pages.CONSOLIDATED, reference_pages.LIBRARY,
-           reference_pages.CHECKS, procedure_pages.INDEX, figures.GALLERY}
+           reference_pages.CHECKS, procedure_pages.INDEX, infographic_pages.GALLERY}
 
 
 def _root(config) -> Path:
@@ -41,6 +42,7 @@ def _cache(config) -> Path:
 
 def on_env(env, config, files):
     env.filters["d_words"] = text.d_words
+    env.globals["cchc_settings"] = _state["settings"]
     env.globals["cchc_csp"] = publish.content_security_policy(meta=True)
     return env
 
@@ -52,11 +54,15 @@ def on_pre_build(config):
             (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
         raise PluginError(f"Nội dung có {found} lỗi (xem các dòng ERROR ở trên; chạy 'cchc check' để xem "
                           "lại). Chưa xây dựng trang nào, site/ giữ nguyên.")
-    built = site.build(portal, _cache(config), config.site_url or "http://127.0.0.1:8000/", config.site_name,
-                       get_build_datetime())
+    try:
+        settings = from_config(config, get_build_datetime())
+    except SettingsError as error:
+        raise PluginError(str(error)) from None
+    built = site.generate(portal, _cache(config), settings)
+    _state["settings"] = settings
     log.info(f"Ảnh: mã hóa mới {built.encoded} tệp, {len(built.images) - built.encoded} tệp lấy từ bộ nhớ đệm")
     # Share cards are drawn in another process while MkDocs renders the pages.
-    _state["cards"] = cards.Pending(list(built.cards.values()), _cache(config) / "the")
+    _state["cards"] = cards.Pending(list(built.cards.values()), _cache(config) / cards.CACHE)
     for problem in problems + built.index.problems + built.problems:
         log.warning(str(problem))
     _state["portal"], _state["site"] = portal, built
@@ -121,7 +127,7 @@ def on_post_build(config):
         drawn = _state["cards"].wait()
     except Exception as exc:  # a worker's failure, reported as one line instead of its traceback
         raise PluginError(f"Không vẽ được thẻ chia sẻ: {exc}") from None
-    cache = _cache(config) / "the"
+    cache = _cache(config) / cards.CACHE
     site_dir = Path(config.site_dir)
     for path, card in _state["site"].cards.items():
         target = site_dir / path
@@ -134,7 +140,7 @@ def on_post_build(config):
 
 def _index_for_search(site_dir: Path) -> None:
     try:
-        pages = search_index.build(site_dir)
+        pages = search_index.index_site(site_dir)
     except search_index.SearchIndexError as error:
         raise PluginError(f"Pagefind không lập được chỉ mục tìm kiếm: {error}") from None
     log.info(f"Tìm kiếm: Pagefind lập chỉ mục {pages} trang")

@@ -131,7 +131,7 @@ def prepare(size: int) -> tuple[Path, float, float]:
     for page in docs.glob("*.md"):  # our templates (the search page's) are not there without overrides
         text = page.read_text(encoding="utf-8")
         page.write_text(re.sub(r"^template: .*\n", "", text, count=1, flags=re.M), encoding="utf-8")
-    for page in site.build(portal, project / ".cache" / "cchc").pages:
+    for page in site.generate(portal, project / ".cache" / "cchc").pages:
         target = docs / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(f"---\ntitle: {json.dumps(page.title, ensure_ascii=False)}\n---\n\n{page.markdown}",
@@ -184,7 +184,7 @@ def reference_share(project: Path) -> float:
     """Seconds our build spends extracting, resolving and linking references in `project`."""
     portal, _ = loader.load(project)
     start = time.perf_counter()
-    index = reference_index.build(portal)
+    index = reference_index.index_references(portal)
     for document in portal.documents:
         reference_pages.linked_body(index, document.src_uri, document.body)
     return time.perf_counter() - start

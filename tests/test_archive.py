@@ -71,6 +71,6 @@ def test_units_index_groups_levels_in_vietnamese_order():
 
 
 def test_generated_pages_have_unique_addresses(tmp_path):
-    uris = [page.src_uri for page in site.build(portal(), tmp_path).pages]
+    uris = [page.src_uri for page in site.generate(portal(), tmp_path).pages]
     assert len(uris) == len(set(uris))
     assert "van-ban/chua-ro-nam.md" in uris

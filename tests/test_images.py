@@ -16,7 +16,7 @@ from PIL import Image, ImageChops, ImageDraw, ImageFont
 from cchc import cards
 from cchc.images import ImageError, inspect, render
 
-from .conftest import REPO, cchc_check, mkdocs_build
+from .conftest import cchc_check, mkdocs_build
 
 GPS_IFD, MAKE, MODEL, ORIENTATION = 0x8825, 0x010F, 0x0110, 0x0112
 

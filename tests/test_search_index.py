@@ -36,7 +36,7 @@ cbor_values = st.recursive(
 
 @given(cbor_values)
 def test_cbor_round_trip(value):
-    assert cbor.decode(cbor.encode(value)) == value
+    assert cbor.decode_cbor(cbor.encode(value)) == value
 
 
 def _lookup(ranges, term: str) -> int | None:
@@ -79,7 +79,7 @@ def _pagefind(site: Path) -> Path:
 def _shuffle(bundle: Path) -> None:
     """Write the filters, the index chunks' words and the metadata's lists in reverse."""
     for path in [*bundle.glob("filter/*.pf_filter"), *bundle.glob("index/*.pf_index"), *bundle.glob("*.pf_meta")]:
-        value = search_index.read(path)
+        value = search_index.read_cbor(path)
         if path.suffix == ".pf_filter":
             value[1].reverse()
         elif path.suffix == ".pf_index":
@@ -106,16 +106,16 @@ def test_index_is_the_same_whatever_order_pagefind_wrote(tmp_path, monkeypatch):
     # The rewritten files are the ones the entry and the metadata name, and hold every filter value.
     entry = json.loads((first / "pagefind-entry.json").read_text("utf-8"))
     meta_hash = entry["languages"]["vi"]["hash"]
-    meta = search_index.read(first / f"pagefind.{meta_hash}.pf_meta")
+    meta = search_index.read_cbor(first / f"pagefind.{meta_hash}.pf_meta")
     filters = dict(meta[3])
     assert sorted(filters) == ["Loại", "Đơn vị"]
-    kinds = search_index.read(first / "filter" / f"{filters['Loại']}.pf_filter")
+    kinds = search_index.read_cbor(first / "filter" / f"{filters['Loại']}.pf_filter")
     assert [value for value, _ in kinds[1]] == ["Biểu mẫu", "Thủ tục hành chính", "Văn bản"]
     assert len(list((first / "filter").iterdir())) == 2 and len(list(first.glob("*.pf_meta"))) == 1
     # The index is cut into the chunks the metadata lists, in word order.
     chunks = [stem for _, _, stem in meta[2]]
     assert sorted(chunks) == sorted(p.stem for p in (first / "index").iterdir()) and len(chunks) > 1
-    words = [word[0] for stem in chunks for word in search_index.read(first / "index" / f"{stem}.pf_index")[0]]
+    words = [word[0] for stem in chunks for word in search_index.read_cbor(first / "index" / f"{stem}.pf_index")[0]]
     assert words == sorted(words) and "khai" in words
     # Stable output is its own stable form.
     search_index.make_stable(first)
@@ -123,6 +123,6 @@ def test_index_is_the_same_whatever_order_pagefind_wrote(tmp_path, monkeypatch):
 
 
 def test_build_reports_pages_and_errors(tmp_path):
-    assert search_index.build(_site(tmp_path / "site")) == len(PAGES)
+    assert search_index.index_site(_site(tmp_path / "site")) == len(PAGES)
     with pytest.raises(search_index.SearchIndexError, match=r"\S"):
-        search_index.build(tmp_path / "missing")
+        search_index.index_site(tmp_path / "missing")

@@ -50,7 +50,6 @@ def units_in_order(units: list[Unit]) -> list[Unit]:
 class Matrix:
     """Which unit published a document of one kind for which period."""
 
-    kind: Kind
     periods: list[Period]  # newest first
     rows: list[tuple[Unit, list[list[Document]]]]  # a cell per period, empty when missing
 
@@ -67,4 +66,4 @@ def consolidated(portal: Portal, kind: Kind, by_unit: dict[str, list[Document]])
             if document.kind == kind and document.period:
                 cells[column[document.period]].append(document)
         rows.append((unit, cells))
-    return Matrix(kind, periods, rows)
+    return Matrix(periods, rows)

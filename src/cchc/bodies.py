@@ -21,11 +21,11 @@ def editor_files(portal: Portal, root: Path) -> list[str]:
     return paths
 
 
-def check(portal: Portal, root: Path) -> list:
-    names, options = settings.markdown_extensions(settings.read(root))
+def sanitiser_warnings(portal: Portal, root: Path) -> list:
+    names, options = settings.markdown_extensions(settings.read_config(root))
     renderer = markdown.Markdown(extensions=names, extension_configs=options)
 
     def render(text: str) -> str:
         return renderer.reset().convert(expand_marks(text))
 
-    return sanitize.check(root, editor_files(portal, root), render)
+    return sanitize.body_warnings(root, editor_files(portal, root), render)

@@ -22,6 +22,7 @@ from .text import nfc
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 72
 FONTS = Path(__file__).parent / "fonts"
+CACHE = "cards"  # the drawn cards' folder in the build cache, by key
 # Cards are drawn in one ink on paper, as grey levels, then coloured with a 256-step ramp from the
 # portal's dark red to white: antialiasing is kept and the PNG stays small and fast to encode.
 INK_RGB = (122, 20, 20)
@@ -153,7 +154,7 @@ def for_document(document, unit_name: str, site_name: str) -> Card:
 
 def render_all(cards: list[Card], cache: Path) -> int:
     """Draw every missing card into `cache`; the number drawn."""
-    return sum(render(card, cache)[1] for card in cards)
+    return sum(in_cache(card, cache)[1] for card in cards)
 
 
 class Pending:
@@ -183,7 +184,7 @@ class Pending:
         return self._count
 
 
-def render(card: Card, cache: Path) -> tuple[Path, bool]:
+def in_cache(card: Card, cache: Path) -> tuple[Path, bool]:
     """The card's PNG in `cache`, drawn only when missing: (path, whether it was drawn now)."""
     target = cache / f"{card.key()}.png"
     if target.exists():

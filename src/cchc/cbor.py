@@ -15,7 +15,7 @@ class Map:
     pairs: list[tuple[object, object]]
 
 
-def decode(data: bytes) -> object:
+def decode_cbor(data: bytes) -> object:
     value, end = _item(data, 0)
     if end != len(data):
         raise ValueError(f"CBOR: {len(data) - end} byte(s) after the first item")

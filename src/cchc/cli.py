@@ -7,18 +7,23 @@ import json
 import sys
 from pathlib import Path
 
-from . import bodies, loader, site_swap
+from . import bodies, loader, settings, site_swap
 from .refs import index as reference_index
 from .refs.extract import extract
 from .refs.resolve import build_directory, resolve
-from .problems import Severity
+from .problems import Problem, Severity
 
 
-def check(args: argparse.Namespace) -> int:
+def run_check(args: argparse.Namespace) -> int:
     root = Path(args.root)
     portal, problems = loader.load(root)
+    try:
+        settings.from_config(settings.read_config(root))
+    except settings.SettingsError as error:
+        problems.append(Problem(settings.CONFIG, 0, "", str(error).removeprefix(f"{settings.CONFIG}: ")))
     if not any(p.severity is Severity.ERROR for p in problems):
-        problems = sorted(problems + reference_index.build(portal).problems + bodies.check(portal, root))
+        problems = sorted(problems + reference_index.index_references(portal).problems
+                          + bodies.sanitiser_warnings(portal, root))
     for problem in problems:
         print(problem)
     errors = sum(p.severity is Severity.ERROR for p in problems)
@@ -30,12 +35,12 @@ def check(args: argparse.Namespace) -> int:
     return 1 if errors or (args.strict and warnings) else 0
 
 
-def build(args: argparse.Namespace) -> int:
+def run_build(args: argparse.Namespace) -> int:
     root = Path(args.root)
-    return site_swap.build(root, root / args.site_dir, ["--strict"] if args.strict else [])
+    return site_swap.build_atomically(root, root / args.site_dir, ["--strict"] if args.strict else [])
 
 
-def refs(args: argparse.Namespace) -> int:
+def run_refs(args: argparse.Namespace) -> int:
     root = Path(args.root)
     portal, _ = loader.load(root)
     directory = build_directory(portal.units, portal.bodies)
@@ -61,15 +66,15 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="kiểm tra toàn bộ nội dung trong content/")
     check_parser.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
-    check_parser.set_defaults(run=check)
+    check_parser.set_defaults(run=run_check)
     build_parser = commands.add_parser("build", help="xây dựng trang vào thư mục mới rồi thay site/ trong một bước")
     build_parser.add_argument("--site-dir", default="site", help="thư mục trang, trong thư mục dự án (mặc định: site)")
     build_parser.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
-    build_parser.set_defaults(run=build)
+    build_parser.set_defaults(run=run_build)
     refs_parser = commands.add_parser("refs", help="tìm các văn bản được trích dẫn, in ra JSON")
     refs_parser.add_argument("--unit", help="đơn vị đã viết văn bản (mã hoặc tên), để hiểu 'Kế hoạch số …/KH-UBND' "
                              "của chính đơn vị đó")
     refs_parser.add_argument("files", nargs="*", help="tệp văn bản UTF-8; không ghi thì đọc từ đầu vào chuẩn")
-    refs_parser.set_defaults(run=refs)
+    refs_parser.set_defaults(run=run_refs)
     args = parser.parse_args(argv)
     return args.run(args)

@@ -23,7 +23,6 @@ MAX_FRONT_MATTER = 64 * 1024  # bytes; real front matter is well under 4 KiB
 class Source:
     path: str  # as shown to editors, relative to the project
     meta: dict[str, Value] = field(default_factory=dict)
-    meta_line: int = 1  # line of the opening '---'
     body: str = ""
     body_line: int = 1  # line where the body starts
 

@@ -37,7 +37,6 @@ class Variant:
 
 @dataclass(frozen=True)
 class Rendition:
-    key: str
     width: int  # of the largest variant
     height: int
     variants: tuple[Variant, ...]  # widest last within each format
@@ -149,4 +148,4 @@ def render(path: Path, cache: Path) -> tuple[Rendition, int]:
                     encoded += 1
                 (thumbs if suffix == "thumb" else variants).append(Variant(name, width, height, kind_mime))
     widest = max(variants, key=lambda v: v.width)
-    return Rendition(key, widest.width, widest.height, tuple(variants), tuple(thumbs)), encoded
+    return Rendition(widest.width, widest.height, tuple(variants), tuple(thumbs)), encoded

@@ -49,7 +49,7 @@ def load(root: Path, content: str = "content", today: date | None = None) -> tup
         return portal, [Problem(content, 0, "", f"không có thư mục {content}/ trong '{root}'; cần chạy lệnh ở "
                                 "thư mục của cổng (nơi có mkdocs.yml và content/)")]
     problems += files.docs_problems(root, root / files.DOCS)
-    handwritten.check(root, problems)
+    handwritten.check_pages(root, problems)
     claimed: dict[str, str] = {}  # URL source path -> the file that claimed it
 
     def claim(uri: str, path: str, line: int, field: str) -> bool:
@@ -63,7 +63,7 @@ def load(root: Path, content: str = "content", today: date | None = None) -> tup
 
     broken: set[str] = set()  # ids of units whose files have problems: not reported again as unknown
     for file, source in _sources(root, base / units.FOLDER, problems):
-        unit = units.build(source, problems)
+        unit = units.unit_from(source, problems)
         if unit is None and "id" in source.meta:
             broken.add(str(source.meta["id"].data))
         elif unit and claim(unit.src_uri, unit.path, unit.lines["id"], "id"):
@@ -79,7 +79,7 @@ def load(root: Path, content: str = "content", today: date | None = None) -> tup
 
     held_back = False  # documents of units whose files have problems: the folder is not empty
     for file, source in _sources(root, base / documents.FOLDER, problems):
-        document = documents.build(root, source, file, problems)
+        document = documents.document_from(root, source, file, problems)
         if document is None:
             continue
         if document.unit_id in broken:
@@ -97,7 +97,7 @@ def load(root: Path, content: str = "content", today: date | None = None) -> tup
             p.file.startswith(f"{content}/{documents.FOLDER}/") for p in problems):
         problems.append(Problem(f"{content}/{documents.FOLDER}/", 0, "", "chưa có văn bản nào; cần ít nhất một "
                                 "văn bản trong thư mục của một đơn vị, ví dụ content/van-ban/xa-nam-sach/"))
-    issuers, aliases = references.load(root, base / references.FOLDER, problems)
+    issuers, aliases = references.read_references(root, base / references.FOLDER, problems)
     portal.bodies, portal.aliases = issuers, tuple(aliases)
     _load_procedures(root, base / procedures.FOLDER, portal, problems, claim)
     _load_infographics(root, base / infographics.FOLDER, portal, problems, claim, today)
@@ -125,7 +125,7 @@ def _load_infographics(root: Path, folder: Path, portal: Portal, problems: list[
     procedures_known = {p.slug for p in portal.procedures}
     documents_known = {d.src_uri.removeprefix("van-ban/").removesuffix(".md") for d in portal.documents}
     for file, source in _sources(root, folder, problems):
-        item = infographics.build(root, source, file, problems)
+        item = infographics.infographic_from(root, source, file, problems)
         if item is None:
             continue
         before = len(problems)
@@ -148,7 +148,7 @@ def _load_procedures(root: Path, folder: Path, portal: Portal, problems: list[Pr
     portal.forms = procedures.load_forms(root, folder, problems)
     portal.fields = procedures.load_fields(root, folder, problems)
     for file, source in _sources(root, folder, problems, recursive=False):
-        procedure = procedures.build(source, file, portal.forms, problems)
+        procedure = procedures.procedure_from(source, file, portal.forms, problems)
         if procedure is None:
             continue
         before = len(problems)

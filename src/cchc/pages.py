@@ -151,7 +151,7 @@ def unit_page(unit: Unit, documents: list[Document], procedures: list[Procedure]
     if performed:
         parts += ["## Thủ tục hành chính\n", *(procedure_entry(p, source) for p in performed), ""]
     parts.append("## Báo cáo, kế hoạch và văn bản\n")
-    parts.append(f"Theo dõi văn bản mới của đơn vị qua [bản tin Atom](feed.xml).\n")
+    parts.append("Theo dõi văn bản mới của đơn vị qua [bản tin Atom](feed.xml).\n")
     if documents:
         # Search finds the documents themselves, not the unit's list of them.
         parts += ['<div data-pagefind-ignore="index" markdown>\n',

@@ -49,10 +49,6 @@ class Period:
             "quy": f"Quý {_ROMAN_OUT.get(self.quarter, '')} năm {self.year}",
         }[self.kind]
 
-    @property
-    def slug(self) -> str:
-        return f"{self.kind}-{self.quarter}-{self.year}" if self.kind == "quy" else f"{self.kind}-{self.year}"
-
     def order(self) -> tuple[int, int, int]:
         """Ascending in time: by year, then last month; of two periods ending together the
         longer one (the whole year after its last half) counts as later."""

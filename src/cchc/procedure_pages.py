@@ -189,7 +189,7 @@ def form_pages(portal: Portal) -> list[GeneratedPage]:
             for _, form in sorted(portal.forms.items()) if form.file is None]
 
 
-def open_data(portal: Portal, site_url: str) -> dict[str, str]:
+def procedure_open_data(portal: Portal, site_url: str) -> dict[str, str]:
     rows = [{
         "slug": p.slug, "code": p.code, "name": p.name, "field": p.field, "level": p.level,
         "units": " ".join(p.unit_ids), "authority": p.authority, "time_limit": p.time_limit, "fees": p.fees,

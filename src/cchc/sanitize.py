@@ -148,7 +148,7 @@ def page(html: str, root: Path, path: str) -> tuple[str, list[Problem]]:
     return cleaned, problems(path, body, found, line)
 
 
-def check(root: Path, paths: list[str], render) -> list[Problem]:
+def body_warnings(root: Path, paths: list[str], render) -> list[Problem]:
     """What the build would remove from each file's body, rendered by `render` (Markdown -> HTML)."""
     found = []
     for path in paths:

@@ -33,7 +33,7 @@ class SearchIndexError(Exception):
     pass
 
 
-def build(site_dir: Path) -> int:
+def index_site(site_dir: Path) -> int:
     """Index the site into site_dir/pagefind/ and return the number of pages indexed."""
     result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir)],
                             capture_output=True, text=True)
@@ -56,12 +56,12 @@ def _stable_language(bundle: Path, meta_hash: str) -> str:
     """Rewrite one language's metadata and filters; return the metadata's new hash."""
     prefix = meta_hash.split("_")[0] + "_"
     meta_file = bundle / f"pagefind.{meta_hash}.pf_meta"
-    meta = read(meta_file)
+    meta = read_cbor(meta_file)
     meta[2] = _split_index(bundle / "index", prefix, meta[2])
     filters = meta[3]  # [[name, file hash], ...]
     for pair in filters:
         old = bundle / "filter" / f"{pair[1]}.pf_filter"
-        name, values = read(old)
+        name, values = read_cbor(old)
         old.unlink()  # before writing: the new file may have the same name
         # Each value with its pages, values in text order and pages ascending.
         values = sorted(([value, sorted(pages)] for value, pages in values), key=lambda v: v[0])
@@ -117,9 +117,9 @@ def _shared_prefix(a: str, b: str) -> int:
     return next((n for n, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
 
 
-def read(path: Path) -> list:
+def read_cbor(path: Path) -> list:
     """One of Pagefind's gzipped CBOR files (filter, meta or index), decoded."""
-    return cbor.decode(_payload(path))
+    return cbor.decode_cbor(_payload(path))
 
 
 def _payload(path: Path) -> bytes:

@@ -1,11 +1,18 @@
-"""What the core reads from mkdocs.yml without MkDocs: the Markdown extensions editors' text is
-rendered with, so `cchc check` sees the same HTML as the build."""
+"""The portal's settings from mkdocs.yml, read once and typed: the site's address and name, the build's
+date, the national hotline and feedback address in `extra`, and the Markdown extensions editors' text
+is rendered with (so that `cchc check`, without MkDocs, sees the same HTML as the build)."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
+from typing import Mapping
 
 import yaml
+
+from .schema import FieldError, url
 
 CONFIG = "mkdocs.yml"
 
@@ -17,7 +24,7 @@ class _Loader(yaml.SafeLoader):
 _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def read(root: Path) -> dict:
+def read_config(root: Path) -> dict:
     file = root / CONFIG
     data = yaml.load(file.read_text(encoding="utf-8"), Loader=_Loader) if file.is_file() else None
     return data if isinstance(data, dict) else {}
@@ -34,3 +41,53 @@ def markdown_extensions(config: dict) -> tuple[list[str], dict[str, dict]]:
         else:
             names.append(str(item))
     return names, settings
+
+
+DEFAULT_URL = "http://127.0.0.1:8000/"
+
+
+class SettingsError(ValueError):
+    """A setting in mkdocs.yml that cannot be used: the message names it, in Vietnamese."""
+
+
+@dataclass(frozen=True)
+class Hotline:
+    name: str  # "Tổng đài hỗ trợ Cổng Dịch vụ công quốc gia"
+    phone: str  # as printed: "1800 1096"
+
+    @property
+    def dial(self) -> str:
+        """The number for a tel: link, digits (and a leading +) only."""
+        return re.sub(r"[^0-9+]", "", self.phone)
+
+
+@dataclass(frozen=True)
+class Settings:
+    site_url: str = DEFAULT_URL
+    site_name: str = ""
+    built: datetime = datetime(1970, 1, 1, tzinfo=timezone.utc)
+    hotline: Hotline | None = None  # extra.hotline: shown in every page's footer
+    feedback_url: str = ""  # extra.feedback_url: where residents send phản ánh, kiến nghị
+
+
+_WEB = url(("https", "http"), "https://dichvucong.gov.vn")
+
+
+def from_config(config: Mapping, built: datetime | None = None) -> Settings:
+    """Settings from mkdocs.yml as MkDocs loaded it (or as `read_config` read it)."""
+    extra = config.get("extra") or {}
+    hotline = extra.get("hotline")
+    if hotline is not None:
+        if not isinstance(hotline, Mapping) or not re.fullmatch(r"\+?[0-9][0-9 .-]{2,19}",
+                                                                  str(hotline.get("phone") or "")):
+            raise SettingsError("mkdocs.yml: extra.hotline: cần tên (name) và số điện thoại (phone) chỉ gồm chữ "
+                                "số, dấu cách, dấu chấm hoặc gạch nối, ví dụ phone: \"1800 1096\"")
+        hotline = Hotline(str(hotline.get("name") or ""), str(hotline["phone"]))
+    feedback = str(extra.get("feedback_url") or "")
+    if feedback:
+        try:
+            _WEB(feedback)
+        except FieldError as error:
+            raise SettingsError(f"mkdocs.yml: extra.feedback_url: {error}") from None
+    return Settings(str(config.get("site_url") or DEFAULT_URL), str(config.get("site_name") or ""),
+                    built or Settings.built, hotline, feedback)

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from pathlib import Path
 
-from . import cards, figures, pages, poster_fit, procedure_pages, publish
+from . import cards, infographic_pages, pages, poster_fit, procedure_pages, publish
 from .images import render as render_image
 from .model import Portal
 from .problems import Problem, Severity
+from .settings import Settings
 from .refs import index as reference_index
 from .refs import pages as reference_pages
 
@@ -39,24 +39,24 @@ def _with_cards(generated: list[pages.GeneratedPage], made: dict[str, cards.Card
             page.meta["card"] = path
 
 
-def build(portal: Portal, cache: Path, site_url: str = "http://127.0.0.1:8000/", site_name: str = "",
-          built: datetime = datetime(1970, 1, 1, tzinfo=timezone.utc)) -> Site:
+def generate(portal: Portal, cache: Path, settings: Settings = Settings()) -> Site:
     """Everything generated from `portal`; encoded images go to `cache` and are reused from it."""
-    index = reference_index.build(portal)
+    site_url, site_name, built = settings.site_url, settings.site_name, settings.built
+    index = reference_index.index_references(portal)
     renditions, images, encoded = {}, {}, 0
     for item in portal.infographics:
-        rendition, made = render_image(Path(item.image), cache / figures.IMAGES)
+        rendition, made = render_image(Path(item.image), cache / infographic_pages.IMAGES)
         renditions[item.slug], encoded = rendition, encoded + made
         for variant in (*rendition.variants, *rendition.thumbnail):
-            images[f"{figures.IMAGES}/{variant.name}"] = cache / figures.IMAGES / variant.name
-    shown = figures.related(portal)
+            images[f"{infographic_pages.IMAGES}/{variant.name}"] = cache / infographic_pages.IMAGES / variant.name
+    shown = infographic_pages.related(portal)
     documents = []
     for document in portal.documents:
         unit = portal.units[document.unit_id]
         page = pages.document_page(document, unit, reference_pages.linked_body(index, document.src_uri, document.body))
         page.meta["jsonld"] = publish.document_json_ld(document, unit, site_url)
         if items := shown.get(document.src_uri):
-            page.meta["figures"] = "".join(figures.figure(i, renditions[i.slug], page.src_uri) for i in items)
+            page.meta["figures"] = "".join(infographic_pages.figure(i, renditions[i.slug], page.src_uri) for i in items)
         documents.append(page)
     guides, problems = [], []
     for procedure in portal.procedures:
@@ -65,7 +65,7 @@ def build(portal: Portal, cache: Path, site_url: str = "http://127.0.0.1:8000/",
         guide = procedure_pages.procedure_page(procedure, portal, site_url, basis)
         if items := shown.get(procedure.src_uri):
             guide.markdown += "\n## Infographic\n\n" + "".join(
-                figures.figure(i, renditions[i.slug], guide.src_uri) for i in items) + "\n"
+                infographic_pages.figure(i, renditions[i.slug], guide.src_uri) for i in items) + "\n"
         poster = procedure_pages.poster_page(procedure, portal, site_url, site_name)
         guides += [guide, poster]
         if (free := poster.meta["poster"]["free_mm"]) < poster_fit.MARGIN_MM:
@@ -73,12 +73,12 @@ def build(portal: Portal, cache: Path, site_url: str = "http://127.0.0.1:8000/",
                 f"tờ in A4 của thủ tục còn trống {free} mm dù đã dùng cỡ chữ nhỏ nhất (cần ít nhất "
                 f"{poster_fit.MARGIN_MM} mm): có thể tràn sang trang thứ hai; hãy viết ngắn các bước "
                 "hoặc tên giấy tờ"), Severity.WARNING))
-    guides += [figures.infographic_page(i, renditions[i.slug], portal) for i in portal.infographics]
-    guides.append(figures.gallery_page(portal, renditions))
+    guides += [infographic_pages.infographic_page(i, renditions[i.slug], portal) for i in portal.infographics]
+    guides.append(infographic_pages.gallery_page(portal, renditions))
     by_path = {p.path: p for p in [*portal.documents, *portal.procedures]}
     generated = (documents + guides + pages.listing_pages(portal) + procedure_pages.directory_pages(portal)
                  + procedure_pages.form_pages(portal) + reference_pages.all_pages(index, portal.units, by_path))
-    files = {**reference_pages.open_data(index), **procedure_pages.open_data(portal, site_url),
+    files = {**reference_pages.reference_open_data(index), **procedure_pages.procedure_open_data(portal, site_url),
              **publish.feeds(portal, site_name, site_url, built), "robots.txt": publish.robots(site_url)}
     made = {pages.site_path(p.src_uri) + CARD: cards.for_procedure(p, site_name) for p in portal.procedures}
     made.update({pages.site_path(d.src_uri) + CARD: cards.for_document(d, portal.units[d.unit_id].name, site_name)

@@ -96,7 +96,7 @@ def _lock(root: Path) -> int:
     return fd
 
 
-def build(root: Path, site: Path, mkdocs_args: list[str]) -> int:
+def build_atomically(root: Path, site: Path, mkdocs_args: list[str]) -> int:
     """Build the portal at `root` into `site` atomically; the exit status of the build."""
     if not (root / "mkdocs.yml").is_file():
         print(f"Không có mkdocs.yml trong {root}: cần chạy lệnh ở thư mục của cổng.", file=sys.stderr)

@@ -91,7 +91,7 @@ def _attachments(root: Path, source: Source, folder: Path, names: list[str],
     return found
 
 
-def build(root: Path, source: Source, file: Path, problems: list[Problem]) -> Document | None:
+def document_from(root: Path, source: Source, file: Path, problems: list[Problem]) -> Document | None:
     before = len(problems)
     data = read_fields(source, SCHEMA, source.meta, 1, problems)
     kind, period = data.get("loai"), data.get("ky")

@@ -27,7 +27,7 @@ SCHEMA = (
 )
 
 
-def check(root: Path, problems: list[Problem]) -> None:
+def check_pages(root: Path, problems: list[Problem]) -> None:
     for file in files.walk(root, root / files.DOCS, [], (".md",)):
         shown, text = frontmatter.read(root, file, problems)
         if text is None or not text.startswith("---"):

@@ -43,7 +43,7 @@ SCHEMA = (
 )
 
 
-def build(root: Path, source: Source, file: Path, problems: list[Problem]) -> Infographic | None:
+def infographic_from(root: Path, source: Source, file: Path, problems: list[Problem]) -> Infographic | None:
     before = len(problems)
     data = read_fields(source, SCHEMA, source.meta, 1, problems)
     image = file.parent / (data.get("tep") or "")

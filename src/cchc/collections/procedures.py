@@ -125,7 +125,7 @@ def load_fields(root: Path, folder: Path, problems: list[Problem]) -> list[str]:
     return [str(item.data) for item in tree.children]
 
 
-def build(source: Source, file: Path, forms: dict[str, Form], problems: list[Problem]) -> Procedure | None:
+def procedure_from(source: Source, file: Path, forms: dict[str, Form], problems: list[Problem]) -> Procedure | None:
     before = len(problems)
     data = read_fields(source, SCHEMA, source.meta, 1, problems)
     papers = []

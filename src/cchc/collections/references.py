@@ -81,7 +81,7 @@ def _items(root: Path, folder: Path, name: str, problems: list[Problem]):
         yield Source(shown), item
 
 
-def load(root: Path, folder: Path, problems: list[Problem]) -> tuple[list[Body], list[Alias]]:
+def read_references(root: Path, folder: Path, problems: list[Problem]) -> tuple[list[Body], list[Alias]]:
     """Read the tables in `folder`; `root` is the project, for the paths in messages."""
     bodies, aliases = [], []
     for source, item in _items(root, folder, BODIES, problems):

@@ -42,7 +42,7 @@ SCHEMA = (
 )
 
 
-def build(source: Source, problems: list[Problem]) -> Unit | None:
+def unit_from(source: Source, problems: list[Problem]) -> Unit | None:
     before = len(problems)
     data = read_fields(source, SCHEMA, source.meta, 1, problems)
     if len(problems) > before:

@@ -16,7 +16,7 @@ from ..problems import Problem, Severity
 from .citation import Citation
 from .extract import canonical_symbol, extract, split_symbol
 from .names import name_key
-from .resolve import Directory, Issuer, build_directory, identity, resolve
+from .resolve import Issuer, build_directory, identity, resolve
 
 SNIPPET = 70  # characters of context on each side of a citation
 
@@ -76,7 +76,6 @@ class ReferenceIndex:
     documents: dict[str, CitedDocument] = field(default_factory=dict)
     by_page: dict[str, list[Mention]] = field(default_factory=dict)  # citing src_uri -> mentions
     problems: list[Problem] = field(default_factory=list)
-    directory: Directory | None = None
 
     @property
     def mentions(self) -> list[Mention]:
@@ -116,9 +115,9 @@ def _warn(document: Document, line: int, message: str) -> Problem:
     return Problem(document.path, line, "trích dẫn", message, Severity.WARNING)
 
 
-def build(portal: Portal) -> ReferenceIndex:
+def index_references(portal: Portal) -> ReferenceIndex:
     directory = build_directory(portal.units, portal.bodies)
-    index = ReferenceIndex(directory=directory)
+    index = ReferenceIndex()
     own = {}
     for document in portal.documents:
         if (doc_id := document_identity(document)) is not None:

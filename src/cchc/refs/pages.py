@@ -98,7 +98,7 @@ def all_pages(index: ReferenceIndex, units, by_path) -> list[GeneratedPage]:
     return pages + [library_page(index), checks_page(index, by_path)]
 
 
-def open_data(index: ReferenceIndex) -> dict[str, str]:
+def reference_open_data(index: ReferenceIndex) -> dict[str, str]:
     """Files of the citation graph, by path in the built site."""
     documents = [{
         "id": c.id, "kind": c.kind, "number": c.number, "symbol": c.symbol, "name": c.name, "year": c.year,
