@@ -224,6 +224,8 @@ FIELD_REFERENCE_MARK = "<!-- cchc:fields -->"
 
 def expand_marks(markdown: str) -> str:
     """Hand-written pages with the portal's marks replaced by what they stand for."""
+    if FIELD_REFERENCE_MARK not in markdown:  # most pages: the reference is not built for nothing
+        return markdown
     return markdown.replace(FIELD_REFERENCE_MARK, field_reference())
 
 

@@ -4,6 +4,7 @@ and security headers whose Content-Security-Policy allows only the site's own sc
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
 from .model import Document, Portal, Procedure, Unit
@@ -115,3 +116,10 @@ def netlify_headers(headers: dict[str, str]) -> str:
 def nginx_headers(headers: dict[str, str]) -> str:
     """add_header lines for nginx, included by deploy/nginx.conf."""
     return "".join(f"add_header {name} \"{value}\" always;\n" for name, value in headers.items())
+
+
+def write_headers(site_dir: Path) -> None:
+    """Security headers for static hosts: `_headers` (Netlify, Cloudflare Pages) and an nginx include."""
+    headers = security_headers()
+    (site_dir / "_headers").write_text(netlify_headers(headers), encoding="utf-8")
+    (site_dir / "_nginx-headers.conf").write_text(nginx_headers(headers), encoding="utf-8")

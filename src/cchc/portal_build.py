@@ -1,0 +1,144 @@
+"""One build of the portal, in the steps a static site generator takes: start (load, validate and
+generate everything; start drawing share cards), the files to add, each page's cleaning and template
+context, and finish (place the cards, write the hosts' headers, index for search).
+
+The MkDocs hook only translates these steps into MkDocs events and objects; a successor of MkDocs
+would call the same ones. A PortalBuild lives for one build: nothing outlives it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Mapping
+
+from . import cards, infographic_pages, loader, pages, procedure_pages, publish, sanitize, search_index, site, text
+from .problems import Problem, errors
+from .refs import pages as reference_pages
+from .settings import Settings, SettingsError, from_config
+
+# The listing pages the nav names; every other generated page stays out of it (the nav holds
+# sections and listings, never every document).
+NAV_PAGES = frozenset({pages.DOCUMENTS_INDEX, pages.UNITS_INDEX, pages.CONSOLIDATED, reference_pages.LIBRARY,
+                       reference_pages.CHECKS, procedure_pages.INDEX, infographic_pages.GALLERY})
+CACHE = Path(".cache") / "cchc"  # encoded images and cards, kept between builds (keyed by content)
+
+
+class BuildError(Exception):
+    """Why the build stops, in Vietnamese, and the content problems behind it (to log first)."""
+
+    def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
+        super().__init__(message)
+        self.problems = problems or []
+
+
+@dataclass(frozen=True)
+class Output:
+    """A file the portal adds to the site: generated text, or a file copied in."""
+    src_uri: str
+    text: str | None = None
+    source: Path | None = None
+    edit_path: str | None = None  # the file an editor changes, relative to the project
+    in_nav: bool = False
+
+
+class PortalBuild:
+    def __init__(self, root: Path, docs_dir: Path, settings: Settings, generated: site.Site, portal) -> None:
+        self.root, self.settings, self.site, self.portal = root, settings, generated, portal
+        self.docs = docs_dir.resolve().relative_to(root.resolve()).as_posix()
+        self._documents = {d.src_uri: d for d in portal.documents}
+        self._cited = {c.own.src_uri: c for c in generated.index.documents.values() if c.own is not None}
+        # Share cards are drawn in another process while the pages are rendered.
+        self._cards = cards.Pending(list(generated.cards.values()), root / CACHE / cards.CACHE)
+
+    @classmethod
+    def start(cls, root: Path, docs_dir: Path, config: Mapping,
+              built: datetime) -> tuple[PortalBuild, list[Problem]]:
+        """Load and check content/ (before anything is written), then generate everything.
+        Raises BuildError when content has errors; returns the warnings to report."""
+        portal, problems = loader.load(root)
+        if found := len(errors(problems)):
+            raise BuildError(f"Nội dung có {found} lỗi (xem các dòng ERROR ở trên; chạy 'cchc check' để xem "
+                             "lại). Chưa xây dựng trang nào, site/ giữ nguyên.", problems)
+        try:
+            settings = from_config(config, built)
+        except SettingsError as error:
+            raise BuildError(str(error)) from None
+        generated = site.generate(portal, root / CACHE, settings)
+        build = cls(root, docs_dir, settings, generated, portal)
+        return build, problems + generated.index.problems + generated.problems
+
+    def started(self) -> str:
+        images = self.site
+        return f"Ảnh: mã hóa mới {images.encoded} tệp, {len(images.images) - images.encoded} tệp lấy từ bộ nhớ đệm"
+
+    def template_globals(self) -> dict:
+        return {"cchc_csp": publish.content_security_policy(meta=True), "cchc_settings": self.settings}
+
+    @staticmethod
+    def template_filters() -> dict:
+        return {"d_words": text.d_words}
+
+    def edit_path(self, docs_src_uri: str) -> str:
+        """A hand-written page's file, relative to the project (edit links name it)."""
+        return f"{self.docs}/{docs_src_uri}"
+
+    def outputs(self) -> list[Output]:
+        """Every page and file the portal adds to the site."""
+        out = [Output(p.src_uri, text=p.source(), edit_path=p.edit_path, in_nav=p.src_uri in NAV_PAGES)
+               for p in self.site.pages]
+        out += [Output(pages.attachment_uri(d, a), source=Path(a.source))
+                for d in self.portal.documents for a in d.attachments]
+        out += [Output(f.src_uri, source=Path(f.file)) for f in self.portal.forms.values() if f.file]
+        out += [Output(path, source=source) for path, source in {**self.site.images, **self.site.assets}.items()]
+        out += [Output(path, text=content) for path, content in self.site.files.items()]
+        return out
+
+    @staticmethod
+    def markdown(markdown: str) -> str:
+        """A page's Markdown with the portal's marks expanded."""
+        return pages.expand_marks(markdown)
+
+    def clean(self, html: str, edit_path: str) -> tuple[str, list[Problem]]:
+        """A page's HTML through the allowlist; what was removed, on the lines of `edit_path`."""
+        return sanitize.page(html, self.root, edit_path)
+
+    def context(self, src_uri: str) -> dict:
+        """What a document page's template needs beyond the page; nothing for other pages."""
+        document = self._documents.get(src_uri)
+        if document is None:
+            return {}
+        cited = self._cited.get(src_uri)
+        return {"cchc_document": document, "cchc_unit": self.portal.units[document.unit_id],
+                "cchc_attachments": [(a.name, pages.attachment_href(document, a)) for a in document.attachments],
+                "cchc_cited_by": reference_pages.cited_by(cited) if cited else []}
+
+    def finish(self, site_dir: Path) -> list[str]:
+        """Place the share cards, write the hosts' headers and index the site for search; what was done."""
+        try:
+            drawn = self._cards.wait()
+        except Exception as exc:  # a worker's failure, reported as one line instead of its traceback
+            raise BuildError(f"Không vẽ được thẻ chia sẻ: {exc}") from None
+        cache = self.root / CACHE / cards.CACHE
+        for path, card in self.site.cards.items():
+            _place(cache / f"{card.key()}.png", site_dir / path)
+        publish.write_headers(site_dir)
+        try:
+            indexed = search_index.index_site(site_dir)
+        except search_index.SearchIndexError as error:
+            raise BuildError(f"Pagefind không lập được chỉ mục tìm kiếm: {error}") from None
+        return [f"Thẻ chia sẻ: vẽ mới {drawn}, dùng lại {len(self.site.cards) - drawn} từ bộ nhớ đệm",
+                f"Tìm kiếm: Pagefind lập chỉ mục {indexed} trang"]
+
+
+def _place(cached: Path, target: Path) -> None:
+    """Put a cached file in the site: a hard link when the cache is on the same disk, else a copy."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.unlink(missing_ok=True)
+    try:
+        os.link(cached, target)
+    except OSError:
+        shutil.copyfile(cached, target)
