@@ -3,7 +3,7 @@ import posixpath
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cchc.pages import relative
+from cchc.urls import relative
 
 segment = st.sampled_from(["a", "b", "van-ban", "don-vi", "x"])
 path = st.lists(segment, min_size=0, max_size=3).map(lambda parts: "/".join(parts + ["p.md"]))

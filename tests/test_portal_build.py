@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from cchc import pages
+from cchc import urls
 from cchc.portal_build import NAV_PAGES, BuildError, PortalBuild
 from cchc.settings import read_config
 
@@ -35,7 +35,7 @@ def test_a_document_page_gets_its_data_and_others_nothing(project):
     assert context["cchc_unit"].id == "xa-nam-sach"
     assert context["cchc_document"].title.startswith("Kết quả công tác tuyên truyền")
     assert context["cchc_attachments"] == [] and context["cchc_cited_by"] == []
-    assert build.context(pages.DOCUMENTS_INDEX) == {}
+    assert build.context(urls.DOCUMENTS_INDEX) == {}
 
 
 def test_content_errors_stop_the_build_before_anything_is_written(project):

@@ -9,23 +9,18 @@ from html import escape as html_escape
 from . import archive
 from .images import Rendition
 from .model import Infographic, Portal
-from .pages import GeneratedPage, escape, link, site_path
+from . import urls
+from .pages import GeneratedPage, escape, link
+from .urls import GALLERY, IMAGES, site_path, to_root
 from .text import sort_key
 
-IMAGES = "anh"  # folder of encoded images in the built site
-GALLERY = "infographic/index.md"
 FULL = "(max-width: 1000px) 100vw, 960px"
 THUMB = "(max-width: 600px) 50vw, 320px"
 
 
-def _prefix(src_uri: str) -> str:
-    """From a page's folder back to the site root: 'thu-tuc/x.md' (served at thu-tuc/x/) -> '../../'."""
-    return "../" * site_path(src_uri).count("/")
-
-
 def picture(rendition: Rendition, alt: str, page: str, thumbnail: bool = False, lazy: bool = True) -> str:
     """<picture> with WebP and a JPEG/PNG fallback, srcset, width, height and lazy loading."""
-    base = _prefix(page) + IMAGES + "/"
+    base = to_root(page) + IMAGES + "/"
     variants = rendition.thumbnail if thumbnail else rendition.variants
     fallback = [v for v in variants if v.mime != "image/webp"]
     widest = fallback[-1]
@@ -40,7 +35,7 @@ def picture(rendition: Rendition, alt: str, page: str, thumbnail: bool = False, 
 
 def figure(item: Infographic, rendition: Rendition, page: str) -> str:
     """An infographic shown on a related page, linking to its own page."""
-    href = _prefix(page) + site_path(item.src_uri)
+    href = to_root(page) + site_path(item.src_uri)
     return (f'<figure class="cchc-figure"><a href="{href}">{picture(rendition, item.alt, page)}</a>'
             f"<figcaption>{html_escape(item.title)}</figcaption></figure>")
 
@@ -59,7 +54,7 @@ def infographic_page(item: Infographic, rendition: Rendition, portal: Portal) ->
     parts += [f"- {fact}" for fact in facts] + [""]
     related = [link(p.name, source, p.src_uri) for p in portal.procedures if p.slug in item.procedures]
     related += [link(d.label, source, d.src_uri) for d in portal.documents
-                if d.src_uri.removeprefix("van-ban/").removesuffix(".md") in item.documents]
+                if urls.document_ref(d.src_uri) in item.documents]
     if related:
         parts += ["## Liên quan\n", *(f"- {r}" for r in related), ""]
     parts.append(link("Tải ảnh cỡ lớn", source, f"{IMAGES}/{rendition.variants[-1].name}") + "\n")
@@ -67,7 +62,7 @@ def infographic_page(item: Infographic, rendition: Rendition, portal: Portal) ->
 
 
 def _tiles(items: list[Infographic], renditions: dict[str, Rendition]) -> str:
-    tiles = [f'<li><a href="{_prefix(GALLERY)}{site_path(i.src_uri)}">'
+    tiles = [f'<li><a href="{to_root(GALLERY)}{site_path(i.src_uri)}">'
              f"{picture(renditions[i.slug], i.alt, GALLERY, thumbnail=True)}"
              f"<span>{html_escape(i.title)}</span></a></li>" for i in items]
     return '<ul class="cchc-gallery">' + "".join(tiles) + "</ul>\n"
@@ -100,7 +95,7 @@ def related(portal: Portal) -> dict[str, list[Infographic]]:
     out: dict[str, list[Infographic]] = defaultdict(list)
     for item in sorted(portal.infographics, key=lambda i: i.slug):
         for slug in item.procedures:
-            out[f"thu-tuc/{slug}.md"].append(item)
+            out[urls.procedure(slug)].append(item)
         for document in item.documents:
-            out[f"van-ban/{document}.md"].append(item)
+            out[urls.document_by_ref(document)].append(item)
     return out

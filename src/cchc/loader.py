@@ -6,7 +6,7 @@ import difflib
 from datetime import date
 from pathlib import Path
 
-from . import files, frontmatter
+from . import files, frontmatter, urls
 from .dates import build_day, plausible
 from .collections import documents, handwritten, infographics, procedures, references, units
 from .refs.extract import extract
@@ -54,8 +54,7 @@ def load(root: Path, content: str = "content", today: date | None = None) -> tup
 
     def claim(uri: str, path: str, line: int, field: str) -> bool:
         if uri in claimed:
-            url = uri.removesuffix("index.md").removesuffix(".md").rstrip("/")
-            problems.append(Problem(path, line, field, f"trùng đường dẫn /{url}/ với {claimed[uri]}; "
+            problems.append(Problem(path, line, field, f"trùng đường dẫn {urls.shown(uri)} với {claimed[uri]}; "
                                     "cần đặt tên khác"))
             return False
         claimed[uri] = path
@@ -123,7 +122,7 @@ def _parent_cycles(portal: Portal) -> list[Problem]:
 def _load_infographics(root: Path, folder: Path, portal: Portal, problems: list[Problem], claim,
                        today: date) -> None:
     procedures_known = {p.slug for p in portal.procedures}
-    documents_known = {d.src_uri.removeprefix("van-ban/").removesuffix(".md") for d in portal.documents}
+    documents_known = {urls.document_ref(d.src_uri) for d in portal.documents}
     for file, source in _sources(root, folder, problems):
         item = infographics.infographic_from(root, source, file, problems)
         if item is None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import urls
 from .dates import PartialDate
 from .kinds import Kind
 from .periods import Period
@@ -28,7 +29,7 @@ class Unit:
 
     @property
     def src_uri(self) -> str:
-        return f"don-vi/{self.id}/index.md"
+        return urls.unit(self.id)
 
 
 @dataclass
@@ -79,7 +80,7 @@ class Document:
 
     @property
     def src_uri(self) -> str:
-        return f"van-ban/{self.unit_id}/{self.slug}.md"
+        return urls.document(self.unit_id, self.slug)
 
     @property
     def year(self) -> int | None:
@@ -169,11 +170,11 @@ class Procedure:
 
     @property
     def src_uri(self) -> str:
-        return f"thu-tuc/{self.slug}.md"
+        return urls.procedure(self.slug)
 
     @property
     def poster_uri(self) -> str:
-        return f"thu-tuc/{self.slug}/in.md"
+        return urls.poster(self.slug)
 
     @property
     def label(self) -> str:
@@ -208,7 +209,7 @@ class Infographic:
 
     @property
     def src_uri(self) -> str:
-        return f"infographic/{self.slug}.md"
+        return urls.infographic(self.slug)
 
 
 @dataclass

@@ -7,20 +7,16 @@ from __future__ import annotations
 
 import json
 import re
-from urllib.parse import quote
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from . import archive
+from . import archive, urls
 from .kinds import find_kind
-from .model import Attachment, Document, Portal, Procedure, Unit
+from .model import Document, Portal, Procedure, Unit
+from .urls import CONSOLIDATED, DOCUMENTS_INDEX, UNITS_INDEX, relative
 from .text import sort_key
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
-
-DOCUMENTS_INDEX = "van-ban/index.md"
-UNITS_INDEX = "don-vi/index.md"
-CONSOLIDATED = "tong-hop/index.md"
 
 
 @dataclass
@@ -49,43 +45,12 @@ def escape(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def site_path(src_uri: str) -> str:
-    """The path of a page in the built site: 'van-ban/x/y.md' -> 'van-ban/x/y/', 'index.md' -> ''."""
-    path = src_uri.removesuffix(".md").removesuffix("index").rstrip("/")
-    return f"{path}/" if path else ""
-
-
-def relative(target: str, source: str) -> str:
-    """Path from the page `source` to `target`, both relative to the docs root (posixpath.relpath
-    without its file-system calls, which cost seconds over ten thousand pages)."""
-    here = source.split("/")[:-1]
-    there = target.split("/")
-    common = 0
-    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
-        common += 1
-    return "/".join([".."] * (len(here) - common) + there[common:])
-
-
 def link(text: str, source: str, target: str) -> str:
     return f"[{escape(text)}]({relative(target, source)})"
 
 
-def year_uri(year: int | None) -> str:
-    return f"van-ban/nam-{year}.md" if year else "van-ban/chua-ro-nam.md"
-
-
 def year_label(year: int | None) -> str:
     return f"Năm {year}" if year else "Chưa rõ năm"
-
-
-def attachment_uri(document: Document, attachment: Attachment) -> str:
-    """Attachments sit in the document's own folder: /van-ban/<unit>/<slug>/<name>."""
-    return f"{document.src_uri.removesuffix('.md')}/{attachment.name}"
-
-
-def attachment_href(document: Document, attachment: Attachment) -> str:
-    """The attachment's address, percent-encoded: a file name may hold quotes, spaces or '#'."""
-    return quote(attachment_uri(document, attachment))
 
 
 def document_page(document: Document, unit: Unit, markdown: str) -> GeneratedPage:
@@ -173,13 +138,13 @@ def units_index(portal: Portal) -> GeneratedPage:
 
 def documents_index(portal: Portal, years: dict[int | None, list[Document]]) -> GeneratedPage:
     parts = ["Văn bản do các đơn vị ban hành, xếp theo năm.\n"]
-    parts.extend(f"- {link(year_label(y), DOCUMENTS_INDEX, year_uri(y))} ({len(years[y])} văn bản)"
+    parts.extend(f"- {link(year_label(y), DOCUMENTS_INDEX, urls.year(y))} ({len(years[y])} văn bản)"
                  for y in sorted(years, key=lambda y: -(y or 0)))
     return GeneratedPage(DOCUMENTS_INDEX, "Văn bản", "\n".join(parts) + "\n")
 
 
 def year_page(year: int | None, documents: list[Document], portal: Portal) -> GeneratedPage:
-    uri = year_uri(year)
+    uri = urls.year(year)
     body = _archive(uri, documents, portal.units, with_unit=True)
     return GeneratedPage(uri, f"Văn bản {year_label(year).lower()}", body)
 

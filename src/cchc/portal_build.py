@@ -15,15 +15,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Mapping
 
-from . import cards, infographic_pages, loader, pages, procedure_pages, publish, sanitize, search_index, site, text
+from . import cards, loader, pages, publish, sanitize, search_index, site, text, urls
 from .problems import Problem, errors
 from .refs import pages as reference_pages
 from .settings import Settings, SettingsError, from_config
 
 # The listing pages the nav names; every other generated page stays out of it (the nav holds
 # sections and listings, never every document).
-NAV_PAGES = frozenset({pages.DOCUMENTS_INDEX, pages.UNITS_INDEX, pages.CONSOLIDATED, reference_pages.LIBRARY,
-                       reference_pages.CHECKS, procedure_pages.INDEX, infographic_pages.GALLERY})
+NAV_PAGES = frozenset({urls.DOCUMENTS_INDEX, urls.UNITS_INDEX, urls.CONSOLIDATED, urls.LIBRARY, urls.CHECKS,
+                       urls.PROCEDURES, urls.GALLERY})
 CACHE = Path(".cache") / "cchc"  # encoded images and cards, kept between builds (keyed by content)
 
 
@@ -90,7 +90,7 @@ class PortalBuild:
         """Every page and file the portal adds to the site."""
         out = [Output(p.src_uri, text=p.source(), edit_path=p.edit_path, in_nav=p.src_uri in NAV_PAGES)
                for p in self.site.pages]
-        out += [Output(pages.attachment_uri(d, a), source=Path(a.source))
+        out += [Output(urls.attachment(d.src_uri, a.name), source=Path(a.source))
                 for d in self.portal.documents for a in d.attachments]
         out += [Output(f.src_uri, source=Path(f.file)) for f in self.portal.forms.values() if f.file]
         out += [Output(path, source=source) for path, source in {**self.site.images, **self.site.assets}.items()]
@@ -112,8 +112,9 @@ class PortalBuild:
         if document is None:
             return {}
         cited = self._cited.get(src_uri)
-        return {"cchc_document": document, "cchc_unit": self.portal.units[document.unit_id],
-                "cchc_attachments": [(a.name, pages.attachment_href(document, a)) for a in document.attachments],
+        unit = self.portal.units[document.unit_id]
+        return {"cchc_document": document, "cchc_unit": unit, "cchc_unit_path": urls.site_path(unit.src_uri),
+                "cchc_attachments": [(a.name, urls.attachment_href(document.src_uri, a.name)) for a in document.attachments],
                 "cchc_cited_by": reference_pages.cited_by(cited) if cited else []}
 
     def finish(self, site_dir: Path) -> list[str]:

@@ -5,21 +5,15 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from . import archive, opendata, poster_fit, qr
+from . import archive, opendata, poster_fit, qr, urls
 from .model import Portal, Procedure, Unit
-from .pages import GeneratedPage, escape, link, procedure_entry, site_path
+from .pages import GeneratedPage, escape, link, procedure_entry
+from .urls import absolute
 from .sanitize import script_json
 from .text import sort_key
 
-INDEX = "thu-tuc/index.md"
-BY_UNIT = "thu-tuc/theo-don-vi.md"
-BY_LEVEL = "thu-tuc/theo-cap.md"
-ONLINE = "thu-tuc/truc-tuyen.md"
-A_Z = "thu-tuc/a-z.md"
-
-
-def page_url(site_url: str, src_uri: str) -> str:
-    return site_url.rstrip("/") + "/" + site_path(src_uri)
+INDEX, BY_UNIT, BY_LEVEL = urls.PROCEDURES, urls.PROCEDURES_BY_UNIT, urls.PROCEDURES_BY_LEVEL
+ONLINE, A_Z = urls.PROCEDURES_ONLINE, urls.PROCEDURES_A_Z
 
 
 def area_name(unit: Unit) -> str:
@@ -103,8 +97,8 @@ def json_ld(procedure: Procedure, portal: Portal, site_url: str) -> str:
         "@type": "GovernmentService",
         "name": procedure.name,
         "serviceType": procedure.field,
-        "url": page_url(site_url, procedure.src_uri),
-        "provider": [{"@type": "GovernmentOrganization", "name": u.name, "url": page_url(site_url, u.src_uri)}
+        "url": absolute(site_url, procedure.src_uri),
+        "provider": [{"@type": "GovernmentOrganization", "name": u.name, "url": absolute(site_url, u.src_uri)}
                      for u in units],
         "areaServed": [{"@type": "AdministrativeArea", "name": area_name(u)} for u in units],
         "availableChannel": channels,
@@ -120,7 +114,7 @@ def poster_page(procedure: Procedure, portal: Portal, site_url: str, site_name: 
 
     The type is the largest of poster_fit's densities that leaves a margin at the foot of the sheet;
     the page records the density and the free space it expects (`poster` in its front matter)."""
-    url = page_url(site_url, procedure.src_uri)
+    url = absolute(site_url, procedure.src_uri)
     online = "Có thể nộp trực tuyến tại dichvucong.gov.vn" if procedure.online else "Nộp trực tiếp hoặc qua bưu điện"
     facts = [("Thời gian:", procedure.time_limit), ("Lệ phí:", procedure.fees), ("Nơi nộp:", procedure.authority)]
     papers = [p.name for p in procedure.papers]
@@ -193,7 +187,7 @@ def procedure_open_data(portal: Portal, site_url: str) -> dict[str, str]:
     rows = [{
         "slug": p.slug, "code": p.code, "name": p.name, "field": p.field, "level": p.level,
         "units": " ".join(p.unit_ids), "authority": p.authority, "time_limit": p.time_limit, "fees": p.fees,
-        "online": p.online, "online_url": p.online_url, "url": page_url(site_url, p.src_uri),
+        "online": p.online, "online_url": p.online_url, "url": absolute(site_url, p.src_uri),
         "channels": [{"way": c.way, "time_limit": c.time_limit, "fee": c.fee} for c in p.channels],
         "documents": [{"name": d.name, "originals": d.originals, "copies": d.copies} for d in p.papers],
         "steps": p.steps, "result": p.result, "legal_basis": p.legal_basis,

@@ -8,7 +8,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
 from .model import Document, Portal, Procedure, Unit
-from .pages import site_path
+from .urls import absolute, root, site_path
 from .sanitize import script_json
 
 FEED = "feed.xml"
@@ -16,7 +16,7 @@ FEED_ENTRIES = 50
 
 
 def robots(site_url: str) -> str:
-    return f"User-agent: *\nAllow: /\nSitemap: {site_url.rstrip('/')}/sitemap.xml\n"
+    return f"User-agent: *\nAllow: /\nSitemap: {root(site_url)}sitemap.xml\n"
 
 
 def _updated(document: Document, built: datetime) -> str:
@@ -28,7 +28,7 @@ def _updated(document: Document, built: datetime) -> str:
 def atom(title: str, feed_path: str, page_path: str, site_url: str, documents: list[Document],
          procedures: list[Procedure], units: dict[str, Unit], built: datetime) -> str:
     """An Atom feed of the newest documents, then procedures; dates as written, else the build's."""
-    base = site_url.rstrip("/") + "/"
+    base = root(site_url)
     entries = []
     for document in sorted(documents, key=lambda d: (_updated(d, built), d.src_uri), reverse=True):
         entries.append((_updated(document, built), document.label, site_path(document.src_uri),
@@ -61,9 +61,9 @@ def feeds(portal: Portal, site_name: str, site_url: str, built: datetime) -> dic
 
 def document_json_ld(document: Document, unit: Unit, site_url: str) -> str:
     """schema.org Report for reports, Legislation for every other kind of document."""
-    url = site_url.rstrip("/") + "/" + site_path(document.src_uri)
+    url = absolute(site_url, document.src_uri)
     issuer = {"@type": "GovernmentOrganization", "name": unit.name,
-              "url": site_url.rstrip("/") + "/" + site_path(unit.src_uri)}
+              "url": absolute(site_url, unit.src_uri)}
     if document.kind.name == "Báo cáo":
         data = {"@context": "https://schema.org", "@type": "Report", "name": document.label, "url": url,
                 "author": issuer, "inLanguage": "vi"}

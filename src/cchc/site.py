@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cards, infographic_pages, pages, poster_fit, procedure_pages, publish
+from . import cards, infographic_pages, pages, poster_fit, procedure_pages, publish, urls
 from .images import render as render_image
 from .model import Portal
 from .problems import Problem, Severity
@@ -13,8 +13,6 @@ from .settings import Settings
 from .refs import index as reference_index
 from .refs import pages as reference_pages
 
-CARD = "the-chia-se.png"  # each page's share card, in the page's own folder
-POSTER_FONTS = "assets/fonts"  # where cchc.css's @font-face rules look for the poster's font
 
 
 @dataclass
@@ -28,13 +26,13 @@ class Site:
     problems: list[Problem] = field(default_factory=list)  # warnings about what was generated
     # The poster's font, by path in the built site -> the bundled file.
     assets: dict[str, Path] = field(default_factory=lambda: {
-        f"{POSTER_FONTS}/{name}": poster_fit.FONTS / name for name in poster_fit.FONT_FILES})
+        f"{urls.POSTER_FONTS}/{name}": poster_fit.FONTS / name for name in poster_fit.FONT_FILES})
 
 
 def _with_cards(generated: list[pages.GeneratedPage], made: dict[str, cards.Card]) -> None:
     """Point each page that has a card at it (og:image), by the page's path."""
     for page in generated:
-        path = pages.site_path(page.src_uri) + CARD
+        path = urls.card(page.src_uri)
         if path in made:
             page.meta["card"] = path
 
@@ -45,10 +43,10 @@ def generate(portal: Portal, cache: Path, settings: Settings = Settings()) -> Si
     index = reference_index.index_references(portal)
     renditions, images, encoded = {}, {}, 0
     for item in portal.infographics:
-        rendition, made = render_image(Path(item.image), cache / infographic_pages.IMAGES)
+        rendition, made = render_image(Path(item.image), cache / urls.IMAGES)
         renditions[item.slug], encoded = rendition, encoded + made
         for variant in (*rendition.variants, *rendition.thumbnail):
-            images[f"{infographic_pages.IMAGES}/{variant.name}"] = cache / infographic_pages.IMAGES / variant.name
+            images[f"{urls.IMAGES}/{variant.name}"] = cache / urls.IMAGES / variant.name
     shown = infographic_pages.related(portal)
     documents = []
     for document in portal.documents:
@@ -80,8 +78,8 @@ def generate(portal: Portal, cache: Path, settings: Settings = Settings()) -> Si
                  + procedure_pages.form_pages(portal) + reference_pages.all_pages(index, portal.units, by_path))
     files = {**reference_pages.reference_open_data(index), **procedure_pages.procedure_open_data(portal, site_url),
              **publish.feeds(portal, site_name, site_url, built), "robots.txt": publish.robots(site_url)}
-    made = {pages.site_path(p.src_uri) + CARD: cards.for_procedure(p, site_name) for p in portal.procedures}
-    made.update({pages.site_path(d.src_uri) + CARD: cards.for_document(d, portal.units[d.unit_id].name, site_name)
+    made = {urls.card(p.src_uri): cards.for_procedure(p, site_name) for p in portal.procedures}
+    made.update({urls.card(d.src_uri): cards.for_document(d, portal.units[d.unit_id].name, site_name)
                  for d in portal.documents})
     _with_cards(generated, made)
     return Site(generated, files, index, made, images, encoded, problems)

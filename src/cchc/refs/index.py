@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .. import urls
 from ..model import Document, Portal, Procedure
 from ..problems import Problem, Severity
 from .citation import Citation
@@ -68,7 +69,7 @@ class CitedDocument:
 
     @property
     def src_uri(self) -> str:
-        return self.own.src_uri if self.own is not None else f"tham-chieu/{self.id}.md"
+        return self.own.src_uri if self.own is not None else urls.reference(self.id)
 
 
 @dataclass

@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from .. import opendata
 from ..collections.references import GROUPS
-from ..pages import GeneratedPage, escape, link, relative, site_path
+from ..pages import GeneratedPage, escape, link
+from ..urls import CHECKS, LIBRARY, relative, site_path
 from ..text import descending, sort_key
 from .annotate import annotate
 from .index import CitedDocument, ReferenceIndex
 
-LIBRARY = "tham-chieu/index.md"
-CHECKS = "kiem-tra-trich-dan.md"
 
 
 def linked_body(index: ReferenceIndex, src_uri: str, markdown: str, passage: int = 0, literal: bool = False) -> str:

@@ -1,0 +1,114 @@
+"""Where everything lives: each page's source path (src_uri, as MkDocs names pages: 'van-ban/x/y.md'),
+its path in the built site ('van-ban/x/y/'), links between pages and absolute addresses. The only
+module that knows them; content items, page families and templates ask it. The site is built with
+directory URLs (`use_directory_urls: true` in mkdocs.yml): 'a/b.md' is served at 'a/b/'.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+# Listing pages.
+DOCUMENTS_INDEX = "van-ban/index.md"
+UNITS_INDEX = "don-vi/index.md"
+CONSOLIDATED = "tong-hop/index.md"
+LIBRARY = "tham-chieu/index.md"
+CHECKS = "kiem-tra-trich-dan.md"
+PROCEDURES = "thu-tuc/index.md"
+PROCEDURES_BY_UNIT = "thu-tuc/theo-don-vi.md"
+PROCEDURES_BY_LEVEL = "thu-tuc/theo-cap.md"
+PROCEDURES_ONLINE = "thu-tuc/truc-tuyen.md"
+PROCEDURES_A_Z = "thu-tuc/a-z.md"
+GALLERY = "infographic/index.md"
+# Files.
+IMAGES = "anh"  # encoded infographic images
+POSTER_FONTS = "assets/fonts"  # where cchc.css's @font-face rules look for the poster's font
+CARD = "the-chia-se.png"  # each page's share card, in the page's own folder
+
+
+def unit(unit_id: str) -> str:
+    return f"don-vi/{unit_id}/index.md"
+
+
+def document(unit_id: str, slug: str) -> str:
+    return f"van-ban/{unit_id}/{slug}.md"
+
+
+def document_ref(src_uri: str) -> str:
+    """How content names a document ('unit/slug', as in an infographic's `van_ban`)."""
+    return src_uri.removeprefix("van-ban/").removesuffix(".md")
+
+
+def document_by_ref(ref: str) -> str:
+    return f"van-ban/{ref}.md"
+
+
+def procedure(slug: str) -> str:
+    return f"thu-tuc/{slug}.md"
+
+
+def poster(slug: str) -> str:
+    return f"thu-tuc/{slug}/in.md"
+
+
+def infographic(slug: str) -> str:
+    return f"infographic/{slug}.md"
+
+
+def reference(cited_id: str) -> str:
+    """A cited document that the portal does not hold, in the library."""
+    return f"tham-chieu/{cited_id}.md"
+
+
+def year(year: int | None) -> str:
+    return f"van-ban/nam-{year}.md" if year else "van-ban/chua-ro-nam.md"
+
+
+def attachment(document_uri: str, name: str) -> str:
+    """Attachments sit in the document's own folder: van-ban/<unit>/<slug>/<name>."""
+    return f"{document_uri.removesuffix('.md')}/{name}"
+
+
+def attachment_href(document_uri: str, name: str) -> str:
+    """The attachment's address, percent-encoded: a file name may hold quotes, spaces or '#'."""
+    return quote(attachment(document_uri, name))
+
+
+def site_path(src_uri: str) -> str:
+    """The path of a page in the built site: 'van-ban/x/y.md' -> 'van-ban/x/y/', 'index.md' -> ''."""
+    path = src_uri.removesuffix(".md").removesuffix("index").rstrip("/")
+    return f"{path}/" if path else ""
+
+
+def shown(src_uri: str) -> str:
+    """The address as readers see it, for messages: '/van-ban/x/y/'."""
+    return f"/{site_path(src_uri)}"
+
+
+def card(src_uri: str) -> str:
+    return site_path(src_uri) + CARD
+
+
+def to_root(src_uri: str) -> str:
+    """From the page's folder back to the site's root: '../../' for 'van-ban/x/y.md'."""
+    return "../" * site_path(src_uri).count("/")
+
+
+def relative(target: str, source: str) -> str:
+    """Path from the page `source` to `target`, both relative to the docs root (posixpath.relpath
+    without its file-system calls, which cost seconds over ten thousand pages)."""
+    here = source.split("/")[:-1]
+    there = target.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + there[common:])
+
+
+def root(site_url: str) -> str:
+    """The site's address with one closing slash: 'https://x.gov.vn/cchc/'."""
+    return site_url.rstrip("/") + "/"
+
+
+def absolute(site_url: str, src_uri: str) -> str:
+    return root(site_url) + site_path(src_uri)
