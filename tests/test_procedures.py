@@ -108,6 +108,15 @@ def test_bad_procedure_is_reported(with_procedure, case):
     assert expected in result.stdout, result.stdout
 
 
+def test_unreadable_legal_basis_stops_the_build(with_procedure, tmp_path):
+    (old, new), expected = BAD["unreadable legal basis"]
+    edit(with_procedure, old, new)
+    result = mkdocs_build(with_procedure, tmp_path / "site")
+    assert result.returncode == 1
+    assert expected in result.stderr and "Chưa xây dựng trang nào" in result.stderr
+    assert not (tmp_path / "site").exists()
+
+
 @pytest.fixture
 def built(with_procedure, tmp_path):
     site = tmp_path / "site"

@@ -15,7 +15,7 @@ import yaml
 
 from cchc import loader
 from cchc.refs.extract import extract
-from cchc.refs.names import name_key
+from cchc.text import name_key
 from cchc.refs.resolve import build_directory, resolve
 
 from .conftest import REPO

@@ -10,6 +10,18 @@ from .kinds import Kind
 from .periods import Period
 
 
+@dataclass(frozen=True)
+class Alias:
+    """A named programme that stands for a numbered document: "Đề án 06" = 06/QĐ-TTg."""
+
+    phrase: str
+    kind: str
+    symbol: str
+    date: str  # as written, e.g. "06/01/2022"
+    title: str = ""
+    issuer: str = ""
+
+
 @dataclass
 class Unit:
     id: str

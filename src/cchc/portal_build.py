@@ -60,14 +60,13 @@ class PortalBuild:
         """Load and check content/ (before anything is written), then generate everything.
         Raises BuildError when content has errors; returns the warnings to report."""
         portal, problems = loader.load(root)
-        if found := len(errors(problems)):
-            raise BuildError(f"Nội dung có {found} lỗi (xem các dòng ERROR ở trên; chạy 'cchc check' để xem "
-                             "lại). Chưa xây dựng trang nào, site/ giữ nguyên.", problems)
+        _stop_on_errors(problems)
         try:
             settings = from_config(config, built)
         except SettingsError as error:
             raise BuildError(str(error)) from None
         generated = site.generate(portal, root / CACHE, settings)
+        _stop_on_errors(problems + generated.index.problems)
         build = cls(root, docs_dir, settings, generated, portal)
         return build, problems + generated.index.problems + generated.problems
 
@@ -133,6 +132,12 @@ class PortalBuild:
             raise BuildError(f"Pagefind không lập được chỉ mục tìm kiếm: {error}") from None
         return [f"Thẻ chia sẻ: vẽ mới {drawn}, dùng lại {len(self.site.cards) - drawn} từ bộ nhớ đệm",
                 f"Tìm kiếm: Pagefind lập chỉ mục {indexed} trang"]
+
+
+def _stop_on_errors(problems: list[Problem]) -> None:
+    if found := len(errors(problems)):
+        raise BuildError(f"Nội dung có {found} lỗi (xem các dòng ERROR ở trên; chạy 'cchc check' để xem "
+                         "lại). Chưa xây dựng trang nào, site/ giữ nguyên.", problems)
 
 
 def _place(cached: Path, target: Path) -> None:

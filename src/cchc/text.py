@@ -74,3 +74,19 @@ def sort_key(text: str) -> tuple:
         letters.append((1, rank) if rank is not None else (0, base))
         tones.append(tone)
     return (tuple(letters), tuple(tones), text)
+
+
+# Old and new placement of the tone on 'oa', 'oe', 'uy' ("Thành uỷ" = "Thành ủy", "hoá" = "hóa").
+_TONE_PLACEMENT = {
+    "òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
+    "òe": "oè", "óe": "oé", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
+    "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
+}
+_PLACEMENT = re.compile("|".join(_TONE_PLACEMENT))
+_SPACE = re.compile(r"\s+")
+
+
+def name_key(name: str) -> str:
+    """Case, spacing and tone placement folded: 'UBND  Thành Uỷ' and 'ubnd thành ủy' compare equal."""
+    text = _SPACE.sub(" ", nfc(name).lower()).strip()
+    return _PLACEMENT.sub(lambda m: _TONE_PLACEMENT[m.group()], text)

@@ -10,7 +10,7 @@ from ..frontmatter import Source
 from ..images import ImageError, inspect
 from ..model import Infographic
 from ..problems import Problem
-from ..refs.names import name_key
+from ..text import name_key
 from ..schema import Field, FieldError, read_fields
 from ..text import slugify
 from .documents import read_date

@@ -9,7 +9,7 @@ from pathlib import Path
 from .. import files, frontmatter
 from ..frontmatter import Source
 from ..problems import Problem
-from ..refs.extract import Alias
+from ..model import Alias
 from ..schema import Field, FieldError, read_fields
 from .documents import read_date, read_kind, read_number_symbol
 

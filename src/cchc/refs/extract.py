@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..dates import DateError, parse_date
+from ..model import Alias
 from . import grammar
 from .citation import Citation, Finding
 from .names import name_key
@@ -22,18 +22,6 @@ _LATE_DATE = re.compile(rf"\s*,?\s*(?i:ngày)\s+(?P<date>{grammar.DATE})")
 
 
 _TRAILING_JOIN = re.compile(r"[\s,]*(?:\b(?:và|tại|theo|của|số))?[\s,]*$")
-
-
-@dataclass(frozen=True)
-class Alias:
-    """A named programme that stands for a numbered document: "Đề án 06" = 06/QĐ-TTg."""
-
-    phrase: str
-    kind: str
-    symbol: str
-    date: str  # as written, e.g. "06/01/2022"
-    title: str = ""
-    issuer: str = ""
 
 
 def _kind_name(written: str) -> str:

@@ -125,6 +125,11 @@ def index_references(portal: Portal) -> ReferenceIndex:
             own[doc_id] = document
     for page, passage, text, line, unit in _passages(portal):
         citations = resolve(extract(text, portal.aliases), directory, unit)
+        if not citations and isinstance(page, Procedure):
+            # Each line of a procedure's legal basis names a document; the scan that indexes it says so.
+            index.problems.append(Problem(page.path, line, f"can_cu[{passage + 1}]", (
+                f"không đọc được văn bản nào trong '{text}'; cần ghi loại, số, ký hiệu và ngày, ví dụ "
+                "'Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 của Chính phủ'")))
         position = 0
         mentions = index.by_page.setdefault(page.src_uri, [])
         for citation in citations:

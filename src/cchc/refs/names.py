@@ -2,25 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
-from ..text import nfc
-
-# Old and new placement of the tone on 'oa', 'oe', 'uy' ("Thành uỷ" = "Thành ủy", "hoá" = "hóa").
-_TONE_PLACEMENT = {
-    "òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
-    "òe": "oè", "óe": "oé", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
-    "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
-}
-_PLACEMENT = re.compile("|".join(_TONE_PLACEMENT))
-_SPACE = re.compile(r"\s+")
-
-
-def name_key(name: str) -> str:
-    """Case, spacing and tone placement folded: 'UBND  Thành Uỷ' and 'ubnd thành ủy' compare equal."""
-    text = _SPACE.sub(" ", nfc(name).lower()).strip()
-    return _PLACEMENT.sub(lambda m: _TONE_PLACEMENT[m.group()], text)
-
+from ..text import name_key
 
 class NameIndex:
     """Finds the longest known name at the start of a phrase, in time bounded by its word count."""
