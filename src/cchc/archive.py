@@ -6,13 +6,10 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from .kinds import Kind
+from .levels import BY_NAME
 from .model import Document, Portal, Unit
 from .periods import Period
 from .text import descending, sort_key
-
-# Order of unit levels in listings: the city, its departments, then communes and wards.
-LEVEL_ORDER = {"thành phố": 0, "tỉnh": 1, "sở": 2, "ban": 3, "cơ quan": 4, "phường": 5, "xã": 6, "đặc khu": 7}
-
 
 @dataclass
 class PeriodGroup:
@@ -43,7 +40,7 @@ def by_year_and_period(documents: list[Document]) -> list[YearGroup]:
 
 
 def units_in_order(units: list[Unit]) -> list[Unit]:
-    return sorted(units, key=lambda u: (LEVEL_ORDER[u.level], sort_key(u.name)))
+    return sorted(units, key=lambda u: (BY_NAME[u.level].order, sort_key(u.name)))
 
 
 @dataclass

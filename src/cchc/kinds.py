@@ -1,4 +1,5 @@
-"""Kinds of documents (Nghị định 30/2020/NĐ-CP and the legal-document law) and their symbols."""
+"""Kinds of documents (Nghị định 30/2020/NĐ-CP and the legal-document law) and the type code each
+takes in a symbol, in one table: the kinds a unit publishes on the portal, and those only cited."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ class Kind:
     name: str  # as written in a document's heading, sentence case
     code: str  # type code in the symbol: "BC" in 12/BC-UBND; "" for công văn
     periodic: bool = False  # reports and plans cover a period
+    published: bool = True  # a unit may publish one on the portal; False: only cited
 
     @property
     def slug(self) -> str:
@@ -36,10 +38,17 @@ KINDS = [
     Kind("Thông tư", "TT"),
     Kind("Thông tư liên tịch", "TTLT"),
     Kind("Luật", ""),
+    Kind("Quy chế", "QC", published=False),
+    Kind("Quy định", "QĐi", published=False),
+    Kind("Văn bản", "", published=False),
+    Kind("Bộ luật", "", published=False),
+    Kind("Pháp lệnh", "PL", published=False),
+    Kind("Hiến pháp", "", published=False),
 ]
+PUBLISHED = [kind for kind in KINDS if kind.published]
 
-BY_SLUG = {kind.slug: kind for kind in KINDS}
-PERIODIC_NAMES = ", ".join(k.name.lower() for k in KINDS if k.periodic)
+BY_SLUG = {kind.slug: kind for kind in PUBLISHED}
+PERIODIC_NAMES = ", ".join(k.name.lower() for k in PUBLISHED if k.periodic)
 
 
 def find_kind(written: str) -> Kind | None:

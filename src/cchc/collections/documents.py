@@ -8,7 +8,7 @@ from pathlib import Path
 from .. import files
 from ..dates import DateError, parse_date
 from ..frontmatter import Source
-from ..kinds import KINDS, PERIODIC_NAMES, find_kind
+from ..kinds import PERIODIC_NAMES, PUBLISHED, find_kind
 from ..model import Attachment, Document, Signer
 from ..periods import PeriodError, parse_period
 from ..problems import Problem
@@ -27,7 +27,7 @@ def read_kind(value: str):
     kind = find_kind(value)
     if kind is None:
         raise FieldError(f"loại văn bản '{value}' không có trong danh sách; cần một trong: "
-                         + ", ".join(k.name for k in KINDS))
+                         + ", ".join(k.name for k in PUBLISHED))
     return kind
 
 

@@ -20,8 +20,6 @@ ALIASES = "bi-danh.yml"
 # Groups of the library page, from the top of the state down.
 GROUPS = ("Trung ương Đảng", "Quốc hội", "Chính phủ và Thủ tướng Chính phủ", "Bộ, ngành Trung ương",
           "Thành phố", "Sở, ngành", "Xã, phường", "Khác")
-UNIT_GROUPS = {"thành phố": "Thành phố", "tỉnh": "Thành phố", "sở": "Sở, ngành", "ban": "Sở, ngành",
-               "cơ quan": "Sở, ngành", "xã": "Xã, phường", "phường": "Xã, phường", "đặc khu": "Xã, phường"}
 
 
 @dataclass

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from ..frontmatter import Source
+from ..levels import BY_NAME, NAMES
 from ..model import Unit
 from ..problems import Problem
 from ..schema import Field, FieldError, matching, read_fields, url
 
 FOLDER = "don-vi"
-LEVELS = ("thành phố", "tỉnh", "sở", "ban", "cơ quan", "xã", "phường", "đặc khu")
 
 read_id = matching(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", "mã đơn vị '{value}' không hợp lệ; cần chữ thường không dấu, "
                    "số và dấu '-', ví dụ 'xa-nam-sach'")
@@ -22,8 +22,8 @@ read_website = url(("https", "http"), "https://namsach.haiphong.gov.vn")
 
 
 def read_level(value: str) -> str:
-    if value.lower() not in LEVELS:
-        raise FieldError(f"cấp '{value}' không có trong danh sách; cần một trong: {', '.join(LEVELS)}")
+    if value.lower() not in BY_NAME:
+        raise FieldError(f"cấp '{value}' không có trong danh sách; cần một trong: {NAMES}")
     return value.lower()
 
 
@@ -31,7 +31,7 @@ SCHEMA = (
     Field("id", "mã đơn vị dùng trong đường dẫn, ví dụ 'xa-nam-sach'", True, read_id),
     Field("ten", "tên đầy đủ, ví dụ 'Ủy ban nhân dân xã Nam Sách'", True),
     Field("ten_ngan", "tên ngắn, ví dụ 'UBND xã Nam Sách'", True),
-    Field("cap", f"cấp đơn vị: {', '.join(LEVELS)}", True, read_level),
+    Field("cap", f"cấp đơn vị: {NAMES}", True, read_level),
     Field("don_vi_cap_tren", "mã của đơn vị cấp trên", False, read_id),
     Field("dia_chi", "địa chỉ trụ sở"),
     Field("dien_thoai", "số điện thoại", False, read_phone),

@@ -5,14 +5,10 @@ from __future__ import annotations
 
 import re
 
+from ..kinds import KINDS
+
 # Kind words and the type code each takes in a symbol ("" when the symbol carries none).
-KIND_CODES = {
-    "Nghị quyết": "NQ", "Quyết định": "QĐ", "Chỉ thị": "CT", "Kế hoạch": "KH", "Báo cáo": "BC",
-    "Thông báo": "TB", "Hướng dẫn": "HD", "Chương trình": "CTr", "Đề án": "ĐA", "Phương án": "PA",
-    "Tờ trình": "TTr", "Kết luận": "KL", "Nghị định": "NĐ", "Thông tư liên tịch": "TTLT",
-    "Thông tư": "TT", "Quy chế": "QC", "Quy định": "QĐi", "Công văn": "", "Văn bản": "",
-    "Luật": "", "Bộ luật": "", "Pháp lệnh": "PL", "Hiến pháp": "",
-}
+KIND_CODES = {kind.name: kind.code for kind in KINDS}
 TYPE_KINDS = {code.upper(): kind for kind, code in KIND_CODES.items() if code}
 TYPE_KINDS["QYĐ"] = "Quy định"
 TYPE_KINDS["QĐI"] = "Quy định"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..levels import BY_NAME
 from ..model import Unit
 from ..text import slugify
 from .citation import Citation, Finding
@@ -44,8 +45,6 @@ class Directory:
 
 
 def build_directory(units: dict[str, Unit], bodies) -> Directory:
-    from ..collections.references import UNIT_GROUPS
-
     directory = Directory(units=units)
     for body in bodies:
         issuer = Issuer(body.name, body.name, body.group)
@@ -54,7 +53,7 @@ def build_directory(units: dict[str, Unit], bodies) -> Directory:
         for code in body.codes:
             directory.codes.setdefault(code.upper(), issuer)
     for unit in units.values():
-        issuer = Issuer(unit.id, unit.name, UNIT_GROUPS.get(unit.level, "Khác"), unit.id)
+        issuer = Issuer(unit.id, unit.name, BY_NAME[unit.level].group if unit.level in BY_NAME else "Khác", unit.id)
         for name in [unit.name, unit.short_name, *unit.aliases]:
             directory.names.add(name, issuer)
     return directory
