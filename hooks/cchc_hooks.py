@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_build_datetime
 
-from cchc import sanitize
+from cchc.pages import sanitize
 from cchc.portal_build import BuildError, PortalBuild
 from cchc.problems import Severity
 

@@ -26,12 +26,13 @@ from pathlib import Path
 import yaml
 from PIL import Image, ImageDraw
 
-from cchc import loader, site
+from cchc import site
+from cchc.content import load as loader
+from cchc.pages import reference_pages
 from cchc.problems import errors
+from cchc.publish.images import render as render_image
 from cchc.refs import index as reference_index
-from cchc.refs import pages as reference_pages
 from cchc.refs.extract import extract
-from cchc.images import render as render_image
 from cchc.refs.resolve import build_directory, resolve
 
 from . import synthetic, webcheck

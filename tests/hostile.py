@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
-from cchc import publish
+from cchc.publish import web_files as publish
 
 # What attackers paste into fields and bodies.
 HOSTILE = [

@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cchc import frontmatter
+from cchc.content import frontmatter
 from cchc.text import slugify
 
 REPO = Path(__file__).resolve().parent.parent

@@ -1,9 +1,10 @@
 """Archives and the consolidated table, computed from plain data without MkDocs."""
 
-from cchc import archive, pages, site
+from cchc import site
 from cchc.dates import PartialDate
 from cchc.kinds import find_kind
 from cchc.model import Document, Portal, Unit
+from cchc.pages import archive, document_pages
 from cchc.periods import parse_period
 
 
@@ -58,14 +59,14 @@ def test_consolidated_marks_missing_reports():
         ("xa-a", [["bc-2025"], [], ["bc-6t-2025"]]),
         ("xa-b", [[], ["bc-q3-2025"], []]),
     ]
-    markdown = pages.consolidated_page(p, p.documents_by_unit()).markdown
+    markdown = document_pages.consolidated_page(p, p.documents_by_unit()).markdown
     reports = markdown[markdown.index("## Báo cáo"):markdown.index("## Kế hoạch")]
     assert reports.count("**Chưa có**") == 6
     assert "[Đã đăng](../van-ban/xa-a/bc-2025.md)" in reports
 
 
 def test_units_index_groups_levels_in_vietnamese_order():
-    markdown = pages.units_index(portal()).markdown
+    markdown = document_pages.units_index(portal()).markdown
     assert markdown.index("## Thành phố") < markdown.index("## Sở") < markdown.index("## Xã")
     assert markdown.index("UBND xã An Lão") < markdown.index("UBND xã Bình Giang")
 

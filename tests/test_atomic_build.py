@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc import site_swap
+from cchc.publish import site_swap
 
 from .conftest import MEASURED, REPORT, build_env
 

@@ -15,7 +15,7 @@ import shutil
 import pytest
 import yaml
 
-from cchc import poster_fit
+from cchc.pages import poster_fit
 from cchc.text import fold
 
 from .bench import write_project

@@ -13,8 +13,9 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
-from cchc import cards
-from cchc.images import ImageError, inspect, render
+from cchc.content.image_files import ImageError, inspect
+from cchc.publish import cards
+from cchc.publish.images import render
 
 from .conftest import cchc_check, mkdocs_build
 

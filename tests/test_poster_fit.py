@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from cchc import poster_fit
-from cchc.poster_fit import DENSITIES, MARGIN_MM, fit, lines
+from cchc.pages import poster_fit
+from cchc.pages.poster_fit import DENSITIES, MARGIN_MM, fit, lines
 
 FACTS = ["Thời gian: 03 ngày làm việc", "Lệ phí: Không", "Nơi nộp: Ủy ban nhân dân cấp xã",
          "Nộp trực tiếp hoặc qua bưu điện"]

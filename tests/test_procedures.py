@@ -200,7 +200,7 @@ REAL = sorted(p.stem for p in (Path(__file__).parent.parent / "content/thu-tuc")
 
 
 def test_at_least_twelve_real_procedures_tied_to_units():
-    from cchc import loader
+    from cchc.content import load as loader
 
     from .conftest import REPO
     portal, problems = loader.load(REPO)

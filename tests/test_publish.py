@@ -9,7 +9,7 @@ import re
 import subprocess
 import xml.etree.ElementTree as ET
 
-from cchc import publish
+from cchc.publish import web_files as publish
 
 from .conftest import BIN, build_env
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from cchc import loader
+from cchc.content import load as loader
 from cchc.refs.extract import extract
-from cchc.text import name_key
 from cchc.refs.resolve import build_directory, resolve
+from cchc.text import name_key
 
 from .conftest import REPO
 

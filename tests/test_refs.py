@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc import loader
+from cchc.content import load as loader
 from cchc.refs.extract import extract
 from cchc.refs.resolve import build_directory, resolve
 

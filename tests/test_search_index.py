@@ -10,9 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
-from cchc import cbor, search_index
+from cchc.publish import cbor, search_index
 
 PAGE = """<!doctype html><html lang="vi"><head><title>{title}</title></head><body>
 <main data-pagefind-body><h1>{title}</h1><p>{text}</p>

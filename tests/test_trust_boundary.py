@@ -10,9 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, example, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
-from cchc import sanitize
+from cchc.pages import sanitize
 
 from .conftest import REPO, UNIT, cchc_check, mkdocs_build
 from .hostile import HOSTILE, accepted, dangers, write_portal
@@ -66,7 +67,7 @@ def test_tags_that_never_close_cannot_stall_the_build(piece):
     """Tags that never close, then a quote that never closes: the report's scan once retried each tag to the
     end of the page (120 KB took two minutes), now it is one pass. Run apart, so that a regression fails on
     the timeout instead of hanging the tests."""
-    code = f"from cchc import sanitize; print(len(sanitize.clean('<div>' + {piece!r} * 30_000 + '\"</div>')[0]))"
+    code = f"from cchc.pages import sanitize; print(len(sanitize.clean('<div>' + {piece!r} * 30_000 + '\"</div>')[0]))"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
     assert result.returncode == 0, result.stderr[-2000:]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from cchc import frontmatter
+from cchc.content import frontmatter
 from cchc.problems import Severity
 
 from .conftest import REPO, cchc_check
@@ -48,7 +48,7 @@ def isolated(code: str) -> dict:
     The code sees `frontmatter`, `BOMB` and `measure(call)`, and prints its answer as JSON."""
     prelude = f"""
 import json, resource, time
-from cchc import frontmatter
+from cchc.content import frontmatter
 BOMB = {BOMB!r}
 def measure(call):
     before, start = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, time.perf_counter()

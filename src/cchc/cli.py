@@ -7,11 +7,14 @@ import json
 import sys
 from pathlib import Path
 
-from . import bodies, loader, settings, site_swap
-from .refs import index as reference_index
-from .refs.extract import extract
-from .refs.resolve import build_directory, resolve
-from .problems import Problem, Severity
+from cchc import settings
+from cchc.content import load as loader
+from cchc.pages import bodies
+from cchc.problems import Problem, Severity
+from cchc.publish import site_swap
+from cchc.refs import index as reference_index
+from cchc.refs.extract import extract
+from cchc.refs.resolve import build_directory, resolve
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .text import slugify
+from cchc.text import slugify
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import urls
-from .dates import PartialDate
-from .kinds import Kind
-from .periods import Period
+from cchc import urls
+from cchc.dates import PartialDate
+from cchc.kinds import Kind
+from cchc.periods import Period
 
 
 @dataclass(frozen=True)

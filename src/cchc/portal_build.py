@@ -15,10 +15,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Mapping
 
-from . import cards, loader, pages, publish, sanitize, search_index, site, text, urls
-from .problems import Problem, errors
-from .refs import pages as reference_pages
-from .settings import Settings, SettingsError, from_config
+from cchc import site, text, urls
+from cchc.content import load as loader
+from cchc.pages import reference_pages, sanitize
+from cchc.pages.field_reference import expand_marks
+from cchc.problems import Problem, errors
+from cchc.publish import cards, search_index, web_files
+from cchc.settings import Settings, SettingsError, from_config
 
 # The listing pages the nav names; every other generated page stays out of it (the nav holds
 # sections and listings, never every document).
@@ -75,7 +78,7 @@ class PortalBuild:
         return f"Ảnh: mã hóa mới {images.encoded} tệp, {len(images.images) - images.encoded} tệp lấy từ bộ nhớ đệm"
 
     def template_globals(self) -> dict:
-        return {"cchc_csp": publish.content_security_policy(meta=True), "cchc_settings": self.settings}
+        return {"cchc_csp": web_files.content_security_policy(meta=True), "cchc_settings": self.settings}
 
     @staticmethod
     def template_filters() -> dict:
@@ -99,7 +102,7 @@ class PortalBuild:
     @staticmethod
     def markdown(markdown: str) -> str:
         """A page's Markdown with the portal's marks expanded."""
-        return pages.expand_marks(markdown)
+        return expand_marks(markdown)
 
     def clean(self, html: str, edit_path: str) -> tuple[str, list[Problem]]:
         """A page's HTML through the allowlist; what was removed, on the lines of `edit_path`."""
@@ -125,7 +128,7 @@ class PortalBuild:
         cache = self.root / CACHE / cards.CACHE
         for path, card in self.site.cards.items():
             _place(cache / f"{card.key()}.png", site_dir / path)
-        publish.write_headers(site_dir)
+        web_files.write_headers(site_dir)
         try:
             indexed = search_index.index_site(site_dir)
         except search_index.SearchIndexError as error:

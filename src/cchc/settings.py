@@ -12,7 +12,7 @@ from typing import Mapping
 
 import yaml
 
-from .schema import FieldError, url
+from cchc.content.schema import FieldError, url
 
 CONFIG = "mkdocs.yml"
 

@@ -5,19 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import cards, infographic_pages, pages, poster_fit, procedure_pages, publish, urls
-from .images import render as render_image
-from .model import Portal
-from .problems import Problem, Severity
-from .settings import Settings
-from .refs import index as reference_index
-from .refs import pages as reference_pages
-
+from cchc import urls
+from cchc.model import Portal
+from cchc.pages import document_pages, infographic_pages, poster_fit, procedure_pages, reference_pages
+from cchc.pages.markdown import GeneratedPage
+from cchc.problems import Problem, Severity
+from cchc.publish import cards, web_files
+from cchc.publish.images import render as render_image
+from cchc.refs import index as reference_index
+from cchc.settings import Settings
 
 
 @dataclass
 class Site:
-    pages: list[pages.GeneratedPage]
+    pages: list[GeneratedPage]
     files: dict[str, str]  # other generated files (open data), by path in the built site
     index: reference_index.ReferenceIndex
     cards: dict[str, cards.Card]  # share cards by path in the built site
@@ -29,7 +30,7 @@ class Site:
         f"{urls.POSTER_FONTS}/{name}": poster_fit.FONTS / name for name in poster_fit.FONT_FILES})
 
 
-def _with_cards(generated: list[pages.GeneratedPage], made: dict[str, cards.Card]) -> None:
+def _with_cards(generated: list[GeneratedPage], made: dict[str, cards.Card]) -> None:
     """Point each page that has a card at it (og:image), by the page's path."""
     for page in generated:
         path = urls.card(page.src_uri)
@@ -51,8 +52,8 @@ def generate(portal: Portal, cache: Path, settings: Settings = Settings()) -> Si
     documents = []
     for document in portal.documents:
         unit = portal.units[document.unit_id]
-        page = pages.document_page(document, unit, reference_pages.linked_body(index, document.src_uri, document.body))
-        page.meta["jsonld"] = publish.document_json_ld(document, unit, site_url)
+        page = document_pages.document_page(document, unit, reference_pages.linked_body(index, document.src_uri, document.body))
+        page.meta["jsonld"] = web_files.document_json_ld(document, unit, site_url)
         if items := shown.get(document.src_uri):
             page.meta["figures"] = "".join(infographic_pages.figure(i, renditions[i.slug], page.src_uri) for i in items)
         documents.append(page)
@@ -74,10 +75,10 @@ def generate(portal: Portal, cache: Path, settings: Settings = Settings()) -> Si
     guides += [infographic_pages.infographic_page(i, renditions[i.slug], portal) for i in portal.infographics]
     guides.append(infographic_pages.gallery_page(portal, renditions))
     by_path = {p.path: p for p in [*portal.documents, *portal.procedures]}
-    generated = (documents + guides + pages.listing_pages(portal) + procedure_pages.directory_pages(portal)
+    generated = (documents + guides + document_pages.listing_pages(portal) + procedure_pages.directory_pages(portal)
                  + procedure_pages.form_pages(portal) + reference_pages.all_pages(index, portal.units, by_path))
     files = {**reference_pages.reference_open_data(index), **procedure_pages.procedure_open_data(portal, site_url),
-             **publish.feeds(portal, site_name, site_url, built), "robots.txt": publish.robots(site_url)}
+             **web_files.feeds(portal, site_name, site_url, built), "robots.txt": web_files.robots(site_url)}
     made = {urls.card(p.src_uri): cards.for_procedure(p, site_name) for p in portal.procedures}
     made.update({urls.card(d.src_uri): cards.for_document(d, portal.units[d.unit_id].name, site_name)
                  for d in portal.documents})

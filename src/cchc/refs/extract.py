@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..dates import DateError, parse_date
-from ..model import Alias
-from . import grammar
-from .citation import Citation, Finding
-from .names import name_key
-from .normalize import Normalized, normalize, script_name
+from cchc.dates import DateError, parse_date
+from cchc.model import Alias
+from cchc.refs import grammar
+from cchc.refs.citation import Citation, Finding
+from cchc.refs.names import name_key
+from cchc.refs.normalize import Normalized, normalize, script_name
 
 _SPACE = re.compile(r"\s+")
 _CANONICAL_KIND = {grammar._words(k).lower(): k for k in grammar.KIND_CODES}

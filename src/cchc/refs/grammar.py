@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..kinds import KINDS
+from cchc.kinds import KINDS
 
 # Kind words and the type code each takes in a symbol ("" when the symbol carries none).
 KIND_CODES = {kind.name: kind.code for kind in KINDS}

@@ -11,13 +11,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .. import urls
-from ..model import Document, Portal, Procedure
-from ..problems import Problem, Severity
-from .citation import Citation
-from .extract import canonical_symbol, extract, split_symbol
-from .names import name_key
-from .resolve import Issuer, build_directory, identity, resolve
+from cchc import urls
+from cchc.model import Document, Portal, Procedure
+from cchc.problems import Problem, Severity
+from cchc.refs.citation import Citation
+from cchc.refs.extract import canonical_symbol, extract, split_symbol
+from cchc.refs.names import name_key
+from cchc.refs.resolve import Issuer, build_directory, identity, resolve
 
 SNIPPET = 70  # characters of context on each side of a citation
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..text import name_key
+from cchc.text import name_key
+
 
 class NameIndex:
     """Finds the longest known name at the start of a phrase, in time bounded by its word count."""

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..levels import BY_NAME
-from ..model import Unit
-from ..text import slugify
-from .citation import Citation, Finding
-from .grammar import GENERIC_ISSUERS
-from .names import NameIndex, name_key
+from cchc.levels import BY_NAME
+from cchc.model import Unit
+from cchc.refs.citation import Citation, Finding
+from cchc.refs.grammar import GENERIC_ISSUERS
+from cchc.refs.names import NameIndex, name_key
+from cchc.text import slugify
 
 _TRAILING_DIGITS = re.compile(r"\d+$")
 # Bodies that pass laws by name.

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from . import archive, opendata, poster_fit, qr, urls
-from .model import Portal, Procedure, Unit
-from .pages import GeneratedPage, escape, link, procedure_entry
-from .urls import absolute
-from .sanitize import script_json
-from .text import sort_key
+from cchc import urls
+from cchc.model import Portal, Procedure, Unit
+from cchc.pages import archive, poster_fit
+from cchc.pages.markdown import GeneratedPage, escape, link, procedure_entry
+from cchc.pages.sanitize import script_json
+from cchc.publish import opendata, qr
+from cchc.text import sort_key
+from cchc.urls import absolute
 
 INDEX, BY_UNIT, BY_LEVEL = urls.PROCEDURES, urls.PROCEDURES_BY_UNIT, urls.PROCEDURES_BY_LEVEL
 ONLINE, A_Z = urls.PROCEDURES_ONLINE, urls.PROCEDURES_A_Z

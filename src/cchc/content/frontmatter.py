@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .problems import Problem, Severity
-from .text import nfc
-from .yamlsafe import Value, invisible, parse_yaml
+from cchc.content.yamlsafe import Value, invisible, parse_yaml
+from cchc.problems import Problem, Severity
+from cchc.text import nfc
 
 __all__ = ["Source", "Value", "decode", "parse", "parse_yaml", "read"]
 

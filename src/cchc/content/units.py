@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from ..frontmatter import Source
-from ..levels import BY_NAME, NAMES
-from ..model import Unit
-from ..problems import Problem
-from ..schema import Field, FieldError, matching, read_fields, url
+from cchc.content.frontmatter import Source
+from cchc.content.schema import Field, FieldError, matching, read_fields, url
+from cchc.levels import BY_NAME, NAMES
+from cchc.model import Unit
+from cchc.problems import Problem
 
 FOLDER = "don-vi"
 

@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections import defaultdict
 from html import escape as html_escape
 
-from . import archive
-from .images import Rendition
-from .model import Infographic, Portal
-from . import urls
-from .pages import GeneratedPage, escape, link
-from .urls import GALLERY, IMAGES, site_path, to_root
-from .text import sort_key
+from cchc import urls
+from cchc.model import Infographic, Portal
+from cchc.pages import archive
+from cchc.pages.markdown import GeneratedPage, escape, link
+from cchc.publish.images import Rendition
+from cchc.text import sort_key
+from cchc.urls import GALLERY, IMAGES, site_path, to_root
 
 FULL = "(max-width: 1000px) 100vw, 960px"
 THUMB = "(max-width: 600px) 50vw, 320px"

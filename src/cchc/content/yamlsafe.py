@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from .problems import Problem, Severity
-from .text import nfc
+from cchc.problems import Problem, Severity
+from cchc.text import nfc
 
 # libyaml's event parser when installed (4× faster on large sites); both parsers are state machines
 # with their own stacks, so only our tree building could recurse, and it does not.

@@ -21,7 +21,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import cbor
+from cchc.publish import cbor
 
 SIGNATURE = b"pagefind_dcd"
 # Bytes of encoded words per index chunk. Smaller chunks cost a query less but make the

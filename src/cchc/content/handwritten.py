@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import files, frontmatter
-from ..problems import Problem
-from ..schema import Field, FieldError, read_fields
+from cchc.content import files, frontmatter
+from cchc.content.schema import Field, FieldError, read_fields
+from cchc.problems import Problem
 
 TEMPLATES = ("search.html",)
 

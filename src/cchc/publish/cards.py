@@ -10,18 +10,18 @@ import hashlib
 import io
 import os
 from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
 from dataclasses import dataclass
 from functools import lru_cache
+from multiprocessing import get_context
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-from .text import nfc
+from cchc.text import nfc
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 72
-FONTS = Path(__file__).parent / "fonts"
+FONTS = Path(__file__).parent.parent / "fonts"
 CACHE = "cards"  # the drawn cards' folder in the build cache, by key
 # Cards are drawn in one ink on paper, as grey levels, then coloured with a 256-step ramp from the
 # portal's dark red to white: antialiasing is kept and the PNG stays small and fast to encode.

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .. import files, frontmatter
-from ..frontmatter import Source
-from ..model import Channel, Form, Paper, Procedure
-from ..problems import Problem
-from ..schema import Field, FieldError, matching, read_fields, url
-from ..text import slugify
+from cchc.content import files, frontmatter
+from cchc.content.frontmatter import Source
+from cchc.content.schema import Field, FieldError, matching, read_fields, url
+from cchc.model import Channel, Form, Paper, Procedure
+from cchc.problems import Problem
+from cchc.text import slugify
 
 FOLDER = "thu-tuc"
 FORMS = "mau"

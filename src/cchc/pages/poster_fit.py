@@ -16,8 +16,8 @@ from functools import lru_cache
 
 from PIL import ImageFont
 
-from .cards import FONTS
-from .text import nfc
+from cchc.publish.cards import FONTS
+from cchc.text import nfc
 
 FONT_FILES = ("BeVietnamPro-Regular.ttf", "BeVietnamPro-Bold.ttf")
 PT = 25.4 / 72  # mm per point

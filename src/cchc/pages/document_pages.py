@@ -1,52 +1,18 @@
-"""The portal's generated pages as Markdown: documents, unit archives, listings.
-
-Links point at other pages' source paths, so MkDocs resolves and checks them.
-"""
+"""Pages of documents, units and their archives: each document, each unit with its documents and
+procedures, the units' index, documents by year, and the consolidation of periodic reports."""
 
 from __future__ import annotations
 
-import json
 import re
-from dataclasses import dataclass, field
 from itertools import groupby
 
-from . import archive, urls
-from .kinds import find_kind
-from .model import Document, Portal, Procedure, Unit
-from .urls import CONSOLIDATED, DOCUMENTS_INDEX, UNITS_INDEX, relative
-from .text import sort_key
-
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
-
-
-@dataclass
-class GeneratedPage:
-    src_uri: str
-    title: str
-    markdown: str
-    edit_path: str | None = None  # the content file an editor changes, relative to the project
-    meta: dict[str, object] = field(default_factory=dict)
-
-    def source(self) -> str:
-        """Markdown with front matter, as MkDocs reads it (JSON strings are valid YAML)."""
-        meta = {"title": self.title, **self.meta}
-        if self.edit_path is None:
-            # Listings and reference pages only repeat what the pages they list say: search finds
-            # those pages, and its index stays small enough for a phone.
-            meta.setdefault("search", False)
-        head = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in meta.items())
-        return f"---\n{head}---\n\n{self.markdown}"
-
-
-def escape(text: str) -> str:
-    """Editor text as literal Markdown inline text: HTML characters as entities, Markdown's own (links,
-    emphasis, attribute lists `{…}`, tables) backslashed, line breaks as spaces so no block can start."""
-    text = " ".join(str(text).split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
-
-
-def link(text: str, source: str, target: str) -> str:
-    return f"[{escape(text)}]({relative(target, source)})"
+from cchc import urls
+from cchc.kinds import find_kind
+from cchc.model import Document, Portal, Procedure, Unit
+from cchc.pages import archive
+from cchc.pages.markdown import GeneratedPage, escape, link, procedure_entry
+from cchc.text import sort_key
+from cchc.urls import CONSOLIDATED, DOCUMENTS_INDEX, UNITS_INDEX
 
 
 def year_label(year: int | None) -> str:
@@ -98,11 +64,6 @@ def _contacts(unit: Unit) -> str:
     lines = ["| Thông tin | Nội dung |", "|---|---|"]
     lines += [f"| {label} | {value or 'Chưa cập nhật'} |" for label, value in rows]
     return "\n".join(lines) + "\n"
-
-
-def procedure_entry(procedure: Procedure, source: str) -> str:
-    online = " — *nộp trực tuyến được*" if procedure.online else ""
-    return f"- {link(procedure.name, source, procedure.src_uri)}: {escape(procedure.time_limit)}{online}"
 
 
 def unit_page(unit: Unit, documents: list[Document], procedures: list[Procedure],
@@ -182,37 +143,3 @@ def listing_pages(portal: Portal) -> list[GeneratedPage]:
     pages += [units_index(portal), documents_index(portal, years), consolidated_page(portal, by_unit)]
     pages += [year_page(y, years[y], portal) for y in sorted(years, key=lambda y: y or 0)]
     return pages
-
-
-FIELD_REFERENCE_MARK = "<!-- cchc:fields -->"
-
-
-def expand_marks(markdown: str) -> str:
-    """Hand-written pages with the portal's marks replaced by what they stand for."""
-    if FIELD_REFERENCE_MARK not in markdown:  # most pages: the reference is not built for nothing
-        return markdown
-    return markdown.replace(FIELD_REFERENCE_MARK, field_reference())
-
-
-def _field_rows(specs, prefix: str = "") -> list[str]:
-    rows = []
-    for spec in specs:
-        need = "bắt buộc" if spec.required else "không bắt buộc"
-        rows.append(f"| `{prefix}{spec.name}` | {need} | {escape(spec.description)} |")
-        rows += _field_rows(spec.fields, f"{prefix}{spec.name}.")
-    return rows
-
-
-def field_reference() -> str:
-    """The editors' table of fields, made from the schemas so it never drifts from them."""
-    from .collections import documents, procedures, units
-
-    parts = []
-    for title, folder, schema in (("Văn bản", documents.FOLDER, documents.SCHEMA),
-                                  ("Đơn vị", units.FOLDER, units.SCHEMA),
-                                  ("Thủ tục hành chính", procedures.FOLDER, procedures.SCHEMA),
-                                  ("Mẫu đơn, tờ khai", f"{procedures.FOLDER}/{procedures.FORMS}",
-                                   procedures.FORM_SCHEMA)):
-        parts += [f"### {title} (`content/{folder}/`)\n", "| Trường | | Nội dung |", "|---|---|---|"]
-        parts += _field_rows(schema) + [""]
-    return "\n".join(parts)

@@ -7,9 +7,9 @@ from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape as xml_escape
 
-from .model import Document, Portal, Procedure, Unit
-from .urls import absolute, root, site_path
-from .sanitize import script_json
+from cchc.model import Document, Portal, Procedure, Unit
+from cchc.pages.sanitize import script_json
+from cchc.urls import absolute, root, site_path
 
 FEED = "feed.xml"
 FEED_ENTRIES = 50

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import markdown
 
-from . import files, sanitize, settings
-from .model import Portal
-from .pages import expand_marks
+from cchc import settings
+from cchc.content import files
+from cchc.model import Portal
+from cchc.pages import sanitize
+from cchc.pages.field_reference import expand_marks
 
 
 def editor_files(portal: Portal, root: Path) -> list[str]:

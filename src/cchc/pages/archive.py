@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from .kinds import Kind
-from .levels import BY_NAME
-from .model import Document, Portal, Unit
-from .periods import Period
-from .text import descending, sort_key
+from cchc.kinds import Kind
+from cchc.levels import BY_NAME
+from cchc.model import Document, Portal, Unit
+from cchc.periods import Period
+from cchc.text import descending, sort_key
+
 
 @dataclass
 class PeriodGroup:

@@ -3,15 +3,13 @@ and the citation graph as open data."""
 
 from __future__ import annotations
 
-
-from .. import opendata
-from ..collections.references import GROUPS
-from ..pages import GeneratedPage, escape, link
-from ..urls import CHECKS, LIBRARY, relative, site_path
-from ..text import descending, sort_key
-from .annotate import annotate
-from .index import CitedDocument, ReferenceIndex
-
+from cchc.content.references import GROUPS
+from cchc.pages.markdown import GeneratedPage, escape, link
+from cchc.publish import opendata
+from cchc.refs.annotate import annotate
+from cchc.refs.index import CitedDocument, ReferenceIndex
+from cchc.text import descending, sort_key
+from cchc.urls import CHECKS, LIBRARY, relative, site_path
 
 
 def linked_body(index: ReferenceIndex, src_uri: str, markdown: str, passage: int = 0, literal: bool = False) -> str:

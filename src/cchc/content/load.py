@@ -6,11 +6,20 @@ import difflib
 from datetime import date
 from pathlib import Path
 
-from . import files, frontmatter, urls
-from .dates import build_day, plausible
-from .collections import documents, handwritten, infographics, procedures, references, units
-from .model import Portal
-from .problems import Problem
+from cchc import urls
+from cchc.content import (
+    documents,
+    files,
+    frontmatter,
+    handwritten,
+    infographics,
+    procedures,
+    references,
+    units,
+)
+from cchc.dates import build_day, plausible
+from cchc.model import Portal
+from cchc.problems import Problem
 
 
 def _sources(root: Path, folder: Path, problems: list[Problem], recursive: bool = True):

@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import files, frontmatter
-from ..frontmatter import Source
-from ..problems import Problem
-from ..model import Alias
-from ..schema import Field, FieldError, read_fields
-from .documents import read_date, read_kind, read_number_symbol
+from cchc.content import files, frontmatter
+from cchc.content.documents import read_date, read_kind, read_number_symbol
+from cchc.content.frontmatter import Source
+from cchc.content.schema import Field, FieldError, read_fields
+from cchc.model import Alias
+from cchc.problems import Problem
 
 FOLDER = "tham-chieu"
 BODIES = "co-quan.yml"

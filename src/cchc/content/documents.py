@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .. import files
-from ..dates import DateError, parse_date
-from ..frontmatter import Source
-from ..kinds import PERIODIC_NAMES, PUBLISHED, find_kind
-from ..model import Attachment, Document, Signer
-from ..periods import PeriodError, parse_period
-from ..problems import Problem
-from ..schema import Field, FieldError, read_fields
-from ..text import slugify
+from cchc.content import files
+from cchc.content.frontmatter import Source
+from cchc.content.schema import Field, FieldError, read_fields
+from cchc.dates import DateError, parse_date
+from cchc.kinds import PERIODIC_NAMES, PUBLISHED, find_kind
+from cchc.model import Attachment, Document, Signer
+from cchc.periods import PeriodError, parse_period
+from cchc.problems import Problem
+from cchc.text import slugify
 
 FOLDER = "van-ban"
 ATTACHMENT_TYPES = (".pdf", ".docx", ".doc", ".odt", ".xlsx", ".xls")

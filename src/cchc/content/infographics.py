@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import files
-from ..dates import PartialDate
-from ..frontmatter import Source
-from ..images import ImageError, inspect
-from ..model import Infographic
-from ..problems import Problem
-from ..text import name_key
-from ..schema import Field, FieldError, read_fields
-from ..text import slugify
-from .documents import read_date
+from cchc.content import files
+from cchc.content.documents import read_date
+from cchc.content.frontmatter import Source
+from cchc.content.image_files import ImageError, inspect
+from cchc.content.schema import Field, FieldError, read_fields
+from cchc.dates import PartialDate
+from cchc.model import Infographic
+from cchc.problems import Problem
+from cchc.text import name_key, slugify
 
 FOLDER = "infographic"
 # Alt text that says nothing of what the image tells.

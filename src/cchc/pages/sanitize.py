@@ -15,8 +15,8 @@ from pathlib import Path
 import nh3
 from markupsafe import Markup, escape
 
-from . import frontmatter
-from .problems import Problem, Severity
+from cchc.content import frontmatter
+from cchc.problems import Problem, Severity
 
 _TEXT = {"p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "kbd", "samp",
          "em", "strong", "b", "i", "u", "s", "del", "ins", "mark", "small", "sub", "sup", "abbr", "cite", "q",

@@ -7,8 +7,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .problems import Problem
-from .text import slugify
+from cchc.problems import Problem
+from cchc.text import slugify
 
 DOCS = "docs"
 FOLDERS = ("content", DOCS)

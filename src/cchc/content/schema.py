@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import Callable
 from urllib.parse import urlsplit
 
-from .frontmatter import Source, Value
-from .problems import Problem
+from cchc.content.frontmatter import Source, Value
+from cchc.problems import Problem
 
 
 class FieldError(ValueError):

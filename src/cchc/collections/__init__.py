@@ -1,1 +1,0 @@
-"""One module per content collection: its folder, its schema and how a file becomes data."""
