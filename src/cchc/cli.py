@@ -49,7 +49,8 @@ def run_refs(args: argparse.Namespace) -> int:
     directory = build_directory(portal.units, portal.bodies)
     citing = None
     if args.unit:
-        citing = portal.units.get(args.unit) or portal.units.get(getattr(directory.names.get(args.unit), "unit_id", None))
+        named = getattr(directory.names.get(args.unit), "unit_id", None)
+        citing = portal.units.get(args.unit) or portal.units.get(named)
         if citing is None:
             print(f"cchc refs: không có đơn vị '{args.unit}' (cần mã trong content/don-vi/ hoặc tên đơn vị)",
                   file=sys.stderr)

@@ -116,7 +116,8 @@ class PortalBuild:
         cited = self._cited.get(src_uri)
         unit = self.portal.units[document.unit_id]
         return {"cchc_document": document, "cchc_unit": unit, "cchc_unit_path": urls.site_path(unit.src_uri),
-                "cchc_attachments": [(a.name, urls.attachment_href(document.src_uri, a.name)) for a in document.attachments],
+                "cchc_attachments": [(a.name, urls.attachment_href(document.src_uri, a.name))
+                                     for a in document.attachments],
                 "cchc_cited_by": reference_pages.cited_by(cited) if cited else []}
 
     def finish(self, site_dir: Path) -> list[str]:

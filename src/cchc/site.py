@@ -52,10 +52,12 @@ def generate(portal: Portal, cache: Path, settings: Settings = Settings()) -> Si
     documents = []
     for document in portal.documents:
         unit = portal.units[document.unit_id]
-        page = document_pages.document_page(document, unit, reference_pages.linked_body(index, document.src_uri, document.body))
+        body = reference_pages.linked_body(index, document.src_uri, document.body)
+        page = document_pages.document_page(document, unit, body)
         page.meta["jsonld"] = web_files.document_json_ld(document, unit, site_url)
         if items := shown.get(document.src_uri):
-            page.meta["figures"] = "".join(infographic_pages.figure(i, renditions[i.slug], page.src_uri) for i in items)
+            page.meta["figures"] = "".join(infographic_pages.figure(i, renditions[i.slug], page.src_uri)
+                                           for i in items)
         documents.append(page)
     guides, problems = [], []
     for procedure in portal.procedures:

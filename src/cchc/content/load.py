@@ -139,7 +139,8 @@ def _load_infographics(root: Path, folder: Path, portal: Portal, problems: list[
         if item.date and (wrong := plausible(item.date, today)):
             problems.append(Problem(item.path, item.lines["ngay"], "ngay", wrong))
         if item.unit_id not in portal.units:
-            problems.append(Problem(item.path, item.lines["don_vi"], "don_vi", _unknown_unit(portal.units, item.unit_id)))
+            problems.append(Problem(item.path, item.lines["don_vi"], "don_vi",
+                                    _unknown_unit(portal.units, item.unit_id)))
         for field, wanted, known, where in (("thu_tuc", item.procedures, procedures_known, "content/thu-tuc/"),
                                             ("van_ban", item.documents, documents_known, "content/van-ban/")):
             for index, name in enumerate(wanted, 1):

@@ -161,11 +161,13 @@ def directory_pages(portal: Portal) -> list[GeneratedPage]:
     for unit in archive.units_in_order(list(portal.units.values())):
         performed = _sorted(performing[unit.id])
         if performed:
-            by_unit += [f"## {link(unit.short_name, BY_UNIT, unit.src_uri)}\n", *(procedure_entry(p, BY_UNIT) for p in performed), ""]
+            by_unit += [f"## {link(unit.short_name, BY_UNIT, unit.src_uri)}\n",
+                        *(procedure_entry(p, BY_UNIT) for p in performed), ""]
     by_level = [_listings_nav(BY_LEVEL)]
     for level, group in groupby(sorted(procedures, key=lambda p: sort_key(p.level)), key=lambda p: p.level):
         by_level += [f"## Cấp {escape(level)}\n", *(procedure_entry(p, BY_LEVEL) for p in group), ""]
-    online = [_listings_nav(ONLINE), "## Nộp trực tuyến được\n", *(procedure_entry(p, ONLINE) for p in procedures if p.online),
+    online = [_listings_nav(ONLINE), "## Nộp trực tuyến được\n",
+              *(procedure_entry(p, ONLINE) for p in procedures if p.online),
               "", "## Chỉ nộp trực tiếp hoặc qua bưu điện\n",
               *(procedure_entry(p, ONLINE) for p in procedures if not p.online), ""]
     a_z = [_listings_nav(A_Z)]
