@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
+from cchc import fonts
 from cchc.content.image_files import ImageError, inspect
 from cchc.publish import cards
 from cchc.publish.images import render
@@ -169,7 +170,7 @@ def test_stacked_tone_marks_render(text):
         # Every letter has a glyph of its own, not the font's box for missing characters.
         assert face.getmask(char).getbbox() is not None and bytes(face.getmask(char)) != notdef, char
     # Composed and decomposed input draw the same picture: marks sit where the precomposed glyph has them.
-    shaped = ImageFont.truetype(str(cards.FONTS / "BeVietnamPro-Bold.ttf"), 64, layout_engine=ImageFont.Layout.RAQM)
+    shaped = ImageFont.truetype(str(fonts.FOLDER / fonts.BOLD), 64, layout_engine=ImageFont.Layout.RAQM)
     def draw(s):
         image = Image.new("L", (600, 120), 0)
         ImageDraw.Draw(image).text((10, 10), s, font=shaped, fill=255)

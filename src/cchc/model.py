@@ -11,6 +11,23 @@ from cchc.periods import Period
 
 
 @dataclass(frozen=True)
+class Variant:
+    name: str  # file name in the cache and in the site
+    width: int
+    height: int
+    mime: str
+
+
+@dataclass(frozen=True)
+class Rendition:
+    """An infographic encoded for the web: its sizes and formats."""
+    width: int  # of the largest variant
+    height: int
+    variants: tuple[Variant, ...]  # widest last within each format
+    thumbnail: tuple[Variant, ...]
+
+
+@dataclass(frozen=True)
 class Alias:
     """A named programme that stands for a numbered document: "Đề án 06" = 06/QĐ-TTg."""
 

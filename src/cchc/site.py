@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cchc import urls
+from cchc import fonts, urls
 from cchc.model import Portal
 from cchc.pages import document_pages, infographic_pages, poster_fit, procedure_pages, reference_pages
 from cchc.pages.markdown import GeneratedPage
 from cchc.problems import Problem, Severity
-from cchc.publish import cards, web_files
+from cchc.publish import cards, opendata, web_files
 from cchc.publish.images import render as render_image
 from cchc.refs import index as reference_index
 from cchc.settings import Settings
@@ -27,7 +27,7 @@ class Site:
     problems: list[Problem] = field(default_factory=list)  # warnings about what was generated
     # The poster's font, by path in the built site -> the bundled file.
     assets: dict[str, Path] = field(default_factory=lambda: {
-        f"{urls.POSTER_FONTS}/{name}": poster_fit.FONTS / name for name in poster_fit.FONT_FILES})
+        f"{urls.POSTER_FONTS}/{name}": fonts.FOLDER / name for name in fonts.FILES})
 
 
 def _with_cards(generated: list[GeneratedPage], made: dict[str, cards.Card]) -> None:
@@ -79,7 +79,7 @@ def generate(portal: Portal, cache: Path, settings: Settings = Settings()) -> Si
     by_path = {p.path: p for p in [*portal.documents, *portal.procedures]}
     generated = (documents + guides + document_pages.listing_pages(portal) + procedure_pages.directory_pages(portal)
                  + procedure_pages.form_pages(portal) + reference_pages.all_pages(index, portal.units, by_path))
-    files = {**reference_pages.reference_open_data(index), **procedure_pages.procedure_open_data(portal, site_url),
+    files = {**opendata.citations(index), **opendata.procedures(portal, site_url),
              **web_files.feeds(portal, site_name, site_url, built), "robots.txt": web_files.robots(site_url)}
     made = {urls.card(p.src_uri): cards.for_procedure(p, site_name) for p in portal.procedures}
     made.update({urls.card(d.src_uri): cards.for_document(d, portal.units[d.unit_id].name, site_name)

@@ -22,6 +22,7 @@ PROCEDURES_A_Z = "thu-tuc/a-z.md"
 GALLERY = "infographic/index.md"
 # Files.
 IMAGES = "anh"  # encoded infographic images
+OPEN_DATA = "du-lieu"  # JSON and CSV files
 POSTER_FONTS = "assets/fonts"  # where cchc.css's @font-face rules look for the poster's font
 CARD = "the-chia-se.png"  # each page's share card, in the page's own folder
 

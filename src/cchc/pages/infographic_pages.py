@@ -7,10 +7,9 @@ from collections import defaultdict
 from html import escape as html_escape
 
 from cchc import urls
-from cchc.model import Infographic, Portal
+from cchc.model import Infographic, Portal, Rendition
 from cchc.pages import archive
 from cchc.pages.markdown import GeneratedPage, escape, link
-from cchc.publish.images import Rendition
 from cchc.text import sort_key
 from cchc.urls import GALLERY, IMAGES, site_path, to_root
 

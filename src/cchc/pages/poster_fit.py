@@ -16,10 +16,9 @@ from functools import lru_cache
 
 from PIL import ImageFont
 
-from cchc.publish.cards import FONTS
+from cchc import fonts
 from cchc.text import nfc
 
-FONT_FILES = ("BeVietnamPro-Regular.ttf", "BeVietnamPro-Bold.ttf")
 PT = 25.4 / 72  # mm per point
 SHEET_MM = 297 - 2 * 12  # A4 less the @page margins
 WIDTH_MM = 210 - 2 * 12
@@ -62,7 +61,7 @@ class Fit:
 
 @lru_cache(maxsize=2)
 def _face(bold: bool) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(FONTS / FONT_FILES[bold]), 1000)
+    return ImageFont.truetype(str(fonts.FOLDER / (fonts.BOLD if bold else fonts.REGULAR)), 1000)
 
 
 def _width_mm(text: str, bold: bool, size: float) -> float:

@@ -7,10 +7,9 @@ from itertools import groupby
 
 from cchc import urls
 from cchc.model import Portal, Procedure, Unit
-from cchc.pages import archive, poster_fit
+from cchc.pages import archive, poster_fit, qr
 from cchc.pages.markdown import GeneratedPage, escape, link, procedure_entry
 from cchc.pages.sanitize import script_json
-from cchc.publish import opendata, qr
 from cchc.text import sort_key
 from cchc.urls import absolute
 
@@ -185,15 +184,3 @@ def form_pages(portal: Portal) -> list[GeneratedPage]:
                           + form.body, form.path, {"template": "article.html", "article_class": "cchc-form",
                                                       "search_type": "Biểu mẫu"})
             for _, form in sorted(portal.forms.items()) if form.file is None]
-
-
-def procedure_open_data(portal: Portal, site_url: str) -> dict[str, str]:
-    rows = [{
-        "slug": p.slug, "code": p.code, "name": p.name, "field": p.field, "level": p.level,
-        "units": " ".join(p.unit_ids), "authority": p.authority, "time_limit": p.time_limit, "fees": p.fees,
-        "online": p.online, "online_url": p.online_url, "url": absolute(site_url, p.src_uri),
-        "channels": [{"way": c.way, "time_limit": c.time_limit, "fee": c.fee} for c in p.channels],
-        "documents": [{"name": d.name, "originals": d.originals, "copies": d.copies} for d in p.papers],
-        "steps": p.steps, "result": p.result, "legal_basis": p.legal_basis,
-    } for p in sorted(portal.procedures, key=lambda p: p.slug)]
-    return opendata.both("thu-tuc", rows)

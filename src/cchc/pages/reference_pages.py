@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from cchc.content.references import GROUPS
 from cchc.pages.markdown import GeneratedPage, escape, link
-from cchc.publish import opendata
 from cchc.refs.annotate import annotate
 from cchc.refs.index import CitedDocument, ReferenceIndex
 from cchc.text import descending, sort_key
-from cchc.urls import CHECKS, LIBRARY, relative, site_path
+from cchc.urls import CHECKS, LIBRARY, OPEN_DATA, relative, site_path
 
 
 def linked_body(index: ReferenceIndex, src_uri: str, markdown: str, passage: int = 0, literal: bool = False) -> str:
@@ -60,7 +59,7 @@ def library_page(index: ReferenceIndex) -> GeneratedPage:
     for cited in index.documents.values():
         groups[cited.issuer.group if cited.issuer else "Khác"].append(cited)
     parts = ["Mọi văn bản được các văn bản trên cổng trích dẫn, theo cơ quan ban hành, mới nhất trước. "
-             f"Dữ liệu trích dẫn có ở dạng mở tại [/{opendata.FOLDER}/](../du-lieu.md).\n"]
+             f"Dữ liệu trích dẫn có ở dạng mở tại [/{OPEN_DATA}/](../du-lieu.md).\n"]
     for group, documents in groups.items():
         if not documents:
             continue
@@ -93,18 +92,3 @@ def checks_page(index: ReferenceIndex, by_path) -> GeneratedPage:
 def all_pages(index: ReferenceIndex, units, by_path) -> list[GeneratedPage]:
     pages = [cited_page(c, units) for _, c in sorted(index.documents.items()) if c.own is None]
     return pages + [library_page(index), checks_page(index, by_path)]
-
-
-def reference_open_data(index: ReferenceIndex) -> dict[str, str]:
-    """Files of the citation graph, by path in the built site."""
-    documents = [{
-        "id": c.id, "kind": c.kind, "number": c.number, "symbol": c.symbol, "name": c.name, "year": c.year,
-        "date": c.date, "issuer": c.issuer.key if c.issuer else None,
-        "issuer_name": c.issuer.name if c.issuer else None, "title": c.title,
-        "url": site_path(c.src_uri), "citations": len(c.mentions),
-    } for _, c in sorted(index.documents.items())]
-    citations = [{
-        "citing_url": site_path(m.page.src_uri), "citing_file": m.page.path, "line": m.line,
-        "start": m.citation.start, "end": m.citation.end, "text": m.citation.text, "cited_id": m.citation.id,
-    } for src_uri, mentions in sorted(index.by_page.items()) for m in mentions]
-    return {**opendata.both("van-ban", documents), **opendata.both("trich-dan", citations)}

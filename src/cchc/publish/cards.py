@@ -17,11 +17,11 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+from cchc import fonts
 from cchc.text import nfc
 
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 72
-FONTS = Path(__file__).parent.parent / "fonts"
 CACHE = "cards"  # the drawn cards' folder in the build cache, by key
 # Cards are drawn in one ink on paper, as grey levels, then coloured with a 256-step ramp from the
 # portal's dark red to white: antialiasing is kept and the PNG stays small and fast to encode.
@@ -48,14 +48,13 @@ class Card:
 @lru_cache(maxsize=1)
 def _fonts_digest() -> bytes:
     """What the cards' look depends on besides their text: this drawing code's version and the fonts."""
-    fonts = b"".join(path.read_bytes() for path in sorted(FONTS.glob("*.ttf")))
-    return hashlib.sha256(_VERSION + fonts).digest()
+    data = b"".join(path.read_bytes() for path in sorted(fonts.FOLDER.glob("*.ttf")))
+    return hashlib.sha256(_VERSION + data).digest()
 
 
 @lru_cache(maxsize=16)
 def font(bold: bool, size: int) -> ImageFont.FreeTypeFont:
-    name = "BeVietnamPro-Bold.ttf" if bold else "BeVietnamPro-Regular.ttf"
-    return ImageFont.truetype(str(FONTS / name), size)
+    return ImageFont.truetype(str(fonts.FOLDER / (fonts.BOLD if bold else fonts.REGULAR)), size)
 
 
 def wrap(text: str, face: ImageFont.FreeTypeFont, width: int, max_lines: int) -> list[str]:

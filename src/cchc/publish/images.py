@@ -8,32 +8,17 @@ from __future__ import annotations
 
 import hashlib
 import io
-from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps
+
+from cchc.model import Rendition, Variant
 
 WIDTHS = (480, 960, 1600)
 THUMBNAIL = 320
 WEBP_QUALITY = 80
 JPEG_QUALITY = 82
 _SETTINGS = f"v2 {WIDTHS} {THUMBNAIL} {WEBP_QUALITY} {JPEG_QUALITY}".encode()
-
-
-@dataclass(frozen=True)
-class Variant:
-    name: str  # file name in the cache and in the site
-    width: int
-    height: int
-    mime: str
-
-
-@dataclass(frozen=True)
-class Rendition:
-    width: int  # of the largest variant
-    height: int
-    variants: tuple[Variant, ...]  # widest last within each format
-    thumbnail: tuple[Variant, ...]
 
 
 def _key(data: bytes) -> str:

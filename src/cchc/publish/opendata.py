@@ -1,4 +1,5 @@
-"""Open data files: JSON and CSV written the same way everywhere (UTF-8, stable order)."""
+"""Open data: procedures and the citation graph as JSON and CSV, written the same way everywhere
+(UTF-8, stable order), in du-lieu/ of the built site."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import csv
 import io
 import json
 
-FOLDER = "du-lieu"  # in the built site
+from cchc.model import Portal
+from cchc.refs.index import ReferenceIndex
+from cchc.urls import OPEN_DATA, absolute, site_path
 
 
 def json_text(data) -> str:
@@ -25,4 +28,32 @@ def csv_text(rows: list[dict]) -> str:
 
 def both(name: str, rows: list[dict]) -> dict[str, str]:
     """`du-lieu/<name>.json` and `du-lieu/<name>.csv`."""
-    return {f"{FOLDER}/{name}.json": json_text(rows), f"{FOLDER}/{name}.csv": csv_text(rows)}
+    return {f"{OPEN_DATA}/{name}.json": json_text(rows), f"{OPEN_DATA}/{name}.csv": csv_text(rows)}
+
+
+def procedures(portal: Portal, site_url: str) -> dict[str, str]:
+    """Every procedure with its channels, papers, steps and legal basis."""
+    rows = [{
+        "slug": p.slug, "code": p.code, "name": p.name, "field": p.field, "level": p.level,
+        "units": " ".join(p.unit_ids), "authority": p.authority, "time_limit": p.time_limit, "fees": p.fees,
+        "online": p.online, "online_url": p.online_url, "url": absolute(site_url, p.src_uri),
+        "channels": [{"way": c.way, "time_limit": c.time_limit, "fee": c.fee} for c in p.channels],
+        "documents": [{"name": d.name, "originals": d.originals, "copies": d.copies} for d in p.papers],
+        "steps": p.steps, "result": p.result, "legal_basis": p.legal_basis,
+    } for p in sorted(portal.procedures, key=lambda p: p.slug)]
+    return both("thu-tuc", rows)
+
+
+def citations(index: ReferenceIndex) -> dict[str, str]:
+    """Files of the citation graph, by path in the built site."""
+    documents = [{
+        "id": c.id, "kind": c.kind, "number": c.number, "symbol": c.symbol, "name": c.name, "year": c.year,
+        "date": c.date, "issuer": c.issuer.key if c.issuer else None,
+        "issuer_name": c.issuer.name if c.issuer else None, "title": c.title,
+        "url": site_path(c.src_uri), "citations": len(c.mentions),
+    } for _, c in sorted(index.documents.items())]
+    mentions = [{
+        "citing_url": site_path(m.page.src_uri), "citing_file": m.page.path, "line": m.line,
+        "start": m.citation.start, "end": m.citation.end, "text": m.citation.text, "cited_id": m.citation.id,
+    } for src_uri, mentions in sorted(index.by_page.items()) for m in mentions]
+    return {**both("van-ban", documents), **both("trich-dan", mentions)}
