@@ -1,10 +1,5 @@
-"""MkDocs wiring for the portal: each event hands its step to cchc.portal_build, which decides.
-
-pre_build: load and check content/ before MkDocs cleans the site folder (bad content never leaves a
-half-written site) and generate everything; env: the templates' filters and globals; files: add the
-generated pages and the files copied in; page_content: the allowlist; page_context: a document's
-data for its template; post_build: cards, headers, search. The build's object lives for one build.
-"""
+"""MkDocs wiring: each event hands its step to one cchc.portal_build.PortalBuild, which decides.
+Content is checked in pre_build, before MkDocs touches the site folder; the object lives for one build."""
 
 from __future__ import annotations
 
@@ -15,7 +10,6 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_build_datetime
 
-from cchc.pages import sanitize
 from cchc.portal_build import BuildError, PortalBuild
 from cchc.problems import Severity
 
@@ -50,12 +44,12 @@ def on_files(files, config):
     for file in files.documentation_pages():
         file.edit_uri = _build.edit_path(file.src_uri)
     for out in _build.outputs():
+        if out.text is None:
+            files.append(File.generated(config, out.src_uri, abs_src_path=str(out.source)))
+            continue
         inclusion = InclusionLevel.UNDEFINED if out.in_nav else InclusionLevel.NOT_IN_NAV
-        if out.text is not None:
-            file = File.generated(config, out.src_uri, content=out.text, inclusion=inclusion)
-            file.edit_uri = out.edit_path
-        else:
-            file = File.generated(config, out.src_uri, abs_src_path=str(out.source))
+        file = File.generated(config, out.src_uri, content=out.text, inclusion=inclusion)
+        file.edit_uri = out.edit_path
         files.append(file)
     return files
 
@@ -67,17 +61,13 @@ def on_page_markdown(markdown, page, config, files):
 def on_page_content(html, page, config, files):
     cleaned, problems = _build.clean(html, page.file.edit_uri or page.file.src_uri)
     _report(problems)
-    # Material prints titles and descriptions unescaped: hand it text that is safe either way.
-    page.title = sanitize.title(page.title, page.meta.get("title"))
-    for key in ("title", "description"):
-        if key in page.meta:
-            page.meta[key] = sanitize.escape(str(page.meta[key]))
+    page.title, safe = _build.safe_texts(page.title, page.meta)
+    page.meta.update(safe)
     return cleaned
 
 
 def on_page_context(context, page, config, nav):
-    context.update(_build.context(page.file.src_uri))
-    return context
+    return {**context, **_build.context(page.file.src_uri)}
 
 
 def on_post_build(config):
@@ -93,7 +83,7 @@ def on_post_build(config):
 
 def on_build_error(error):
     global _build
-    _build = None
+    _build = None  # nothing of a failed build carries over to the next
 
 
 def on_serve(server, config, builder):

@@ -108,6 +108,13 @@ class PortalBuild:
         """A page's HTML through the allowlist; what was removed, on the lines of `edit_path`."""
         return sanitize.page(html, self.root, edit_path)
 
+    @staticmethod
+    def safe_texts(title: str | None, meta: dict) -> tuple[str, dict]:
+        """The page's title and front-matter title and description as text safe in any template: Material
+        prints them unescaped."""
+        safe = {key: sanitize.escape(str(meta[key])) for key in ("title", "description") if key in meta}
+        return sanitize.title(title, meta.get("title")), safe
+
     def context(self, src_uri: str) -> dict:
         """What a document page's template needs beyond the page; nothing for other pages."""
         document = self._documents.get(src_uri)
