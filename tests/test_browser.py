@@ -14,6 +14,7 @@ import shutil
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 from cchc.pages import poster_fit
 from cchc.text import fold
@@ -117,6 +118,8 @@ def test_search_without_diacritics_finds_the_procedure_first(browser, site_url):
 def test_search_filters_by_type_and_unit(browser, site_url):
     visit = open_page(browser, site_url, "tim-kiem/?q=ke+hoach", RESULT_LINK)
     page = visit.page
+    # The filters arrive after the first results: wait for them (up to 5 s) rather than read too early.
+    expect(page.locator(".pagefind-ui__filter-name")).to_have_count(2)
     groups = [g.strip() for g in page.locator(".pagefind-ui__filter-name").all_inner_texts()]
     assert groups == ["Loại", "Đơn vị"]
     for name in groups:
