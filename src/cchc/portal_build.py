@@ -74,8 +74,8 @@ class PortalBuild:
         return build, problems + generated.index.problems + generated.problems
 
     def started(self) -> str:
-        images = self.site
-        return f"Ảnh: mã hóa mới {images.encoded} tệp, {len(images.images) - images.encoded} tệp lấy từ bộ nhớ đệm"
+        encoded, cached = self.site.encoded, len(self.site.images) - self.site.encoded
+        return f"Ảnh: mã hóa mới {encoded} tệp, {cached} tệp lấy từ bộ nhớ đệm"
 
     def template_globals(self) -> dict:
         return {"cchc_csp": web_files.content_security_policy(meta=True), "cchc_settings": self.settings}
