@@ -55,6 +55,7 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
+    page.meta = _build.page_meta(page.file.src_uri, page.meta)
     return _build.markdown(markdown)
 
 

@@ -7,6 +7,7 @@ import dataclasses
 import json
 
 import pytest
+from markupsafe import Markup
 
 from cchc import urls
 from cchc.content.load import load
@@ -31,7 +32,7 @@ def procedure(portal, slug):
 
 def test_procedure_guide(portal):
     item = procedure(portal, "dang-ky-khai-sinh")
-    page = procedure_pages.procedure_page(item, portal, SITE, ["Luật Hộ tịch"])
+    page = procedure_pages.procedure_page(item, portal, SITE, ["Luật Hộ tịch"], Markup())
     assert page.src_uri == urls.procedure("dang-ky-khai-sinh") and page.edit_path == item.path
     headings = [line for line in page.markdown.splitlines() if line.startswith("## ")]
     assert headings[:4] == ["## Giấy tờ cần mang", "## Các bước thực hiện", "## Cách nộp, thời hạn và lệ phí",
@@ -44,7 +45,7 @@ def test_procedure_guide(portal):
 
 def test_poster_records_its_layout(portal):
     item = procedure(portal, "dang-ky-khai-sinh-ket-hop-nhan-cha-me-con")
-    page = procedure_pages.poster_page(item, portal, SITE, "Cổng CCHC")
+    page = procedure_pages.poster_page(item, SITE, "Cổng CCHC")
     assert page.src_uri == urls.poster(item.slug)
     assert page.meta["template"] == "poster.html"
     assert page.meta["poster"]["density"] in {d.name for d in poster_fit.DENSITIES}
@@ -55,9 +56,12 @@ def test_poster_records_its_layout(portal):
 def test_document_page_and_unit_page(portal):
     document = portal.documents[0]
     unit = portal.units[document.unit_id]
-    page = document_pages.document_page(document, unit, document.body)
+    page = document_pages.document_page(document, unit, document.body, SITE, [], Markup())
     assert page.title == f"{document.kind.name} {document.title}"
     assert page.meta["template"] == "document.html" and page.meta["units"] == [unit.short_name]
+    assert page.markdown.strip() == document.body.strip()  # published as issued
+    assert page.theme["cchc_document"] is document and page.theme["cchc_unit"] is unit
+    assert json.loads(page.meta["jsonld"])["url"] == SITE + urls.site_path(document.src_uri)
     hostile = dataclasses.replace(unit, name="[x](javascript:alert(1)) <b>", address="| a | b |")
     markdown = document_pages.unit_page(hostile, [document], [], portal).markdown
     assert "[x](javascript" not in markdown and "<b>" not in markdown and "&lt;b&gt;" in markdown

@@ -17,7 +17,7 @@ from typing import Mapping
 
 from cchc import site, text, urls
 from cchc.content import load as loader
-from cchc.pages import reference_pages, sanitize
+from cchc.pages import sanitize
 from cchc.pages.field_reference import expand_marks
 from cchc.problems import Problem, errors
 from cchc.publish import cards, search_index, web_files
@@ -52,8 +52,7 @@ class PortalBuild:
     def __init__(self, root: Path, docs_dir: Path, settings: Settings, generated: site.Site, portal) -> None:
         self.root, self.settings, self.site, self.portal = root, settings, generated, portal
         self.docs = docs_dir.resolve().relative_to(root.resolve()).as_posix()
-        self._documents = {d.src_uri: d for d in portal.documents}
-        self._cited = {c.own.src_uri: c for c in generated.index.documents.values() if c.own is not None}
+        self._pages = {p.src_uri: p for p in generated.pages}
         # Share cards are drawn in another process while the pages are rendered.
         self._cards = cards.Pending(list(generated.cards.values()), root / CACHE / cards.CACHE)
 
@@ -90,7 +89,9 @@ class PortalBuild:
 
     def outputs(self) -> list[Output]:
         """Every page and file the portal adds to the site."""
-        out = [Output(p.src_uri, text=p.source(), edit_path=p.edit_path, in_nav=p.src_uri in NAV_PAGES)
+        # A generated page's text opens with a blank line: MkDocs never reads a body that opens with
+        # '---' as front matter; the page's meta comes from page_meta.
+        out = [Output(p.src_uri, text="\n" + p.markdown, edit_path=p.edit_path, in_nav=p.src_uri in NAV_PAGES)
                for p in self.site.pages]
         out += [Output(urls.attachment(d.src_uri, a.name), source=Path(a.source))
                 for d in self.portal.documents for a in d.attachments]
@@ -98,6 +99,11 @@ class PortalBuild:
         out += [Output(path, source=source) for path, source in {**self.site.images, **self.site.assets}.items()]
         out += [Output(path, text=content) for path, content in self.site.files.items()]
         return out
+
+    def page_meta(self, src_uri: str, read: dict) -> dict:
+        """A page's meta: a generated page's own, a hand-written page's as MkDocs `read` its front matter."""
+        page = self._pages.get(src_uri)
+        return page.front_matter() if page else read
 
     @staticmethod
     def markdown(markdown: str) -> str:
@@ -116,16 +122,9 @@ class PortalBuild:
         return sanitize.title(title, meta.get("title")), safe
 
     def context(self, src_uri: str) -> dict:
-        """What a document page's template needs beyond the page; nothing for other pages."""
-        document = self._documents.get(src_uri)
-        if document is None:
-            return {}
-        cited = self._cited.get(src_uri)
-        unit = self.portal.units[document.unit_id]
-        return {"cchc_document": document, "cchc_unit": unit, "cchc_unit_path": urls.site_path(unit.src_uri),
-                "cchc_attachments": [(a.name, urls.attachment_href(document.src_uri, a.name))
-                                     for a in document.attachments],
-                "cchc_cited_by": reference_pages.cited_by(cited) if cited else []}
+        """What a page's theme template needs beyond the page (a document's facts, for one)."""
+        page = self._pages.get(src_uri)
+        return page.theme if page else {}
 
     def finish(self, site_dir: Path) -> list[str]:
         """Place the share cards, write the hosts' headers and index the site for search; what was done."""

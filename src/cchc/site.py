@@ -49,26 +49,21 @@ def generate(portal: Portal, cache: Path, settings: Settings = Settings()) -> Si
         for variant in (*rendition.variants, *rendition.thumbnail):
             images[f"{urls.IMAGES}/{variant.name}"] = cache / urls.IMAGES / variant.name
     shown = infographic_pages.related(portal)
+    cited = {c.own.src_uri: c for c in index.documents.values() if c.own is not None}
     documents = []
     for document in portal.documents:
-        unit = portal.units[document.unit_id]
         body = reference_pages.linked_body(index, document.src_uri, document.body)
-        page = document_pages.document_page(document, unit, body)
-        page.meta["jsonld"] = web_files.document_json_ld(document, unit, site_url)
-        if items := shown.get(document.src_uri):
-            page.meta["figures"] = "".join(infographic_pages.figure(i, renditions[i.slug], page.src_uri)
-                                           for i in items)
-        documents.append(page)
+        cited_by = reference_pages.cited_by(cited[document.src_uri]) if document.src_uri in cited else []
+        figures = infographic_pages.figures(shown.get(document.src_uri, []), renditions, document.src_uri)
+        documents.append(document_pages.document_page(document, portal.units[document.unit_id], body, site_url,
+                                                      cited_by, figures))
     guides, problems = [], []
     for procedure in portal.procedures:
         basis = [reference_pages.linked_body(index, procedure.src_uri, text, number, literal=True)
                  for number, text in enumerate(procedure.legal_basis)]
-        guide = procedure_pages.procedure_page(procedure, portal, site_url, basis)
-        if items := shown.get(procedure.src_uri):
-            guide.markdown += "\n## Infographic\n\n" + "".join(
-                infographic_pages.figure(i, renditions[i.slug], guide.src_uri) for i in items) + "\n"
-        poster = procedure_pages.poster_page(procedure, portal, site_url, site_name)
-        guides += [guide, poster]
+        figures = infographic_pages.figures(shown.get(procedure.src_uri, []), renditions, procedure.src_uri)
+        poster = procedure_pages.poster_page(procedure, site_url, site_name)
+        guides += [procedure_pages.procedure_page(procedure, portal, site_url, basis, figures), poster]
         if (free := poster.meta["poster"]["free_mm"]) < poster_fit.MARGIN_MM:
             problems.append(Problem(procedure.path, 1, "", (
                 f"tờ in A4 của thủ tục còn trống {free} mm dù đã dùng cỡ chữ nhỏ nhất (cần ít nhất "

@@ -95,6 +95,17 @@ def to_root(src_uri: str) -> str:
     return "../" * site_path(src_uri).count("/")
 
 
+def href(target: str, source: str) -> str:
+    """A link in a page's own HTML, which MkDocs does not rewrite: from the page `source` to the page or
+    file `target` (a src_uri, or a path in the built site)."""
+    return to_root(source) + (site_path(target) if target.endswith(".md") else target)
+
+
+def image(name: str) -> str:
+    """An encoded infographic image, by its file name, in the built site."""
+    return f"{IMAGES}/{name}"
+
+
 def relative(target: str, source: str) -> str:
     """Path from the page `source` to `target`, both relative to the docs root (posixpath.relpath
     without its file-system calls, which cost seconds over ten thousand pages)."""

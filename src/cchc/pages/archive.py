@@ -24,6 +24,10 @@ class YearGroup:
     periods: list[PeriodGroup] = field(default_factory=list)
 
 
+def year_label(year: int | None) -> str:
+    return f"Năm {year}" if year else "Chưa rõ năm"
+
+
 def by_year_and_period(documents: list[Document]) -> list[YearGroup]:
     """Group newest first: years, then periods within a year, then documents by date."""
     ordered = sorted(documents, key=lambda d: (

@@ -4,7 +4,7 @@ content schemas, so the guide never drifts from what the checks accept."""
 from __future__ import annotations
 
 from cchc.content import documents, procedures, units
-from cchc.pages.markdown import escape
+from cchc.pages import render
 
 FIELD_REFERENCE_MARK = "<!-- cchc:fields -->"
 
@@ -16,23 +16,9 @@ def expand_marks(markdown: str) -> str:
     return markdown.replace(FIELD_REFERENCE_MARK, field_reference())
 
 
-def _field_rows(specs, prefix: str = "") -> list[str]:
-    rows = []
-    for spec in specs:
-        need = "bắt buộc" if spec.required else "không bắt buộc"
-        rows.append(f"| `{prefix}{spec.name}` | {need} | {escape(spec.description)} |")
-        rows += _field_rows(spec.fields, f"{prefix}{spec.name}.")
-    return rows
-
-
 def field_reference() -> str:
     """The editors' table of fields, made from the schemas so it never drifts from them."""
-    parts = []
-    for title, folder, schema in (("Văn bản", documents.FOLDER, documents.SCHEMA),
-                                  ("Đơn vị", units.FOLDER, units.SCHEMA),
-                                  ("Thủ tục hành chính", procedures.FOLDER, procedures.SCHEMA),
-                                  ("Mẫu đơn, tờ khai", f"{procedures.FOLDER}/{procedures.FORMS}",
-                                   procedures.FORM_SCHEMA)):
-        parts += [f"### {title} (`content/{folder}/`)\n", "| Trường | | Nội dung |", "|---|---|---|"]
-        parts += _field_rows(schema) + [""]
-    return "\n".join(parts)
+    return str(render.text("field_reference.md", collections=(
+        ("Văn bản", documents.FOLDER, documents.SCHEMA), ("Đơn vị", units.FOLDER, units.SCHEMA),
+        ("Thủ tục hành chính", procedures.FOLDER, procedures.SCHEMA),
+        ("Mẫu đơn, tờ khai", f"{procedures.FOLDER}/{procedures.FORMS}", procedures.FORM_SCHEMA))))

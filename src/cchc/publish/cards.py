@@ -18,6 +18,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from cchc import fonts
+from cchc.pages.procedure_pages import key_facts
 from cchc.text import nfc
 
 WIDTH, HEIGHT = 1200, 630
@@ -135,9 +136,9 @@ def draw(card: Card) -> bytes:
 
 
 def for_procedure(procedure, site_name: str) -> Card:
-    return Card("THỦ TỤC HÀNH CHÍNH", procedure.name, procedure.authority,
-                (f"Thời gian: {procedure.time_limit}", f"Phí, lệ phí: {procedure.fees}",
-                 f"Nộp trực tuyến: {'Có' if procedure.online else 'Không'}"), site_name)
+    """The guide's key facts; where to go is the card's foot line."""
+    facts = tuple(fact.line() for fact in key_facts(procedure) if fact.key != "place")
+    return Card("THỦ TỤC HÀNH CHÍNH", procedure.name, procedure.authority, facts, site_name)
 
 
 def for_document(document, unit_name: str, site_name: str) -> Card:

@@ -1,14 +1,14 @@
-"""What a static host needs besides the pages: feeds, robots.txt, structured data for documents,
-and security headers whose Content-Security-Policy allows only the site's own script files."""
+"""What a static host needs besides the pages: feeds, robots.txt, and security headers whose
+Content-Security-Policy allows only the site's own script files."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from xml.sax.saxutils import escape as xml_escape
 
 from cchc.model import Document, Portal, Procedure, Unit
-from cchc.pages.sanitize import script_json
+from cchc.pages import render
 from cchc.urls import absolute, root, site_path
 
 FEED = "feed.xml"
@@ -16,36 +16,36 @@ FEED_ENTRIES = 50
 
 
 def robots(site_url: str) -> str:
-    return f"User-agent: *\nAllow: /\nSitemap: {root(site_url)}sitemap.xml\n"
+    return render.text("robots.txt", sitemap=f"{root(site_url)}sitemap.xml")
+
+
+@dataclass(frozen=True)
+class Entry:
+    updated: str
+    title: str
+    url: str
+    author: str
+
+
+def _stamp(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _updated(document: Document, built: datetime) -> str:
-    if document.date and document.date.day:
-        return f"{document.date.iso()}T00:00:00Z"
-    return built.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return f"{document.date.iso()}T00:00:00Z" if document.date and document.date.day else _stamp(built)
 
 
 def atom(title: str, feed_path: str, page_path: str, site_url: str, documents: list[Document],
          procedures: list[Procedure], units: dict[str, Unit], built: datetime) -> str:
     """An Atom feed of the newest documents, then procedures; dates as written, else the build's."""
     base = root(site_url)
-    entries = []
-    for document in sorted(documents, key=lambda d: (_updated(d, built), d.src_uri), reverse=True):
-        entries.append((_updated(document, built), document.label, site_path(document.src_uri),
-                        units[document.unit_id].name))
-    for procedure in sorted(procedures, key=lambda p: p.slug):
-        entries.append((built.strftime("%Y-%m-%dT%H:%M:%SZ"), procedure.label, site_path(procedure.src_uri),
-                        procedure.authority))
+    entries = [Entry(_updated(d, built), d.label, base + site_path(d.src_uri), units[d.unit_id].name)
+               for d in sorted(documents, key=lambda d: (_updated(d, built), d.src_uri), reverse=True)]
+    entries += [Entry(_stamp(built), p.label, base + site_path(p.src_uri), p.authority)
+                for p in sorted(procedures, key=lambda p: p.slug)]
     entries = entries[:FEED_ENTRIES]
-    updated = max((e[0] for e in entries), default=built.strftime("%Y-%m-%dT%H:%M:%SZ"))
-    items = "".join(
-        f"<entry><title>{xml_escape(label)}</title><link href=\"{base}{path}\"/><id>{base}{path}</id>"
-        f"<updated>{when}</updated><author><name>{xml_escape(author)}</name></author></entry>"
-        for when, label, path, author in entries)
-    return (f'<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="vi">'
-            f"<title>{xml_escape(title)}</title><id>{base}{feed_path}</id>"
-            f'<link rel="self" href="{base}{feed_path}"/><link href="{base}{page_path}"/>'
-            f"<updated>{updated}</updated>{items}</feed>\n")
+    return render.text("feed.xml", title=title, feed_url=base + feed_path, page_url=base + page_path,
+                       updated=max((e.updated for e in entries), default=_stamp(built)), entries=entries)
 
 
 def feeds(portal: Portal, site_name: str, site_url: str, built: datetime) -> dict[str, str]:
@@ -57,28 +57,6 @@ def feeds(portal: Portal, site_name: str, site_url: str, built: datetime) -> dic
         out[path] = atom(f"{unit.short_name} – {site_name}", path, site_path(unit.src_uri), site_url,
                          documents[unit.id], procedures[unit.id], portal.units, built)
     return out
-
-
-def document_json_ld(document: Document, unit: Unit, site_url: str) -> str:
-    """schema.org Report for reports, Legislation for every other kind of document."""
-    url = absolute(site_url, document.src_uri)
-    issuer = {"@type": "GovernmentOrganization", "name": unit.name,
-              "url": absolute(site_url, unit.src_uri)}
-    if document.kind.name == "Báo cáo":
-        data = {"@context": "https://schema.org", "@type": "Report", "name": document.label, "url": url,
-                "author": issuer, "inLanguage": "vi"}
-        if document.has_number:
-            data["reportNumber"] = document.number_symbol
-        if document.date and document.date.day:
-            data["datePublished"] = document.date.iso()
-    else:
-        data = {"@context": "https://schema.org", "@type": "Legislation", "name": document.label, "url": url,
-                "legislationType": document.kind.name, "legislationPassedBy": issuer, "inLanguage": "vi"}
-        if document.has_number:
-            data["legislationIdentifier"] = document.number_symbol
-        if document.date and document.date.day:
-            data["legislationDate"] = document.date.iso()
-    return script_json(data)
 
 
 # Only the theme's and the portal's script files run (no inline script anywhere: the theme's were moved

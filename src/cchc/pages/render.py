@@ -1,0 +1,91 @@
+"""The one way the portal writes a page, or a block of one: a view function gathers plain data and a
+Jinja template in pages/templates/ turns it into text.
+
+Templates escape by construction. `.html` and `.xml` templates escape every value with Jinja's
+autoescaping. `.md` templates escape every value as literal Markdown text (`markdown.escape`), so an
+editor's words never become a link, emphasis, a table cell break or HTML. A value passes unescaped
+only when it is already Markup: a `link`, a block from an HTML template, Markdown an editor wrote to be
+rendered (`|as_written`, cleaned later by the sanitiser like every page) or a checked URL (`|checked_url`)."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from cchc.pages import archive
+from cchc.pages.markdown import GeneratedPage, escape
+from cchc import urls
+from cchc.urls import relative
+
+_SCHEMES = re.compile(r"^(?:https?://|mailto:|tel:)", re.IGNORECASE)
+
+
+@pass_context
+def _finalize(context: Context, value: object) -> object:
+    if hasattr(value, "__html__"):
+        return value
+    if context.name and context.name.endswith(".md"):
+        return _markup(escape(value))
+    return value  # autoescaped as HTML or XML
+
+
+def _markup(text: str) -> Markup:
+    """Text as Markup without Markup.__new__'s checks (text that is already escaped; many per page)."""
+    return str.__new__(Markup, text)
+
+
+@pass_context
+def link(context: Context, text: str, target: str) -> Markup:
+    """A Markdown link from the page being written (`source`) to another page's source path; MkDocs
+    resolves and checks it."""
+    return Markup(f"[{escape(text)}]({relative(target, context['source'])})")
+
+
+@pass_context
+def href(context: Context, target: str) -> str:
+    return urls.href(target, context["source"])
+
+
+@pass_context
+def image(context: Context, name: str) -> str:
+    return urls.href(urls.image(name), context["source"])
+
+
+def checked_url(url: str) -> Markup:
+    """A URL the schema accepted, made safe inside Markdown's (…) and <…>: only web, mail and phone
+    addresses pass, and characters that could close the link are percent-encoded."""
+    if not _SCHEMES.match(url):
+        raise ValueError(f"not a web, mail or phone address: {url!r}")
+    return Markup(quote(url, safe=";/?:@&=+$,-_.!~*'#%"))
+
+
+def dial(number: str) -> str:
+    """A phone number as a tel: link dials it: digits and a leading +."""
+    return re.sub(r"[^0-9+]", "", number)
+
+
+ENVIRONMENT = Environment(loader=PackageLoader("cchc.pages", "templates"),
+                          autoescape=select_autoescape(("html", "xml", "md"), default_for_string=False),
+                          finalize=_finalize, undefined=StrictUndefined, trim_blocks=True,
+                          lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False)
+ENVIRONMENT.globals.update(link=link, href=href, image=image, heading=lambda depth: Markup("#" * depth),
+                          line_break=Markup("  "), year_label=archive.year_label, year_page=urls.year)
+ENVIRONMENT.filters.update(md=lambda value: Markup(escape(value)), as_written=Markup, checked_url=checked_url,
+                           dial=dial)
+
+
+def text(template: str, **context: object) -> Markup:
+    """A template's text. Pages and blocks with links get `source`, the page the links start from."""
+    return Markup(ENVIRONMENT.get_template(template).render(context))
+
+
+def page(template: str, src_uri: str, title: str, edit_path: str | None = None,
+         meta: dict | None = None, theme: dict | None = None, **context: object) -> GeneratedPage:
+    """A generated page whose Markdown is `template` rendered from `context`; `theme` is what the
+    theme's template (named in `meta`) receives beyond the page."""
+    markdown = text(template, source=src_uri, **context)
+    return GeneratedPage(src_uri, title, str(markdown), edit_path, meta or {}, theme or {})
