@@ -5,8 +5,8 @@ from __future__ import annotations
 from cchc.pages import poster_fit
 from cchc.pages.poster_fit import DENSITIES, MARGIN_MM, fit, lines
 
-FACTS = ["Thời gian: 03 ngày làm việc", "Lệ phí: Không", "Nơi nộp: Ủy ban nhân dân cấp xã",
-         "Nộp trực tiếp hoặc qua bưu điện"]
+FACTS = [("Thời gian giải quyết:", "03 ngày làm việc"), ("Phí, lệ phí:", "Không"),
+         ("Nơi nộp:", "Ủy ban nhân dân cấp xã"), ("Nộp trực tuyến:", "Không, chỉ nộp trực tiếp hoặc qua bưu điện")]
 STEP = "Công chức tư pháp - hộ tịch kiểm tra hồ sơ và ghi vào Sổ đăng ký khai sinh, báo cáo Chủ tịch."
 
 
@@ -35,3 +35,12 @@ def test_denser_is_shorter():
     heights = [poster_fit.height_mm(d, "Đăng ký khai sinh", FACTS, ["Tờ khai"] * 5, [STEP] * 8, "Cổng")
                for d in DENSITIES]
     assert heights == sorted(heights, reverse=True)
+
+
+def test_a_facts_bold_label_takes_its_room_on_the_line():
+    value = "03 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ"
+    width = poster_fit._width_mm(value, False, 12) + 1
+    assert lines(value, False, 12, width) == 1
+    assert lines(value, False, 12, width, lead="Thời gian giải quyết:") == 2
+    regular = lines("Thời gian giải quyết: " + value, False, 12, width * 1.25)
+    assert lines(value, False, 12, width * 1.25, lead="Thời gian giải quyết:") >= regular

@@ -68,12 +68,14 @@ def _width_mm(text: str, bold: bool, size: float) -> float:
     return _face(bold).getlength(text) / 1000 * size * PT
 
 
-def lines(text: str, bold: bool, size: float, width_mm: float) -> int:
-    """Lines that `text` takes in a box `width_mm` wide; a word wider than the box is broken anywhere."""
+def lines(text: str, bold: bool, size: float, width_mm: float, lead: str = "") -> int:
+    """Lines that `text` takes in a box `width_mm` wide, after a bold `lead` (a fact's label); a word
+    wider than the box is broken anywhere."""
     count, used = 0, None
     space = _width_mm(" ", bold, size)
-    for word in nfc(text).split():
-        wide = _width_mm(word, bold, size)
+    words = [(word, True) for word in nfc(lead).split()] + [(word, bold) for word in nfc(text).split()]
+    for word, heavy in words:
+        wide = _width_mm(word, heavy, size)
         if used is not None and used + space + wide <= width_mm:
             used += space + wide
             continue
@@ -88,7 +90,13 @@ def _block(texts: list[str], bold: bool, size: float, width_mm: float, gap_mm: f
     return sum(lines(t, bold, size, width_mm) * size * LINE * PT + gap_mm for t in texts)
 
 
-def height_mm(density: Density, title: str, facts: list[str], papers: list[str], steps: list[str],
+def _facts(facts: list[tuple[str, str]], size: float, width_mm: float) -> float:
+    """Facts as the poster prints them: a bold label, then the value."""
+    return sum(lines(value, False, size, width_mm, lead=label) * size * LINE * PT + FACT_GAP_MM
+               for label, value in facts)
+
+
+def height_mm(density: Density, title: str, facts: list[tuple[str, str]], papers: list[str], steps: list[str],
               site_name: str) -> float:
     """The height of the printed poster in this density."""
     d = density
@@ -99,13 +107,13 @@ def height_mm(density: Density, title: str, facts: list[str], papers: list[str],
                heading + _block(steps, False, d.body, item, ITEM_GAP_MM))
     return (d.body * LINE * PT  # kicker
             + lines(title, True, d.title, WIDTH_MM) * d.title * HEADING_LINE * PT + TITLE_GAP_MM
-            + FACTS_FRAME_MM + _block(facts, True, d.facts, WIDTH_MM - FACTS_INSET_MM, FACT_GAP_MM)
+            + FACTS_FRAME_MM + _facts(facts, d.facts, WIDTH_MM - FACTS_INSET_MM)
             + body
             + FOOT_GAP_MM + QR_MM
             + lines(site_name, True, d.body, WIDTH_MM) * d.body * LINE * PT)
 
 
-def fit(title: str, facts: list[str], papers: list[str], steps: list[str], site_name: str) -> Fit:
+def fit(title: str, facts: list[tuple[str, str]], papers: list[str], steps: list[str], site_name: str) -> Fit:
     """The largest type that leaves MARGIN_MM free; the densest one, with what it lacks, otherwise."""
     for density in DENSITIES:
         free = SHEET_MM - height_mm(density, title, facts, papers, steps, site_name)

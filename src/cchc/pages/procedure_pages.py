@@ -63,7 +63,7 @@ def poster_page(procedure: Procedure, site_url: str, site_name: str) -> Generate
     the page records the density and the free space it expects (`poster` in its front matter)."""
     url = absolute(site_url, procedure.src_uri)
     facts = key_facts(procedure)
-    fit = poster_fit.fit(procedure.name, [fact.line() for fact in facts], [p.name for p in procedure.papers],
+    fit = poster_fit.fit(procedure.name, [(f"{fact.label}:", fact.value) for fact in facts], [p.name for p in procedure.papers],
                          procedure.steps, site_name)
     meta = {"template": "poster.html", "poster": {"density": fit.density.name, "free_mm": fit.free_mm}}
     return render.page("poster.md", procedure.poster_uri, procedure.name, None, meta, procedure=procedure,
