@@ -5,13 +5,19 @@ from __future__ import annotations
 
 import dataclasses
 import json
+from html import escape as html_escape
+from pathlib import Path
 
+import markdown
 import pytest
 from markupsafe import Markup
 
 from cchc import urls
 from cchc.content.load import load
-from cchc.pages import document_pages, poster_fit, procedure_pages, reference_pages
+from cchc.pages import document_pages, infographic_pages, poster_fit, procedure_pages, reference_pages
+from cchc.pages.markdown import escape
+from cchc.publish import cards
+from cchc.publish.images import render as render_image
 from cchc.refs.index import index_references
 
 from .conftest import REPO
@@ -85,3 +91,37 @@ def test_reference_library(portal):
     by_path = {p.path: p for p in [*portal.documents, *portal.procedures]}
     pages = reference_pages.all_pages(index, portal.units, by_path)
     assert {urls.LIBRARY, urls.CHECKS} | {c.src_uri for c in cited} <= {p.src_uri for p in pages}
+
+
+def test_key_facts_read_the_same_on_guide_poster_and_card(portal):
+    item = procedure(portal, "chung-thuc-chu-ky")
+    facts = procedure_pages.key_facts(item)
+    guide = procedure_pages.procedure_page(item, portal, SITE, [], Markup()).markdown
+    poster = procedure_pages.poster_page(item, SITE, "Cổng CCHC").markdown
+    card = cards.for_procedure(item, "Cổng CCHC")
+    for fact in facts:
+        assert f"**{fact.label}:** {escape(fact.value)}" in guide
+        assert f"**{fact.label}:** {escape(fact.value)}" in poster
+    assert list(card.facts) == [fact.line() for fact in facts if fact.key != "place"]
+    assert card.unit == item.authority
+
+
+def test_infographic_page_gallery_and_figures(portal, tmp_path):
+    item = portal.infographics[0]
+    rendition, _ = render_image(Path(item.image), tmp_path)
+    renditions = {item.slug: rendition}
+    page = infographic_pages.infographic_page(item, rendition, portal)
+    assert page.src_uri == item.src_uri and page.edit_path == item.path
+    html = markdown.markdown(page.markdown)
+    assert 'loading="eager"' in html and f'alt="{html_escape(item.alt)}"' in html
+    assert f'src="../../{urls.IMAGES}/{rendition.variants[-1].name}"' in html
+    gallery = infographic_pages.gallery_page(portal, renditions).markdown
+    assert gallery.count(f'href="../{urls.site_path(item.src_uri)}"') == 1 + len(item.tags)
+    related = next(iter(infographic_pages.related(portal)))
+    figures = infographic_pages.figures([item], renditions, related)
+    assert figures.startswith('<figure class="cchc-figure"><a href="') and 'loading="lazy"' in figures
+    assert urls.href(item.src_uri, related) in figures
+    assert infographic_pages.figures([], renditions, related) == ""
+    hostile = dataclasses.replace(item, alt='" onerror="alert(1)', title="<script>x</script>")
+    figures = infographic_pages.figures([hostile], renditions, related)
+    assert "onerror=\"alert" not in figures and "<script>" not in figures
