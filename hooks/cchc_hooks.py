@@ -1,9 +1,10 @@
-"""MkDocs wiring: each event hands its step to one cchc.portal_build.PortalBuild, which decides.
+"""MkDocs wiring: each event hands its step to one cchc.portal_build.PortalBuild, which decides and logs.
 Content is checked in pre_build, before MkDocs touches the site folder; the object lives for one build."""
 
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -11,47 +12,39 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_build_datetime
 
 from cchc.portal_build import BuildError, PortalBuild
-from cchc.problems import Severity
 
 log = logging.getLogger("mkdocs.plugins.cchc")
 _build: PortalBuild | None = None
 
 
-def _report(problems) -> None:
-    for problem in problems:
-        (log.error if problem.severity is Severity.ERROR else log.warning)(str(problem))
+@contextmanager
+def _stopping_on_build_error():
+    try:
+        yield
+    except BuildError as error:  # its problems are logged already
+        raise PluginError(str(error)) from None
 
 
 def on_pre_build(config):
     global _build
-    try:
-        _build, problems = PortalBuild.start(Path(config.config_file_path).parent, Path(config.docs_dir),
-                                             config, get_build_datetime())
-    except BuildError as error:
-        _report(error.problems)
-        raise PluginError(str(error)) from None
-    log.info(_build.started())
-    _report(problems)
+    with _stopping_on_build_error():
+        _build = PortalBuild.start(Path(config.config_file_path).parent, Path(config.docs_dir), config,
+                                   get_build_datetime(), log)
 
 
 def on_env(env, config, files):
     env.filters.update(_build.template_filters())
     env.globals.update(_build.template_globals())
-    return env
 
 
 def on_files(files, config):
     for file in files.documentation_pages():
         file.edit_uri = _build.edit_path(file.src_uri)
     for out in _build.outputs():
-        if out.text is None:
-            files.append(File.generated(config, out.src_uri, abs_src_path=str(out.source)))
-            continue
         inclusion = InclusionLevel.UNDEFINED if out.in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, out.src_uri, content=out.text, inclusion=inclusion)
+        file = File.generated(config, out.src_uri, content=out.text, abs_src_path=out.source, inclusion=inclusion)
         file.edit_uri = out.edit_path
         files.append(file)
-    return files
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -60,11 +53,9 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    cleaned, problems = _build.clean(html, page.file.edit_uri or page.file.src_uri)
-    _report(problems)
     page.title, safe = _build.safe_texts(page.title, page.meta)
     page.meta.update(safe)
-    return cleaned
+    return _build.clean(html, page.file.edit_uri or page.file.src_uri)
 
 
 def on_page_context(context, page, config, nav):
@@ -73,13 +64,9 @@ def on_page_context(context, page, config, nav):
 
 def on_post_build(config):
     global _build
-    try:
-        for line in _build.finish(Path(config.site_dir)):
-            log.info(line)
-    except BuildError as error:
-        raise PluginError(str(error)) from None
-    finally:
-        _build = None
+    with _stopping_on_build_error():
+        _build.finish(Path(config.site_dir))
+    _build = None
 
 
 def on_build_error(error):

@@ -28,7 +28,7 @@ from PIL import Image, ImageDraw
 
 from cchc import site
 from cchc.content import load as loader
-from cchc.pages import reference_pages
+from cchc.pages import reference_pages, render
 from cchc.problems import errors
 from cchc.publish.images import render as render_image
 from cchc.refs import index as reference_index
@@ -191,6 +191,31 @@ def reference_share(project: Path) -> float:
     return time.perf_counter() - start
 
 
+def templating(project: Path) -> tuple[float, float, int]:
+    """Best of three: seconds to generate every page and file of `project` (its build cached the images),
+    the part of them spent in templates, and the number of generated pages."""
+    portal, _ = loader.load(project)
+    spent, text = [0.0], render.text
+
+    def timed(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return text(*args, **kwargs)
+        finally:
+            spent[0] += time.perf_counter() - start
+
+    runs = []
+    render.text = timed
+    try:
+        for _ in range(3):
+            spent[0], start = 0.0, time.perf_counter()
+            pages = len(site.generate(portal, project / ".cache" / "cchc").pages)
+            runs.append((time.perf_counter() - start, spent[0], pages))
+    finally:
+        render.text = text
+    return min(runs)
+
+
 PHOTOS = 200
 PHOTO_SIZE = (4000, 3000)  # a 12-megapixel phone photo
 
@@ -272,6 +297,9 @@ def main(argv: list[str] | None = None) -> int:
     verdict = "PASS" if share <= REFERENCE_BUDGET else "FAIL"
     print(f"references at {largest}: extraction, resolution and linking {seconds:.2f} s = {share:.1%} of our "
           f"build (budget ≤ {REFERENCE_BUDGET:.0%}) {verdict}")
+    total, templates, pages = templating(BENCH / str(largest))
+    print(f"pages at {largest}: {pages} pages and the feeds and open data generated in {total:.2f} s, "
+          f"{templates:.2f} s of it in templates ({templates / results[largest][0].wall:.1%} of our build)")
     for query in search_transfer(BENCH / str(largest) / "site"):
         verdict = "PASS" if query.query_bytes <= QUERY_BUDGET and not query.problems else "FAIL"
         print(f"search at {largest}: \"{query.text}\" fetched {query.query_bytes / 1000:.1f} kB compressed in "

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timezone
+from pathlib import Path
 
 import pytest
 
@@ -13,24 +15,26 @@ from cchc.settings import read_config
 BUILT = datetime(2026, 12, 1, tzinfo=timezone.utc)
 
 
+LOG = logging.getLogger("test.cchc")
+
+
 def start(project):
-    return PortalBuild.start(project, project / "docs", read_config(project), BUILT)
+    return PortalBuild.start(project, project / "docs", read_config(project), BUILT, LOG)
 
 
 def test_outputs_put_only_listings_in_the_nav(project):
-    build, problems = start(project)
-    assert [p for p in problems if p.severity.name == "ERROR"] == []
+    build = start(project)
     outputs = {o.src_uri: o for o in build.outputs()}
     assert {uri for uri, o in outputs.items() if o.in_nav} == NAV_PAGES
     document = outputs["van-ban/xa-nam-sach/bao-cao-2025.md"]
     assert not document.in_nav and document.edit_path == "content/van-ban/xa-nam-sach/bao-cao-2025.md"
-    assert outputs["assets/fonts/BeVietnamPro-Regular.ttf"].source.is_file()
+    assert Path(outputs["assets/fonts/BeVietnamPro-Regular.ttf"].source).is_file()
     assert "robots.txt" in outputs and outputs["robots.txt"].text
     assert build.edit_path("lien-he.md") == "docs/lien-he.md"
 
 
 def test_a_document_page_gets_its_data_and_others_nothing(project):
-    build, _ = start(project)
+    build = start(project)
     context = build.context("van-ban/xa-nam-sach/bao-cao-2025.md")
     assert context["cchc_unit"].id == "xa-nam-sach"
     assert context["cchc_document"].title.startswith("Kết quả công tác tuyên truyền")
@@ -50,4 +54,4 @@ def test_a_bad_setting_stops_the_build_with_its_name(project):
     config = read_config(project)
     config["extra"]["feedback_url"] = "javascript:alert(1)"
     with pytest.raises(BuildError, match="extra.feedback_url"):
-        PortalBuild.start(project, project / "docs", config, BUILT)
+        PortalBuild.start(project, project / "docs", config, BUILT, LOG)

@@ -1,5 +1,5 @@
-"""One build of the portal, in the steps a static site generator takes: start (load, validate and
-generate everything; start drawing share cards), the files to add, each page's cleaning and template
+"""One build of the portal, in the steps a static site generator takes: start (load, validate, index the
+citations and generate everything; start drawing share cards), the files to add, each page's cleaning and template
 context, and finish (place the cards, write the hosts' headers, index for search).
 
 The MkDocs hook only translates these steps into MkDocs events and objects; a successor of MkDocs
@@ -8,6 +8,7 @@ would call the same ones. A PortalBuild lives for one build: nothing outlives it
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 from dataclasses import dataclass
@@ -19,8 +20,9 @@ from cchc import site, text, urls
 from cchc.content import load as loader
 from cchc.pages import sanitize
 from cchc.pages.field_reference import expand_marks
-from cchc.problems import Problem, errors
+from cchc.problems import Problem, Severity, errors
 from cchc.publish import cards, search_index, web_files
+from cchc.refs import index as reference_index
 from cchc.settings import Settings, SettingsError, from_config
 
 # The listing pages the nav names; every other generated page stays out of it (the nav holds
@@ -43,38 +45,39 @@ class Output:
     """A file the portal adds to the site: generated text, or a file copied in."""
     src_uri: str
     text: str | None = None
-    source: Path | None = None
+    source: str | None = None  # the file copied in
     edit_path: str | None = None  # the file an editor changes, relative to the project
     in_nav: bool = False
 
 
 class PortalBuild:
-    def __init__(self, root: Path, docs_dir: Path, settings: Settings, generated: site.Site, portal) -> None:
-        self.root, self.settings, self.site, self.portal = root, settings, generated, portal
+    def __init__(self, root: Path, docs_dir: Path, settings: Settings, generated: site.Site, portal,
+                 log: logging.Logger) -> None:
+        self.root, self.settings, self.site, self.portal, self.log = root, settings, generated, portal, log
         self.docs = docs_dir.resolve().relative_to(root.resolve()).as_posix()
         self._pages = {p.src_uri: p for p in generated.pages}
         # Share cards are drawn in another process while the pages are rendered.
         self._cards = cards.Pending(list(generated.cards.values()), root / CACHE / cards.CACHE)
 
     @classmethod
-    def start(cls, root: Path, docs_dir: Path, config: Mapping,
-              built: datetime) -> tuple[PortalBuild, list[Problem]]:
-        """Load and check content/ (before anything is written), then generate everything.
-        Raises BuildError when content has errors; returns the warnings to report."""
+    def start(cls, root: Path, docs_dir: Path, config: Mapping, built: datetime,
+              log: logging.Logger) -> PortalBuild:
+        """Load and check content/ and its citations (before anything is written), then generate
+        everything. Problems go to `log`; a BuildError stops the build when there are errors."""
         portal, problems = loader.load(root)
-        _stop_on_errors(problems)
+        _stop_on_errors(problems, log)
         try:
             settings = from_config(config, built)
         except SettingsError as error:
             raise BuildError(str(error)) from None
-        generated = site.generate(portal, root / CACHE, settings)
-        _stop_on_errors(problems + generated.index.problems)
-        build = cls(root, docs_dir, settings, generated, portal)
-        return build, problems + generated.index.problems + generated.problems
-
-    def started(self) -> str:
-        encoded, cached = self.site.encoded, len(self.site.images) - self.site.encoded
-        return f"Ảnh: mã hóa mới {encoded} tệp, {cached} tệp lấy từ bộ nhớ đệm"
+        index = reference_index.index_references(portal)
+        problems += index.problems
+        _stop_on_errors(problems, log)
+        generated = site.generate(portal, root / CACHE, settings, index)
+        _log(log, problems + generated.problems)
+        encoded, cached = generated.encoded, len(generated.images) - generated.encoded
+        log.info(f"Ảnh: mã hóa mới {encoded} tệp, {cached} tệp lấy từ bộ nhớ đệm")
+        return cls(root, docs_dir, settings, generated, portal, log)
 
     def template_globals(self) -> dict:
         return {"cchc_csp": web_files.content_security_policy(meta=True), "cchc_settings": self.settings}
@@ -93,10 +96,10 @@ class PortalBuild:
         # '---' as front matter; the page's meta comes from page_meta.
         out = [Output(p.src_uri, text="\n" + p.markdown, edit_path=p.edit_path, in_nav=p.src_uri in NAV_PAGES)
                for p in self.site.pages]
-        out += [Output(urls.attachment(d.src_uri, a.name), source=Path(a.source))
+        out += [Output(urls.attachment(d.src_uri, a.name), source=str(a.source))
                 for d in self.portal.documents for a in d.attachments]
-        out += [Output(f.src_uri, source=Path(f.file)) for f in self.portal.forms.values() if f.file]
-        out += [Output(path, source=source) for path, source in {**self.site.images, **self.site.assets}.items()]
+        out += [Output(f.src_uri, source=str(f.file)) for f in self.portal.forms.values() if f.file]
+        out += [Output(path, source=str(source)) for path, source in {**self.site.images, **self.site.assets}.items()]
         out += [Output(path, text=content) for path, content in self.site.files.items()]
         return out
 
@@ -110,9 +113,11 @@ class PortalBuild:
         """A page's Markdown with the portal's marks expanded."""
         return expand_marks(markdown)
 
-    def clean(self, html: str, edit_path: str) -> tuple[str, list[Problem]]:
-        """A page's HTML through the allowlist; what was removed, on the lines of `edit_path`."""
-        return sanitize.page(html, self.root, edit_path)
+    def clean(self, html: str, edit_path: str) -> str:
+        """A page's HTML through the allowlist; what was removed is logged on the lines of `edit_path`."""
+        cleaned, problems = sanitize.page(html, self.root, edit_path)
+        _log(self.log, problems)
+        return cleaned
 
     @staticmethod
     def safe_texts(title: str | None, meta: dict) -> tuple[str, dict]:
@@ -126,8 +131,8 @@ class PortalBuild:
         page = self._pages.get(src_uri)
         return page.theme if page else {}
 
-    def finish(self, site_dir: Path) -> list[str]:
-        """Place the share cards, write the hosts' headers and index the site for search; what was done."""
+    def finish(self, site_dir: Path) -> None:
+        """Place the share cards, write the hosts' headers and index the site for search; log what was done."""
         try:
             drawn = self._cards.wait()
         except Exception as exc:  # a worker's failure, reported as one line instead of its traceback
@@ -140,12 +145,18 @@ class PortalBuild:
             indexed = search_index.index_site(site_dir)
         except search_index.SearchIndexError as error:
             raise BuildError(f"Pagefind không lập được chỉ mục tìm kiếm: {error}") from None
-        return [f"Thẻ chia sẻ: vẽ mới {drawn}, dùng lại {len(self.site.cards) - drawn} từ bộ nhớ đệm",
-                f"Tìm kiếm: Pagefind lập chỉ mục {indexed} trang"]
+        self.log.info(f"Thẻ chia sẻ: vẽ mới {drawn}, dùng lại {len(self.site.cards) - drawn} từ bộ nhớ đệm")
+        self.log.info(f"Tìm kiếm: Pagefind lập chỉ mục {indexed} trang")
 
 
-def _stop_on_errors(problems: list[Problem]) -> None:
+def _log(log: logging.Logger, problems: list[Problem]) -> None:
+    for problem in problems:
+        log.log(logging.ERROR if problem.severity is Severity.ERROR else logging.WARNING, str(problem))
+
+
+def _stop_on_errors(problems: list[Problem], log: logging.Logger) -> None:
     if found := len(errors(problems)):
+        _log(log, problems)
         raise BuildError(f"Nội dung có {found} lỗi (xem các dòng ERROR ở trên; chạy 'cchc check' để xem "
                          "lại). Chưa xây dựng trang nào, site/ giữ nguyên.", problems)
 

@@ -38,10 +38,13 @@ def _with_cards(generated: list[GeneratedPage], made: dict[str, cards.Card]) -> 
             page.meta["card"] = path
 
 
-def generate(portal: Portal, cache: Path, settings: Settings = Settings()) -> Site:
-    """Everything generated from `portal`; encoded images go to `cache` and are reused from it."""
+def generate(portal: Portal, cache: Path, settings: Settings = Settings(),
+             index: reference_index.ReferenceIndex | None = None) -> Site:
+    """Everything generated from `portal` (and its citations' `index`, made here when not given); encoded
+    images go to `cache` and are reused from it."""
     site_url, site_name, built = settings.site_url, settings.site_name, settings.built
-    index = reference_index.index_references(portal)
+    if index is None:
+        index = reference_index.index_references(portal)
     renditions, images, encoded = {}, {}, 0
     for item in portal.infographics:
         rendition, made = render_image(Path(item.image), cache / urls.IMAGES)
