@@ -42,7 +42,8 @@ def on_files(files, config):
         file.edit_uri = _build.edit_path(file.src_uri)
     for out in _build.outputs():
         inclusion = InclusionLevel.UNDEFINED if out.in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, out.src_uri, content=out.text, abs_src_path=out.source, inclusion=inclusion)
+        file = File.generated(config, out.src_uri, content=out.text, abs_src_path=out.source,
+                              inclusion=inclusion)
         file.edit_uri = out.edit_path
         files.append(file)
 

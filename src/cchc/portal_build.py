@@ -1,6 +1,6 @@
-"""One build of the portal, in the steps a static site generator takes: start (load, validate, index the
-citations and generate everything; start drawing share cards), the files to add, each page's cleaning and template
-context, and finish (place the cards, write the hosts' headers, index for search).
+"""One build of the portal, in the steps a static site generator takes: start (load, validate, index
+the citations and generate everything; start drawing share cards), the files to add, each page's meta,
+cleaning and template context, and finish (place the cards, write the hosts' headers, index for search).
 
 The MkDocs hook only translates these steps into MkDocs events and objects; a successor of MkDocs
 would call the same ones. A PortalBuild lives for one build: nothing outlives it.
@@ -99,7 +99,8 @@ class PortalBuild:
         out += [Output(urls.attachment(d.src_uri, a.name), source=str(a.source))
                 for d in self.portal.documents for a in d.attachments]
         out += [Output(f.src_uri, source=str(f.file)) for f in self.portal.forms.values() if f.file]
-        out += [Output(path, source=str(source)) for path, source in {**self.site.images, **self.site.assets}.items()]
+        copied = {**self.site.images, **self.site.assets}
+        out += [Output(path, source=str(source)) for path, source in copied.items()]
         out += [Output(path, text=content) for path, content in self.site.files.items()]
         return out
 
@@ -132,7 +133,7 @@ class PortalBuild:
         return page.theme if page else {}
 
     def finish(self, site_dir: Path) -> None:
-        """Place the share cards, write the hosts' headers and index the site for search; log what was done."""
+        """Place the share cards, write the hosts' headers, index the site for search; log what was done."""
         try:
             drawn = self._cards.wait()
         except Exception as exc:  # a worker's failure, reported as one line instead of its traceback

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
+
+from markupsafe import Markup
 
 from cchc import fonts, urls
-from cchc.model import Portal
+from cchc.model import Portal, Rendition
 from cchc.pages import document_pages, infographic_pages, poster_fit, procedure_pages, reference_pages
 from cchc.pages.markdown import GeneratedPage
 from cchc.problems import Problem, Severity
@@ -14,6 +17,8 @@ from cchc.publish import cards, opendata, web_files
 from cchc.publish.images import render as render_image
 from cchc.refs import index as reference_index
 from cchc.settings import Settings
+
+Figures = Callable[[str], Markup]  # the infographics shown on a page, by its src_uri
 
 
 @dataclass
@@ -38,47 +43,70 @@ def _with_cards(generated: list[GeneratedPage], made: dict[str, cards.Card]) -> 
             page.meta["card"] = path
 
 
-def generate(portal: Portal, cache: Path, settings: Settings = Settings(),
-             index: reference_index.ReferenceIndex | None = None) -> Site:
-    """Everything generated from `portal` (and its citations' `index`, made here when not given); encoded
-    images go to `cache` and are reused from it."""
-    site_url, site_name, built = settings.site_url, settings.site_name, settings.built
-    if index is None:
-        index = reference_index.index_references(portal)
+def _images(portal: Portal, cache: Path) -> tuple[dict[str, Rendition], dict[str, Path], int]:
+    """Each infographic encoded (or found in `cache`): renditions by slug, files by site path, count encoded."""
     renditions, images, encoded = {}, {}, 0
     for item in portal.infographics:
         rendition, made = render_image(Path(item.image), cache / urls.IMAGES)
         renditions[item.slug], encoded = rendition, encoded + made
         for variant in (*rendition.variants, *rendition.thumbnail):
             images[f"{urls.IMAGES}/{variant.name}"] = cache / urls.IMAGES / variant.name
-    shown = infographic_pages.related(portal)
+    return renditions, images, encoded
+
+
+def _documents(portal: Portal, index: reference_index.ReferenceIndex, figures: Figures,
+               site_url: str) -> list[GeneratedPage]:
     cited = {c.own.src_uri: c for c in index.documents.values() if c.own is not None}
-    documents = []
+    pages = []
     for document in portal.documents:
-        body = reference_pages.linked_body(index, document.src_uri, document.body)
-        cited_by = reference_pages.cited_by(cited[document.src_uri]) if document.src_uri in cited else []
-        figures = infographic_pages.figures(shown.get(document.src_uri, []), renditions, document.src_uri)
-        documents.append(document_pages.document_page(document, portal.units[document.unit_id], body, site_url,
-                                                      cited_by, figures))
-    guides, problems = [], []
+        uri = document.src_uri
+        body = reference_pages.linked_body(index, uri, document.body)
+        cited_by = reference_pages.cited_by(cited[uri]) if uri in cited else []
+        pages.append(document_pages.document_page(document, portal.units[document.unit_id], body, site_url,
+                                                  cited_by, figures(uri)))
+    return pages
+
+
+def _procedures(portal: Portal, index: reference_index.ReferenceIndex, figures: Figures,
+                settings: Settings) -> tuple[list[GeneratedPage], list[Problem]]:
+    """Each procedure's guide and poster, and a warning for each poster that may not fit its sheet."""
+    pages, problems = [], []
     for procedure in portal.procedures:
         basis = [reference_pages.linked_body(index, procedure.src_uri, text, number, literal=True)
                  for number, text in enumerate(procedure.legal_basis)]
-        figures = infographic_pages.figures(shown.get(procedure.src_uri, []), renditions, procedure.src_uri)
-        poster = procedure_pages.poster_page(procedure, site_url, site_name)
-        guides += [procedure_pages.procedure_page(procedure, portal, site_url, basis, figures), poster]
+        poster = procedure_pages.poster_page(procedure, settings.site_url, settings.site_name)
+        pages += [procedure_pages.procedure_page(procedure, portal, settings.site_url, basis,
+                                                 figures(procedure.src_uri)), poster]
         if (free := poster.meta["poster"]["free_mm"]) < poster_fit.MARGIN_MM:
             problems.append(Problem(procedure.path, 1, "", (
                 f"tờ in A4 của thủ tục còn trống {free} mm dù đã dùng cỡ chữ nhỏ nhất (cần ít nhất "
                 f"{poster_fit.MARGIN_MM} mm): có thể tràn sang trang thứ hai; hãy viết ngắn các bước "
                 "hoặc tên giấy tờ"), Severity.WARNING))
-    guides += [infographic_pages.infographic_page(i, renditions[i.slug], portal) for i in portal.infographics]
-    guides.append(infographic_pages.gallery_page(portal, renditions))
+    return pages, problems
+
+
+def generate(portal: Portal, cache: Path, settings: Settings = Settings(),
+             index: reference_index.ReferenceIndex | None = None) -> Site:
+    """Everything generated from `portal` (and its citations' `index`, made here when not given); encoded
+    images go to `cache` and are reused from it."""
+    site_url, site_name = settings.site_url, settings.site_name
+    if index is None:
+        index = reference_index.index_references(portal)
+    renditions, images, encoded = _images(portal, cache)
+    shown = infographic_pages.related(portal)
+
+    def figures(src_uri: str) -> Markup:
+        return infographic_pages.figures(shown.get(src_uri, []), renditions, src_uri)
+
+    guides, problems = _procedures(portal, index, figures, settings)
     by_path = {p.path: p for p in [*portal.documents, *portal.procedures]}
-    generated = (documents + guides + document_pages.listing_pages(portal) + procedure_pages.directory_pages(portal)
-                 + procedure_pages.form_pages(portal) + reference_pages.all_pages(index, portal.units, by_path))
+    generated = (_documents(portal, index, figures, site_url) + guides
+                 + [infographic_pages.infographic_page(i, renditions[i.slug], portal) for i in portal.infographics]
+                 + [infographic_pages.gallery_page(portal, renditions)] + document_pages.listing_pages(portal)
+                 + procedure_pages.directory_pages(portal) + procedure_pages.form_pages(portal)
+                 + reference_pages.all_pages(index, portal.units, by_path))
     files = {**opendata.citations(index), **opendata.procedures(portal, site_url),
-             **web_files.feeds(portal, site_name, site_url, built), "robots.txt": web_files.robots(site_url)}
+             **web_files.feeds(portal, site_name, site_url, settings.built), "robots.txt": web_files.robots(site_url)}
     made = {urls.card(p.src_uri): cards.for_procedure(p, site_name) for p in portal.procedures}
     made.update({urls.card(d.src_uri): cards.for_document(d, portal.units[d.unit_id].name, site_name)
                  for d in portal.documents})

@@ -56,7 +56,8 @@ def year_page(year: int | None, documents: list[Document], portal: Portal) -> Ge
 
 
 def consolidated_page(portal: Portal, by_unit: dict[str, list[Document]]) -> GeneratedPage:
-    matrices = [(kind, archive.consolidated(portal, kind, by_unit)) for kind in map(find_kind, CONSOLIDATED_KINDS)]
+    kinds = [find_kind(name) for name in CONSOLIDATED_KINDS]
+    matrices = [(kind, archive.consolidated(portal, kind, by_unit)) for kind in kinds]
     return render.page("consolidated.md", CONSOLIDATED, "Tổng hợp báo cáo, kế hoạch", matrices=matrices)
 
 

@@ -24,7 +24,8 @@ def figures(items: list[Infographic], renditions: dict[str, Rendition], page: st
 
 def infographic_page(item: Infographic, rendition: Rendition, portal: Portal) -> GeneratedPage:
     related = [(p.name, p.src_uri) for p in portal.procedures if p.slug in item.procedures]
-    related += [(d.label, d.src_uri) for d in portal.documents if urls.document_ref(d.src_uri) in item.documents]
+    related += [(d.label, d.src_uri) for d in portal.documents
+                if urls.document_ref(d.src_uri) in item.documents]
     return render.page("infographic.md", item.src_uri, item.title, item.path, item=item, rendition=rendition,
                        unit=portal.units[item.unit_id], related=related,
                        image_uri=urls.image(rendition.variants[-1].name))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
 # What escape changes: Markdown's and HTML's characters, and whitespace other than single inner spaces.
 _CHANGED = re.compile(r"[\\`*_\[\]{}|#!&<>]|[^\S ]|  |^ | $")

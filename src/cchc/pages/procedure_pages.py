@@ -35,8 +35,10 @@ class Fact:
 def key_facts(procedure: Procedure) -> list[Fact]:
     """What a resident must know first: how long, how much, where, and whether it can be done online."""
     online = "Có" if procedure.online else "Không, chỉ nộp trực tiếp hoặc qua bưu điện"
-    return [Fact("time", "Thời gian giải quyết", procedure.time_limit), Fact("fees", "Phí, lệ phí", procedure.fees),
-            Fact("place", "Nơi nộp", procedure.authority), Fact("online", "Nộp trực tuyến", online)]
+    return [Fact("time", "Thời gian giải quyết", procedure.time_limit),
+            Fact("fees", "Phí, lệ phí", procedure.fees),
+            Fact("place", "Nơi nộp", procedure.authority),
+            Fact("online", "Nộp trực tuyến", online)]
 
 
 def _units(procedure: Procedure, portal: Portal) -> list[Unit]:
@@ -63,8 +65,9 @@ def poster_page(procedure: Procedure, site_url: str, site_name: str) -> Generate
     the page records the density and the free space it expects (`poster` in its front matter)."""
     url = absolute(site_url, procedure.src_uri)
     facts = key_facts(procedure)
-    fit = poster_fit.fit(procedure.name, [(f"{fact.label}:", fact.value) for fact in facts], [p.name for p in procedure.papers],
-                         procedure.steps, site_name)
+    labelled = [(f"{fact.label}:", fact.value) for fact in facts]
+    papers = [p.name for p in procedure.papers]
+    fit = poster_fit.fit(procedure.name, labelled, papers, procedure.steps, site_name)
     meta = {"template": "poster.html", "poster": {"density": fit.density.name, "free_mm": fit.free_mm}}
     return render.page("poster.md", procedure.poster_uri, procedure.name, None, meta, procedure=procedure,
                        facts=facts, url=url, qr=Markup(qr.svg(url, f"Mã QR dẫn tới hướng dẫn đầy đủ: {url}")))
@@ -74,8 +77,11 @@ def _sorted(procedures: list[Procedure]) -> list[Procedure]:
     return sorted(procedures, key=lambda p: sort_key(p.name))
 
 
-def _listing(src_uri: str, title: str, groups: list[tuple[str, str | None, list[Procedure]]]) -> GeneratedPage:
-    """A listing of the directory: (heading, the page it links to or None, procedures) per group."""
+Group = tuple[str, str | None, list[Procedure]]  # heading, the page it links to or None, procedures
+
+
+def _listing(src_uri: str, title: str, groups: list[Group]) -> GeneratedPage:
+    """A listing of the directory, with the links to all five."""
     return render.page("procedure_listing.md", src_uri, title, listings=LISTINGS, groups=groups)
 
 
@@ -84,6 +90,8 @@ def directory_pages(portal: Portal) -> list[GeneratedPage]:
     by_field = sorted(procedures, key=lambda p: sort_key(p.field))
     performing = portal.procedures_by_unit()
     by_level = sorted(procedures, key=lambda p: sort_key(p.level))
+    by_letter = groupby(procedures, key=lambda p: p.name[:1].upper())
+    levels = groupby(by_level, key=lambda p: p.level)
     return [
         _listing(INDEX, "Thủ tục hành chính",
                  [(field, None, list(group)) for field, group in groupby(by_field, key=lambda p: p.field)]),
@@ -91,12 +99,12 @@ def directory_pages(portal: Portal) -> list[GeneratedPage]:
                  [(unit.short_name, unit.src_uri, _sorted(performing[unit.id]))
                   for unit in archive.units_in_order(list(portal.units.values())) if performing[unit.id]]),
         _listing(BY_LEVEL, "Thủ tục theo cấp thực hiện",
-                 [(f"Cấp {level}", None, list(group)) for level, group in groupby(by_level, key=lambda p: p.level)]),
+                 [(f"Cấp {level}", None, list(group)) for level, group in levels]),
         _listing(ONLINE, "Thủ tục nộp trực tuyến",
                  [("Nộp trực tuyến được", None, [p for p in procedures if p.online]),
                   ("Chỉ nộp trực tiếp hoặc qua bưu điện", None, [p for p in procedures if not p.online])]),
         _listing(A_Z, "Thủ tục từ A đến Z",
-                 [(letter, None, list(group)) for letter, group in groupby(procedures, key=lambda p: p.name[:1].upper())]),
+                 [(letter, None, list(group)) for letter, group in by_letter]),
     ]
 
 

@@ -12,7 +12,8 @@ from cchc.text import descending, sort_key
 from cchc.urls import CHECKS, LIBRARY, OPEN_DATA, relative, site_path
 
 
-def linked_body(index: ReferenceIndex, src_uri: str, markdown: str, passage: int = 0, literal: bool = False) -> str:
+def linked_body(index: ReferenceIndex, src_uri: str, markdown: str, passage: int = 0,
+                literal: bool = False) -> str:
     """The page's Markdown with each resolved citation linked to its document's page; `literal` text
     (a front matter value) is escaped around the links."""
     links = []
@@ -42,8 +43,8 @@ def library_page(index: ReferenceIndex) -> GeneratedPage:
     groups: dict[str, list[CitedDocument]] = {group: [] for group in GROUPS}
     for cited in index.documents.values():
         groups[cited.issuer.group if cited.issuer else "Khác"].append(cited)
-    return render.page("library.md", LIBRARY, "Thư viện văn bản", open_data=OPEN_DATA,
-                       groups=[(group, sorted(documents, key=_newest_first)) for group, documents in groups.items()])
+    ordered = [(group, sorted(documents, key=_newest_first)) for group, documents in groups.items()]
+    return render.page("library.md", LIBRARY, "Thư viện văn bản", open_data=OPEN_DATA, groups=ordered)
 
 
 def checks_page(index: ReferenceIndex, by_path) -> GeneratedPage:

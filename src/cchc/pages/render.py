@@ -16,9 +16,9 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, se
 from jinja2.runtime import Context
 from markupsafe import Markup
 
+from cchc import urls
 from cchc.pages import archive
 from cchc.pages.markdown import GeneratedPage, escape
-from cchc import urls
 from cchc.urls import relative
 
 _SCHEMES = re.compile(r"^(?:https?://|mailto:|tel:)", re.IGNORECASE)

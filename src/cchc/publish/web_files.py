@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cchc.model import Document, Portal, Procedure, Unit
 from cchc.pages import render
-from cchc.urls import absolute, root, site_path
+from cchc.urls import root, site_path
 
 FEED = "feed.xml"
 FEED_ENTRIES = 50
@@ -50,7 +50,8 @@ def atom(title: str, feed_path: str, page_path: str, site_url: str, documents: l
 
 def feeds(portal: Portal, site_name: str, site_url: str, built: datetime) -> dict[str, str]:
     """The site's feed and one per unit (its documents and the procedures it performs)."""
-    out = {FEED: atom(site_name, FEED, "", site_url, portal.documents, portal.procedures, portal.units, built)}
+    out = {FEED: atom(site_name, FEED, "", site_url, portal.documents, portal.procedures, portal.units,
+                      built)}
     documents, procedures = portal.documents_by_unit(), portal.procedures_by_unit()
     for unit in portal.units.values():
         path = site_path(unit.src_uri) + FEED

@@ -86,4 +86,5 @@ LAW_STOP = re.compile(r"[,;.():\[\]\"“”]|\n\s*\n|\s(?i:và|của|về|đã|�
 LAW_MAX_NAME = 120  # characters
 # After a reference: whose it is ("của UBND thành phố") and what it is about ("về việc …").
 OF = re.compile(r"\s*,?\s+của\s+")
-TITLE = re.compile(r"\s*,?\s+(?P<title>(?:về\s+việc|về|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn)\s[^;.\n()]{3,240})")
+TITLE = re.compile(r"\s*,?\s+(?P<title>(?:về\s+việc|về|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn)"
+                   r"\s[^;.\n()]{3,240})")
