@@ -38,7 +38,8 @@ def test_a_value_in_a_markdown_template_is_literal_text(value):
 
 def test_markdown_templates_escape_values_and_keep_markup():
     template = _markdown_template("{{ plain }}|{{ safe }}|{{ link(label, 'thu-tuc/b.md') }}")
-    out = template.render(plain="*a* [b](c)", safe=Markup("*kept*"), label="[x]", source="thu-tuc/a.md")
+    links = render.Links("thu-tuc/a.md")
+    out = template.render(plain="*a* [b](c)", safe=Markup("*kept*"), label="[x]", link=links.link)
     assert out == r"\*a\* \[b\](c)|*kept*|[\[x\]](b.md)"
 
 

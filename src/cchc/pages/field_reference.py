@@ -16,9 +16,19 @@ def expand_marks(markdown: str) -> str:
     return markdown.replace(FIELD_REFERENCE_MARK, field_reference())
 
 
+def _rows(specs, prefix: str = "") -> list[tuple[str, bool, str]]:
+    """(name, required, description) of each field, nested fields after their parent as 'parent.name'."""
+    rows = []
+    for spec in specs:
+        rows.append((prefix + spec.name, spec.required, spec.description))
+        rows += _rows(spec.fields, f"{prefix}{spec.name}.")
+    return rows
+
+
 def field_reference() -> str:
     """The editors' table of fields, made from the schemas so it never drifts from them."""
-    return str(render.text("field_reference.md", collections=(
-        ("Văn bản", documents.FOLDER, documents.SCHEMA), ("Đơn vị", units.FOLDER, units.SCHEMA),
-        ("Thủ tục hành chính", procedures.FOLDER, procedures.SCHEMA),
-        ("Mẫu đơn, tờ khai", f"{procedures.FOLDER}/{procedures.FORMS}", procedures.FORM_SCHEMA))))
+    collections = (("Văn bản", documents.FOLDER, documents.SCHEMA), ("Đơn vị", units.FOLDER, units.SCHEMA),
+                   ("Thủ tục hành chính", procedures.FOLDER, procedures.SCHEMA),
+                   ("Mẫu đơn, tờ khai", f"{procedures.FOLDER}/{procedures.FORMS}", procedures.FORM_SCHEMA))
+    return render.text("field_reference.md",
+                       collections=[(title, folder, _rows(schema)) for title, folder, schema in collections])

@@ -26,7 +26,8 @@ def infographic_page(item: Infographic, rendition: Rendition, portal: Portal) ->
     related = [(p.name, p.src_uri) for p in portal.procedures if p.slug in item.procedures]
     related += [(d.label, d.src_uri) for d in portal.documents
                 if urls.document_ref(d.src_uri) in item.documents]
-    return render.page("infographic.md", item.src_uri, item.title, item.path, item=item, rendition=rendition,
+    picture = render.text("picture.html", source=item.src_uri, rendition=rendition, alt=item.alt, lazy=False)
+    return render.page("infographic.md", item.src_uri, item.title, item.path, item=item, picture=picture,
                        unit=portal.units[item.unit_id], related=related,
                        image_uri=urls.image(rendition.variants[-1].name))
 
@@ -39,10 +40,13 @@ def gallery_page(portal: Portal, renditions: dict[str, Rendition]) -> GeneratedP
         by_unit[item.unit_id].append((item, renditions[item.slug]))
         for tag in item.tags:
             by_tag[tag].append((item, renditions[item.slug]))
+    def tiles(items: list) -> Markup:
+        return render.text("tiles.html", source=GALLERY, items=items)
+
     units = archive.units_in_order([portal.units[u] for u in by_unit])
     return render.page("gallery.md", GALLERY, "Infographic",
-                       by_unit=[(unit.short_name, by_unit[unit.id]) for unit in units],
-                       by_tag=[(tag, by_tag[tag]) for tag in sorted(by_tag, key=sort_key)])
+                       by_unit=[(unit.short_name, tiles(by_unit[unit.id])) for unit in units],
+                       by_tag=[(tag, tiles(by_tag[tag])) for tag in sorted(by_tag, key=sort_key)])
 
 
 def related(portal: Portal) -> dict[str, list[Infographic]]:

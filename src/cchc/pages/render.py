@@ -2,10 +2,12 @@
 Jinja template in pages/templates/ turns it into text.
 
 Templates escape by construction. `.html` and `.xml` templates escape every value with Jinja's
-autoescaping. `.md` templates escape every value as literal Markdown text (`markdown.escape`), so an
-editor's words never become a link, emphasis, a table cell break or HTML. A value passes unescaped
-only when it is already Markup: a `link`, a block from an HTML template, Markdown an editor wrote to be
-rendered (`|as_written`, cleaned later by the sanitiser like every page) or a checked URL (`|checked_url`)."""
+autoescaping. `.md` templates escape every value as literal Markdown text (`markdown.escape`, applied
+by the environment's finalizer), so an editor's words never become a link, emphasis, a table cell break
+or HTML. A value passes unescaped only when it is already Markup: a `link`, a block an HTML template
+rendered (the view passes it in; macros are not called from Markdown, whose output would be escaped),
+Markdown an editor wrote to be rendered (`|as_written`, cleaned later by the sanitiser like every page)
+or a checked URL (`|checked_url`). Shared pieces of Markdown are included (`_archive.md`)."""
 
 from __future__ import annotations
 
@@ -29,30 +31,28 @@ def _finalize(context: Context, value: object) -> object:
     if hasattr(value, "__html__"):
         return value
     if context.name and context.name.endswith(".md"):
-        return _markup(escape(value))
+        return escape(value)
     return value  # autoescaped as HTML or XML
 
 
-def _markup(text: str) -> Markup:
-    """Text as Markup without Markup.__new__'s checks (text that is already escaped; many per page)."""
-    return str.__new__(Markup, text)
+class Links:
+    """Addresses from the page being written (`source`), as the templates' `link`, `href` and `image`.
+    Bound to the page rather than reading Jinja's context: a context-reading call in a loop makes Jinja
+    copy the context for every call, which cost more than the rest of a listing."""
 
+    def __init__(self, source: str) -> None:
+        self.source = source
 
-@pass_context
-def link(context: Context, text: str, target: str) -> Markup:
-    """A Markdown link from the page being written (`source`) to another page's source path; MkDocs
-    resolves and checks it."""
-    return Markup(f"[{escape(text)}]({relative(target, context['source'])})")
+    def link(self, text: str, target: str) -> Markup:
+        """A Markdown link to another page by its source path; MkDocs resolves and checks it."""
+        return Markup(f"[{escape(text)}]({relative(target, self.source)})")
 
+    def href(self, target: str) -> str:
+        """A link in HTML, which MkDocs does not rewrite."""
+        return urls.href(target, self.source)
 
-@pass_context
-def href(context: Context, target: str) -> str:
-    return urls.href(target, context["source"])
-
-
-@pass_context
-def image(context: Context, name: str) -> str:
-    return urls.href(urls.image(name), context["source"])
+    def image(self, name: str) -> str:
+        return urls.href(urls.image(name), self.source)
 
 
 def checked_url(url: str) -> Markup:
@@ -69,17 +69,19 @@ def dial(number: str) -> str:
 
 
 ENVIRONMENT = Environment(loader=PackageLoader("cchc.pages", "templates"),
-                          autoescape=select_autoescape(("html", "xml", "md"), default_for_string=False),
+                          autoescape=select_autoescape(("html", "xml"), default_for_string=False),
                           finalize=_finalize, undefined=StrictUndefined, trim_blocks=True,
                           lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False)
-ENVIRONMENT.globals.update(link=link, href=href, image=image, heading=lambda depth: Markup("#" * depth),
-                          line_break=Markup("  "), year_label=archive.year_label, year_page=urls.year)
-ENVIRONMENT.filters.update(md=lambda value: Markup(escape(value)), as_written=Markup, checked_url=checked_url,
-                           dial=dial)
+ENVIRONMENT.globals.update(heading=lambda depth: Markup("#" * depth), line_break=Markup("  "),
+                          year_label=archive.year_label, year_page=urls.year)
+ENVIRONMENT.filters.update(as_written=Markup, checked_url=checked_url, dial=dial)
 
 
-def text(template: str, **context: object) -> Markup:
-    """A template's text. Pages and blocks with links get `source`, the page the links start from."""
+def text(template: str, source: str | None = None, **context: object) -> Markup:
+    """A template's text; `source` is the page its links start from."""
+    if source is not None:
+        links = Links(source)
+        context.update(source=source, link=links.link, href=links.href, image=links.image)
     return Markup(ENVIRONMENT.get_template(template).render(context))
 
 
