@@ -195,7 +195,7 @@ def templating(project: Path) -> tuple[float, float, int]:
     """Best of three: seconds to generate every page and file of `project` (its build cached the images),
     the part of them spent in templates, and the number of generated pages."""
     portal, _ = loader.load(project)
-    spent, text = [0.0], render.text
+    spent, text = [0.0], render.fill
 
     def timed(*args, **kwargs):
         start = time.perf_counter()
@@ -205,14 +205,14 @@ def templating(project: Path) -> tuple[float, float, int]:
             spent[0] += time.perf_counter() - start
 
     runs = []
-    render.text = timed
+    render.fill = timed
     try:
         for _ in range(3):
             spent[0], start = 0.0, time.perf_counter()
             pages = len(site.generate(portal, project / ".cache" / "cchc").pages)
             runs.append((time.perf_counter() - start, spent[0], pages))
     finally:
-        render.text = text
+        render.fill = text
     return min(runs)
 
 

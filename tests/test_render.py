@@ -44,7 +44,7 @@ def test_markdown_templates_escape_values_and_keep_markup():
 
 
 def test_html_templates_escape_as_html():
-    out = render.text("poster_qr.html", qr=Markup("<svg></svg>"), url='"><script>alert(1)</script> *a*')
+    out = render.fill("poster_qr.html", qr=Markup("<svg></svg>"), url='"><script>alert(1)</script> *a*')
     assert "<svg></svg>" in out and "<script>" not in out and "&lt;script&gt;" in out and "*a*" in out
     assert '"><' not in out
 

@@ -116,7 +116,7 @@ class PortalBuild:
 
     def clean(self, html: str, edit_path: str) -> str:
         """A page's HTML through the allowlist; what was removed is logged on the lines of `edit_path`."""
-        cleaned, problems = sanitize.page(html, self.root, edit_path)
+        cleaned, problems = sanitize.clean_page(html, self.root, edit_path)
         _log(self.log, problems)
         return cleaned
 

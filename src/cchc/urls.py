@@ -25,6 +25,8 @@ IMAGES = "anh"  # encoded infographic images
 OPEN_DATA = "du-lieu"  # JSON and CSV files
 POSTER_FONTS = "assets/fonts"  # where cchc.css's @font-face rules look for the poster's font
 CARD = "the-chia-se.png"  # each page's share card, in the page's own folder
+FEED = "feed.xml"  # the site's Atom feed, and each unit's in its folder
+OPEN_DATA_PAGE = "du-lieu.md"  # the hand-written page in docs/ that documents the open data
 
 
 def unit(unit_id: str) -> str:
@@ -84,6 +86,11 @@ def site_path(src_uri: str) -> str:
 def shown(src_uri: str) -> str:
     """The address as readers see it, for messages: '/van-ban/x/y/'."""
     return f"/{site_path(src_uri)}"
+
+
+def feed(src_uri: str = "") -> str:
+    """The Atom feed in a page's folder (the site's own for the home page)."""
+    return site_path(src_uri) + FEED
 
 
 def card(src_uri: str) -> str:

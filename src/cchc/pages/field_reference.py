@@ -30,5 +30,5 @@ def field_reference() -> str:
     collections = (("Văn bản", documents.FOLDER, documents.SCHEMA), ("Đơn vị", units.FOLDER, units.SCHEMA),
                    ("Thủ tục hành chính", procedures.FOLDER, procedures.SCHEMA),
                    ("Mẫu đơn, tờ khai", f"{procedures.FOLDER}/{procedures.FORMS}", procedures.FORM_SCHEMA))
-    return render.text("field_reference.md",
+    return render.fill("field_reference.md",
                        collections=[(title, folder, _rows(schema)) for title, folder, schema in collections])

@@ -19,14 +19,14 @@ def figures(items: list[Infographic], renditions: dict[str, Rendition], page: st
     """The infographics related to `page`, each linking to its own page (empty when there are none)."""
     if not items:  # most pages: no template to render
         return Markup()
-    return render.text("figures.html", source=page, items=[(i, renditions[i.slug]) for i in items])
+    return render.fill("figures.html", source=page, items=[(i, renditions[i.slug]) for i in items])
 
 
 def infographic_page(item: Infographic, rendition: Rendition, portal: Portal) -> GeneratedPage:
     related = [(p.name, p.src_uri) for p in portal.procedures if p.slug in item.procedures]
     related += [(d.label, d.src_uri) for d in portal.documents
                 if urls.document_ref(d.src_uri) in item.documents]
-    picture = render.text("picture.html", source=item.src_uri, rendition=rendition, alt=item.alt, lazy=False)
+    picture = render.fill("picture.html", source=item.src_uri, rendition=rendition, alt=item.alt, lazy=False)
     return render.page("infographic.md", item.src_uri, item.title, item.path, item=item, picture=picture,
                        unit=portal.units[item.unit_id], related=related,
                        image_uri=urls.image(rendition.variants[-1].name))
@@ -41,7 +41,7 @@ def gallery_page(portal: Portal, renditions: dict[str, Rendition]) -> GeneratedP
         for tag in item.tags:
             by_tag[tag].append((item, renditions[item.slug]))
     def tiles(items: list) -> Markup:
-        return render.text("tiles.html", source=GALLERY, items=items)
+        return render.fill("tiles.html", source=GALLERY, items=items)
 
     units = archive.units_in_order([portal.units[u] for u in by_unit])
     return render.page("gallery.md", GALLERY, "Infographic",

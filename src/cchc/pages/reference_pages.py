@@ -3,6 +3,7 @@ and the citation graph as open data."""
 
 from __future__ import annotations
 
+from cchc import urls
 from cchc.content.references import GROUPS
 from cchc.pages import render
 from cchc.pages.markdown import GeneratedPage, escape
@@ -44,7 +45,8 @@ def library_page(index: ReferenceIndex) -> GeneratedPage:
     for cited in index.documents.values():
         groups[cited.issuer.group if cited.issuer else "Khác"].append(cited)
     ordered = [(group, sorted(documents, key=_newest_first)) for group, documents in groups.items()]
-    return render.page("library.md", LIBRARY, "Thư viện văn bản", open_data=OPEN_DATA, groups=ordered)
+    return render.page("library.md", LIBRARY, "Thư viện văn bản", open_data=OPEN_DATA,
+                       open_data_page=urls.OPEN_DATA_PAGE, groups=ordered)
 
 
 def checks_page(index: ReferenceIndex, by_path) -> GeneratedPage:

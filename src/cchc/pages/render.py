@@ -77,7 +77,7 @@ ENVIRONMENT.globals.update(heading=lambda depth: Markup("#" * depth), line_break
 ENVIRONMENT.filters.update(as_written=Markup, checked_url=checked_url, dial=dial)
 
 
-def text(template: str, source: str | None = None, **context: object) -> Markup:
+def fill(template: str, source: str | None = None, **context: object) -> Markup:
     """A template's text; `source` is the page its links start from."""
     if source is not None:
         links = Links(source)
@@ -89,5 +89,5 @@ def page(template: str, src_uri: str, title: str, edit_path: str | None = None,
          meta: dict | None = None, theme: dict | None = None, **context: object) -> GeneratedPage:
     """A generated page whose Markdown is `template` rendered from `context`; `theme` is what the
     theme's template (named in `meta`) receives beyond the page."""
-    markdown = text(template, source=src_uri, **context)
+    markdown = fill(template, source=src_uri, **context)
     return GeneratedPage(src_uri, title, str(markdown), edit_path, meta or {}, theme or {})

@@ -139,7 +139,7 @@ def _body(root: Path, path: str) -> tuple[str, int]:
     return text, 1
 
 
-def page(html: str, root: Path, path: str) -> tuple[str, list[Problem]]:
+def clean_page(html: str, root: Path, path: str) -> tuple[str, list[Problem]]:
     """A page's HTML cleaned; removals are warnings on the lines of `path` (relative to `root`)."""
     cleaned, found = clean(html)
     if not found:

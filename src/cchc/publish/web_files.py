@@ -7,16 +7,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from cchc import urls
 from cchc.model import Document, Portal, Procedure, Unit
 from cchc.pages import render
 from cchc.urls import root, site_path
 
-FEED = "feed.xml"
 FEED_ENTRIES = 50
 
 
 def robots(site_url: str) -> str:
-    return render.text("robots.txt", sitemap=f"{root(site_url)}sitemap.xml")
+    return render.fill("robots.txt", sitemap=f"{root(site_url)}sitemap.xml")
 
 
 @dataclass(frozen=True)
@@ -44,17 +44,17 @@ def atom(title: str, feed_path: str, page_path: str, site_url: str, documents: l
     entries += [Entry(_stamp(built), p.label, base + site_path(p.src_uri), p.authority)
                 for p in sorted(procedures, key=lambda p: p.slug)]
     entries = entries[:FEED_ENTRIES]
-    return render.text("feed.xml", title=title, feed_url=base + feed_path, page_url=base + page_path,
+    return render.fill("feed.xml", title=title, feed_url=base + feed_path, page_url=base + page_path,
                        updated=max((e.updated for e in entries), default=_stamp(built)), entries=entries)
 
 
 def feeds(portal: Portal, site_name: str, site_url: str, built: datetime) -> dict[str, str]:
     """The site's feed and one per unit (its documents and the procedures it performs)."""
-    out = {FEED: atom(site_name, FEED, "", site_url, portal.documents, portal.procedures, portal.units,
+    out = {urls.feed(): atom(site_name, urls.feed(), "", site_url, portal.documents, portal.procedures, portal.units,
                       built)}
     documents, procedures = portal.documents_by_unit(), portal.procedures_by_unit()
     for unit in portal.units.values():
-        path = site_path(unit.src_uri) + FEED
+        path = urls.feed(unit.src_uri)
         out[path] = atom(f"{unit.short_name} – {site_name}", path, site_path(unit.src_uri), site_url,
                          documents[unit.id], procedures[unit.id], portal.units, built)
     return out
