@@ -231,7 +231,8 @@ def photo_bench(count: int = PHOTOS) -> tuple[float, float, int, int]:
     exif[0x010F], exif[0x0110], exif[0x0112] = "PhoneMaker", "Model X", 1
     for number in range(count):
         image = base.copy()
-        ImageDraw.Draw(image).rectangle((number * 17 % 3800, 100, number * 17 % 3800 + 200, 300), fill=(number, 80, 160))
+        ImageDraw.Draw(image).rectangle((number * 17 % 3800, 100, number * 17 % 3800 + 200, 300),
+                                        fill=(number, 80, 160))
         image.save(folder / "src" / f"{number:03d}.jpg", quality=88, exif=exif)
     sources = sorted((folder / "src").glob("*.jpg"))
     timings = []
@@ -270,12 +271,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"N={size}: ours {ours.wall:.1f} s, {ours.peak_mb:.0f} MB, {_pages(project / 'site')} pages",
               file=sys.stderr, flush=True)
         plain = build(project / "plain" / "mkdocs.yml", project / "plain" / "site")
-        print(f"N={size}: plain {plain.wall:.1f} s, {plain.peak_mb:.0f} MB, {_pages(project / 'plain' / 'site')} pages",
+        print(f"N={size}: plain {plain.wall:.1f} s, {plain.peak_mb:.0f} MB, "
+              f"{_pages(project / 'plain' / 'site')} pages",
               file=sys.stderr, flush=True)
         results[size] = (ours, plain)
 
     print()
-    print(f"{'N':>6}  {'ours s':>8}  {'plain s':>8}  {'ratio':>6}  {'ours MB':>8}  {'plain MB':>8}  {'ratio':>6}  "
+    print(f"{'N':>6}  {'ours s':>8}  {'plain s':>8}  {'ratio':>6}  {'ours MB':>8}  {'plain MB':>8}  "
+          f"{'ratio':>6}  "
           f"{'ours ms/doc':>11}")
     for size, (ours, plain) in results.items():
         print(f"{size:>6}  {ours.wall:>8.2f}  {plain.wall:>8.2f}  {ours.wall / plain.wall:>5.2f}×  "
@@ -302,16 +305,19 @@ def main(argv: list[str] | None = None) -> int:
           f"{templates:.2f} s of it in templates ({templates / results[largest][0].wall:.1%} of our build)")
     for query in search_transfer(BENCH / str(largest) / "site"):
         verdict = "PASS" if query.query_bytes <= QUERY_BUDGET and not query.problems else "FAIL"
-        print(f"search at {largest}: \"{query.text}\" fetched {query.query_bytes / 1000:.1f} kB compressed in "
-              f"{query.requests} requests (budget ≤ {QUERY_BUDGET / 1000:.0f} kB) {verdict} {' '.join(query.problems)}")
+        print(f"search at {largest}: \"{query.text}\" fetched {query.query_bytes / 1000:.1f} kB compressed "
+              f"in {query.requests} requests (budget ≤ {QUERY_BUDGET / 1000:.0f} kB) "
+              f"{verdict} {' '.join(query.problems)}")
     rate, count, megabytes = extraction_throughput()
     print(f"extraction throughput: {rate:.1f} MB/s ({count} references in {megabytes:.1f} MB of real text)")
     if not args.skip_photos:
         cold, warm, encoded, again = photo_bench()
         print(f"images: {PHOTOS} photos of {PHOTO_SIZE[0]}×{PHOTO_SIZE[1]}: cold {cold:.1f} s "
-              f"({cold / PHOTOS:.2f} s/photo, {encoded} files encoded), warm {warm:.1f} s ({again} files encoded)")
+              f"({cold / PHOTOS:.2f} s/photo, {encoded} files encoded), "
+              f"warm {warm:.1f} s ({again} files encoded)")
     print("generation, not counted in build times: "
-          + "; ".join(f"N={size} content {c:.1f} s, plain pages {p:.1f} s" for size, (c, p) in generation.items()))
+          + "; ".join(f"N={size} content {c:.1f} s, plain pages {p:.1f} s"
+                      for size, (c, p) in generation.items()))
     return 0
 
 

@@ -54,20 +54,25 @@ def write_portal(root: Path, repo: Path, s: str) -> None:
         f"---\nten: {quoted('Tờ khai ' + s)}\nnguon: {q}\n---\n\n{s}\n", encoding="utf-8")
     (content / "thu-tuc/thu-tuc-a.md").write_text(
         f"---\nten: {quoted('Đăng ký ' + s)}\nlinh_vuc: {q}\ncap: {q}\ndon_vi: [xa-a]\nco_quan: {q}\n"
-        f"doi_tuong: {q}\ncach_thuc:\n  - hinh_thuc: Trực tiếp\n    thoi_han: {quoted('03 ngày làm việc ' + s)}\n"
+        f"doi_tuong: {q}\ncach_thuc:\n  - hinh_thuc: Trực tiếp\n"
+        f"    thoi_han: {quoted('03 ngày làm việc ' + s)}\n"
         f"    phi: {quoted('Không ' + s)}\nthoi_han: {quoted('03 ngày làm việc ' + s)}\n"
         f"ho_so:\n  - ten: {q}\n    mau: mau/to-khai.md\ntrinh_tu:\n  - {q}\nket_qua: {q}\nyeu_cau: {q}\n"
-        f"can_cu:\n  - {quoted('Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 của Chính phủ ' + s)}\n---\n\n{s}\n",
+        f"can_cu:\n  - {quoted('Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 của Chính phủ ' + s)}\n"
+        f"---\n\n{s}\n",
         encoding="utf-8")
-    shutil.copy(repo / "content/infographic/phu-lien-tuyen-truyen-6-thang-dau-2026.png", content / "infographic/a.png")
+    shutil.copy(repo / "content/infographic/phu-lien-tuyen-truyen-6-thang-dau-2026.png",
+                content / "infographic/a.png")
     (content / "infographic/a.md").write_text(
         f"---\ntep: a.png\ntieu_de: {quoted('Tuyên truyền ' + s)}\n"
-        f"alt: {quoted('Năm 2025 xã đã phát nhiều tin bài ' + s)}\nchu_thich: {q}\nngay: \"2026\"\ndon_vi: xa-a\n"
+        f"alt: {quoted('Năm 2025 xã đã phát nhiều tin bài ' + s)}\nchu_thich: {q}\n"
+        f"ngay: \"2026\"\ndon_vi: xa-a\n"
         f"thu_tuc: [thu-tuc-a]\nthe:\n  - {q}\n---\n", encoding="utf-8")
     (content / "tham-chieu/bi-danh.yml").write_text(
         f"- ten: Đề án 06\n  loai: Quyết định\n  so_ky_hieu: \"06/QĐ-TTg\"\n  ngay: \"06/01/2022\"\n"
         f"  co_quan: {q}\n  trich_yeu: {q}\n", encoding="utf-8")
-    (root / "docs/trang-a.md").write_text(f"---\ntitle: {q}\ndescription: {q}\n---\n\n{s}\n", encoding="utf-8")
+    (root / "docs/trang-a.md").write_text(f"---\ntitle: {q}\ndescription: {q}\n---\n\n{s}\n",
+                                          encoding="utf-8")
 
 
 def accepted(s: str) -> bool:
@@ -97,7 +102,8 @@ class _Scan(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append(f"{name}= on <{tag}>")
-            if name in ("href", "src", "action", "formaction", "srcset", "poster", "data", "xlink:href") and value \
+            if name in ("href", "src", "action", "formaction", "srcset", "poster", "data",
+                        "xlink:href") and value \
                     and re.match(r"\s*(?:javascript|vbscript|data):", value, re.I):
                 self.found.append(f"{name}={value[:40]} on <{tag}>")
 

@@ -63,7 +63,8 @@ PLACE_SYLLABLES = (
     "Lê Lưu Kiều Trà Vân Đức Nhân Hậu Tràng Ngọc Tuấn Chính Mai Diên"
 ).split()
 
-SURNAMES = "Nguyễn Trần Lê Phạm Hoàng Vũ Phan Đỗ Bùi Đặng Ngô Dương Đinh Lương Phùng Đào Mạc Hà Trịnh Lưu".split()
+SURNAMES = ("Nguyễn Trần Lê Phạm Hoàng Vũ Phan Đỗ Bùi Đặng Ngô Dương Đinh Lương Phùng Đào Mạc Hà "
+            "Trịnh Lưu").split()
 MIDDLE = "Văn Văn Văn Đức Quang Minh Hữu Xuân Thanh Khắc Đình Ngọc Thị Thị Thu Hồng Đại Công Mạnh".split()
 GIVEN = ("Hưng Dũng Thắng Hùng Nam Tuấn Long Sơn Hải Thủy Hương Lan Hà Diện Thù Nguyên Cường "
          "Phương Hạnh Bình Quân Khải Toàn Trung Nghĩa Huyền Thảo Duy Hiếu Tùng Lực Việt").split()
@@ -83,14 +84,16 @@ LAWS = (("Luật Tổ chức chính quyền địa phương năm 2015", 2016, 20
         ("Luật Tiếp cận thông tin năm 2016", 2017, 9999))
 DECREES = (("Nghị định 118/2025/NĐ-CP", "về thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên "
             "thông tại Bộ phận Một cửa và Cổng Dịch vụ công quốc gia", 2025, 9999),
-           ("Nghị định số 61/2018/NĐ-CP", "về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ "
-            "tục hành chính", 2018, 2024),
+           ("Nghị định số 61/2018/NĐ-CP", "về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết "
+            "thủ tục hành chính", 2018, 2024),
            ("Nghị định số 30/2020/NĐ-CP", "về công tác văn thư", 2020, 9999),
-           ("Nghị định 42/2022/NĐ-CP", "quy định về việc cung cấp thông tin và dịch vụ công trực tuyến của cơ "
-            "quan nhà nước trên môi trường mạng", 2022, 9999),
+           ("Nghị định 42/2022/NĐ-CP", "quy định về việc cung cấp thông tin và dịch vụ công trực tuyến "
+            "của cơ quan nhà nước trên môi trường mạng", 2022, 9999),
            ("Nghị định số 63/2010/NĐ-CP", "về kiểm soát thủ tục hành chính", 2010, 9999),
-           ("Nghị định 107/2021/NĐ-CP", "sửa đổi, bổ sung một số điều của Nghị định số 61/2018/NĐ-CP", 2021, 2024),
-           ("Nghị định số 45/2020/NĐ-CP", "về thực hiện thủ tục hành chính trên môi trường điện tử", 2020, 9999))
+           ("Nghị định 107/2021/NĐ-CP", "sửa đổi, bổ sung một số điều của Nghị định số 61/2018/NĐ-CP",
+            2021, 2024),
+           ("Nghị định số 45/2020/NĐ-CP", "về thực hiện thủ tục hành chính trên môi trường điện tử",
+            2020, 9999))
 GOVERNMENT_RESOLUTIONS = (("Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình tổng "
                            "thể cải cách hành chính nhà nước giai đoạn 2021 - 2030", 2021, 9999),
                           ("Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ", 2021, 9999))
@@ -138,7 +141,8 @@ def _sentences(text: str) -> list[str]:
 
 @dataclass
 class Block:
-    kind: str  # "p" paragraph, "li" list item, "num" numbered paragraph, "let" lettered paragraph, "h" heading
+    # "p" paragraph, "li" list item, "num" numbered paragraph, "let" lettered paragraph, "h" heading
+    kind: str
     text: str
     words: int
     year: int  # year of the source document's period, for shifting "năm 2025"
@@ -335,8 +339,8 @@ def _local_leaders(rng: random.Random) -> list[tuple[str, list[str]]]:
 
 
 def make_units(rng: random.Random, count: int) -> list[SynUnit]:
-    city = SynUnit("hai-phong", "Ủy ban nhân dân thành phố Hải Phòng", "UBND thành phố Hải Phòng", "thành phố",
-                   "Hải Phòng", "UBND", "Ủy ban nhân dân thành phố",
+    city = SynUnit("hai-phong", "Ủy ban nhân dân thành phố Hải Phòng", "UBND thành phố Hải Phòng",
+                   "thành phố", "Hải Phòng", "UBND", "Ủy ban nhân dân thành phố",
                    ["UBND thành phố", "Ủy ban nhân dân thành phố", "UBND thành phố Hải Phòng"],
                    _local_leaders(rng), "Số 18 đường Hoàng Diệu, phường Hồng Bàng, thành phố Hải Phòng",
                    _phone(rng), "0225 1022")
@@ -363,9 +367,10 @@ def make_units(rng: random.Random, count: int) -> list[SynUnit]:
             continue
         places.add(slugify(place))
         taken.add(unit_id)
-        units.append(SynUnit(unit_id, f"Ủy ban nhân dân {level} {place}", f"UBND {level} {place}", level, place,
-                             "UBND", f"Ủy ban nhân dân {level} {place}",
-                             [f"UBND {level} {place}", f"Ủy ban nhân dân {level} {place}"], _local_leaders(rng),
+        units.append(SynUnit(unit_id, f"Ủy ban nhân dân {level} {place}", f"UBND {level} {place}", level,
+                             place, "UBND", f"Ủy ban nhân dân {level} {place}",
+                             [f"UBND {level} {place}", f"Ủy ban nhân dân {level} {place}"],
+                             _local_leaders(rng),
                              f"Số {rng.randint(1, 120)} đường {rng.choice(STREETS)}, {level} {place}, "
                              "thành phố Hải Phòng", _phone(rng), _phone(rng)))
     return units
@@ -466,16 +471,18 @@ class References:
         return self.rng.choice(self.party)
 
     def city_decision(self) -> str:
-        return f"Quyết định số {self.rng.randint(100, 5999)}/QĐ-UBND ngày {self._earlier()} của UBND thành phố"
+        return (f"Quyết định số {self.rng.randint(100, 5999)}/QĐ-UBND ngày {self._earlier()} "
+                "của UBND thành phố")
 
     def city_plan(self) -> str:
         return f"Kế hoạch số {self.rng.randint(10, 399)}/KH-UBND ngày {self._earlier()} của UBND thành phố"
 
     def department_letter(self) -> str:
         if self.rng.random() < 0.5:
-            return f"Công văn số {self.rng.randint(100, 6999)}/UBND-VHXH ngày {self._earlier()} của UBND thành phố"
-        return f"Công văn số {self.rng.randint(100, 6999)}/SVHTTDL-TTBCXB ngày {self._earlier()} của Sở Văn hóa, " \
-               "Thể thao và Du lịch"
+            return (f"Công văn số {self.rng.randint(100, 6999)}/UBND-VHXH ngày {self._earlier()} "
+                    "của UBND thành phố")
+        return f"Công văn số {self.rng.randint(100, 6999)}/SVHTTDL-TTBCXB ngày {self._earlier()} " \
+               "của Sở Văn hóa, Thể thao và Du lịch"
 
     def decree(self) -> str:
         name, topic, _, _ = self.rng.choice(self.decrees)
@@ -483,8 +490,8 @@ class References:
 
     def any(self) -> str:
         return self.rng.choice((
-            self.city_decision, self.city_plan, self.department_letter, self.decree, self.government_resolution,
-            self.party_document, self.law, lambda: self.rng.choice(PROGRAMME),
+            self.city_decision, self.city_plan, self.department_letter, self.decree,
+            self.government_resolution, self.party_document, self.law, lambda: self.rng.choice(PROGRAMME),
         ))()
 
 
@@ -492,14 +499,14 @@ def _reference_sentence(rng: random.Random, refs: References, org: str) -> str:
     return rng.choice((
         lambda: f"Triển khai {refs.any()}, {org} đã ban hành văn bản chỉ đạo, phân công nhiệm vụ cụ thể cho "
                 "các cơ quan, đơn vị và cán bộ, công chức phụ trách.",
-        lambda: f"Tổ chức quán triệt, tuyên truyền nội dung {refs.any()} đến toàn thể cán bộ, công chức, viên "
-                "chức, người lao động và Nhân dân trên địa bàn.",
+        lambda: f"Tổ chức quán triệt, tuyên truyền nội dung {refs.any()} đến toàn thể cán bộ, công chức, "
+                "viên chức, người lao động và Nhân dân trên địa bàn.",
         lambda: f"Tiếp tục duy trì, áp dụng và cải tiến Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia "
                 f"{STANDARD} trong hoạt động của cơ quan, đơn vị.",
-        lambda: f"Đẩy mạnh thực hiện {rng.choice(PROGRAMME)}; hướng dẫn người dân sử dụng tài khoản định danh "
-                "điện tử mức độ 2 để thực hiện dịch vụ công trực tuyến.",
-        lambda: f"Thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông theo đúng quy định tại "
-                f"{refs.decree()}; công khai đầy đủ thủ tục hành chính tại Bộ phận Một cửa.",
+        lambda: f"Đẩy mạnh thực hiện {rng.choice(PROGRAMME)}; hướng dẫn người dân sử dụng tài khoản "
+                "định danh điện tử mức độ 2 để thực hiện dịch vụ công trực tuyến.",
+        lambda: f"Thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông theo đúng quy định "
+                f"tại {refs.decree()}; công khai đầy đủ thủ tục hành chính tại Bộ phận Một cửa.",
         lambda: f"Bám sát {refs.party_document()} và {refs.government_resolution()}, gắn cải cách hành chính "
                 "với chuyển đổi số, xây dựng chính quyền số.",
         lambda: f"Tuyên truyền {refs.law()} và các văn bản hướng dẫn thi hành, chú trọng những nội dung mới "
@@ -596,8 +603,9 @@ class BodyWriter:
             own = f"Kế hoạch số {self.rng.randint(5, 199)}/KH-{u.code} ngày {r._earlier()} " \
                   f"của {u.org} về {d.topic} {ky}"
             lead = self.rng.choice(("Thực hiện", "Căn cứ"))
-            return f"{lead} {r.city_decision()} về việc ban hành Kế hoạch cải cách hành chính nhà nước thành phố " \
-                   f"Hải Phòng năm {d.year}; {own}. {u.org} báo cáo kết quả {d.topic} {ky} như sau:"
+            return f"{lead} {r.city_decision()} về việc ban hành Kế hoạch cải cách hành chính nhà nước " \
+                   f"thành phố Hải Phòng năm {d.year}; {own}. " \
+                   f"{u.org} báo cáo kết quả {d.topic} {ky} như sau:"
         if d.kind == "Kế hoạch":
             return f"Căn cứ {r.law()}; căn cứ {r.decree()}; thực hiện {r.city_plan()}, {u.org} " \
                    f"xây dựng Kế hoạch {_plan_topic(d.topic)} {ky} với những nội dung sau:"
@@ -607,22 +615,22 @@ class BodyWriter:
                                 f"Căn cứ {r.government_resolution()};", f"Căn cứ {r.city_decision()};",
                                 f"Theo đề nghị của {proposer}.", "**QUYẾT ĐỊNH:**"])
         if d.kind == "Công văn":
-            return f"Thực hiện {r.department_letter()} về {d.topic} năm {d.year}, {u.org} đề nghị các cơ quan, " \
-                   "đơn vị triển khai thực hiện một số nội dung sau:"
-        return f"Ngày {d.date[2]}/{d.date[1]}/{d.date[0]}, {u.org} tổ chức hội nghị đánh giá {d.topic}. Căn cứ " \
-               f"{r.any()}, {u.org} thông báo kết luận như sau:"
+            return f"Thực hiện {r.department_letter()} về {d.topic} năm {d.year}, {u.org} đề nghị " \
+                   "các cơ quan, đơn vị triển khai thực hiện một số nội dung sau:"
+        return f"Ngày {d.date[2]}/{d.date[1]}/{d.date[0]}, {u.org} tổ chức hội nghị đánh giá {d.topic}. " \
+               f"Căn cứ {r.any()}, {u.org} thông báo kết luận như sau:"
 
     def closing(self) -> str:
         d, u = self.document, self.unit
         if d.kind == "Báo cáo":
             return f"Trên đây là báo cáo kết quả {d.topic} {d.period} của {u.org}./."
         if d.kind == "Kế hoạch":
-            return f"Trên đây là Kế hoạch {_plan_topic(d.topic)} {d.period} của {u.org}. Trong quá trình thực " \
-                   "hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời báo cáo để được hướng dẫn, " \
-                   "giải quyết./."
+            return f"Trên đây là Kế hoạch {_plan_topic(d.topic)} {d.period} của {u.org}. Trong quá trình " \
+                   "thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời báo cáo để được " \
+                   "hướng dẫn, giải quyết./."
         if d.kind == "Quyết định":
-            return "Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng, Thủ trưởng các cơ quan, đơn vị và " \
-                   "các cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./."
+            return "Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng, Thủ trưởng các cơ quan, " \
+                   "đơn vị và các cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./."
         return "Đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện./."
 
     def body(self) -> str:
@@ -690,7 +698,8 @@ def _recipients(rng: random.Random, unit: SynUnit, kind: str) -> list[str]:
         office = "VP"
     else:
         rows = ["Văn phòng Chính phủ;", "Bộ Nội vụ;", "TT Thành ủy, TT HĐND thành phố;",
-                "CT, các PCT UBND thành phố;", "Các sở, ban, ngành thành phố;", "UBND các xã, phường, đặc khu;"]
+                "CT, các PCT UBND thành phố;", "Các sở, ban, ngành thành phố;",
+                "UBND các xã, phường, đặc khu;"]
         office = "VHXH"
     rows = rows[:rng.randint(2, len(rows))]
     return rows + [f"Lưu: VT, {office}."]
@@ -722,9 +731,11 @@ def _title(rng: random.Random, document: SynDocument) -> str:
                            "Về việc kiện toàn Tổ công tác cải cách hành chính",
                            f"Về việc áp dụng Hệ thống quản lý chất lượng theo {STANDARD}",
                            f"Về việc công bố danh mục thủ tục hành chính thực hiện tại {u.org}",
-                           f"Về việc ban hành Quy chế tiếp nhận, xử lý phản ánh, kiến nghị của người dân năm {d.year}"))
+                           f"Về việc ban hành Quy chế tiếp nhận, xử lý phản ánh, kiến nghị của người dân "
+                           f"năm {d.year}"))
     if d.kind == "Công văn":
-        return rng.choice((f"V/v triển khai công tác thông tin, tuyên truyền cải cách hành chính năm {d.year}",
+        return rng.choice((f"V/v triển khai công tác thông tin, tuyên truyền cải cách hành chính "
+                           f"năm {d.year}",
                            f"V/v đôn đốc báo cáo kết quả cải cách hành chính năm {d.year}",
                            "V/v tăng cường kỷ luật, kỷ cương hành chính trong giải quyết thủ tục hành chính",
                            f"V/v triển khai {PROGRAMME[1]} năm {d.year}"))
@@ -757,6 +768,7 @@ def document_file(rng: random.Random, corpus: Corpus, document: SynDocument) -> 
 
 
 def unit_file(unit: SynUnit, parent: str | None) -> str:
+    website = "https://haiphong.gov.vn" if unit.id == "hai-phong" else f"https://{unit.id}.haiphong.gov.vn"
     lines = [
         "---",
         f"id: {unit.id}",
@@ -768,7 +780,7 @@ def unit_file(unit: SynUnit, parent: str | None) -> str:
         f"dien_thoai: {_q(unit.phone)}",
         f"duong_day_nong: {_q(unit.hotline)}",
         f"email: {_q(unit.id + '@haiphong.gov.vn')}",
-        f"website: {_q('https://haiphong.gov.vn' if unit.id == 'hai-phong' else f'https://{unit.id}.haiphong.gov.vn')}",
+        f"website: {_q(website)}",
         "ten_goi_khac:",
     ] + [f"  - {_q(alias)}" for alias in unit.aliases] + ["---", ""]
     return "\n".join(lines)

@@ -43,7 +43,8 @@ def version(project: Path, second: bool) -> None:
     """Content A (one report) or B (two): each build turns the site from one into the other."""
     path = project / SECOND
     if second:
-        path.write_text(REPORT.replace("25/BC-UBND", "26/BC-UBND").replace("năm 2025", "năm 2026"), encoding="utf-8")
+        path.write_text(REPORT.replace("25/BC-UBND", "26/BC-UBND").replace("năm 2025", "năm 2026"),
+                        encoding="utf-8")
     else:
         path.unlink(missing_ok=True)
 

@@ -36,19 +36,22 @@ def unknown_field(project):
 
 def unknown_unit(project):
     _edit(project, DOC, "don_vi: xa-nam-sach", "don_vi: xa-nam-sachh")
-    return f"{DOC}:5: don_vi: không có đơn vị mã 'xa-nam-sachh' trong content/don-vi/; có phải ý bạn là 'xa-nam-sach'?"
+    return (f"{DOC}:5: don_vi: không có đơn vị mã 'xa-nam-sachh' trong content/don-vi/; "
+            "có phải ý bạn là 'xa-nam-sach'?")
 
 
 def same_url(project):
     # "Báo cáo 2025.md" folds to the same address as "bao-cao-2025.md".
     (project / "content/van-ban/xa-nam-sach/Báo cáo 2025.md").write_text(REPORT, encoding="utf-8")
-    return "content/van-ban/xa-nam-sach/bao-cao-2025.md:1: tên tệp: trùng đường dẫn /van-ban/xa-nam-sach/bao-cao-2025/ với content/van-ban/xa-nam-sach/Báo cáo 2025.md"
+    return ("content/van-ban/xa-nam-sach/bao-cao-2025.md:1: tên tệp: trùng đường dẫn "
+            "/van-ban/xa-nam-sach/bao-cao-2025/ với content/van-ban/xa-nam-sach/Báo cáo 2025.md")
 
 
 def same_unit_id(project):
     (project / "content/don-vi/xa-nam-sach-2.md").write_text(UNIT.format(id="xa-nam-sach", name="Nam Sách"),
                                                               encoding="utf-8")
-    return "content/don-vi/xa-nam-sach.md:2: id: trùng đường dẫn /don-vi/xa-nam-sach/ với content/don-vi/xa-nam-sach-2.md"
+    return ("content/don-vi/xa-nam-sach.md:2: id: trùng đường dẫn /don-vi/xa-nam-sach/ "
+            "với content/don-vi/xa-nam-sach-2.md")
 
 
 def impossible_day(project):
@@ -63,7 +66,8 @@ def impossible_month(project):
 
 def period_for_kind(project):
     _edit(project, DOC, "loai: Báo cáo", "loai: Quyết định")
-    return f"{DOC}:7: ky: văn bản loại 'Quyết định' không có kỳ; chỉ báo cáo, kế hoạch, chương trình mới ghi kỳ"
+    return (f"{DOC}:7: ky: văn bản loại 'Quyết định' không có kỳ; "
+            "chỉ báo cáo, kế hoạch, chương trình mới ghi kỳ")
 
 
 def unreadable_period(project):
@@ -133,7 +137,8 @@ def test_all_problems_reported_at_once(project):
 def test_reference_tables_are_checked(project):
     tables = project / "content/tham-chieu"
     tables.mkdir()
-    (tables / "co-quan.yml").write_text("- ten: Chính phủ\n  ma: [CP]\n  nhom: Trung ương\n", encoding="utf-8")
+    (tables / "co-quan.yml").write_text("- ten: Chính phủ\n  ma: [CP]\n  nhom: Trung ương\n",
+                                        encoding="utf-8")
     (tables / "bi-danh.yml").write_text("- ten: Đề án 06\n  loai: Quyết định\n  so_ky_hieu: \"06/QĐ-TTg\"\n"
                                         "  ngay: \"31/02/2022\"\n", encoding="utf-8")
     result = cchc_check(project)

@@ -77,7 +77,8 @@ def test_16_bit_greyscale_keeps_its_tones(tmp_path):
     (lambda d: (d / "cut.jpg").write_bytes(photo(d / "full.jpg").read_bytes()[:3000]) and d / "cut.jpg",
      "ảnh 'cut.jpg' bị hỏng hoặc không trọn vẹn"),
     (lambda d: huge_png(d / "vua.png", 8_000, 7_000), "ảnh quá lớn: 56.000.000 điểm ảnh"),
-    (lambda d: huge_png(d / "bom.png", 40_000, 40_000), "ảnh quá lớn: 1.600.000.000 điểm ảnh, tối đa 50.000.000 điểm ảnh"),
+    (lambda d: huge_png(d / "bom.png", 40_000, 40_000),
+     "ảnh quá lớn: 1.600.000.000 điểm ảnh, tối đa 50.000.000 điểm ảnh"),
 ])
 def test_bad_images_are_refused_with_a_message(tmp_path, make, message):
     with pytest.raises(ImageError, match=re.escape(message)):
@@ -108,7 +109,8 @@ def with_photo(project):
     (("anh.jpg\n", "khong-co.jpg\n"), "tin-bai.md:2: tep: không tìm thấy tệp ảnh 'khong-co.jpg'"),
     ((f'alt: "{ALT}"\n', ""), "tin-bai.md:1: alt: thiếu trường bắt buộc"),
     ((f'alt: "{ALT}"', 'alt: ""'), "tin-bai.md:4: alt: trường bắt buộc đang để trống"),
-    ((f'alt: "{ALT}"', 'alt: "Infographic"'), "tin-bai.md:4: alt: mô tả ảnh 'Infographic' chưa nói ảnh cho biết"),
+    ((f'alt: "{ALT}"', 'alt: "Infographic"'),
+     "tin-bai.md:4: alt: mô tả ảnh 'Infographic' chưa nói ảnh cho biết"),
 ])
 def test_bad_infographic_entries(with_photo, change, message):
     file = with_photo / "content/infographic/tin-bai.md"
@@ -155,7 +157,8 @@ def test_built_site_images_carry_no_metadata_and_are_described(with_photo, tmp_p
 
 def test_share_card_is_1200_by_630_and_linked(built_site):
     page = (built_site / "thu-tuc/dang-ky-khai-sinh/index.html").read_text(encoding="utf-8")
-    assert '<meta property="og:image" content="http://127.0.0.1:8000/thu-tuc/dang-ky-khai-sinh/the-chia-se.png">' in page
+    assert ('<meta property="og:image" '
+            'content="http://127.0.0.1:8000/thu-tuc/dang-ky-khai-sinh/the-chia-se.png">') in page
     assert '<meta name="twitter:image"' in page
     with Image.open(built_site / "thu-tuc/dang-ky-khai-sinh/the-chia-se.png") as card:
         assert card.size == (1200, 630)
@@ -180,7 +183,8 @@ def test_stacked_tone_marks_render(text):
 
 
 def test_real_site_images_are_clean_and_described(built_site):
-    images = [p for p in built_site.rglob("*") if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp", ".gif")]
+    images = [p for p in built_site.rglob("*")
+              if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp", ".gif")]
     assert len(images) >= 20  # infographic variants and share cards, besides the theme's own
     for path in images:
         with Image.open(path) as image:
@@ -200,7 +204,8 @@ def test_infographic_shows_on_its_related_procedure(with_photo, tmp_path):
     (folder / "dang-ky-khai-sinh.md").write_text(PROCEDURE, encoding="utf-8")
     (folder / "mau/to-khai-khai-sinh.md").write_text(FORM, encoding="utf-8")
     entry = with_photo / "content/infographic/tin-bai.md"
-    entry.write_text(entry.read_text(encoding="utf-8").replace("the: [", "thu_tuc: [dang-ky-khai-sinh]\nthe: ["),
+    entry.write_text(entry.read_text(encoding="utf-8").replace("the: [",
+                                                               "thu_tuc: [dang-ky-khai-sinh]\nthe: ["),
                      encoding="utf-8")
     site = tmp_path / "site"
     assert mkdocs_build(with_photo, site, "--strict").returncode == 0

@@ -6,7 +6,8 @@ from cchc.pages import poster_fit
 from cchc.pages.poster_fit import DENSITIES, MARGIN_MM, fit, lines
 
 FACTS = [("Thời gian giải quyết:", "03 ngày làm việc"), ("Phí, lệ phí:", "Không"),
-         ("Nơi nộp:", "Ủy ban nhân dân cấp xã"), ("Nộp trực tuyến:", "Không, chỉ nộp trực tiếp hoặc qua bưu điện")]
+         ("Nơi nộp:", "Ủy ban nhân dân cấp xã"),
+         ("Nộp trực tuyến:", "Không, chỉ nộp trực tiếp hoặc qua bưu điện")]
 STEP = "Công chức tư pháp - hộ tịch kiểm tra hồ sơ và ghi vào Sổ đăng ký khai sinh, báo cáo Chủ tịch."
 
 
@@ -19,7 +20,8 @@ def test_lines_wrap_on_spaces_and_break_a_word_wider_than_the_box():
 
 
 def test_the_largest_type_that_leaves_the_margin_is_chosen():
-    chosen = [fit("Đăng ký khai sinh", FACTS, ["Tờ khai"], [STEP] * n, "Cổng").density.name for n in (3, 10, 14)]
+    chosen = [fit("Đăng ký khai sinh", FACTS, ["Tờ khai"], [STEP] * n, "Cổng").density.name
+              for n in (3, 10, 14)]
     assert chosen == [d.name for d in DENSITIES]
     for n in (3, 10, 14):
         assert fit("Đăng ký khai sinh", FACTS, ["Tờ khai"], [STEP] * n, "Cổng").free_mm >= MARGIN_MM

@@ -74,7 +74,8 @@ def edit(project: Path, old: str, new: str) -> None:
 
 
 BAD = {
-    "no steps": (("trinh_tu:\n  - Nộp hồ sơ tại Bộ phận Một cửa của Ủy ban nhân dân xã.\n  - Nhận Giấy khai sinh.\n",
+    "no steps": (("trinh_tu:\n  - Nộp hồ sơ tại Bộ phận Một cửa của Ủy ban nhân dân xã.\n"
+                  "  - Nhận Giấy khai sinh.\n",
                   "trinh_tu: []\n"), f"{P}:24: trinh_tu: trường bắt buộc đang để trống"),
     "fee": (("    phi: Không\n  - hinh_thuc: Trực tuyến", "    phi: miễn phí đi\n  - hinh_thuc: Trực tuyến"),
             f"{P}:13: cach_thuc[1].phi: phí, lệ phí 'miễn phí đi' không phải số tiền; cần số tiền như "
@@ -132,12 +133,15 @@ def read(site: Path, page: str) -> str:
 def test_procedure_page_order_summary_checklist_steps(built):
     html = read(built, "thu-tuc/dang-ky-khai-sinh")
     text = " ".join(article_text(html).split())
-    positions = [text.index(s) for s in ("Thời gian giải quyết: Ngay trong ngày làm việc", "Phí, lệ phí: Không",
+    positions = [text.index(s) for s in ("Thời gian giải quyết: Ngay trong ngày làm việc",
+                                         "Phí, lệ phí: Không",
                                          "Nộp trực tuyến: Có", "Giấy tờ cần mang", "Các bước thực hiện")]
     assert positions == sorted(positions)
-    assert 'href="https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html?ma_thu_tuc=1.001193"' in html
+    assert ('href="https://dichvucong.gov.vn/p/home/dvc-tthc-thu-tuc-hanh-chinh-chi-tiet.html'
+            '?ma_thu_tuc=1.001193"') in html
     assert 'href="../mau/to-khai-khai-sinh/"' in html
-    assert '<a href="../../tham-chieu/123-2015-nd-cp/">Nghị định số 123/2015/NĐ-CP ngày 15 tháng 11 năm 2015</a>' in html
+    assert ('<a href="../../tham-chieu/123-2015-nd-cp/">'
+            'Nghị định số 123/2015/NĐ-CP ngày 15 tháng 11 năm 2015</a>') in html
 
 
 def test_json_ld_is_a_government_service(built):
@@ -176,13 +180,15 @@ def _rasterize(svg: str, scale: int = 8):
     image = Image.new("L", (size * scale, size * scale), 255)
     draw = ImageDraw.Draw(image)
     x = y = 0.0
-    for command, a, b in re.findall(r"([Mmh])(-?[\d.]+)(?:\s(-?[\d.]+))?", re.search(r' d="([^"]+)"', svg).group(1)):
+    for command, a, b in re.findall(r"([Mmh])(-?[\d.]+)(?:\s(-?[\d.]+))?",
+                                    re.search(r' d="([^"]+)"', svg).group(1)):
         if command == "M":
             x, y = float(a), float(b)
         elif command == "m":
             x, y = x + float(a), y + float(b)
         else:
-            draw.rectangle([x * scale, int(y) * scale, (x + float(a)) * scale - 1, int(y) * scale + scale - 1], fill=0)
+            draw.rectangle([x * scale, int(y) * scale, (x + float(a)) * scale - 1,
+                            int(y) * scale + scale - 1], fill=0)
             x += float(a)
     return image
 
@@ -207,7 +213,8 @@ def test_at_least_twelve_real_procedures_tied_to_units():
     assert not [p for p in problems if p.file.startswith("content/thu-tuc")]
     assert len(portal.procedures) >= 12
     for procedure in portal.procedures:
-        assert procedure.unit_ids and all(portal.units[u].level in ("xã", "phường") for u in procedure.unit_ids)
+        assert procedure.unit_ids and all(portal.units[u].level in ("xã", "phường")
+                                          for u in procedure.unit_ids)
         assert procedure.legal_basis and procedure.steps and procedure.papers
 
 

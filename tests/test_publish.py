@@ -21,7 +21,8 @@ def read(site, path):
 
 
 def test_robots_and_sitemap(built_site):
-    assert read(built_site, "robots.txt") == "User-agent: *\nAllow: /\nSitemap: http://127.0.0.1:8000/sitemap.xml\n"
+    assert read(built_site, "robots.txt") == ("User-agent: *\nAllow: /\n"
+                                              "Sitemap: http://127.0.0.1:8000/sitemap.xml\n")
     sitemap = read(built_site, "sitemap.xml")
     assert "<loc>http://127.0.0.1:8000/thu-tuc/dang-ky-khai-sinh/</loc>" in sitemap
     assert "<lastmod>2026-12-01</lastmod>" in sitemap  # SOURCE_DATE_EPOCH, not the clock
@@ -44,13 +45,16 @@ def test_site_and_unit_feeds(built_site):
 
 def test_documents_carry_report_or_legislation_json_ld(built_site):
     def data(page):
-        [raw] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', read(built_site, page), re.S)
+        [raw] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', read(built_site, page),
+                           re.S)
         return json.loads(raw)
     report = data("van-ban/so-khcn/bao-cao-tuyen-truyen-cchc-nam-2025/index.html")
-    assert report["@type"] == "Report" and report["author"]["name"] == "Sở Khoa học và Công nghệ thành phố Hải Phòng"
+    assert (report["@type"] == "Report"
+            and report["author"]["name"] == "Sở Khoa học và Công nghệ thành phố Hải Phòng")
     plan = data("van-ban/xa-an-khanh/ke-hoach-tuyen-truyen-cchc-nam-2026/index.html")
     assert plan["@type"] == "Legislation" and plan["legislationType"] == "Kế hoạch"
-    assert plan["legislationPassedBy"] == {"@type": "GovernmentOrganization", "name": "Ủy ban nhân dân xã An Khánh",
+    assert plan["legislationPassedBy"] == {"@type": "GovernmentOrganization",
+                                           "name": "Ủy ban nhân dân xã An Khánh",
                                            "url": "http://127.0.0.1:8000/don-vi/xa-an-khanh/"}
 
 
@@ -79,8 +83,8 @@ def test_policy_depends_on_no_page_and_travels_in_every_page(built_site):
         for src in SCRIPT_SOURCE.findall(html):
             # Scripts come only from the theme's and the portal's folders, never from what editors commit.
             assert re.match(r"(?:\.\./)*/?(?:assets/|pagefind/)", src), (page, src)
-    for name in ("X-Content-Type-Options: nosniff", "Referrer-Policy", "X-Frame-Options: DENY", "Permissions-Policy",
-                 "frame-ancestors 'none'"):
+    for name in ("X-Content-Type-Options: nosniff", "Referrer-Policy", "X-Frame-Options: DENY",
+                 "Permissions-Policy", "frame-ancestors 'none'"):
         assert name in headers
     assert 'add_header Content-Security-Policy "default-src' in read(built_site, "_nginx-headers.conf")
 
@@ -88,19 +92,23 @@ def test_policy_depends_on_no_page_and_travels_in_every_page(built_site):
 def test_no_page_asks_a_third_party(built_site):
     for page in built_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        for url in re.findall(r'<(?:script|link|img|source)\b[^>]*?(?:src|href|srcset)="(https?://[^"]+)"', html):
+        for url in re.findall(r'<(?:script|link|img|source)\b[^>]*?(?:src|href|srcset)="(https?://[^"]+)"',
+                              html):
             assert url.startswith("http://127.0.0.1:8000/"), (page, url)
 
 
 def test_site_under_a_sub_path(project, tmp_path):
     site = tmp_path / "site"
     env = {**build_env(), "SITE_URL": "https://cchc.example.gov.vn/hai-phong/"}
-    result = subprocess.run([str(BIN / "mkdocs"), "build", "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+    result = subprocess.run([str(BIN / "mkdocs"), "build", "-f", str(project / "mkdocs.yml"),
+                             "-d", str(site)],
                             capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stderr
     page = read(site, "van-ban/xa-nam-sach/bao-cao-2025/index.html")
-    assert '<link rel="canonical" href="https://cchc.example.gov.vn/hai-phong/van-ban/xa-nam-sach/bao-cao-2025/">' in page
-    assert 'content="https://cchc.example.gov.vn/hai-phong/van-ban/xa-nam-sach/bao-cao-2025/the-chia-se.png"' in page
+    assert ('<link rel="canonical" '
+            'href="https://cchc.example.gov.vn/hai-phong/van-ban/xa-nam-sach/bao-cao-2025/">') in page
+    assert ('content="https://cchc.example.gov.vn/hai-phong/van-ban/xa-nam-sach/bao-cao-2025/'
+            'the-chia-se.png"') in page
     assert not re.search(r'(?:href|src)="/(?!/)', page)  # no root-absolute link that would miss the sub-path
     assert "https://cchc.example.gov.vn/hai-phong/sitemap.xml" in read(site, "robots.txt")
     assert os.path.exists(site / "van-ban/xa-nam-sach/bao-cao-2025/the-chia-se.png")

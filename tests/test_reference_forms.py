@@ -56,14 +56,16 @@ def test_positive_forms(portal):
         for citation in found:
             assert entry["text"][citation.start:citation.end] == citation.text
         if [nfc(c.text) for c in found] != [nfc(r["text"]) for r in entry["refs"]]:
-            span_misses.append((entry["text"][:90], [c.text for c in found], [r["text"] for r in entry["refs"]]))
+            span_misses.append((entry["text"][:90], [c.text for c in found],
+                                [r["text"] for r in entry["refs"]]))
             continue
         for citation, expected in zip(found, entry["refs"]):
             for field in FIELDS:
                 if field in expected:
                     fields_checked += 1
                     if getattr(citation, field) != expected[field]:
-                        field_misses.append((expected["text"], field, getattr(citation, field), expected[field]))
+                        field_misses.append((expected["text"], field, getattr(citation, field),
+                                             expected[field]))
     for miss in span_misses + field_misses:
         print("MISS", miss)
     span_share = 1 - len(span_misses) / len(entries)

@@ -55,7 +55,8 @@ EXPECTED = {
     ],
     "002_5a9650c9ae9f1301.txt": [
         ('Kế hoạch số 101/KH-UBND ngày 26/02/2026', '101-kh-ubnd-2026-phuong-phu-lien', 'phuong-phu-lien'),
-        ('Công văn số 1453/UBND-VHXH ngày 23/4/2026', '1453-ubnd-vhxh-2026-phuong-phu-lien', 'phuong-phu-lien'),
+        ('Công văn số 1453/UBND-VHXH ngày 23/4/2026', '1453-ubnd-vhxh-2026-phuong-phu-lien',
+         'phuong-phu-lien'),
         ('TCVN ISO 9001:2015', 'tcvn-iso-9001-2015', None),
         ('Đề án 06', '6-qd-ttg-2022', 'Thủ tướng Chính phủ'),
         ('Đề án 06', '6-qd-ttg-2022', 'Thủ tướng Chính phủ'),
@@ -65,11 +66,13 @@ EXPECTED = {
         ('Nghị quyết số 76/NQ-CP ngày 15/7/2021', '76-nq-cp-2021', 'Chính phủ'),
         ('Chỉ thị số 23/CT-TTg ngày 02/9/2021', '23-ct-ttg-2021', 'Thủ tướng Chính phủ'),
         ('Luật Tổ chức Chính phủ năm 2025', 'luat-to-chuc-chinh-phu-2025', 'Quốc hội'),
-        ('Luật Tổ chức chính quyền địa phương năm 2025', 'luat-to-chuc-chinh-quyen-dia-phuong-2025', 'Quốc hội'),
+        ('Luật Tổ chức chính quyền địa phương năm 2025', 'luat-to-chuc-chinh-quyen-dia-phuong-2025',
+         'Quốc hội'),
         ('Nghị quyết số 74/NQ-CP ngày 07/04/2025', '74-nq-cp-2025', 'Chính phủ'),
         ('Kết luận số 186-KL/TW ngày 29/8/2025', '186-kl-tw-2025', 'Bộ Chính trị'),
         ('Nghị quyết số 268/NQ-CP ngày 31/8/2025', '268-nq-cp-2025', 'Chính phủ'),
-        ('Nghị quyết số 1669/NQ-UBTVQH15 ngày 16/6/2025', '1669-nq-ubtvqh15-2025', 'Ủy ban Thường vụ Quốc hội'),
+        ('Nghị quyết số 1669/NQ-UBTVQH15 ngày 16/6/2025', '1669-nq-ubtvqh15-2025',
+         'Ủy ban Thường vụ Quốc hội'),
         ('Nghị định số 118/2025/NĐ-CP ngày 09/6/2025', '118-2025-nd-cp', 'Chính phủ'),
         ('Quyết định số 1588/QĐ-TTg ngày 17/12/2024', '1588-qd-ttg-2024', 'Thủ tướng Chính phủ'),
         ('Quyết định số 942/QĐ-TTg ngày 15/6/2021', '942-qd-ttg-2021', 'Thủ tướng Chính phủ'),
@@ -113,7 +116,8 @@ def test_seed_problems_are_the_real_ones(portal):
             for finding in c.problems:
                 problems.setdefault(finding.code, []).append(" ".join(c.text.split()))
     assert problems == {
-        "impossible-date": ["Quyết định số 3041/QĐ-UBND ngày 26/13/2025", "Nghị quyết 136/NQ-CP ngày 15/13/2021"],
+        "impossible-date": ["Quyết định số 3041/QĐ-UBND ngày 26/13/2025",
+                            "Nghị quyết 136/NQ-CP ngày 15/13/2021"],
         "lookalike": ["Nghị quyết số 76/NQ- СР ngày 15/7/2021"] * 2,
     }
 
@@ -167,9 +171,10 @@ def test_cli_prints_json_with_exact_fields():
     result = subprocess.run([sys.executable, "-m", "cchc", "--root", str(REPO), "refs", "--unit",
                              "UBND xã Nam Sách"], input=text, capture_output=True, text=True, check=True)
     data = json.loads(result.stdout)
-    assert [list(item) for item in data] == [["start", "end", "text", "kind", "number", "symbol", "year", "date",
-                                              "issuer", "id", "problems"]] * 2
-    assert data[0] == {"start": 7, "end": 44, "text": "Kế hoạch số 09/KH-UBND ngày 11/8/2025", "kind": "Kế hoạch",
+    assert [list(item) for item in data] == [["start", "end", "text", "kind", "number", "symbol", "year",
+                                              "date", "issuer", "id", "problems"]] * 2
+    assert data[0] == {"start": 7, "end": 44, "text": "Kế hoạch số 09/KH-UBND ngày 11/8/2025",
+                       "kind": "Kế hoạch",
                        "number": "09", "symbol": "09/KH-UBND", "year": 2025, "date": "2025-08-11",
                        "issuer": "xa-nam-sach", "id": "9-kh-ubnd-2025-xa-nam-sach", "problems": []}
     assert data[1]["symbol"] is None and data[1]["kind"] == "Luật" and data[1]["year"] == 2025

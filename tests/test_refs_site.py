@@ -20,7 +20,8 @@ def read(site, page):
 
 def test_citations_link_to_their_document_pages(built_site):
     html = read(built_site, "van-ban/phuong-phu-lien/bao-cao-tuyen-truyen-cchc-6-thang-dau-nam-2026")
-    assert '<a href="../../../tham-chieu/101-kh-ubnd-2026-phuong-phu-lien/">Kế hoạch số 101/KH-UBND ngày 26/02/2026</a>' in html
+    assert ('<a href="../../../tham-chieu/101-kh-ubnd-2026-phuong-phu-lien/">'
+            'Kế hoạch số 101/KH-UBND ngày 26/02/2026</a>') in html
     assert '<a href="../../../tham-chieu/6-qd-ttg-2022/">Đề án 06</a>' in html
 
 
@@ -75,7 +76,8 @@ def test_cited_content_document_is_its_own_page(project, tmp_path):
     site = tmp_path / "site"
     result = mkdocs_build(project, site, "--strict")
     assert result.returncode == 0, result.stderr
-    assert '<a href="../ke-hoach-09/">Kế hoạch số 09/KH-UBND ngày 11/8/2025</a>' in read(site, "van-ban/xa-nam-sach/bao-cao-2025")
+    assert ('<a href="../ke-hoach-09/">Kế hoạch số 09/KH-UBND ngày 11/8/2025</a>'
+            in read(site, "van-ban/xa-nam-sach/bao-cao-2025"))
     assert not (site / "tham-chieu/9-kh-ubnd-2025-xa-nam-sach").exists()
     html = read(site, "van-ban/xa-nam-sach/ke-hoach-09")
     assert "Văn bản trích dẫn văn bản này (1)" in html and 'href="../bao-cao-2025/"' in html
@@ -84,12 +86,14 @@ def test_cited_content_document_is_its_own_page(project, tmp_path):
 def test_reference_warnings_fail_only_a_strict_build(project, tmp_path):
     report = project / "content/van-ban/xa-nam-sach/bao-cao-2025.md"
     report.write_text(report.read_text(encoding="utf-8").replace(
-        "đã ban hành kế hoạch tuyên truyền.", "thực hiện Nghị quyết số 76/NQ-CP ngày 15/13/2021 của Chính phủ."),
+        "đã ban hành kế hoạch tuyên truyền.",
+        "thực hiện Nghị quyết số 76/NQ-CP ngày 15/13/2021 của Chính phủ."),
         encoding="utf-8")
     assert mkdocs_build(project, tmp_path / "plain").returncode == 0
     strict = mkdocs_build(project, tmp_path / "strict", "--strict")
     assert strict.returncode != 0
-    assert "bao-cao-2025.md:18: trích dẫn: 'Nghị quyết số 76/NQ-CP ngày 15/13/2021': ngày '15/13/2021' không có thật" in strict.stderr
+    assert ("bao-cao-2025.md:18: trích dẫn: 'Nghị quyết số 76/NQ-CP ngày 15/13/2021': "
+            "ngày '15/13/2021' không có thật") in strict.stderr
     assert "Traceback" not in strict.stderr
 
 
@@ -97,7 +101,8 @@ def test_reference_dated_after_the_citing_document(project):
     from .conftest import cchc_check
     report = project / "content/van-ban/xa-nam-sach/bao-cao-2025.md"
     report.write_text(report.read_text(encoding="utf-8").replace(
-        "đã ban hành kế hoạch tuyên truyền.", "thực hiện Quyết định số 5/QĐ-UBND ngày 02/02/2026 của UBND thành phố."),
+        "đã ban hành kế hoạch tuyên truyền.",
+        "thực hiện Quyết định số 5/QĐ-UBND ngày 02/02/2026 của UBND thành phố."),
         encoding="utf-8")
     result = cchc_check(project)
     assert result.returncode == 0

@@ -79,7 +79,8 @@ def _pagefind(site: Path) -> Path:
 
 def _shuffle(bundle: Path) -> None:
     """Write the filters, the index chunks' words and the metadata's lists in reverse."""
-    for path in [*bundle.glob("filter/*.pf_filter"), *bundle.glob("index/*.pf_index"), *bundle.glob("*.pf_meta")]:
+    for path in [*bundle.glob("filter/*.pf_filter"), *bundle.glob("index/*.pf_index"),
+                 *bundle.glob("*.pf_meta")]:
         value = search_index.read_cbor(path)
         if path.suffix == ".pf_filter":
             value[1].reverse()
@@ -116,7 +117,8 @@ def test_index_is_the_same_whatever_order_pagefind_wrote(tmp_path, monkeypatch):
     # The index is cut into the chunks the metadata lists, in word order.
     chunks = [stem for _, _, stem in meta[2]]
     assert sorted(chunks) == sorted(p.stem for p in (first / "index").iterdir()) and len(chunks) > 1
-    words = [word[0] for stem in chunks for word in search_index.read_cbor(first / "index" / f"{stem}.pf_index")[0]]
+    words = [word[0] for stem in chunks
+             for word in search_index.read_cbor(first / "index" / f"{stem}.pf_index")[0]]
     assert words == sorted(words) and "khai" in words
     # Stable output is its own stable form.
     search_index.make_stable(first)

@@ -15,7 +15,8 @@ from .conftest import cchc_check
 def test_settings_from_mkdocs_config():
     built = datetime(2026, 12, 1, tzinfo=timezone.utc)
     settings = from_config({"site_url": "https://cchc.example.gov.vn/", "site_name": "Cổng CCHC", "extra": {
-        "hotline": {"name": "Tổng đài", "phone": "1800 1096"}, "feedback_url": "https://dichvucong.gov.vn"}}, built)
+        "hotline": {"name": "Tổng đài", "phone": "1800 1096"},
+        "feedback_url": "https://dichvucong.gov.vn"}}, built)
     assert settings.site_url == "https://cchc.example.gov.vn/" and settings.site_name == "Cổng CCHC"
     assert settings.built == built
     assert settings.hotline == Hotline("Tổng đài", "1800 1096") and settings.hotline.dial == "18001096"
@@ -25,7 +26,8 @@ def test_settings_from_mkdocs_config():
 
 
 @pytest.mark.parametrize("extra, message", [
-    ({"hotline": {"name": "Tổng đài", "phone": "javascript:alert(1)"}}, "extra.hotline: cần tên (name) và số"),
+    ({"hotline": {"name": "Tổng đài", "phone": "javascript:alert(1)"}},
+     "extra.hotline: cần tên (name) và số"),
     ({"hotline": "1800 1096"}, "extra.hotline:"),
     ({"feedback_url": "javascript:alert(1)"}, "extra.feedback_url: 'javascript:alert(1)' không phải địa chỉ"),
     ({"feedback_url": 'https://a.vn/" onclick="x'}, "extra.feedback_url:"),

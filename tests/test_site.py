@@ -22,7 +22,8 @@ def primary_nav(html: str) -> str:
 
 
 def test_nav_holds_sections_not_documents(built_site):
-    for page in ("", "don-vi/xa-nam-sach", "van-ban/xa-nam-sach/ke-hoach-tuyen-truyen-cchc-6-thang-cuoi-nam-2025"):
+    for page in ("", "don-vi/xa-nam-sach",
+                 "van-ban/xa-nam-sach/ke-hoach-tuyen-truyen-cchc-6-thang-cuoi-nam-2025"):
         nav = primary_nav(read(built_site, page))
         assert "Tổng hợp báo cáo" in nav and "Đơn vị" in nav
         assert not re.search(r'href="[^"]*van-ban/[a-z-]+/[a-z0-9-]+/"', nav), page
@@ -33,7 +34,8 @@ def test_units_listed_by_level_in_vietnamese_order(built_site):
     text = article_text(read(built_site, "don-vi"))
     order = ["Thành phố", "Ủy ban nhân dân thành phố Hải Phòng", "Sở", "Sở Khoa học và Công nghệ",
              "Sở Nội vụ", "Sở Văn hóa", "Phường", "Ủy ban nhân dân phường Phù Liễn", "Xã",
-             "Ủy ban nhân dân xã An Khánh", "Ủy ban nhân dân xã Nam Sách", "Ủy ban nhân dân xã Nam Thanh Miện"]
+             "Ủy ban nhân dân xã An Khánh", "Ủy ban nhân dân xã Nam Sách",
+             "Ủy ban nhân dân xã Nam Thanh Miện"]
     positions = [text.index(name) for name in order]
     assert positions == sorted(positions)
 

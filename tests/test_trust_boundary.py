@@ -43,7 +43,8 @@ BODY_ATTACKS = {
     '<meta http-equiv="refresh" content="0;url=https://evil.example/">': "thẻ <meta>",
     '<form action="https://evil.example/"><input name="p"></form>': "thẻ <form>",
     "[Tải về](javascript:alert(1))": "đường dẫn 'javascript:alert(1)'",
-    '<img src="data:image/svg+xml;base64,PHN2Zz4=" alt="x">': "đường dẫn 'data:image/svg+xml;base64,PHN2Zz4='",
+    '<img src="data:image/svg+xml;base64,PHN2Zz4=" alt="x">':
+        "đường dẫn 'data:image/svg+xml;base64,PHN2Zz4='",
     '<object data="x.swf"></object>': "thẻ <object>",
     "## Đoạn văn { style=\"color:red\" onmouseover=\"alert(1)\" }": "thuộc tính onmouseover của thẻ <h2>",
 }
@@ -52,14 +53,15 @@ BODY_ATTACKS = {
 def test_sanitiser_drops_and_names_each_construct():
     for html, what in [("<script>x</script>", "thẻ <script>"), ('<a href="vbscript:x">a</a>', "vbscript:x"),
                        ('<base href="https://evil.example/">', "thẻ <base>"),
-                       ('<link rel="stylesheet" href="x.css">', "thẻ <link>"), ("<!-- x -->", "chú thích HTML")]:
+                       ('<link rel="stylesheet" href="x.css">', "thẻ <link>"),
+                       ("<!-- x -->", "chú thích HTML")]:
         cleaned, removed = sanitize.clean(html)
         assert "script" not in cleaned and "vbscript" not in cleaned and "<base" not in cleaned
         assert any(what in r.what for r in removed), (html, removed)
     # What Markdown makes is kept as it is.
     kept = '<h2 id="a">A</h2><table><tr><td align="left"><a href="../x/">x</a></td></tr></table>'
-    assert sanitize.clean(kept) == ('<h2 id="a">A</h2><table><tbody><tr><td align="left"><a href="../x/">x</a>'
-                                    '</td></tr></tbody></table>', [])
+    assert sanitize.clean(kept) == ('<h2 id="a">A</h2><table><tbody><tr><td align="left">'
+                                    '<a href="../x/">x</a></td></tr></tbody></table>', [])
 
 
 @pytest.mark.parametrize("piece", ["<a ", "<a x=", "<p title=x <a "])
@@ -67,7 +69,8 @@ def test_tags_that_never_close_cannot_stall_the_build(piece):
     """Tags that never close, then a quote that never closes: the report's scan once retried each tag to the
     end of the page (120 KB took two minutes), now it is one pass. Run apart, so that a regression fails on
     the timeout instead of hanging the tests."""
-    code = f"from cchc.pages import sanitize; print(len(sanitize.clean('<div>' + {piece!r} * 30_000 + '\"</div>')[0]))"
+    code = ("from cchc.pages import sanitize; "
+            f"print(len(sanitize.clean('<div>' + {piece!r} * 30_000 + '\"</div>')[0]))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
     assert result.returncode == 0, result.stderr[-2000:]
 
@@ -96,14 +99,17 @@ def cchc_check_strict(project: Path):
 
 
 @pytest.mark.parametrize("field, value, message", [
-    ("email", 'a"onmouseover=alert(1)@x.vn', "email: 'a\"onmouseover=alert(1)@x.vn' không phải địa chỉ thư điện tử"),
+    ("email", 'a"onmouseover=alert(1)@x.vn',
+     "email: 'a\"onmouseover=alert(1)@x.vn' không phải địa chỉ thư điện tử"),
     ("website", "javascript:alert(1)", "website: 'javascript:alert(1)' không phải địa chỉ trang web hợp lệ"),
-    ("website", 'https://x.vn/"><script>', "website: 'https://x.vn/\"><script>' không phải địa chỉ trang web hợp lệ"),
+    ("website", 'https://x.vn/"><script>',
+     "website: 'https://x.vn/\"><script>' không phải địa chỉ trang web hợp lệ"),
     ("website", "https://x.vn/a)b", "website: 'https://x.vn/a)b' không phải địa chỉ trang web hợp lệ"),
     ("website", "https://x.vn/a b", "website: 'https://x.vn/a b' không phải địa chỉ trang web hợp lệ"),
 ])
 def test_url_fields_are_strict(project, field, value, message):
-    _append_field(project, "content/don-vi/xa-nam-sach.md", f"{field}: '{value.replace(chr(39), chr(39) * 2)}'")
+    _append_field(project, "content/don-vi/xa-nam-sach.md",
+                  f"{field}: '{value.replace(chr(39), chr(39) * 2)}'")
     result = cchc_check(project)
     assert result.returncode == 1
     assert f"content/don-vi/xa-nam-sach.md:7: {message}" in result.stdout, result.stdout
@@ -127,7 +133,8 @@ def test_file_links_out_of_the_content_folders_are_refused(project):
     (project / "docs/bi-mat.md").symlink_to("/etc/hostname")
     (project / "content/van-ban/xa-nam-sach/thu-muc").symlink_to("/etc")
     out = cchc_check(project).stdout
-    for expected in ["content/thu-tuc/mau/passwd.pdf: tệp 'passwd.pdf' nằm ngoài thư mục nội dung (trỏ tới '/etc/passwd')",
+    for expected in ["content/thu-tuc/mau/passwd.pdf: tệp 'passwd.pdf' nằm ngoài thư mục nội dung "
+                     "(trỏ tới '/etc/passwd')",
                      "content/thu-tuc/mau/environ.docx: tệp 'environ.docx' nằm ngoài thư mục nội dung",
                      "content/don-vi/xa-moi.md: tệp 'xa-moi.md' nằm ngoài thư mục nội dung",
                      f"{DOC}:13: tep_goc[1]: tệp 'bao-cao-2025.md.pdf' nằm ngoài thư mục nội dung",
@@ -181,11 +188,13 @@ def test_extensions_in_any_case_and_empty_slugs(project):
     ("xa-b", "xa-nam-sach → xa-b → xa-nam-sach"),
 ])
 def test_units_cannot_be_their_own_parent(project, parent, message):
-    _replace(project, "content/don-vi/xa-nam-sach.md", "don_vi_cap_tren: hai-phong", f"don_vi_cap_tren: {parent}")
+    _replace(project, "content/don-vi/xa-nam-sach.md", "don_vi_cap_tren: hai-phong",
+             f"don_vi_cap_tren: {parent}")
     (project / "content/don-vi/xa-b.md").write_text(UNIT.format(id="xa-b", name="B").replace(
         "hai-phong", "xa-nam-sach"), encoding="utf-8")
     out = cchc_check(project).stdout
-    assert f"content/don-vi/xa-nam-sach.md:6: don_vi_cap_tren: đơn vị không thể là cấp trên của chính mình ({message})" \
+    assert (f"content/don-vi/xa-nam-sach.md:6: don_vi_cap_tren: "
+            f"đơn vị không thể là cấp trên của chính mình ({message})") \
         in out, out
 
 

@@ -119,6 +119,7 @@ def search(browser: Browser, base: str, text: str) -> Query:
     visit.page.wait_for_selector(RESULT_LINK, timeout=30_000)
     visit.page.wait_for_load_state("networkidle")
     query = Query(text, page_bytes, visit.transferred(loaded), len(visit.requests) - loaded,
-                  visit.errors + visit.failed + visit.outside, visit.page.locator(RESULT_LINK).first.inner_text())
+                  visit.errors + visit.failed + visit.outside,
+                  visit.page.locator(RESULT_LINK).first.inner_text())
     visit.close()
     return query

@@ -71,13 +71,15 @@ def main(argv: list[str] | None = None) -> int:
     check_parser = commands.add_parser("check", help="kiểm tra toàn bộ nội dung trong content/")
     check_parser.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
     check_parser.set_defaults(run=run_check)
-    build_parser = commands.add_parser("build", help="xây dựng trang vào thư mục mới rồi thay site/ trong một bước")
-    build_parser.add_argument("--site-dir", default="site", help="thư mục trang, trong thư mục dự án (mặc định: site)")
+    build_parser = commands.add_parser("build",
+                                       help="xây dựng trang vào thư mục mới rồi thay site/ trong một bước")
+    build_parser.add_argument("--site-dir", default="site",
+                              help="thư mục trang, trong thư mục dự án (mặc định: site)")
     build_parser.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
     build_parser.set_defaults(run=run_build)
     refs_parser = commands.add_parser("refs", help="tìm các văn bản được trích dẫn, in ra JSON")
-    refs_parser.add_argument("--unit", help="đơn vị đã viết văn bản (mã hoặc tên), để hiểu 'Kế hoạch số …/KH-UBND' "
-                             "của chính đơn vị đó")
+    refs_parser.add_argument("--unit", help="đơn vị đã viết văn bản (mã hoặc tên), để hiểu "
+                             "'Kế hoạch số …/KH-UBND' của chính đơn vị đó")
     refs_parser.add_argument("files", nargs="*", help="tệp văn bản UTF-8; không ghi thì đọc từ đầu vào chuẩn")
     refs_parser.set_defaults(run=run_refs)
     args = parser.parse_args(argv)

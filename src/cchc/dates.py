@@ -87,10 +87,10 @@ def build_day() -> date:
 def plausible(value: PartialDate, today: date) -> str | None:
     """Why a document's date cannot be right, or None: before 1945, or more than a year after `today`."""
     if value.year < FIRST_YEAR:
-        return f"năm {value.year} trước năm {FIRST_YEAR}: ngày '{value.vietnamese()}' không thể là ngày của văn bản; " \
-               "kiểm tra lại năm"
+        return (f"năm {value.year} trước năm {FIRST_YEAR}: ngày '{value.vietnamese()}' không thể là ngày "
+                "của văn bản; kiểm tra lại năm")
     earliest = date(value.year, value.month or 1, value.day or 1)
     if earliest > today + AHEAD:
-        return (f"ngày '{value.vietnamese()}' sau ngày dựng trang ({today.day:02d}/{today.month:02d}/{today.year}) "
-                "hơn một năm; kiểm tra lại năm")
+        return (f"ngày '{value.vietnamese()}' sau ngày dựng trang "
+                f"({today.day:02d}/{today.month:02d}/{today.year}) hơn một năm; kiểm tra lại năm")
     return None

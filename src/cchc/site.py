@@ -100,13 +100,15 @@ def generate(portal: Portal, cache: Path, settings: Settings = Settings(),
 
     guides, problems = _procedures(portal, index, figures, settings)
     by_path = {p.path: p for p in [*portal.documents, *portal.procedures]}
-    generated = (_documents(portal, index, figures, site_url) + guides
-                 + [infographic_pages.infographic_page(i, renditions[i.slug], portal) for i in portal.infographics]
+    infographics = [infographic_pages.infographic_page(i, renditions[i.slug], portal)
+                    for i in portal.infographics]
+    generated = (_documents(portal, index, figures, site_url) + guides + infographics
                  + [infographic_pages.gallery_page(portal, renditions)] + document_pages.listing_pages(portal)
                  + procedure_pages.directory_pages(portal) + procedure_pages.form_pages(portal)
                  + reference_pages.all_pages(index, portal.units, by_path))
     files = {**opendata.citations(index), **opendata.procedures(portal, site_url),
-             **web_files.feeds(portal, site_name, site_url, settings.built), "robots.txt": web_files.robots(site_url)}
+             **web_files.feeds(portal, site_name, site_url, settings.built),
+             "robots.txt": web_files.robots(site_url)}
     made = {urls.card(p.src_uri): cards.for_procedure(p, site_name) for p in portal.procedures}
     made.update({urls.card(d.src_uri): cards.for_document(d, portal.units[d.unit_id].name, site_name)
                  for d in portal.documents})

@@ -76,9 +76,9 @@ def docs_problems(root: Path, docs: Path) -> list[Problem]:
     problems: list[Problem] = []
     for file in walk(root, docs, problems):
         if file.suffix.lower() not in DOCS_TYPES:
-            problems.append(Problem(file.relative_to(root).as_posix(), 0, "", f"tệp loại '{file.suffix or file.name}' "
-                                    "không được đăng: trang chỉ chạy mã của giao diện; trong docs/ chỉ đặt trang .md, "
-                                    "ảnh và tệp tài liệu (" + ", ".join(DOCS_TYPES[1:]) + ")"))
+            problems.append(Problem(file.relative_to(root).as_posix(), 0, "", (
+                f"tệp loại '{file.suffix or file.name}' không được đăng: trang chỉ chạy mã của giao diện; "
+                "trong docs/ chỉ đặt trang .md, ảnh và tệp tài liệu (" + ", ".join(DOCS_TYPES[1:]) + ")")))
         elif (problem := slug_problem(root, file)) and file.suffix.lower() == ".md":
             problems.append(problem)
     return problems

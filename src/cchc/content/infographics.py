@@ -48,7 +48,8 @@ def infographic_from(root: Path, source: Source, file: Path, problems: list[Prob
     image = file.parent / (data.get("tep") or "")
     if data.get("tep"):
         if files.named(root, file.parent, data["tep"]) is None:
-            problems.append(Problem(source.path, source.meta["tep"].line, "tep", files.outside_message(root, image)))
+            problems.append(Problem(source.path, source.meta["tep"].line, "tep",
+                                    files.outside_message(root, image)))
         else:
             try:
                 inspect(image)

@@ -24,12 +24,13 @@ FORM_FILES = (".pdf", ".docx", ".doc", ".odt")
 
 read_code = matching(r"^\d\.\d{6}(?:\.[0-9A-Z.]+)?$", "mã thủ tục '{value}' không đúng dạng; cần mã trên Cổng "
                      "Dịch vụ công quốc gia, ví dụ '1.001193' hoặc '1.001193.000.00.00.H38'")
-read_time_limit = matching(r"\d+\s*(?:ngày|giờ|tháng|phút|tuần)|trong\s+(?:ngày|giờ)", "thời hạn '{value}' thiếu đơn "
-                           "vị; cần số kèm đơn vị như '03 ngày làm việc', '08 giờ làm việc', hoặc 'trong ngày'",
-                           re.IGNORECASE)
+read_time_limit = matching(r"\d+\s*(?:ngày|giờ|tháng|phút|tuần)|trong\s+(?:ngày|giờ)",
+                           "thời hạn '{value}' thiếu đơn vị; cần số kèm đơn vị như '03 ngày làm việc', "
+                           "'08 giờ làm việc', hoặc 'trong ngày'", re.IGNORECASE)
 read_fee = matching(r"^không|\d[\d.,]*\s*(?:đồng|đ\b)", "phí, lệ phí '{value}' không phải số tiền; cần số tiền "
                     "như '8.000 đồng/bản' hoặc 'Không'", re.IGNORECASE)
-read_url = url(("https",), "https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.001193")
+read_url = url(("https",),
+               "https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.001193")
 
 
 def read_way(value: str) -> str:
@@ -125,7 +126,8 @@ def load_fields(root: Path, folder: Path, problems: list[Problem]) -> list[str]:
     return [str(item.data) for item in tree.children]
 
 
-def procedure_from(source: Source, file: Path, forms: dict[str, Form], problems: list[Problem]) -> Procedure | None:
+def procedure_from(source: Source, file: Path, forms: dict[str, Form],
+                   problems: list[Problem]) -> Procedure | None:
     before = len(problems)
     data = read_fields(source, SCHEMA, source.meta, 1, problems)
     papers = []

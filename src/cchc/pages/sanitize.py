@@ -98,7 +98,8 @@ def removals(before: str, after: str) -> list[Removal]:
             continue  # said with its tag
         value = values[(tag, name)]
         if name in ("href", "src", "srcset") and value:
-            found.append(Removal(f"đường dẫn '{_short(value)}' (thuộc tính {name} của thẻ <{tag}>)", value, count))
+            found.append(Removal(f"đường dẫn '{_short(value)}' (thuộc tính {name} của thẻ <{tag}>)", value,
+                                 count))
         else:
             found.append(Removal(f"thuộc tính {name} của thẻ <{tag}>", name, count))
     if (comments := before.count(_COMMENT) - after.count(_COMMENT)) > 0:

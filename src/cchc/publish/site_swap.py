@@ -115,7 +115,8 @@ def build_atomically(root: Path, site: Path, mkdocs_args: list[str]) -> int:
         done = subprocess.run([*command, *mkdocs_args], pass_fds=(fd,))
         if done.returncode != 0:
             shutil.rmtree(new, ignore_errors=True)
-            print(f"Xây dựng không thành công (xem các dòng ở trên); {site} giữ nguyên như trước.", file=sys.stderr)
+            print(f"Xây dựng không thành công (xem các dòng ở trên); {site} giữ nguyên như trước.",
+                  file=sys.stderr)
             return done.returncode
         try:
             swap(new, site)

@@ -50,8 +50,8 @@ def atom(title: str, feed_path: str, page_path: str, site_url: str, documents: l
 
 def feeds(portal: Portal, site_name: str, site_url: str, built: datetime) -> dict[str, str]:
     """The site's feed and one per unit (its documents and the procedures it performs)."""
-    out = {urls.feed(): atom(site_name, urls.feed(), "", site_url, portal.documents, portal.procedures, portal.units,
-                      built)}
+    out = {urls.feed(): atom(site_name, urls.feed(), "", site_url, portal.documents, portal.procedures,
+                             portal.units, built)}
     documents, procedures = portal.documents_by_unit(), portal.procedures_by_unit()
     for unit in portal.units.values():
         path = urls.feed(unit.src_uri)

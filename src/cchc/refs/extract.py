@@ -15,8 +15,8 @@ from cchc.refs.normalize import Normalized, normalize, script_name
 _SPACE = re.compile(r"\s+")
 _CANONICAL_KIND = {grammar._words(k).lower(): k for k in grammar.KIND_CODES}
 # Where an issuer phrase ends; line breaks do not end it ("của UBND \n\nthành phố").
-_PHRASE_END = re.compile(r"[;.()]|\s(?i:về|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn|và|tại|nhằm|để|thực\s+hiện|"
-                         r"ngày)\s")
+_PHRASE_END = re.compile(r"[;.()]|\s(?i:về|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn|và|tại|nhằm|để|"
+                         r"thực\s+hiện|ngày)\s")
 # A date after the issuer: "Chỉ thị số 44/CT-TTg của Thủ tướng Chính phủ ngày 06 tháng 12 năm 2017".
 _LATE_DATE = re.compile(rf"\s*,?\s*(?i:ngày)\s+(?P<date>{grammar.DATE})")
 
@@ -35,8 +35,8 @@ def _kind_name(written: str) -> str:
 def canonical_symbol(written: str) -> str:
     """'116/2013/nđ-cp' -> '116/2013/NĐ-CP', '23/CT-\\n\\nTTg' -> '23/CT-TTg', '2927 -TB/TU' -> '2927-TB/TU'."""
     parts = re.split(r"([-/])", _SPACE.sub("", written))
-    return "".join(grammar.MIXED_CASE.get(p.upper(), p.upper()) if p[:1].isalpha() and (p.isupper() or p.islower())
-                   else p for p in parts)
+    return "".join(grammar.MIXED_CASE.get(p.upper(), p.upper())
+                   if p[:1].isalpha() and (p.isupper() or p.islower()) else p for p in parts)
 
 
 def split_symbol(symbol: str) -> tuple[str, str | None, str | None, int | None]:
@@ -98,8 +98,9 @@ def _typed(norm: Normalized, start: int, end: int, kind_word: str | None, symbol
             "Công văn" if "/" in symbol and len(symbol.split("/")) == 2 and "-" in symbol else "Văn bản"))
         expected = grammar.KIND_CODES.get(citation.kind, "")
         if kind_word and expected and type_code and type_code.upper() != expected.upper():
-            citation.problems.append(Finding("kind-mismatch", f"'{citation.kind}' nhưng ký hiệu '{symbol}' "
-                                             f"là của {inferred or 'loại khác'} ({type_code}); cần ký hiệu {expected}"))
+            citation.problems.append(Finding("kind-mismatch", (
+                f"'{citation.kind}' nhưng ký hiệu '{symbol}' là của {inferred or 'loại khác'} ({type_code}); "
+                f"cần ký hiệu {expected}")))
     _date(date_text, citation)
     if citation.year is None and citation.date:
         citation.year = int(citation.date[:4])
@@ -171,7 +172,8 @@ def extract(text: str, aliases: tuple[Alias, ...] = ()) -> list[Citation]:
         spans.append((start, end, citation))
 
     for m in grammar.LAW_START.finditer(t):
-        if not grammar.starts_word(t, m.start()) or grammar.NOT_A_LAW.search(t, max(0, m.start() - 10), m.start()):
+        start = m.start()
+        if not grammar.starts_word(t, start) or grammar.NOT_A_LAW.search(t, max(0, start - 10), start):
             continue
         law = _law(norm, m)
         if law is not None and free(m.start(), law[0]):
@@ -179,7 +181,8 @@ def extract(text: str, aliases: tuple[Alias, ...] = ()) -> list[Citation]:
     for m in grammar.STANDARD.finditer(t):
         if grammar.starts_word(t, m.start()) and free(m.start(), m.end()):
             c = _typed(norm, m.start(), m.end(), None, None, None)
-            c.kind, c.symbol = "Tiêu chuẩn", _SPACE.sub(" ", m.group("symbol")).replace(" :", ":").replace(": ", ":")
+            symbol = _SPACE.sub(" ", m.group("symbol")).replace(" :", ":").replace(": ", ":")
+            c.kind, c.symbol = "Tiêu chuẩn", symbol
             c.number, c.year = m.group("number"), int(m.group("year"))
             keep(m.start(), m.end(), c)
     for anchor in grammar.ANCHOR.finditer(t):

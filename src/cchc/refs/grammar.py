@@ -23,7 +23,8 @@ _HYPHEN = rf"[ \t]?-{_BREAK}"
 _CODE = r"[A-ZĐa-zđ][A-Za-zĐđ0-9&]*"
 _NUM = r"\d{1,5}[a-z]?"
 
-LEGAL = rf"{_NUM}/(?:19|20)\d\d/{_BREAK}{_CODE}(?:(?:{_HYPHEN}|/){_CODE})*"  # 118/2025/NĐ-CP, 183/2010/TTLT/BTC-BNN
+# 118/2025/NĐ-CP, 183/2010/TTLT/BTC-BNN
+LEGAL = rf"{_NUM}/(?:19|20)\d\d/{_BREAK}{_CODE}(?:(?:{_HYPHEN}|/){_CODE})*"
 ADMIN = rf"{_NUM}/{_BREAK}{_CODE}(?:{_HYPHEN}{_CODE})+"  # 76/NQ-CP, 1453/UBND-VHXH
 PARTY = rf"{_NUM}[ \t]?-{_BREAK}{_CODE}/{_BREAK}{_CODE}"  # 57-NQ/TW
 SYMBOL = rf"(?:{LEGAL}|{PARTY}|{ADMIN})"
@@ -60,12 +61,14 @@ SHORT_AT = re.compile(rf"(?P<symbol>{SHORT})(?![\w/-]){_DATE_TAIL}")
 # The kind word just before a symbol: "Nghị quyết số ", "nghị quyết ", "Kết luận \n\nsố ".
 # The kind word before a symbol: "Nghị quyết số ", "nghị quyết ", "Kết luận \n\nsố ",
 # "Báo cáo thẩm tra số " (up to two words between the kind and "số").
-KIND_BEFORE = re.compile(rf"(?<![\w])(?P<kind>(?i:{_KIND_WORDS}))(?:\s+(?:(?i:số)|(?:\w+\s+){{0,2}}(?i:số))\s*:?)?\s*$")
+KIND_BEFORE = re.compile(rf"(?<![\w])(?P<kind>(?i:{_KIND_WORDS}))"
+                         rf"(?:\s+(?:(?i:số)|(?:\w+\s+){{0,2}}(?i:số))\s*:?)?\s*$")
 KIND_WINDOW = 64
 NUMBER_WORD_BEFORE = re.compile(r"(?<!\w)(?i:số)\s*:?\s*$")  # "…; số 83/2015/QH13" without a kind
 
 # "TCVN ISO 9001:2015", "TCVN 5574:2018".
-STANDARD = re.compile(r"(?P<symbol>TCVN(?:\s+ISO(?:/IEC)?)?\s+(?P<number>\d{3,5}(?:-\d+)?)\s*:\s*(?P<year>\d{4}))")
+STANDARD = re.compile(r"(?P<symbol>TCVN(?:\s+ISO(?:/IEC)?)?\s+(?P<number>\d{3,5}(?:-\d+)?)"
+                      r"\s*:\s*(?P<year>\d{4}))")
 
 # "Luật Tổ chức Chính phủ năm 2025", "Bộ luật Dân sự ngày 24 tháng 11 năm 2015",
 # "Luật Đầu tư công số 49/2014/QH13 ngày 18 tháng 6 năm 2014", "BỘ LUẬT DÂN SỰ NĂM 2015".
@@ -80,9 +83,9 @@ LAW_TAIL = re.compile(rf"\s+(?:(?i:số)\s+(?P<symbol>{LEGAL})(?:\s*,?\s+(?i:ng�
 LAW_SENTENCE_END = re.compile(r"[;.:\[\]\"“”]|\n\s*\n|\(\s*(?!sửa)|,\s+(?:có|được|kể|đã|sẽ|thì|là|đang|nhằm)\s"
                               r"|\b(?:Luật|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Thông\s+tư|Pháp\s+lệnh)\b|\d+/")
 # Where a name cited without year or number ends.
-LAW_STOP = re.compile(r"[,;.():\[\]\"“”]|\n\s*\n|\s(?i:và|của|về|đã|được|theo|tại|trong|với|nhằm|để|thì|là|có|các|cho|"
-                      r"đối|do|này|đó|trước|hiện|mới|cũ|sẽ|như|liên|quy|không|cũng|gồm|đến|từ|năm|ngày|số|"
-                      r"sửa|bổ)(?=\s|$)")
+LAW_STOP = re.compile(r"[,;.():\[\]\"“”]|\n\s*\n|\s(?i:và|của|về|đã|được|theo|tại|trong|với|nhằm|để|thì|là|có|"
+                      r"các|cho|đối|do|này|đó|trước|hiện|mới|cũ|sẽ|như|liên|quy|không|cũng|gồm|đến|từ|năm|"
+                      r"ngày|số|sửa|bổ)(?=\s|$)")
 LAW_MAX_NAME = 120  # characters
 # After a reference: whose it is ("của UBND thành phố") and what it is about ("về việc …").
 OF = re.compile(r"\s*,?\s+của\s+")

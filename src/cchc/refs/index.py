@@ -160,7 +160,8 @@ def index_references(portal: Portal) -> ReferenceIndex:
 def _check(index: ReferenceIndex, mention: Mention) -> None:
     citation, page = mention.citation, mention.page
     for finding in citation.problems:
-        index.problems.append(_warn(page, mention.line, f"'{' '.join(citation.text.split())}': {finding.message}"))
+        quoted = " ".join(citation.text.split())
+        index.problems.append(_warn(page, mention.line, f"'{quoted}': {finding.message}"))
     if citation.date and page.date and page.date.day and citation.date > page.date.iso():
         index.problems.append(_warn(page, mention.line, f"'{' '.join(citation.text.split())}' có ngày "
                                     f"{citation.date} sau ngày ban hành của chính văn bản này "

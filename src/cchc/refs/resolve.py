@@ -53,7 +53,8 @@ def build_directory(units: dict[str, Unit], bodies) -> Directory:
         for code in body.codes:
             directory.codes.setdefault(code.upper(), issuer)
     for unit in units.values():
-        issuer = Issuer(unit.id, unit.name, BY_NAME[unit.level].group if unit.level in BY_NAME else "Khác", unit.id)
+        group = BY_NAME[unit.level].group if unit.level in BY_NAME else "Khác"
+        issuer = Issuer(unit.id, unit.name, group, unit.id)
         for name in [unit.name, unit.short_name, *unit.aliases]:
             directory.names.add(name, issuer)
     return directory
