@@ -21,8 +21,9 @@ serve: $(READY)
 build: $(READY)
 	$(BIN)/cchc build
 
+# CHECK_ARGS="--format github" (or gitlab) puts each message beside its line in a pull or merge request.
 check: $(READY)
-	$(BIN)/cchc check
+	$(BIN)/cchc check $(CHECK_ARGS)
 
 # The browser tests also need Debian's chromium and axe-core from npm; the set-up installs what is missing.
 test: $(READY)

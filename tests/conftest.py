@@ -64,9 +64,9 @@ def mkdocs_build(project: Path, site: Path, *extra: str) -> subprocess.Completed
                            "-d", str(site), *extra], capture_output=True, text=True, env=build_env())
 
 
-def cchc_check(project: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "cchc", "--root", str(project), "check"],
-                          capture_output=True, text=True)
+def cchc_check(project: Path, *extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "cchc", "--root", str(project), "check", *extra],
+                          capture_output=True, text=True, cwd=project)
 
 
 @pytest.fixture

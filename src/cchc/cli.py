@@ -1,4 +1,5 @@
-"""The `cchc` command: `cchc check` validates all content, `cchc build` builds the site atomically."""
+"""The `cchc` command: `cchc check` validates all content (as text, or as GitHub or GitLab annotations),
+`cchc build` builds the site atomically, `cchc refs` lists the citations in a text."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 import sys
 from pathlib import Path
 
-from cchc import settings
+from cchc import annotations, settings
 from cchc.content import load as loader
 from cchc.pages import bodies
 from cchc.problems import Problem, Severity
@@ -28,7 +29,10 @@ def run_check(args: argparse.Namespace) -> int:
         problems = sorted(problems + reference_index.index_references(portal).problems
                           + bodies.sanitiser_warnings(portal, root))
     for problem in problems:
-        print(problem)
+        print(annotations.github(problem) if args.format == "github" else problem)
+    if args.format == "gitlab":
+        Path(args.output).write_text(json.dumps(annotations.gitlab(problems), ensure_ascii=False, indent=1),
+                                     encoding="utf-8")
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
     if problems:
@@ -70,6 +74,11 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="kiểm tra toàn bộ nội dung trong content/")
     check_parser.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
+    check_parser.add_argument("--format", choices=("text", "github", "gitlab"), default="text",
+                              help="text: tệp:dòng: trường: lời nhắn (mặc định); github: chú thích cạnh dòng "
+                              "trong pull request; gitlab: thêm báo cáo Code Quality cho merge request")
+    check_parser.add_argument("--output", default="gl-code-quality-report.json",
+                              help="tệp báo cáo Code Quality khi --format gitlab (mặc định: %(default)s)")
     check_parser.set_defaults(run=run_check)
     build_parser = commands.add_parser("build",
                                        help="xây dựng trang vào thư mục mới rồi thay site/ trong một bước")
