@@ -37,6 +37,13 @@ def test_bad_settings_are_named(extra, message):
         from_config({"extra": extra})
 
 
+def test_pages_in_their_own_folders_are_required():
+    """cchc.urls addresses every page as a folder; a site built with file URLs would break every link."""
+    with pytest.raises(SettingsError, match="use_directory_urls: cổng cần giá trị true"):
+        from_config({"use_directory_urls": False})
+    assert from_config({"use_directory_urls": True}).site_url == DEFAULT_URL
+
+
 def test_cchc_check_names_a_bad_setting(project):
     config = project / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace(

@@ -75,6 +75,9 @@ _WEB = url(("https", "http"), "https://dichvucong.gov.vn")
 
 def from_config(config: Mapping, built: datetime | None = None) -> Settings:
     """Settings from mkdocs.yml as MkDocs loaded it (or as `read_config` read it)."""
+    if config.get("use_directory_urls") is False:  # cchc.urls gives every page its own folder
+        raise SettingsError("mkdocs.yml: use_directory_urls: cổng cần giá trị true (mỗi trang một thư mục, "
+                            "địa chỉ dạng /van-ban/…/); hãy xóa dòng này hoặc ghi use_directory_urls: true")
     extra = config.get("extra") or {}
     hotline = extra.get("hotline")
     if hotline is not None:
