@@ -1,15 +1,20 @@
 """The `cchc` command: `cchc check` validates all content (as text, or as GitHub or GitLab annotations),
-`cchc build` builds the site atomically, `cchc refs` lists the citations in a text."""
+`cchc build` builds the site atomically, `cchc nhap` imports a document an editor already has,
+`cchc refs` lists the citations in a text."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import sys
 from pathlib import Path
 
 from cchc import annotations, settings
 from cchc.content import load as loader
+from cchc.importer.content_file import content_file
+from cchc.importer.layout import read_layout
+from cchc.importer.sources import SourceError, read_lines
 from cchc.pages import bodies
 from cchc.problems import Problem, Severity
 from cchc.publish import site_swap
@@ -68,6 +73,44 @@ def run_refs(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_import(args: argparse.Namespace) -> int:
+    root, source = Path(args.root), Path(args.file)
+    try:
+        layout = read_layout(read_lines(source))
+    except (OSError, SourceError) as error:
+        print(f"cchc nhap: {error}", file=sys.stderr)
+        return 2
+    portal, _ = loader.load(root)
+    if args.don_vi and args.don_vi not in portal.units:
+        print(f"cchc nhap: không có đơn vị '{args.don_vi}' trong content/don-vi/; có: "
+              f"{', '.join(sorted(portal.units))}", file=sys.stderr)
+        return 2
+    attached = source.suffix.lower() not in (".txt", ".md")
+    imported = content_file(layout, portal.units, args.don_vi, [source.name] if attached else None)
+    if args.stdout:
+        sys.stdout.write(imported.text)
+    elif not imported.unit_id:
+        print("cchc nhap: không xác định được đơn vị ban hành; ghi --don-vi MÃ (một trong: "
+              f"{', '.join(sorted(portal.units))}) hoặc --stdout để xem kết quả", file=sys.stderr)
+        return 1
+    else:
+        folder = root / "content" / "van-ban" / imported.unit_id
+        target = folder / f"{imported.slug}.md"
+        if target.exists():
+            print(f"cchc nhap: {target.relative_to(root)} đã có; không ghi đè", file=sys.stderr)
+            return 1
+        folder.mkdir(parents=True, exist_ok=True)
+        target.write_text(imported.text, encoding="utf-8")
+        if attached:
+            shutil.copyfile(source, folder / source.name)
+        print(f"Đã ghi {target.relative_to(root)}", file=sys.stderr)
+    for note in imported.notes:
+        print(f"lưu ý: {note}", file=sys.stderr)
+    if imported.missing:
+        print(f"chưa tìm thấy: {', '.join(imported.missing)}", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="cchc", description="Công cụ của cổng thông tin CCHC.")
     parser.add_argument("--root", default=".", help="thư mục dự án (mặc định: thư mục hiện tại)")
@@ -86,6 +129,12 @@ def main(argv: list[str] | None = None) -> int:
                               help="thư mục trang, trong thư mục dự án (mặc định: site)")
     build_parser.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
     build_parser.set_defaults(run=run_build)
+    import_parser = commands.add_parser("nhap", help="nhập một văn bản đã có (chữ xuất từ Word hoặc PDF) "
+                                        "thành tệp trong content/van-ban/<đơn vị>/")
+    import_parser.add_argument("file", help="tệp văn bản (.txt)")
+    import_parser.add_argument("--don-vi", help="mã đơn vị ban hành, khi văn bản không ghi rõ")
+    import_parser.add_argument("--stdout", action="store_true", help="in kết quả ra màn hình, không ghi tệp")
+    import_parser.set_defaults(run=run_import)
     refs_parser = commands.add_parser("refs", help="tìm các văn bản được trích dẫn, in ra JSON")
     refs_parser.add_argument("--unit", help="đơn vị đã viết văn bản (mã hoặc tên), để hiểu "
                              "'Kế hoạch số …/KH-UBND' của chính đơn vị đó")

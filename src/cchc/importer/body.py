@@ -1,0 +1,88 @@
+"""A document's body lines as Markdown: lines broken by the page rejoined into paragraphs, the section
+numbering of Nghị định 30 (I., 1., 1.1., a)) as headings, dashes as list items. Words stay as written."""
+
+from __future__ import annotations
+
+import re
+
+from cchc.importer.layout import clean
+from cchc.importer.layout import is_upper as _upper
+
+_ROMAN = re.compile(r"^[IVX]+\.\s")
+_NUMBERED = re.compile(r"^\d+\.\s")
+_SUBNUMBERED = re.compile(r"^\d+\.\d+\.(?:\d+\.)?\s")
+_LETTERED = re.compile(r"^[a-zđ]\)\s")
+_ITEM = re.compile(r"^[-+•]\s*")
+_ENDS = re.compile(r"(?:[.;:!?]|\./\.)[\"”’)]*$")
+HEADING_MAX = 120  # a numbered line longer than this, or ending a sentence, is a paragraph
+SHORT = 0.7  # a line shorter than this share of a full line ends its paragraph
+HEADING_LINE = 0.85  # a numbered line shorter than this share of a full line is a whole heading
+
+
+def _starts_block(text: str) -> bool:
+    return bool(_ROMAN.match(text) or _NUMBERED.match(text) or _SUBNUMBERED.match(text)
+                or _LETTERED.match(text) or _ITEM.match(text))
+
+
+def _full_width(lines: list[str]) -> int:
+    """The width of a full line of the page (the upper quartile of line lengths)."""
+    widths = sorted(len(" ".join(line.split())) for line in lines if line.strip())
+    return widths[3 * len(widths) // 4] if widths else 0
+
+
+def paragraphs(lines: list[str]) -> list[str]:
+    """Rejoin lines broken by the page: a line continues the one before unless it starts a heading number,
+    a dash or a Markdown heading, or the line before ended a sentence or stopped short of a full line (a
+    heading, a paragraph's last line), or it opens with a capital after a numbered line. Text whose lines
+    are paragraphs already (long lines) is not joined."""
+    full = _full_width(lines)
+    if full > 2 * HEADING_MAX:  # one paragraph per line
+        return [" ".join(line.split()) for line in lines if line.strip()]
+    blocks: list[str] = []
+    joinable = False
+    for line in lines:
+        text = " ".join(line.split())
+        if not text:
+            continue
+        source_heading = text.startswith("#")
+        # After a numbered line well short of a full one, a capital starts the section's text; a heading in
+        # capitals goes on in capitals.
+        previous = clean(blocks[-1]) if blocks else ""
+        heading = (_starts_block(previous) and not _ITEM.match(previous)
+                   and len(previous) < HEADING_LINE * full)
+        capitals = _upper(previous) and _upper(clean(text))
+        if (joinable or capitals) and not source_heading and not _starts_block(clean(text)) and not (
+                heading and clean(text)[:1].isupper() and not capitals):
+            blocks[-1] += " " + text
+        else:
+            blocks.append(text)
+        joinable = not (source_heading or _ENDS.search(clean(text)) or len(text) < SHORT * full)
+    return blocks
+
+
+def _heading(level: int, text: str) -> str:
+    return f"{'#' * level} {clean(text)}"
+
+
+def markdown(lines: list[str]) -> str:
+    out: list[str] = []
+    for block in paragraphs(lines):
+        bare = clean(block)
+        short = len(bare) <= HEADING_MAX and not re.search(r"[.;]$", bare)
+        if _ROMAN.match(bare):
+            item = _heading(2, block)
+        elif _SUBNUMBERED.match(bare) and short:
+            item = _heading(4 if bare.split()[0].count(".") == 2 else 5, block)
+        elif _NUMBERED.match(bare) and short:
+            item = _heading(3, block)
+        elif _LETTERED.match(bare) and short:
+            item = _heading(5, block)
+        elif _ITEM.match(bare) and not block.startswith("#"):
+            item = "- " + _ITEM.sub("", block)
+        else:
+            text = block.lstrip("# ") if block.startswith("#") else block
+            item = re.sub(r"^(\d+)\.(\s)", r"\1\\.\2", text)  # "1. …" as written, not a numbered list
+        if out and not (item.startswith("- ") and out[-1].startswith("- ")):
+            out.append("")
+        out.append(item)
+    return "\n".join(out) + "\n"

@@ -1,0 +1,90 @@
+"""An imported document as a content file: front matter from its layout, body as Markdown, and what the
+import could not find, for the editor to fill in before `cchc check` passes."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+
+from cchc.importer.body import markdown
+from cchc.importer.layout import Layout, is_upper
+from cchc.model import Unit
+from cchc.text import name_key, slugify
+
+_PERIOD = re.compile(r"(?P<span>0?6\s+tháng\s+(?:đầu|cuối)|0?9\s+tháng(?:\s+đầu)?|quý\s+(?:I{1,3}|IV|[1-4]))?"
+                     r"\s*năm(?:\s+(?P<year>\d{4}))?", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+SLUG_WORDS = 12
+
+
+@dataclass
+class Imported:
+    text: str  # the content file: front matter and body
+    unit_id: str  # "" when the issuing unit is unknown
+    slug: str
+    missing: list[str] = field(default_factory=list)  # what the import could not find, in Vietnamese
+    notes: list[str] = field(default_factory=list)  # suggestions for the editor
+
+
+def period(title: str) -> str | None:
+    """The period a title names, in the words of cchc.periods: '06 tháng đầu năm; … năm 2026' gives
+    '6 tháng đầu năm 2026' (a period written without its year takes the title's next year)."""
+    for match in _PERIOD.finditer(title):
+        span = " ".join((match["span"] or "").split()).lstrip("0")
+        year = match["year"] or (found.group() if (found := _YEAR.search(title, match.end())) else None)
+        if year and (span or match["year"]):
+            return f"{span} năm {year}".strip()
+    return None
+
+
+def find_unit(issuer: list[str], units: dict[str, Unit]) -> str:
+    """The unit whose name, short name or other name is one of the issuer lines (the issuing body is the
+    last line, its parent the first); "" when none is."""
+    names = {name_key(name): unit.id for unit in units.values()
+             for name in (unit.name, unit.short_name, *unit.aliases)}
+    for line in reversed(issuer):
+        if (found := names.get(name_key(line))) is not None:
+            return found
+    return ""
+
+
+def _quoted(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # JSON strings are valid YAML
+
+
+def content_file(layout: Layout, units: dict[str, Unit], unit_id: str | None = None,
+                 originals: list[str] | None = None) -> Imported:
+    unit_id = unit_id or find_unit(layout.issuer, units)
+    missing, notes = [], []
+    date = (f"{layout.day:02d}/{layout.month:02d}/{layout.year}" if layout.day and layout.month
+            else str(layout.year or ""))
+    ky = period(layout.title or "")
+    for label, value in (("loại văn bản", layout.kind), ("số, ký hiệu", layout.number),
+                         ("ngày ban hành", layout.year), ("địa danh", layout.place),
+                         ("đơn vị ban hành", unit_id), ("trích yếu", layout.title),
+                         ("người ký", layout.signer), ("nơi nhận", layout.recipients)):
+        if not value:
+            missing.append(label)
+    if not unit_id and layout.issuer:
+        notes.append(f"cơ quan ban hành '{' / '.join(layout.issuer)}' không khớp đơn vị nào trong "
+                     "content/don-vi/; ghi --don-vi MÃ hoặc thêm tên này vào ten_goi_khac của đơn vị")
+    if layout.title and is_upper(layout.title):
+        notes.append(f"trích yếu viết hoa giữ nguyên như văn bản; nếu muốn viết thường: "
+                     f"'{layout.title[:1]}{layout.title[1:].lower()}'")
+    lines = ["---", f"loai: {layout.kind or ''}", f"so_ky_hieu: {_quoted(layout.number or '')}",
+             f"ngay_ban_hanh: {_quoted(date)}", f"dia_danh: {_quoted(layout.place or '')}",
+             f"don_vi: {unit_id}", f"trich_yeu: {_quoted(layout.title or '')}"]
+    if ky:
+        lines.append(f"ky: {_quoted(ky)}")
+    if layout.signer or layout.positions:
+        lines += ["nguoi_ky:", f"  ho_ten: {_quoted(layout.signer or '')}"]
+        if layout.positions:
+            lines += ["  chuc_vu:"] + [f"    - {_quoted(p)}" for p in layout.positions]
+    if layout.recipients:
+        lines += ["noi_nhan:"] + [f"  - {_quoted(r)}" for r in layout.recipients]
+    if originals:
+        lines += ["tep_goc:"] + [f"  - {_quoted(name)}" for name in originals]
+    lines += ["---", "", markdown(layout.body)]
+    words = slugify(f"{layout.kind or 'van ban'} {layout.title or ''}").split("-")[:SLUG_WORDS]
+    return Imported("\n".join(lines), unit_id, "-".join(words), missing, notes)

@@ -1,0 +1,152 @@
+"""`cchc nhap`: the five seeds' texts (../shared/seeds, copied in tests/seeds) give the kind, number, date,
+place, title, signer and recipients of their hand-made content files wherever the text shows them, keep
+every word in order, and pass `cchc check` but for the fields the text does not show."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import subprocess
+import sys
+
+import pytest
+import yaml
+
+from cchc.content.load import load
+from cchc.importer.content_file import content_file, period
+from cchc.importer.layout import read_layout
+
+from .conftest import REPO, cchc_check
+
+SEEDS = REPO / "tests" / "seeds"
+# Each seed's text and the content file made from it by hand.
+MADE_BY_HAND = {
+    "000_a9659aed3b8e34ff.txt": "xa-nam-thanh-mien/bao-cao-tuyen-truyen-cchc-nam-2025.md",
+    "001_5d67d44ffc9b3dc7.txt": "xa-nam-sach/ke-hoach-tuyen-truyen-cchc-6-thang-cuoi-nam-2025.md",
+    "002_5a9650c9ae9f1301.txt": "phuong-phu-lien/bao-cao-tuyen-truyen-cchc-6-thang-dau-nam-2026.md",
+    "003_1ca549996485953f.txt": "xa-an-khanh/ke-hoach-tuyen-truyen-cchc-nam-2026.md",
+    "004_296eb25d9921d084.txt": "so-khcn/bao-cao-tuyen-truyen-cchc-nam-2025.md",
+}
+_WORD = re.compile(r"[\w/.,;:%()–-]+")
+
+
+@pytest.fixture(scope="module")
+def units():
+    portal, _ = load(REPO)
+    return portal.units
+
+
+def front_matter(text: str) -> dict:
+    return yaml.safe_load(text.split("---\n")[1])
+
+
+def words(text: str) -> list[str]:
+    """Words with Markdown's own marks taken off, for comparing a source with its import."""
+    text = re.sub(r"[*#\\]|^\s*[-+•]\s", " ", text, flags=re.M)
+    return [w.strip(".,;:") for w in _WORD.findall(text) if w.strip(".,;:-–")]
+
+
+def in_order(source: list[str], imported: list[str]) -> float:
+    """The share of the source's words found in the import in the same order (longest common
+    subsequence, as difflib's matching blocks)."""
+    blocks = difflib.SequenceMatcher(None, source, imported, autojunk=False).get_matching_blocks()
+    return sum(block.size for block in blocks) / len(source)
+
+
+@pytest.mark.parametrize("seed", sorted(MADE_BY_HAND))
+def test_a_seed_imports_as_its_hand_made_content_file(seed, units):
+    layout = read_layout((SEEDS / seed).read_text(encoding="utf-8").splitlines())
+    imported = front_matter(content_file(layout, units).text)
+    made = front_matter((REPO / "content" / "van-ban" / MADE_BY_HAND[seed]).read_text(encoding="utf-8"))
+    for key in ("loai", "so_ky_hieu", "dia_danh", "trich_yeu", "nguoi_ky", "noi_nhan"):
+        if imported.get(key):  # wherever the text shows it, it is what the hand-made file says
+            assert imported[key] == made[key], key
+    assert imported["trich_yeu"] and imported["nguoi_ky"] and imported["noi_nhan"]  # every seed shows these
+    if imported["ngay_ban_hanh"]:
+        assert imported["ngay_ban_hanh"] == made["ngay_ban_hanh"]
+    assert period(imported["trich_yeu"]).lstrip("0") == str(made["ky"]).lstrip("0")
+
+
+@pytest.mark.parametrize("seed", sorted(MADE_BY_HAND))
+def test_every_word_of_a_seed_is_kept_in_order(seed, units):
+    source = (SEEDS / seed).read_text(encoding="utf-8")
+    imported = content_file(read_layout(source.splitlines()), units).text
+    data, body = front_matter(imported), imported.split("---\n", 2)[2]
+    signer = data["nguoi_ky"]
+    # The import in the document's own order: kind and title, body, recipients, then the signature.
+    dateline = f"{data['dia_danh']}, ngày tháng năm {data['ngay_ban_hanh']}"
+    document = " ".join([data["so_ky_hieu"], dateline, data["loai"] or "", data["trich_yeu"], body,
+                         *data["noi_nhan"],
+                         *signer.get("chuc_vu", []), signer["ho_ten"]])
+    share = in_order(words(source), words(document))
+    assert share >= 0.995, f"{seed}: {share:.2%} of the words kept in order"
+
+
+HEADER = """UBND THÀNH PHỐ HẢI PHÒNG          CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+UBND XÃ NAM SÁCH                  Độc lập - Tự do - Hạnh phúc
+Số: 123/KH-UBND                   Nam Sách, ngày 15 tháng 8 năm 2025
+
+KẾ HOẠCH
+TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2025
+
+Căn cứ Kế hoạch số 167/KH-SVHTTDL ngày 12 tháng 8 năm 2025 của Sở Văn hóa, Thể thao và Du lịch
+về cải cách hành chính, Ủy ban nhân dân xã ban hành Kế hoạch tuyên truyền như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+1. Mục đích
+Tuyên truyền sâu rộng đến cán bộ, công chức và nhân dân trên địa bàn xã.
+Nơi nhận:                                 TM. ỦY BAN NHÂN DÂN
+- Sở Văn hóa, Thể thao và Du lịch;        CHỦ TỊCH
+- Lưu: VT, VHXH.
+                                          Phùng Văn Diện
+"""
+
+
+def test_a_two_column_header_and_footer(units):
+    layout = read_layout(HEADER.splitlines())
+    assert layout.issuer == ["UBND THÀNH PHỐ HẢI PHÒNG", "UBND XÃ NAM SÁCH"]
+    assert (layout.number, layout.place, layout.day, layout.month, layout.year) == (
+        "123/KH-UBND", "Nam Sách", 15, 8, 2025)
+    assert layout.kind == "Kế hoạch" and layout.title == "TUYÊN TRUYỀN CẢI CÁCH HÀNH CHÍNH NĂM 2025"
+    assert layout.recipients == ["Sở Văn hóa, Thể thao và Du lịch;", "Lưu: VT, VHXH."]
+    assert layout.positions == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"] and layout.signer == "Phùng Văn Diện"
+    imported = content_file(layout, units)
+    data = front_matter(imported.text)
+    assert data["don_vi"] == "xa-nam-sach" and data["ngay_ban_hanh"] == "15/08/2025"
+    assert data["ky"] == "năm 2025"
+    assert imported.missing == [] and any("viết thường" in note for note in imported.notes)
+    assert "## I. MỤC ĐÍCH, YÊU CẦU\n\n### 1. Mục đích\n\nTuyên truyền sâu rộng" in imported.text
+    assert "CỘNG HÒA" not in imported.text and "Độc lập" not in imported.text
+
+
+def test_cchc_nhap_writes_a_file_that_passes_the_checks(project):
+    source = project / "ke-hoach.txt"
+    source.write_text(HEADER, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "cchc", "--root", str(project), "nhap", str(source)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    written = project / "content/van-ban/xa-nam-sach/ke-hoach-tuyen-truyen-cai-cach-hanh-chinh-nam-2025.md"
+    assert written.is_file() and "Đã ghi content/van-ban/xa-nam-sach/" in done.stderr
+    check = cchc_check(project)
+    assert check.returncode == 0, check.stdout
+    again = subprocess.run([sys.executable, "-m", "cchc", "--root", str(project), "nhap", str(source)],
+                           capture_output=True, text=True)
+    assert again.returncode == 1 and "không ghi đè" in again.stderr
+
+
+def test_a_seed_without_its_unit_fails_the_checks_only_on_what_it_lacks(project):
+    seed = SEEDS / "001_5d67d44ffc9b3dc7.txt"
+    done = subprocess.run([sys.executable, "-m", "cchc", "--root", str(project), "nhap", str(seed),
+                           "--don-vi", "xa-nam-sach"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "chưa tìm thấy: loại văn bản, số, ký hiệu, ngày ban hành, địa danh" in done.stderr
+    check = cchc_check(project)
+    fields = {line.split(": ")[1] for line in check.stdout.splitlines() if "van-ban" in line}
+    assert check.returncode == 1 and fields == {"loai"}, check.stdout
+
+
+def test_a_signature_without_recipients_closes_the_body(units):
+    text = HEADER.split("Nơi nhận:")[0] + "TM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nPhùng Văn Diện\n"
+    layout = read_layout(text.splitlines())
+    assert layout.recipients == [] and layout.signer == "Phùng Văn Diện"
+    assert layout.positions == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
+    assert layout.body[-1].startswith("Tuyên truyền sâu rộng")
