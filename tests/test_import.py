@@ -5,6 +5,7 @@ every word in order, and pass `cchc check` but for the fields the text does not 
 from __future__ import annotations
 
 import difflib
+import html
 import re
 import subprocess
 import sys
@@ -15,6 +16,7 @@ import yaml
 from cchc.content.load import load
 from cchc.importer.content_file import content_file, period
 from cchc.importer.layout import read_layout
+from cchc.importer.sources import read_lines
 
 from .conftest import REPO, cchc_check
 
@@ -150,3 +152,117 @@ def test_a_signature_without_recipients_closes_the_body(units):
     assert layout.recipients == [] and layout.signer == "Phùng Văn Diện"
     assert layout.positions == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"]
     assert layout.body[-1].startswith("Tuyên truyền sâu rộng")
+
+
+def _docx_of(made: dict, body: str, unit, path) -> None:
+    """A Word file laid out as Nghị định 30 asks, from a hand-made content file: the header table (issuer
+    and number beside the motto and dateline), kind and title, the body's paragraphs with bold headings,
+    a table, and the footer table (recipients beside the signature)."""
+    import docx
+
+    document = docx.Document()
+    header = document.add_table(rows=2, cols=2)
+    header.cell(0, 0).text = f"UBND THÀNH PHỐ HẢI PHÒNG\n{unit.name.upper()}"
+    header.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    header.cell(1, 0).text = f"Số: {made['so_ky_hieu']}"
+    date = str(made["ngay_ban_hanh"])
+    header.cell(1, 1).text = f"{made['dia_danh']}, ngày     tháng     năm {date}" if made["dia_danh"] else ""
+    document.add_paragraph().add_run(made["loai"].upper()).bold = True
+    document.add_paragraph().add_run(made["trich_yeu"]).bold = True
+    for block in body.split("\n\n"):
+        text = block.strip()
+        if text.startswith("#"):
+            document.add_paragraph().add_run(text.lstrip("# ")).bold = True
+        elif text:
+            for line in text.splitlines():
+                document.add_paragraph(line.replace("\\", ""))
+    table = document.add_table(rows=2, cols=3)
+    for column, word in enumerate(("Kênh", "Số tin, bài", "Ghi chú")):
+        table.cell(0, column).text = word
+    for column, word in enumerate(("Cổng thông tin điện tử", "241", "tin | bài")):
+        table.cell(1, column).text = word
+    footer = document.add_table(rows=1, cols=2)
+    footer.cell(0, 0).text = "Nơi nhận:\n" + "\n".join(f"- {r}" for r in made["noi_nhan"])
+    signer = made["nguoi_ky"]
+    footer.cell(0, 1).text = "\n".join([*signer.get("chuc_vu", []), "", "", signer["ho_ten"]])
+    document.save(path)
+
+
+@pytest.mark.parametrize("seed", sorted(MADE_BY_HAND))
+def test_a_word_file_laid_out_by_the_decree_imports_every_field(seed, units, tmp_path):
+    text = (REPO / "content" / "van-ban" / MADE_BY_HAND[seed]).read_text(encoding="utf-8")
+    made, body = front_matter(text), text.split("---\n", 2)[2]
+    unit = units[made["don_vi"]]
+    path = tmp_path / "van-ban.docx"
+    _docx_of(made, body, unit, path)
+    imported = content_file(read_layout(read_lines(path)), units, originals=[path.name])
+    data = front_matter(imported.text)
+    for key in ("loai", "so_ky_hieu", "dia_danh", "don_vi", "trich_yeu", "nguoi_ky", "noi_nhan"):
+        assert data[key] == made[key], key
+    assert str(data["ngay_ban_hanh"]) == str(made["ngay_ban_hanh"]) and data["tep_goc"] == ["van-ban.docx"]
+    assert "| Kênh | Số tin, bài | Ghi chú |\n|---|---|---|\n| Cổng thông tin điện tử | 241 | tin \\| bài |" \
+        in imported.text
+    assert "CỘNG HÒA" not in imported.text and imported.missing == [label for label, key in (
+        ("số, ký hiệu", "so_ky_hieu"), ("ngày ban hành", "ngay_ban_hanh"), ("địa danh", "dia_danh"))
+        if not made[key]]
+    share = in_order(words(body), words(imported.text.split("---\n", 2)[2]))
+    assert share >= 0.995, f"{seed}: {share:.2%}"
+
+
+def _html_of(made: dict, body: str, unit) -> str:
+    """The same document as a page to print: header and footer as two-column tables, as offices lay them."""
+    signer = made["nguoi_ky"]
+    date = f"{made['dia_danh']}, ngày     tháng     năm {made['ngay_ban_hanh']}" if made["dia_danh"] else ""
+    paragraphs = []
+    for block in body.split("\n\n"):
+        text = html.escape(block.strip().replace("\\", ""))
+        if text.startswith("#"):
+            paragraphs.append(f"<p><b>{text.lstrip('# ')}</b></p>")
+        elif text:
+            paragraphs += [f"<p>{line}</p>" for line in text.splitlines()]
+    recipients = "".join(f"<br>- {html.escape(r)}" for r in made["noi_nhan"])
+    positions = "<br>".join(html.escape(p) for p in signer.get("chuc_vu", []))
+    issuer = f"UBND THÀNH PHỐ HẢI PHÒNG<br><b>{html.escape(unit.name.upper())}</b>"
+    motto = "<b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc</b>"
+    title = f"<b>{made['loai'].upper()}<br>{html.escape(made['trich_yeu'])}</b>"
+    signature = f"<b>{positions}</b><br><br><br><b>{html.escape(signer['ho_ten'])}</b>"
+    return "\n".join([
+        '<html><head><meta charset="utf-8"><style>body {font: 13pt serif}',
+        "td {vertical-align: top; width: 50%; text-align: center}</style></head><body>",
+        f'<table style="width:100%"><tr><td>{issuer}<br>Số: {made["so_ky_hieu"]}</td>',
+        f"<td>{motto}<br><i>{date}</i></td></tr></table>",
+        f'<p style="text-align:center">{title}</p>', *paragraphs,
+        f'<table style="width:100%"><tr><td style="text-align:left"><b><i>Nơi nhận:</i></b>{recipients}</td>',
+        f"<td>{signature}</td></tr></table></body></html>"])
+
+
+@pytest.mark.parametrize("seed", sorted(MADE_BY_HAND))
+def test_a_printed_pdf_imports_every_field(seed, units, browser, tmp_path):
+    text = (REPO / "content" / "van-ban" / MADE_BY_HAND[seed]).read_text(encoding="utf-8")
+    made, body = front_matter(text), text.split("---\n", 2)[2]
+    page = browser.new_page()
+    page.set_content(_html_of(made, body, units[made["don_vi"]]))
+    page.pdf(path=str(tmp_path / "van-ban.pdf"), format="A4")
+    page.close()
+    imported = content_file(read_layout(read_lines(tmp_path / "van-ban.pdf")), units)
+    data = front_matter(imported.text)
+    for key in ("loai", "so_ky_hieu", "dia_danh", "don_vi", "trich_yeu", "nguoi_ky", "noi_nhan"):
+        assert data[key] == made[key], key
+    assert str(data["ngay_ban_hanh"]) == str(made["ngay_ban_hanh"])
+    share = in_order(words(body), words(imported.text.split("---\n", 2)[2]))
+    assert share >= 0.995, f"{seed}: {share:.2%}"
+
+
+def test_a_scan_or_a_broken_file_gets_a_message_not_a_traceback(project, tmp_path):
+    from PIL import Image
+
+    scan = tmp_path / "ban-quet.pdf"
+    Image.new("RGB", (600, 800), "white").save(scan)
+    broken = tmp_path / "hong.docx"
+    broken.write_bytes(b"PK\x03\x04 not really a Word file")
+    for path, message in ((scan, "không có lớp chữ (có lẽ là bản quét)"), (broken, "không mở được tệp Word"),
+                          (tmp_path / "x.odt", "chưa đọc được tệp loại '.odt'")):
+        path.touch()
+        done = subprocess.run([sys.executable, "-m", "cchc", "--root", str(project), "nhap", str(path)],
+                              capture_output=True, text=True)
+        assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr, done.stderr

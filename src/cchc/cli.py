@@ -129,9 +129,9 @@ def main(argv: list[str] | None = None) -> int:
                               help="thư mục trang, trong thư mục dự án (mặc định: site)")
     build_parser.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
     build_parser.set_defaults(run=run_build)
-    import_parser = commands.add_parser("nhap", help="nhập một văn bản đã có (chữ xuất từ Word hoặc PDF) "
-                                        "thành tệp trong content/van-ban/<đơn vị>/")
-    import_parser.add_argument("file", help="tệp văn bản (.txt)")
+    import_parser = commands.add_parser("nhap", help="nhập một văn bản đã có (Word, PDF hoặc chữ xuất từ "
+                                        "chúng) thành tệp trong content/van-ban/<đơn vị>/")
+    import_parser.add_argument("file", help="tệp văn bản: .docx, .pdf có lớp chữ, hoặc .txt")
     import_parser.add_argument("--don-vi", help="mã đơn vị ban hành, khi văn bản không ghi rõ")
     import_parser.add_argument("--stdout", action="store_true", help="in kết quả ra màn hình, không ghi tệp")
     import_parser.set_defaults(run=run_import)

@@ -50,7 +50,8 @@ class PartialDate:
 
 def checked(year: int, month: int, day: int, written: str) -> PartialDate:
     if not 1 <= month <= 12:
-        raise DateError(f"ngày '{written}' không có thật: tháng {month} không tồn tại (chỉ có tháng 1 đến 12)")
+        raise DateError(f"ngày '{written}' không có thật: tháng {month} không tồn tại "
+                        "(chỉ có tháng 1 đến 12)")
     last = calendar.monthrange(year, month)[1]
     if day < 1:
         raise DateError(f"ngày '{written}' không có thật: ngày phải từ 1 trở lên")
@@ -80,7 +81,8 @@ AHEAD = timedelta(days=366)
 def build_day() -> date:
     """The build's date: SOURCE_DATE_EPOCH when set (so that builds are reproducible), else today."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else datetime.now(timezone.utc)
+    moment = (datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit()
+              else datetime.now(timezone.utc))
     return moment.date()
 
 

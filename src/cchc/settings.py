@@ -83,8 +83,9 @@ def from_config(config: Mapping, built: datetime | None = None) -> Settings:
     if hotline is not None:
         if not isinstance(hotline, Mapping) or not re.fullmatch(r"\+?[0-9][0-9 .-]{2,19}",
                                                                   str(hotline.get("phone") or "")):
-            raise SettingsError("mkdocs.yml: extra.hotline: cần tên (name) và số điện thoại (phone) chỉ gồm chữ "
-                                "số, dấu cách, dấu chấm hoặc gạch nối, ví dụ phone: \"1800 1096\"")
+            raise SettingsError("mkdocs.yml: extra.hotline: cần tên (name) và số điện thoại (phone) "
+                                "chỉ gồm chữ số, dấu cách, dấu chấm hoặc gạch nối, "
+                                "ví dụ phone: \"1800 1096\"")
         hotline = Hotline(str(hotline.get("name") or ""), str(hotline["phone"]))
     feedback = str(extra.get("feedback_url") or "")
     if feedback:

@@ -44,7 +44,8 @@ def _with_cards(generated: list[GeneratedPage], made: dict[str, cards.Card]) -> 
 
 
 def _images(portal: Portal, cache: Path) -> tuple[dict[str, Rendition], dict[str, Path], int]:
-    """Each infographic encoded (or found in `cache`): renditions by slug, files by site path, count encoded."""
+    """Each infographic encoded (or found in `cache`): renditions by slug, files by site path, count
+    encoded."""
     renditions, images, encoded = {}, {}, 0
     for item in portal.infographics:
         rendition, made = render_image(Path(item.image), cache / urls.IMAGES)

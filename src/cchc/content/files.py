@@ -48,7 +48,8 @@ def walk(root: Path, folder: Path, problems: list[Problem], suffixes: tuple[str,
             if suffixes is not None and file.suffix.lower() not in suffixes:
                 continue
             if not inside(root, file):
-                problems.append(Problem(file.relative_to(root).as_posix(), 0, "", outside_message(root, file)))
+                problems.append(Problem(file.relative_to(root).as_posix(), 0, "",
+                                        outside_message(root, file)))
             elif file.is_file():
                 found.append(file)
     return found

@@ -54,16 +54,16 @@ def load(root: Path, content: str = "content", today: date | None = None) -> tup
     base = root / content
     today = today or build_day()
     if not base.is_dir():
-        return portal, [Problem(content, 0, "", f"không có thư mục {content}/ trong '{root}'; cần chạy lệnh ở "
-                                "thư mục của cổng (nơi có mkdocs.yml và content/)")]
+        return portal, [Problem(content, 0, "", f"không có thư mục {content}/ trong '{root}'; cần chạy "
+                                "lệnh ở thư mục của cổng (nơi có mkdocs.yml và content/)")]
     problems += files.docs_problems(root, root / files.DOCS)
     handwritten.check_pages(root, problems)
     claimed: dict[str, str] = {}  # URL source path -> the file that claimed it
 
     def claim(uri: str, path: str, line: int, field: str) -> bool:
         if uri in claimed:
-            problems.append(Problem(path, line, field, f"trùng đường dẫn {urls.shown(uri)} với {claimed[uri]}; "
-                                    "cần đặt tên khác"))
+            problems.append(Problem(path, line, field, f"trùng đường dẫn {urls.shown(uri)} với "
+                                    f"{claimed[uri]}; cần đặt tên khác"))
             return False
         claimed[uri] = path
         return True
@@ -81,8 +81,8 @@ def load(root: Path, content: str = "content", today: date | None = None) -> tup
                                     _unknown_unit(portal.units, unit.parent)))
     problems += _parent_cycles(portal)
     if not portal.units and not broken:
-        problems.append(Problem(f"{content}/{units.FOLDER}/", 0, "", "chưa có đơn vị nào; cần ít nhất một tệp "
-                                "đơn vị, ví dụ content/don-vi/xa-nam-sach.md"))
+        problems.append(Problem(f"{content}/{units.FOLDER}/", 0, "", "chưa có đơn vị nào; cần ít nhất một "
+                                "tệp đơn vị, ví dụ content/don-vi/xa-nam-sach.md"))
 
     held_back = False  # documents of units whose files have problems: the folder is not empty
     for file, source in _sources(root, base / documents.FOLDER, problems):
@@ -102,8 +102,9 @@ def load(root: Path, content: str = "content", today: date | None = None) -> tup
             portal.documents.append(document)
     if not portal.documents and not held_back and not any(
             p.file.startswith(f"{content}/{documents.FOLDER}/") for p in problems):
-        problems.append(Problem(f"{content}/{documents.FOLDER}/", 0, "", "chưa có văn bản nào; cần ít nhất một "
-                                "văn bản trong thư mục của một đơn vị, ví dụ content/van-ban/xa-nam-sach/"))
+        problems.append(Problem(f"{content}/{documents.FOLDER}/", 0, "",
+                                "chưa có văn bản nào; cần ít nhất một văn bản trong thư mục của một đơn vị, "
+                                "ví dụ content/van-ban/xa-nam-sach/"))
     issuers, aliases = references.read_references(root, base / references.FOLDER, problems)
     portal.bodies, portal.aliases = issuers, tuple(aliases)
     _load_procedures(root, base / procedures.FOLDER, portal, problems, claim)
@@ -122,8 +123,8 @@ def _parent_cycles(portal: Portal) -> list[Problem]:
         if current == unit.id:
             chain = " → ".join(seen + [unit.id])
             found.append(Problem(unit.path, unit.lines["don_vi_cap_tren"], "don_vi_cap_tren",
-                                 f"đơn vị không thể là cấp trên của chính mình ({chain}); cần mã của một đơn vị "
-                                 "cấp trên thật, hoặc bỏ trường này ở đơn vị cao nhất"))
+                                 f"đơn vị không thể là cấp trên của chính mình ({chain}); cần mã của một "
+                                 "đơn vị cấp trên thật, hoặc bỏ trường này ở đơn vị cao nhất"))
     return found
 
 
@@ -141,8 +142,9 @@ def _load_infographics(root: Path, folder: Path, portal: Portal, problems: list[
         if item.unit_id not in portal.units:
             problems.append(Problem(item.path, item.lines["don_vi"], "don_vi",
                                     _unknown_unit(portal.units, item.unit_id)))
-        for field, wanted, known, where in (("thu_tuc", item.procedures, procedures_known, "content/thu-tuc/"),
-                                            ("van_ban", item.documents, documents_known, "content/van-ban/")):
+        for field, wanted, known, where in (
+                ("thu_tuc", item.procedures, procedures_known, "content/thu-tuc/"),
+                ("van_ban", item.documents, documents_known, "content/van-ban/")):
             for index, name in enumerate(wanted, 1):
                 if name not in known:
                     problems.append(Problem(item.path, source.meta[field].children[index - 1].line,
@@ -162,8 +164,9 @@ def _load_procedures(root: Path, folder: Path, portal: Portal, problems: list[Pr
         before = len(problems)
         if portal.fields and procedure.field not in portal.fields:
             problems.append(Problem(procedure.path, procedure.lines["linh_vuc"], "linh_vuc",
-                                    f"không có lĩnh vực '{procedure.field}' trong content/{procedures.FOLDER}/"
-                                    f"{procedures.FIELDS}{_closest(procedure.field, portal.fields)}"))
+                                    f"không có lĩnh vực '{procedure.field}' trong "
+                                    f"content/{procedures.FOLDER}/{procedures.FIELDS}"
+                                    f"{_closest(procedure.field, portal.fields)}"))
         for index, unit_id in enumerate(procedure.unit_ids, 1):
             if unit_id not in portal.units:
                 problems.append(Problem(procedure.path, source.meta["don_vi"].children[index - 1].line,

@@ -22,13 +22,13 @@ FIELDS = "linh-vuc.yml"
 WAYS = ("Trực tiếp", "Trực tuyến", "Bưu chính")
 FORM_FILES = (".pdf", ".docx", ".doc", ".odt")
 
-read_code = matching(r"^\d\.\d{6}(?:\.[0-9A-Z.]+)?$", "mã thủ tục '{value}' không đúng dạng; cần mã trên Cổng "
-                     "Dịch vụ công quốc gia, ví dụ '1.001193' hoặc '1.001193.000.00.00.H38'")
+read_code = matching(r"^\d\.\d{6}(?:\.[0-9A-Z.]+)?$", "mã thủ tục '{value}' không đúng dạng; cần mã trên "
+                     "Cổng Dịch vụ công quốc gia, ví dụ '1.001193' hoặc '1.001193.000.00.00.H38'")
 read_time_limit = matching(r"\d+\s*(?:ngày|giờ|tháng|phút|tuần)|trong\s+(?:ngày|giờ)",
                            "thời hạn '{value}' thiếu đơn vị; cần số kèm đơn vị như '03 ngày làm việc', "
                            "'08 giờ làm việc', hoặc 'trong ngày'", re.IGNORECASE)
-read_fee = matching(r"^không|\d[\d.,]*\s*(?:đồng|đ\b)", "phí, lệ phí '{value}' không phải số tiền; cần số tiền "
-                    "như '8.000 đồng/bản' hoặc 'Không'", re.IGNORECASE)
+read_fee = matching(r"^không|\d[\d.,]*\s*(?:đồng|đ\b)", "phí, lệ phí '{value}' không phải số tiền; cần số "
+                    "tiền như '8.000 đồng/bản' hoặc 'Không'", re.IGNORECASE)
 read_url = url(("https",),
                "https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.001193")
 
@@ -48,7 +48,8 @@ def read_count(value: str) -> int:
 
 CHANNEL = (
     Field("hinh_thuc", f"cách nộp: {', '.join(WAYS)}", True, read_way),
-    Field("thoi_han", "thời hạn giải quyết theo cách nộp này, ví dụ '03 ngày làm việc'", True, read_time_limit),
+    Field("thoi_han", "thời hạn giải quyết theo cách nộp này, ví dụ '03 ngày làm việc'", True,
+          read_time_limit),
     Field("phi", "phí, lệ phí: số tiền, hoặc 'Không'", True, read_fee),
 )
 

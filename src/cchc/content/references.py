@@ -86,7 +86,8 @@ def read_references(root: Path, folder: Path, problems: list[Problem]) -> tuple[
         before = len(problems)
         data = read_fields(source, BODY_SCHEMA, item.children, item.line, problems)
         if len(problems) == before:
-            bodies.append(Body(data["ten"], data["nhom"], data.get("ten_goi_khac") or [], data.get("ma") or []))
+            bodies.append(Body(data["ten"], data["nhom"], data.get("ten_goi_khac") or [],
+                               data.get("ma") or []))
     for source, item in _items(root, folder, ALIASES, problems):
         before = len(problems)
         data = read_fields(source, ALIAS_SCHEMA, item.children, item.line, problems)

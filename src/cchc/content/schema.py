@@ -57,9 +57,9 @@ def url(schemes: tuple[str, ...], example: str) -> Reader:
     def read(value: str) -> str:
         parts = urlsplit(value)
         if _URL_UNSAFE.search(value) or parts.scheme.lower() not in schemes or not parts.hostname:
-            raise FieldError(f"'{value}' không phải địa chỉ trang web hợp lệ; cần dạng {example}, bắt đầu bằng "
-                             f"{' hoặc '.join(s + '://' for s in schemes)}, không có dấu cách, dấu ngoặc "
-                             "hay dấu nháy")
+            raise FieldError(f"'{value}' không phải địa chỉ trang web hợp lệ; cần dạng {example}, "
+                             f"bắt đầu bằng {' hoặc '.join(s + '://' for s in schemes)}, không có dấu cách, "
+                             "dấu ngoặc hay dấu nháy")
         return value
 
     return read

@@ -12,8 +12,8 @@ from cchc.problems import Problem
 
 FOLDER = "don-vi"
 
-read_id = matching(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", "mã đơn vị '{value}' không hợp lệ; cần chữ thường không dấu, "
-                   "số và dấu '-', ví dụ 'xa-nam-sach'")
+read_id = matching(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", "mã đơn vị '{value}' không hợp lệ; cần chữ thường "
+                   "không dấu, số và dấu '-', ví dụ 'xa-nam-sach'")
 read_email = matching(r"^[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$", "'{value}' không phải địa "
                       "chỉ thư điện tử; cần dạng ten@coquan.gov.vn", re.IGNORECASE)
 read_phone = matching(r"^[0-9 .()+-]{3,20}$", "'{value}' không phải số điện thoại; cần các chữ số, ví dụ "

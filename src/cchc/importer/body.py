@@ -44,7 +44,7 @@ def paragraphs(lines: list[str]) -> list[str]:
         text = " ".join(line.split())
         if not text:
             continue
-        source_heading = text.startswith("#")
+        source_heading = text.startswith(("#", "|"))  # a heading or a table row stands alone
         # After a numbered line well short of a full one, a capital starts the section's text; a heading in
         # capitals goes on in capitals.
         previous = clean(blocks[-1]) if blocks else ""
@@ -77,12 +77,14 @@ def markdown(lines: list[str]) -> str:
             item = _heading(3, block)
         elif _LETTERED.match(bare) and short:
             item = _heading(5, block)
+        elif block.startswith("|"):
+            item = block
         elif _ITEM.match(bare) and not block.startswith("#"):
             item = "- " + _ITEM.sub("", block)
         else:
             text = block.lstrip("# ") if block.startswith("#") else block
             item = re.sub(r"^(\d+)\.(\s)", r"\1\\.\2", text)  # "1. …" as written, not a numbered list
-        if out and not (item.startswith("- ") and out[-1].startswith("- ")):
+        if out and not any(item.startswith(mark) and out[-1].startswith(mark) for mark in ("- ", "|")):
             out.append("")
         out.append(item)
     return "\n".join(out) + "\n"

@@ -39,13 +39,14 @@ def period(title: str) -> str | None:
 
 
 def find_unit(issuer: list[str], units: dict[str, Unit]) -> str:
-    """The unit whose name, short name or other name is one of the issuer lines (the issuing body is the
-    last line, its parent the first); "" when none is."""
+    """The unit whose name, short name or other name is one of the issuer lines, or two of them when a
+    narrow column broke the name (the issuing body comes last, its parent first); "" when none is."""
     names = {name_key(name): unit.id for unit in units.values()
              for name in (unit.name, unit.short_name, *unit.aliases)}
-    for line in reversed(issuer):
-        if (found := names.get(name_key(line))) is not None:
-            return found
+    for index in reversed(range(len(issuer))):
+        for candidate in (" ".join(issuer[index - 1:index + 1]) if index else None, issuer[index]):
+            if candidate and (found := names.get(name_key(candidate))) is not None:
+                return found
     return ""
 
 

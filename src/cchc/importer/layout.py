@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from cchc.kinds import KINDS
 
 _MARKS = re.compile(r"^[#>\s]*|[*_]+|\s+$")
-_MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
+_MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA(?:\s+VIỆT)?(?:\s+NAM)?"
                     r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc|^[-_–\s]+$", re.IGNORECASE)
+_MOTTO_CUT = re.compile(r"CHỦ\s+NGHĨA(?:\s+VIỆT)?$", re.IGNORECASE)
+_MOTTO_END = re.compile(r"^(?:VIỆT\s+)?NAM$", re.IGNORECASE)
 _NUMBER = re.compile(r"^Số\s*:\s*(?P<number>[^\s]*(?:\s*/\s*[^\s]+)?)")
 _DATELINE = re.compile(r"(?P<place>[^\W\d_][^,\d]{0,40}?),\s*ngày\s*(?P<day>\d{1,2})?[\s….]*tháng\s*"
                        r"(?P<month>\d{1,2})?[\s….]*năm\s*(?P<year>\d{4})")
@@ -55,8 +57,14 @@ class Layout:
 
 def _header(lines: list[str], found: Layout) -> int:
     """Read the header and title; the index of the body's first line."""
+    cut = False  # the motto broke before "VIỆT NAM" (a PDF's narrow column)
     for index, line in enumerate(lines[:30]):
-        text = _MOTTO.sub(" ", clean(line)).strip()
+        written = clean(line)
+        if cut and _MOTTO_END.match(written):
+            cut = False
+            continue
+        cut = bool(_MOTTO_CUT.search(written))
+        text = _MOTTO.sub(" ", written).strip()
         if not text:
             continue
         if (number := _NUMBER.match(text)) and found.number is None:

@@ -34,7 +34,8 @@ def document_page(document: Document, unit: Unit, body: str, site_url: str,
 def unit_page(unit: Unit, documents: list[Document], procedures: list[Procedure],
               portal: Portal) -> GeneratedPage:
     return render.page("unit.md", unit.src_uri, unit.short_name, unit.path, unit=unit,
-                       feed=urls.feed(unit.src_uri), parent=portal.units[unit.parent] if unit.parent else None,
+                       feed=urls.feed(unit.src_uri),
+                       parent=portal.units[unit.parent] if unit.parent else None,
                        procedures=sorted(procedures, key=lambda p: sort_key(p.name)),
                        years=archive.by_year_and_period(documents), units=portal.units)
 

@@ -33,7 +33,8 @@ def _kind_name(written: str) -> str:
 
 
 def canonical_symbol(written: str) -> str:
-    """'116/2013/nđ-cp' -> '116/2013/NĐ-CP', '23/CT-\\n\\nTTg' -> '23/CT-TTg', '2927 -TB/TU' -> '2927-TB/TU'."""
+    """'116/2013/nđ-cp' -> '116/2013/NĐ-CP', '23/CT-\\n\\nTTg' -> '23/CT-TTg',
+    '2927 -TB/TU' -> '2927-TB/TU'."""
     parts = re.split(r"([-/])", _SPACE.sub("", written))
     return "".join(grammar.MIXED_CASE.get(p.upper(), p.upper())
                    if p[:1].isalpha() and (p.isupper() or p.islower()) else p for p in parts)
@@ -114,8 +115,8 @@ def _typed(norm: Normalized, start: int, end: int, kind_word: str | None, symbol
 
 
 # A name cited without year or number must look like one: two words or more, not a pronoun.
-_NOT_A_NAME = re.compile(r"(?i:này|đó|trên|dưới|hiện|mới|cũ|sửa|năm|số|ngày|và|của|gồm|được|có|quy|là|cũng|sẽ)"
-                         r"(?:\s|$)")
+_NOT_A_NAME = re.compile(r"(?i:này|đó|trên|dưới|hiện|mới|cũ|sửa|năm|số|ngày|và|của|gồm|"
+                         r"được|có|quy|là|cũng|sẽ)(?:\s|$)")
 
 
 def _law(norm: Normalized, m: re.Match) -> tuple[int, Citation] | None:

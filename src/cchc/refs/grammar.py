@@ -80,12 +80,13 @@ LAW_TAIL = re.compile(rf"\s+(?:(?i:số)\s+(?P<symbol>{LEGAL})(?:\s*,?\s+(?i:ng�
                       rf"|(?i:năm)\s+(?P<year>\d{{4}})(?!\d)|(?i:ngày)\s+(?P<date>{DATE})"
                       r"|(?P<bare_year>(?:19|20)\d\d)(?!\d)(?![/.-]\d))")
 # Where a law's name cannot go on: the end of a clause, or another reference.
-LAW_SENTENCE_END = re.compile(r"[;.:\[\]\"“”]|\n\s*\n|\(\s*(?!sửa)|,\s+(?:có|được|kể|đã|sẽ|thì|là|đang|nhằm)\s"
+LAW_SENTENCE_END = re.compile(r"[;.:\[\]\"“”]|\n\s*\n|\(\s*(?!sửa)"
+                              r"|,\s+(?:có|được|kể|đã|sẽ|thì|là|đang|nhằm)\s"
                               r"|\b(?:Luật|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Thông\s+tư|Pháp\s+lệnh)\b|\d+/")
 # Where a name cited without year or number ends.
-LAW_STOP = re.compile(r"[,;.():\[\]\"“”]|\n\s*\n|\s(?i:và|của|về|đã|được|theo|tại|trong|với|nhằm|để|thì|là|có|"
-                      r"các|cho|đối|do|này|đó|trước|hiện|mới|cũ|sẽ|như|liên|quy|không|cũng|gồm|đến|từ|năm|"
-                      r"ngày|số|sửa|bổ)(?=\s|$)")
+LAW_STOP = re.compile(r"[,;.():\[\]\"“”]|\n\s*\n|\s(?i:và|của|về|đã|được|theo|tại|trong|với|nhằm|để|thì|là|"
+                      r"có|các|cho|đối|do|này|đó|trước|hiện|mới|cũ|sẽ|như|liên|quy|không|cũng|gồm|đến|từ|"
+                      r"năm|ngày|số|sửa|bổ)(?=\s|$)")
 LAW_MAX_NAME = 120  # characters
 # After a reference: whose it is ("của UBND thành phố") and what it is about ("về việc …").
 OF = re.compile(r"\s*,?\s+của\s+")

@@ -91,7 +91,8 @@ def document_identity(document: Document) -> str | None:
     # Read the symbol as the extractor reads a citation of it, so that both get the same id.
     _, _, issuer_code, _ = split_symbol(symbol)
     citation = Citation(0, 0, "", document.kind.name, symbol=symbol,
-                        year=document.date.year if document.date else (document.period and document.period.year),
+                        year=(document.date.year if document.date
+                              else (document.period and document.period.year)),
                         issuer=document.unit_id, issuer_code=issuer_code)
     return identity(citation)
 

@@ -65,7 +65,8 @@ def normalize(original: str) -> Normalized:
     """NFC, look-alike letters read as Latin, keeping a map to original offsets."""
     if unicodedata.is_normalized("NFC", original):
         # Replacing look-alikes one for one keeps every offset: no map needed.
-        found = [Lookalike(m.start(), m.group(), LOOKALIKES[m.group()]) for m in _LOOKALIKE.finditer(original)]
+        found = [Lookalike(m.start(), m.group(), LOOKALIKES[m.group()])
+                 for m in _LOOKALIKE.finditer(original)]
         text = original.translate(_TABLE) if found else original
         return Normalized(original, text, None, found)
     pieces: list[str] = []
