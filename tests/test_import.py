@@ -132,7 +132,11 @@ def test_cchc_nhap_writes_a_file_that_passes_the_checks(project):
     assert check.returncode == 0, check.stdout
     again = subprocess.run([sys.executable, "-m", "cchc", "--root", str(project), "nhap", str(source)],
                            capture_output=True, text=True)
-    assert again.returncode == 1 and "không ghi đè" in again.stderr
+    assert again.returncode == 1 and "không ghi đè (thêm --ghi-de" in again.stderr
+    written.write_text("sửa tay", encoding="utf-8")
+    forced = subprocess.run([sys.executable, "-m", "cchc", "--root", str(project), "nhap", str(source),
+                             "--ghi-de"], capture_output=True, text=True)
+    assert forced.returncode == 0 and written.read_text(encoding="utf-8").startswith("---\nloai: Kế hoạch")
 
 
 def test_a_seed_without_its_unit_fails_the_checks_only_on_what_it_lacks(project):
@@ -255,14 +259,26 @@ def test_a_printed_pdf_imports_every_field(seed, units, browser, tmp_path):
 
 def test_a_scan_or_a_broken_file_gets_a_message_not_a_traceback(project, tmp_path):
     from PIL import Image
+    from pypdf import PdfReader, PdfWriter
 
     scan = tmp_path / "ban-quet.pdf"
     Image.new("RGB", (600, 800), "white").save(scan)
+    locked = tmp_path / "mat-khau.pdf"
+    writer = PdfWriter()
+    writer.append(PdfReader(scan))
+    writer.encrypt("bi-mat")
+    writer.write(locked)
+    notes = tmp_path / "ghi-chu.txt"
+    notes.write_text("đi chợ\nmua rau\n", encoding="utf-8")
     broken = tmp_path / "hong.docx"
     broken.write_bytes(b"PK\x03\x04 not really a Word file")
     for path, message in ((scan, "không có lớp chữ (có lẽ là bản quét)"), (broken, "không mở được tệp Word"),
+                          (locked, "tệp PDF có mật khẩu"), (notes, "không đọc được phần đầu văn bản"),
                           (tmp_path / "x.odt", "chưa đọc được tệp loại '.odt'")):
         path.touch()
+        before = sorted(project.rglob("*"))
         done = subprocess.run([sys.executable, "-m", "cchc", "--root", str(project), "nhap", str(path)],
                               capture_output=True, text=True)
         assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr, done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1 and path.name in done.stderr
+        assert sorted(project.rglob("*")) == before  # nothing written

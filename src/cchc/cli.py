@@ -80,6 +80,11 @@ def run_import(args: argparse.Namespace) -> int:
     except (OSError, SourceError) as error:
         print(f"cchc nhap: {error}", file=sys.stderr)
         return 2
+    if layout.kind is None and layout.title is None:
+        print(f"cchc nhap: {source.name}: không đọc được phần đầu văn bản (loại văn bản và trích yếu ở đầu "
+              "trang); kiểm tra tệp có phải văn bản hành chính không, hoặc soạn tệp trong content/van-ban/ "
+              "theo hướng dẫn biên tập", file=sys.stderr)
+        return 2
     portal, _ = loader.load(root)
     if args.don_vi and args.don_vi not in portal.units:
         print(f"cchc nhap: không có đơn vị '{args.don_vi}' trong content/don-vi/; có: "
@@ -96,8 +101,9 @@ def run_import(args: argparse.Namespace) -> int:
     else:
         folder = root / "content" / "van-ban" / imported.unit_id
         target = folder / f"{imported.slug}.md"
-        if target.exists():
-            print(f"cchc nhap: {target.relative_to(root)} đã có; không ghi đè", file=sys.stderr)
+        if target.exists() and not args.ghi_de:
+            print(f"cchc nhap: {target.relative_to(root)} đã có; không ghi đè (thêm --ghi-de để thay tệp "
+                  "này)", file=sys.stderr)
             return 1
         folder.mkdir(parents=True, exist_ok=True)
         target.write_text(imported.text, encoding="utf-8")
@@ -134,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     import_parser.add_argument("file", help="tệp văn bản: .docx, .pdf có lớp chữ, hoặc .txt")
     import_parser.add_argument("--don-vi", help="mã đơn vị ban hành, khi văn bản không ghi rõ")
     import_parser.add_argument("--stdout", action="store_true", help="in kết quả ra màn hình, không ghi tệp")
+    import_parser.add_argument("--ghi-de", action="store_true", help="thay tệp đã có cùng tên")
     import_parser.set_defaults(run=run_import)
     refs_parser = commands.add_parser("refs", help="tìm các văn bản được trích dẫn, in ra JSON")
     refs_parser.add_argument("--unit", help="đơn vị đã viết văn bản (mã hoặc tên), để hiểu "

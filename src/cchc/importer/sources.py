@@ -80,7 +80,13 @@ def _pdf(path: Path) -> list[str]:
     from pypdf import PdfReader  # only when a PDF is imported
 
     try:
-        pages = [page.extract_text() or "" for page in PdfReader(str(path)).pages]
+        reader = PdfReader(str(path))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise SourceError(f"{path.name}: tệp PDF có mật khẩu; hãy bỏ mật khẩu (hoặc dùng tệp Word gốc) "
+                              "rồi nhập lại")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except SourceError:
+        raise
     except Exception as error:  # a broken file raises whatever the PDF parser meets first
         raise SourceError(f"{path.name}: không đọc được tệp PDF ({error})") from None
     if not "".join(pages).strip():
