@@ -86,6 +86,7 @@ def content_file(layout: Layout, units: dict[str, Unit], unit_id: str | None = N
         lines += ["noi_nhan:"] + [f"  - {_quoted(r)}" for r in layout.recipients]
     if originals:
         lines += ["tep_goc:"] + [f"  - {_quoted(name)}" for name in originals]
-    lines += ["---", "", markdown(layout.body)]
+    # An appendix (Phụ lục) follows the body: the page shows the recipients and signature after both.
+    lines += ["---", "", markdown(layout.body)] + (["", markdown(layout.appendix)] if layout.appendix else [])
     words = slugify(f"{layout.kind or 'van ban'} {layout.title or ''}").split("-")[:SLUG_WORDS]
     return Imported("\n".join(lines), unit_id, "-".join(words), missing, notes)

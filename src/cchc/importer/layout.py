@@ -10,12 +10,18 @@ from dataclasses import dataclass, field
 
 from cchc.kinds import KINDS
 
-_MARKS = re.compile(r"^[#>\s]*|[*_]+|\s+$")
+_MARKS = re.compile(r"^[#>\s]*|\*+|(?<!\w)_+|_+(?!\w)|\s+$")  # "B_04b" keeps its underscore
 _MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA(?:\s+VIỆT)?(?:\s+NAM)?"
                     r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc|^[-_–\s]+$", re.IGNORECASE)
 _MOTTO_CUT = re.compile(r"CHỦ\s+NGHĨA(?:\s+VIỆT)?$", re.IGNORECASE)
 _MOTTO_END = re.compile(r"^(?:VIỆT\s+)?NAM$", re.IGNORECASE)
-_NUMBER = re.compile(r"^Số\s*:\s*(?P<number>[^\s]*(?:\s*/\s*[^\s]+)?)")
+# "Số: 123/KH-UBND", "Số: /BC-UBND" (number left blank), "Số:" alone.
+_NUMBER = re.compile(r"\bSố\s*:\s*(?P<number>[\w.\-]*/\s*[\w.&/\-]+|\d[\w.\-]*)?")
+_SUBJECT = re.compile(r"^V/v\b")
+# Who issues a decision, on the line after its title: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "GIÁM ĐỐC …".
+_AUTHORITY = re.compile(r"^(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|CỤC\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC"
+                        r"|ỦY\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|TRƯỞNG\s+BAN)\b")
+_MOTTO_TEXTS = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐỘC LẬP - TỰ DO - HẠNH PHÚC")
 _DATELINE = re.compile(r"(?P<place>[^\W\d_][^,\d]{0,40}?),\s*ngày\s*(?P<day>\d{1,2})?[\s….]*tháng\s*"
                        r"(?P<month>\d{1,2})?[\s….]*năm\s*(?P<year>\d{4})")
 _KINDS = {kind.name.upper(): kind.name for kind in KINDS}
@@ -26,7 +32,7 @@ _HEADING = re.compile(r"^(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\))\s")
 _RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*:?$", re.IGNORECASE)
 _SIGNATURE = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.\s*)?[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][A-ZĐÂĂÊÔƠƯ\u00C0-\u1EF9 ,.&-]*$")
 _COLUMNS = re.compile(r"\s{2,}")
-TITLE_LINES = 4
+TITLE_LINES = 6
 
 
 def clean(line: str) -> str:
@@ -50,15 +56,25 @@ class Layout:
     kind: str | None = None  # "Báo cáo"
     title: str | None = None  # as written, capitals kept
     body: list[str] = field(default_factory=list)  # the body's lines, as written
+    appendix: list[str] = field(default_factory=list)  # what follows the signature (Phụ lục …)
     recipients: list[str] = field(default_factory=list)
     positions: list[str] = field(default_factory=list)  # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", …
     signer: str | None = None
 
 
+def _motto_part(text: str) -> bool:
+    """A piece of the national motto, whole or broken by a narrow column ("CỘNG HÒA XÃ HỘI")."""
+    words = " ".join(text.split()).upper()
+    return bool(words) and any(words in motto for motto in _MOTTO_TEXTS)
+
+
 def _header(lines: list[str], found: Layout) -> int:
-    """Read the header and title; the index of the body's first line."""
+    """Read the header and title; the index of the body's first line. The issuer comes from the header's
+    left column; the number and dateline from the header's text as a whole, as narrow columns may break
+    them over lines ("Số:" / "5680/CT-CS", "Đồng Nai, ngày 20" / "tháng 11 năm 2025")."""
+    header: list[str] = []
     cut = False  # the motto broke before "VIỆT NAM" (a PDF's narrow column)
-    for index, line in enumerate(lines[:30]):
+    for index, line in enumerate(lines[:40]):
         written = clean(line)
         if cut and _MOTTO_END.match(written):
             cut = False
@@ -67,54 +83,97 @@ def _header(lines: list[str], found: Layout) -> int:
         text = _MOTTO.sub(" ", written).strip()
         if not text:
             continue
-        if (number := _NUMBER.match(text)) and found.number is None:
-            found.number = number["number"].strip()
-            text = text[number.end():].strip()
-        if (dated := _DATELINE.search(text)) and found.year is None:
-            found.place, found.year = dated["place"].strip(), int(dated["year"])
-            found.day = int(dated["day"]) if dated["day"] else None
-            found.month = int(dated["month"]) if dated["month"] else None
-            text = (text[:dated.start()] + text[dated.end():]).strip()
         if text.upper() in _KINDS and is_upper(text):
             found.kind = _KINDS[text.upper()]
+            _dateline(" ".join(header), found)
             return _title(lines, index + 1, found)
-        if text and is_upper(text) and not found.kind:
-            found.issuer += [part for part in _COLUMNS.split(text) if part]
+        if _SUBJECT.match(text):  # a công văn's subject line under its number: its title
+            _dateline(" ".join(header + [line for line in map(clean, lines[index + 1:index + 3])]), found)
+            found.title = text
+            return _body_start(lines, index + 1)
+        header.append(text)
+        if is_upper(text) and not header[:-1] or all(is_upper(h) for h in header[:-1]):
+            for part in _COLUMNS.split(text):
+                if part and is_upper(part) and not _motto_part(part) and not _NUMBER.match(part):
+                    if found.issuer and len(part.split()) == 1:  # a name broken before its last word
+                        found.issuer[-1] += " " + part
+                    else:
+                        found.issuer.append(part)
     # No kind word: the title may still open the text, before its first opener or heading.
     found.issuer = []
     return _title(lines, 0, found)
 
 
+def _dateline(header: str, found: Layout) -> None:
+    text = " ".join(header.split())
+    if (number := _NUMBER.search(text)) is not None:
+        found.number = (number["number"] or "").strip()
+        text = text[:number.start()] + " " + text[number.end():]
+    if (dated := _DATELINE.search(text)) is not None:
+        found.place, found.year = _place(dated["place"]), int(dated["year"])
+        found.day = int(dated["day"]) if dated["day"] else None
+        found.month = int(dated["month"]) if dated["month"] else None
+
+
+def _place(text: str) -> str:
+    """The place name that ends `text`: its last words written as names ("Hà Nội", "TP. Hồ Chí Minh"),
+    without the header's capitals that a PDF's columns put before it."""
+    words = text.split()
+    kept: list[str] = []
+    for word in reversed(words):
+        if (word[:1].isupper() and word[1:].islower()) or (word.endswith(".") and len(word) <= 4):
+            kept.insert(0, word)
+        else:
+            break
+    return " ".join(kept) or text.strip()
+
+
+def _body_start(lines: list[str], index: int) -> int:
+    while index < len(lines) and not clean(lines[index]):
+        index += 1
+    return index
+
+
 def _title(lines: list[str], start: int, found: Layout) -> int:
+    """The title under the kind word: up to the first paragraph's opener, a heading number, the
+    authority that issues a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"), or the first line in ordinary
+    case after a title in capitals."""
     title: list[str] = []
     index = start
     while index < len(lines) and len(title) < TITLE_LINES:
         text = clean(lines[index])
-        if text and (_OPENERS.match(text) or _HEADING.match(text)):
+        if text and (_OPENERS.match(text) or _HEADING.match(text) or (title and _AUTHORITY.match(text))
+                     or (title and all(map(is_upper, title)) and not is_upper(text))):
             break
-        if text:
+        if text and not (_DATELINE.search(text) and found.year is not None):
             title.append(text)
         index += 1
-    if index >= len(lines) or len(title) >= TITLE_LINES:  # no opener in reach: there is no title here
+    if index >= len(lines) or len(title) >= TITLE_LINES:  # no end in reach: there is no title here
         return start
     found.title = " ".join(title) or None
     return index
 
 
-def _footer(lines: list[str], found: Layout) -> int:
-    """Read the recipients and the signature from the end; the index where the body stops."""
+def _footer(lines: list[str], found: Layout) -> tuple[int, int]:
+    """Read the recipients and the signature; where the body stops, and where it goes on after the
+    signer's name (appendices: Phụ lục …), or the end."""
     end = len(lines)
     marks = [i for i, line in enumerate(lines) if _RECIPIENTS.match(clean(_COLUMNS.split(line.strip())[0]))]
     if marks:
         start = marks[-1]
         # What stands beside "Nơi nhận:" (the signature's first line, in two columns) is read with the rest.
-        tail = _COLUMNS.split(lines[start].strip(), 1)[1:] + lines[start + 1:]
+        tail = [(start, beside) for beside in _COLUMNS.split(lines[start].strip(), 1)[1:]]
+        tail += [(index, lines[index]) for index in range(start + 1, end)]
     else:  # no "Nơi nhận": the signature block alone closes the text
         start = end
         while start > 0 and _closing(clean(lines[start - 1])):
             start -= 1
-        tail = lines[start:]
-    for line in tail:
+        tail = [(index, lines[index]) for index in range(start, end)]
+    for index, line in tail:
+        # After the signer's name only the recipients' column goes on (its "- " items); anything else
+        # is an appendix, which belongs to the body.
+        if found.signer is not None and clean(line) and not clean(line).startswith(("-", "+", "•")):
+            return start, index
         parts = [clean(part) for part in _COLUMNS.split(line.strip()) if clean(part)]
         listed = []
         for part in parts:
@@ -130,7 +189,7 @@ def _footer(lines: list[str], found: Layout) -> int:
                 found.recipients.append(item.lstrip("-+• ").strip())
             else:
                 found.recipients[-1] += " " + item
-    return start
+    return start, end
 
 
 def _closing(text: str) -> bool:
@@ -150,6 +209,6 @@ def _name(text: str) -> bool:
 def read_layout(lines: list[str]) -> Layout:
     found = Layout()
     start = _header(lines, found)
-    stop = _footer(lines, found)
-    found.body = lines[start:stop]
+    stop, appendix = _footer(lines, found)
+    found.body, found.appendix = lines[start:stop], lines[appendix:]
     return found
