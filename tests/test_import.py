@@ -312,3 +312,20 @@ def test_a_real_document_imports_with_its_fields_right(path, units):
          markdown(layout.body), "Nơi nhận:", *layout.recipients, *layout.positions, layout.signer or "",
          markdown(layout.appendix)])))
     assert share >= 0.99, f"{path.stem}: {share:.2%}"
+
+
+def test_cchc_nhap_attaches_the_word_file_it_read(project, units, tmp_path):
+    made = front_matter((REPO / "content/van-ban" / MADE_BY_HAND["001_5d67d44ffc9b3dc7.txt"])
+                        .read_text(encoding="utf-8"))
+    made["loai"], made["so_ky_hieu"] = "Kế hoạch", "09/KH-UBND"
+    source = tmp_path / "KH 09.docx"
+    _docx_of(made, "## I. MỤC ĐÍCH\n\nTuyên truyền cải cách hành chính.\n", units["xa-nam-sach"], source)
+    done = subprocess.run([sys.executable, "-m", "cchc", "--root", str(project), "nhap", str(source)],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    folder = project / "content/van-ban/xa-nam-sach"
+    written = next(folder.glob("ke-hoach-*.md"))
+    assert front_matter(written.read_text(encoding="utf-8"))["tep_goc"] == ["KH 09.docx"]
+    assert (folder / "KH 09.docx").read_bytes() == source.read_bytes()
+    check = cchc_check(project)
+    assert check.returncode == 0, check.stdout
