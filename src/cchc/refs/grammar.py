@@ -82,7 +82,8 @@ LAW_TAIL = re.compile(rf"\s+(?:(?i:số)\s+(?P<symbol>{LEGAL})(?:\s*,?\s+(?i:ng�
 # Where a law's name cannot go on: the end of a clause, or another reference.
 LAW_SENTENCE_END = re.compile(r"[;.:\[\]\"“”]|\n\s*\n|\(\s*(?!sửa)"
                               r"|,\s+(?:có|được|kể|đã|sẽ|thì|là|đang|nhằm)\s"
-                              r"|\b(?:Luật|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Thông\s+tư|Pháp\s+lệnh)\b|\d+/")
+                              r"|\b(?:Luật|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Thông\s+tư|Pháp\s+lệnh)\b"
+                              r"|\d+/")
 # Where a name cited without year or number ends.
 LAW_STOP = re.compile(r"[,;.():\[\]\"“”]|\n\s*\n|\s(?i:và|của|về|đã|được|theo|tại|trong|với|nhằm|để|thì|là|"
                       r"có|các|cho|đối|do|này|đó|trước|hiện|mới|cũ|sẽ|như|liên|quy|không|cũng|gồm|đến|từ|"
