@@ -13,8 +13,6 @@ from cchc.kinds import KINDS
 _MARKS = re.compile(r"^[#>\s]*|\*+|(?<!\w)_+|_+(?!\w)|\s+$")  # "B_04b" keeps its underscore
 _MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA(?:\s+VIỆT)?(?:\s+NAM)?"
                     r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc|^[-_–\s]+$", re.IGNORECASE)
-_MOTTO_CUT = re.compile(r"CHỦ\s+NGHĨA(?:\s+VIỆT)?$", re.IGNORECASE)
-_MOTTO_END = re.compile(r"^(?:VIỆT\s+)?NAM$", re.IGNORECASE)
 # "Số: 123/KH-UBND", "Số: /BC-UBND" (number left blank), "Số:" alone.
 _NUMBER = re.compile(r"\bSố\s*:\s*(?P<number>[\w.\-]*/\s*[\w.&/\-]+|\d[\w.\-]*)?")
 _SUBJECT = re.compile(r"^V/v\b")
@@ -73,14 +71,8 @@ def _header(lines: list[str], found: Layout) -> int:
     left column; the number and dateline from the header's text as a whole, as narrow columns may break
     them over lines ("Số:" / "5680/CT-CS", "Đồng Nai, ngày 20" / "tháng 11 năm 2025")."""
     header: list[str] = []
-    cut = False  # the motto broke before "VIỆT NAM" (a PDF's narrow column)
     for index, line in enumerate(lines[:40]):
-        written = clean(line)
-        if cut and _MOTTO_END.match(written):
-            cut = False
-            continue
-        cut = bool(_MOTTO_CUT.search(written))
-        text = _MOTTO.sub(" ", written).strip()
+        text = _MOTTO.sub(" ", clean(line)).strip()
         if not text:
             continue
         if text.upper() in _KINDS and is_upper(text):
@@ -92,13 +84,13 @@ def _header(lines: list[str], found: Layout) -> int:
             found.title = text
             return _body_start(lines, index + 1)
         header.append(text)
-        if is_upper(text) and not header[:-1] or all(is_upper(h) for h in header[:-1]):
-            for part in _COLUMNS.split(text):
-                if part and is_upper(part) and not _motto_part(part) and not _NUMBER.match(part):
-                    if found.issuer and len(part.split()) == 1:  # a name broken before its last word
-                        found.issuer[-1] += " " + part
-                    else:
-                        found.issuer.append(part)
+        for part in _COLUMNS.split(text):  # the issuer: the left column's capitals
+            if part and is_upper(part) and not _motto_part(part) and not _NUMBER.match(part) \
+                    and "/" not in part:  # "5680/CT-CS" on its own line under "Số:"
+                if found.issuer and len(part.split()) == 1:  # a name broken before its last word
+                    found.issuer[-1] += " " + part
+                else:
+                    found.issuer.append(part)
     # No kind word: the title may still open the text, before its first opener or heading.
     found.issuer = []
     return _title(lines, 0, found)
