@@ -7,12 +7,19 @@ READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 
-.PHONY: serve build test check bench clean
+.PHONY: serve edit build test check bench clean
 
 $(READY): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $(READY)
+
+# The web form at http://127.0.0.1:8000/quan-tri/ edits this working tree (decap-server, git mode: each
+# change is saved on a branch cms/… for review, then published to main).
+edit: $(READY)
+	sh cms/setup
+	PORT=8081 MODE=git cms/node_modules/.bin/decap-server & trap 'kill $$!' EXIT; \
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 serve: $(READY)
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
@@ -28,6 +35,7 @@ check: $(READY)
 # The browser tests also need Debian's chromium and axe-core from npm; the set-up installs what is missing.
 test: $(READY)
 	sh tests/browser/setup
+	sh cms/setup
 	$(BIN)/python -m pytest
 
 bench: $(READY)

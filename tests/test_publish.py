@@ -9,6 +9,7 @@ import re
 import subprocess
 import xml.etree.ElementTree as ET
 
+from cchc.publish import cms_config
 from cchc.publish import web_files as publish
 
 from .conftest import BIN, build_env
@@ -21,7 +22,7 @@ def read(site, path):
 
 
 def test_robots_and_sitemap(built_site):
-    assert read(built_site, "robots.txt") == ("User-agent: *\nAllow: /\n"
+    assert read(built_site, "robots.txt") == ("User-agent: *\nAllow: /\nDisallow: /quan-tri/\n"
                                               "Sitemap: http://127.0.0.1:8000/sitemap.xml\n")
     sitemap = read(built_site, "sitemap.xml")
     assert "<loc>http://127.0.0.1:8000/thu-tuc/dang-ky-khai-sinh/</loc>" in sitemap
@@ -76,6 +77,8 @@ def test_policy_depends_on_no_page_and_travels_in_every_page(built_site):
     assert script_src == "'self' 'wasm-unsafe-eval'"  # no hash, no 'unsafe-inline': nothing a page can add
     meta = publish.content_security_policy(meta=True).replace("'", "&#39;")
     for page in built_site.rglob("*.html"):
+        if page.parent.name == cms_config.ADMIN:
+            continue  # the web form has its own policy (test_the_web_form_has_its_own_policy)
         html = page.read_text(encoding="utf-8")
         assert not INLINE_SCRIPT.search(html), page
         head = html[:html.index("<script")]  # the policy comes before the first script
@@ -118,3 +121,22 @@ def test_repository_link_asks_no_git_host_api(built_site):
     # Material's source component fetches stars and forks from the git host's API on every page view.
     assert 'data-md-component="source"' not in read(built_site, "index.html")
     assert 'class="md-source"' in read(built_site, "index.html")
+
+
+def test_the_web_form_has_its_own_policy(built_site):
+    """/quan-tri/ runs Decap CMS (eval for its config schema, the repository's API, decap-server): its
+    own policy in its page, in `_headers` (swapped for the site's) and for nginx; the rest keeps the
+    strict one."""
+    page = read(built_site, f"{cms_config.ADMIN}/index.html")
+    admin = "; ".join(cms_config.ADMIN_POLICY)
+    assert f'<meta http-equiv="Content-Security-Policy" content="{admin.replace(chr(39), "&#39;")}">' in page
+    assert '<script src="decap-cms.js"></script>' in page
+    assert (built_site / cms_config.ADMIN / "decap-cms.js").is_file()
+    headers = read(built_site, "_headers")
+    assert headers.index("/*\n") < headers.index(f"/{cms_config.ADMIN}/*\n  ! Content-Security-Policy\n")
+    assert f"Content-Security-Policy: {admin}" in headers
+    assert "'unsafe-eval'" not in publish.content_security_policy()
+    assert admin in read(built_site, "_nginx-admin-headers.conf")
+    config = read(built_site, f"{cms_config.ADMIN}/config.yml")
+    assert "local_backend: true" in config and "name: van-ban-xa-nam-sach" in config
+    assert "quan-tri" not in read(built_site, "sitemap.xml")

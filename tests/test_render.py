@@ -78,7 +78,7 @@ def test_feed_is_xml_whatever_the_titles_hold():
 
 def test_robots_names_the_sitemap():
     assert web_files.robots("https://a.gov.vn/cchc") == (
-        "User-agent: *\nAllow: /\nSitemap: https://a.gov.vn/cchc/sitemap.xml\n")
+        "User-agent: *\nAllow: /\nDisallow: /quan-tri/\nSitemap: https://a.gov.vn/cchc/sitemap.xml\n")
 
 
 def test_field_reference_lists_every_field_of_every_schema():

@@ -21,7 +21,7 @@ from cchc.content import load as loader
 from cchc.pages import sanitize
 from cchc.pages.field_reference import expand_marks
 from cchc.problems import Problem, Severity, errors
-from cchc.publish import cards, search_index, web_files
+from cchc.publish import cards, cms_config, search_index, web_files
 from cchc.refs import index as reference_index
 from cchc.settings import Settings, SettingsError, from_config
 
@@ -102,6 +102,9 @@ class PortalBuild:
         copied = {**self.site.images, **self.site.assets}
         out += [Output(path, source=str(source)) for path, source in copied.items()]
         out += [Output(path, text=content) for path, content in self.site.files.items()]
+        texts, sources = cms_config.admin_files(self.root, self.portal, self.settings.repo_url)
+        out += [Output(path, text=content) for path, content in texts.items()]
+        out += [Output(path, source=str(source)) for path, source in sources.items()]
         return out
 
     def page_meta(self, src_uri: str, read: dict) -> dict:

@@ -68,6 +68,7 @@ class Settings:
     built: datetime = datetime(1970, 1, 1, tzinfo=timezone.utc)
     hotline: Hotline | None = None  # extra.hotline: shown in every page's footer
     feedback_url: str = ""  # extra.feedback_url: where residents send phản ánh, kiến nghị
+    repo_url: str = ""  # the repository the web form's changes go to
 
 
 _WEB = url(("https", "http"), "https://dichvucong.gov.vn")
@@ -94,4 +95,4 @@ def from_config(config: Mapping, built: datetime | None = None) -> Settings:
         except FieldError as error:
             raise SettingsError(f"mkdocs.yml: extra.feedback_url: {error}") from None
     return Settings(str(config.get("site_url") or DEFAULT_URL), str(config.get("site_name") or ""),
-                    built or Settings.built, hotline, feedback)
+                    built or Settings.built, hotline, feedback, str(config.get("repo_url") or ""))

@@ -10,6 +10,7 @@ from pathlib import Path
 from cchc import urls
 from cchc.model import Document, Portal, Procedure, Unit
 from cchc.pages import render
+from cchc.publish import cms_config
 from cchc.urls import root, site_path
 
 FEED_ENTRIES = 50
@@ -88,8 +89,11 @@ def security_headers() -> dict[str, str]:
 
 
 def netlify_headers(headers: dict[str, str]) -> str:
-    """`_headers` for Netlify and Cloudflare Pages."""
-    return "/*\n" + "".join(f"  {name}: {value}\n" for name, value in headers.items())
+    """`_headers` for Netlify and Cloudflare Pages; the web form under /quan-tri/ swaps the site's policy
+    for its own (Cloudflare's `! Header` detaches the first; Netlify would send both, see README)."""
+    site = "/*\n" + "".join(f"  {name}: {value}\n" for name, value in headers.items())
+    return site + (f"/{cms_config.ADMIN}/*\n  ! Content-Security-Policy\n"
+                   f"  Content-Security-Policy: {'; '.join(cms_config.ADMIN_POLICY)}\n")
 
 
 def nginx_headers(headers: dict[str, str]) -> str:
@@ -102,3 +106,5 @@ def write_headers(site_dir: Path) -> None:
     headers = security_headers()
     (site_dir / "_headers").write_text(netlify_headers(headers), encoding="utf-8")
     (site_dir / "_nginx-headers.conf").write_text(nginx_headers(headers), encoding="utf-8")
+    admin = {**headers, "Content-Security-Policy": "; ".join(cms_config.ADMIN_POLICY)}
+    (site_dir / "_nginx-admin-headers.conf").write_text(nginx_headers(admin), encoding="utf-8")

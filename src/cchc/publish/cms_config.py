@@ -1,0 +1,125 @@
+"""The editors' web form (Decap CMS, /quan-tri/): its config.yml made from the content schemas, so the
+form asks for exactly what `cchc check` accepts: one collection per folder (documents per unit), labels
+and hints from the schemas' descriptions, choices for kinds, unit levels, units and fields (lĩnh vực),
+dates in the form the checks read, lists, files, and an image with its required description."""
+
+from __future__ import annotations
+
+import copy
+import re
+from pathlib import Path
+from urllib.parse import urlparse
+
+import yaml
+
+from cchc.content import documents, infographics, procedures, units
+from cchc.content.schema import Field
+from cchc.kinds import KINDS
+from cchc.levels import LEVELS
+from cchc.model import Portal
+from cchc.pages import render
+
+_LABEL_END = re.compile(r",\s*ví dụ|\s+như\s|:|\s+dạng\s|\s+\(|\s+-\s")
+DATE = {"widget": "datetime", "format": "DD/MM/YYYY", "date_format": "DD/MM/YYYY", "time_format": False}
+BODY = {"label": "Nội dung", "name": "body", "widget": "markdown", "required": False}
+
+
+def label(description: str) -> str:
+    """A field's short label from its description: 'số, ký hiệu như …' -> 'Số, ký hiệu'."""
+    short = _LABEL_END.split(description, maxsplit=1)[0].strip()
+    return short[:1].upper() + short[1:]
+
+
+def backend(repo_url: str) -> dict:
+    """GitHub or GitLab from the repository's address, each change a pull or merge request."""
+    parsed = urlparse(repo_url)
+    name = "gitlab" if "gitlab" in parsed.netloc else "github"
+    return {"name": name, "repo": parsed.path.strip("/").removesuffix(".git"), "branch": "main"}
+
+
+def _widget(spec: Field, choices: dict[str, list[str]]) -> dict:
+    widget: dict = {"label": label(spec.description), "name": spec.name, "hint": spec.description,
+                    "required": spec.required}
+    if spec.name in choices:
+        widget.update(widget="select", options=list(choices[spec.name]), multiple=spec.shape == "list")
+    elif spec.shape == "mapping":
+        widget.update(widget="object", fields=[_widget(f, choices) for f in spec.fields])
+    elif spec.shape == "records":
+        widget.update(widget="list", fields=[_widget(f, choices) for f in spec.fields])
+    elif spec.shape == "list":
+        item = {"label": label(spec.description), "name": "muc", "widget": "string"}
+        widget.update(widget="list", field=item)
+    else:
+        widget["widget"] = "string"
+    return widget
+
+
+def _fields(schema, choices: dict[str, list[str]], overrides: dict[str, dict] | None = None) -> list[dict]:
+    fields = []
+    for spec in schema:
+        widget = _widget(spec, choices)
+        if spec.name in (overrides or {}):  # a widget of its own: the schema's label, hint and need stay
+            widget = {key: widget[key] for key in ("label", "name", "hint", "required")}
+            widget |= copy.deepcopy(overrides[spec.name])  # each collection its own (plain YAML, no anchors)
+        fields.append(widget)
+    return fields + [dict(BODY)]
+
+
+def collections(portal: Portal) -> list[dict]:
+    unit_ids = sorted(portal.units)
+    choices = {"loai": [k.name for k in KINDS if k.published], "cap": [level.name for level in LEVELS],
+               "don_vi_cap_tren": unit_ids, "linh_vuc": list(portal.fields), "don_vi": unit_ids}
+    files = {"widget": "list", "field": {"label": "Tệp", "name": "tep", "widget": "file"}}
+    out = []
+    for unit in sorted(portal.units.values(), key=lambda u: u.id):
+        out.append({"name": f"van-ban-{unit.id}", "label": f"Văn bản – {unit.short_name}",
+                    "folder": f"content/{documents.FOLDER}/{unit.id}", "create": True,
+                    "identifier_field": "trich_yeu", "slug": "{{fields.loai}}-{{slug}}",
+                    "fields": _fields(documents.SCHEMA, choices, {
+                        "don_vi": {"widget": "hidden", "default": unit.id},
+                        "ngay_ban_hanh": DATE, "tep_goc": files})})
+    out.append({"name": "thu-tuc", "label": "Thủ tục hành chính", "folder": f"content/{procedures.FOLDER}",
+                "create": True, "fields": _fields(procedures.SCHEMA, choices)})
+    out.append({"name": "mau", "label": "Mẫu đơn, tờ khai",
+                "folder": f"content/{procedures.FOLDER}/{procedures.FORMS}", "create": True,
+                "fields": _fields(procedures.FORM_SCHEMA, choices)})
+    out.append({"name": "infographic", "label": "Infographic", "folder": f"content/{infographics.FOLDER}",
+                "create": True, "media_folder": "", "public_folder": "",
+                "fields": _fields(infographics.SCHEMA, choices,
+                                  {"tep": {"widget": "image"}, "ngay": DATE})[:-1]})  # no body
+    out.append({"name": "don-vi", "label": "Đơn vị", "folder": f"content/{units.FOLDER}", "create": True,
+                "identifier_field": "id", "fields": _fields(units.SCHEMA, choices)})
+    return out
+
+
+def config(portal: Portal, repo_url: str) -> dict:
+    """The whole config.yml: the repository's backend with the editorial workflow (each change a pull or
+    merge request that CI checks), the local backend for `make edit`, Vietnamese, ASCII slugs."""
+    return {"backend": backend(repo_url), "publish_mode": "editorial_workflow", "local_backend": True,
+            "locale": "vi", "media_folder": "content/tep", "public_folder": "/tep",
+            "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+            "collections": collections(portal)}
+
+
+ADMIN = "quan-tri"  # the web form's folder in the site
+BUNDLE = Path("cms") / "node_modules" / "decap-cms" / "dist"  # installed by `make edit` (npm ci in cms/)
+# Decap compiles its config's schema with ajv, which needs eval; the form talks to the repository's API
+# and, on an editor's machine, to decap-server. Only /quan-tri/ carries this policy.
+ADMIN_POLICY = ("default-src 'self'", "script-src 'self' 'unsafe-eval'", "style-src 'self' 'unsafe-inline'",
+                "img-src 'self' data: blob: https:", "font-src 'self' data:", "worker-src 'self' blob:",
+                "connect-src 'self' http://localhost:8081 https://api.github.com https://gitlab.com",
+                "object-src 'none'", "base-uri 'self'")
+
+
+def admin_files(root: Path, portal: Portal, repo_url: str) -> tuple[dict[str, str], dict[str, Path]]:
+    """The web form's page and config (text) and the Decap bundle's files (copied), by site path; nothing
+    when the bundle is not installed."""
+    bundle = root / BUNDLE
+    if not (bundle / "decap-cms.js").is_file():
+        return {}, {}
+    made = yaml.safe_dump(config(portal, repo_url), allow_unicode=True, sort_keys=False)
+    texts = {f"{ADMIN}/config.yml": made,
+             f"{ADMIN}/index.html": render.fill("admin.html", policy="; ".join(ADMIN_POLICY))}
+    files = {f"{ADMIN}/{path.name}": path for path in sorted(bundle.glob("*decap-cms.js"))}
+    files.update({f"{ADMIN}/{path.name}": path for path in sorted(bundle.glob("*.wasm"))})
+    return texts, files
