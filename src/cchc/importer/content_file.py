@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from cchc.importer.body import markdown
 from cchc.importer.layout import Layout, is_upper
 from cchc.model import Unit
-from cchc.text import name_key, slugify
+from cchc.refs.resolve import build_directory
+from cchc.text import slugify
 
 _PERIOD = re.compile(r"(?P<span>0?6\s+tháng\s+(?:đầu|cuối)|0?9\s+tháng(?:\s+đầu)?|quý\s+(?:I{1,3}|IV|[1-4]))?"
                      r"\s*năm(?:\s+(?P<year>\d{4}))?", re.IGNORECASE)
@@ -41,12 +42,11 @@ def period(title: str) -> str | None:
 def find_unit(issuer: list[str], units: dict[str, Unit]) -> str:
     """The unit whose name, short name or other name is one of the issuer lines, or two of them when a
     narrow column broke the name (the issuing body comes last, its parent first); "" when none is."""
-    names = {name_key(name): unit.id for unit in units.values()
-             for name in (unit.name, unit.short_name, *unit.aliases)}
+    names = build_directory(units, ()).names  # the names the citation engine knows units by
     for index in reversed(range(len(issuer))):
         for candidate in (" ".join(issuer[index - 1:index + 1]) if index else None, issuer[index]):
-            if candidate and (found := names.get(name_key(candidate))) is not None:
-                return found
+            if candidate and (found := names.get(candidate)) is not None:
+                return found.unit_id
     return ""
 
 
