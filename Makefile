@@ -7,7 +7,7 @@ READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 
-.PHONY: serve edit build test check bench clean
+.PHONY: serve edit build test check bench screenshots clean
 
 $(READY): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,13 @@ test: $(READY)
 	sh tests/browser/setup
 	sh cms/setup
 	$(BIN)/python -m pytest
+
+# The editors' guide shows screenshots the tests take; this retakes them and puts them beside the guide.
+screenshots: $(READY)
+	sh tests/browser/setup
+	sh cms/setup
+	$(BIN)/python -m pytest -q tests/test_editors_guide.py tests/test_cms.py -k "not shows_each_way"
+	cp test-results/screenshots/huong-dan-bien-tap/*.png docs/huong-dan-bien-tap/
 
 bench: $(READY)
 	$(BIN)/python -m tests.bench
