@@ -11,7 +11,6 @@ import shutil
 import subprocess
 import sys
 
-import pytest
 import yaml
 from PIL import Image
 
@@ -92,7 +91,9 @@ def test_the_guide_shows_each_way_in_order_with_its_screenshot():
     found = [next(i for i, title in enumerate(titles) if title.startswith(way[3:])) for way, _, _ in WAYS]
     assert found == sorted(found)
     for (_, shot, width), index in zip(WAYS, found):
-        shown = re.search(r"!\[[^\]]{20,}\]\(huong-dan-bien-tap/" + re.escape(shot) + r"\)", sections[index])
+        shown = re.search(r"!\[[^\]]{20,}\]\(huong-dan-bien-tap/" + re.escape(shot)
+                          + r'\)\{ width="(\d+)" height="(\d+)" \}', sections[index])
         assert shown, f"{titles[index]}: {shot}"
         with Image.open(REPO / "docs" / "huong-dan-bien-tap" / shot) as image:
             assert image.format == "PNG" and image.width == width and image.height >= 600, shot
+            assert (image.width, image.height) == tuple(map(int, shown.groups())), shot  # no layout shift
