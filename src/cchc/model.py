@@ -8,6 +8,7 @@ from cchc import urls
 from cchc.dates import PartialDate
 from cchc.kinds import Kind
 from cchc.periods import Period
+from cchc.quantities import Quantity
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,30 @@ def _sentence_case(role: str) -> str:
     return f"{prefix.upper()}. {' '.join(words)}" if prefix else " ".join(words)
 
 
+@dataclass(frozen=True)
+class Indicator:
+    """A figure the department consolidates (content/tham-chieu/chi-tieu.yml)."""
+
+    id: str
+    name: str
+    unit: str  # of measure: "tin, bài", "lượt", "%"
+    group: str
+    aggregate: str  # "cộng" (values add up across units), "trung bình" (ratios: averaged) or "không"
+    keywords: tuple[str, ...]  # words a sentence giving this figure uses, as written
+
+
+@dataclass
+class Figure:
+    """One figure a report gives (or a plan sets as its target)."""
+
+    indicator: str  # Indicator.id
+    value: Quantity
+    written: str  # the value as the editor wrote it
+    note: str = ""
+    unit: str = ""  # of measure, when the editor wrote one
+    lines: dict[str, int] = field(default_factory=dict)  # its fields' lines in the content file
+
+
 @dataclass
 class Attachment:
     source: str  # absolute path of the file in content/
@@ -106,6 +131,7 @@ class Document:
     signer: Signer | None = None
     recipients: list[str] = field(default_factory=list)
     attachments: list[Attachment] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
 
     @property
     def src_uri(self) -> str:
@@ -251,6 +277,8 @@ class Portal:
     forms: dict[str, Form] = field(default_factory=dict)  # by path relative to content/thu-tuc/
     fields: list[str] = field(default_factory=list)  # lĩnh vực of procedures
     infographics: list[Infographic] = field(default_factory=list)
+    indicators: dict[str, Indicator] = field(default_factory=dict)  # the catalogue, in its order
+    calendar: list = field(default_factory=list)  # reports due (content.calendar.Rule)
 
     def procedures_by_unit(self) -> dict[str, list[Procedure]]:
         """The procedures each unit performs, in the order of `procedures`."""

@@ -6,6 +6,8 @@ import re
 from pathlib import Path
 
 from cchc.content import files
+from cchc.content.figures import FIELD as FIGURES
+from cchc.content.figures import figures_from
 from cchc.content.frontmatter import Source
 from cchc.content.schema import Field, FieldError, read_fields
 from cchc.dates import DateError, parse_date
@@ -68,6 +70,7 @@ SCHEMA = (
     Field("nguoi_ky", "người ký: ho_ten và chuc_vu", shape="mapping", fields=SIGNER),
     Field("noi_nhan", "danh sách nơi nhận, mỗi nơi một dòng bắt đầu bằng '- '", shape="list"),
     Field("tep_goc", "tệp gốc (PDF, DOCX) đặt cạnh tệp này, mỗi tệp một dòng '- ten-tep.pdf'", shape="list"),
+    FIGURES,
 )
 
 
@@ -113,4 +116,6 @@ def document_from(root: Path, source: Source, file: Path, problems: list[Problem
         place=data.get("dia_danh") or "", period=period,
         signer=Signer(signer["ho_ten"], signer.get("chuc_vu") or []) if signer else None,
         recipients=data.get("noi_nhan") or [], attachments=attachments,
+        figures=figures_from(data.get("so_lieu") or [], source.meta["so_lieu"].children if data.get("so_lieu")
+                             else []),
     )

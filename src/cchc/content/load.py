@@ -9,9 +9,11 @@ from pathlib import Path
 from cchc import urls
 from cchc.content import (
     documents,
+    figures,
     files,
     frontmatter,
     handwritten,
+    indicators,
     infographics,
     procedures,
     references,
@@ -84,6 +86,7 @@ def load(root: Path, content: str = "content", today: date | None = None) -> tup
         problems.append(Problem(f"{content}/{units.FOLDER}/", 0, "", "chưa có đơn vị nào; cần ít nhất một "
                                 "tệp đơn vị, ví dụ content/don-vi/xa-nam-sach.md"))
 
+    portal.indicators = indicators.read_indicators(root, base / references.FOLDER, problems)
     held_back = False  # documents of units whose files have problems: the folder is not empty
     for file, source in _sources(root, base / documents.FOLDER, problems):
         document = documents.document_from(root, source, file, problems)
@@ -95,6 +98,10 @@ def load(root: Path, content: str = "content", today: date | None = None) -> tup
         if document.date and (wrong := plausible(document.date, today)):
             problems.append(Problem(document.path, document.lines["ngay_ban_hanh"], "ngay_ban_hanh", wrong))
             continue
+        if wrong := figures.catalogue_problems(document, portal.indicators):
+            problems += wrong
+            continue
+        problems += figures.body_problems(document, portal.indicators)
         if document.unit_id not in portal.units:
             problems.append(Problem(document.path, document.lines["don_vi"], "don_vi",
                                     _unknown_unit(portal.units, document.unit_id)))

@@ -6,14 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cchc.content import files, frontmatter
 from cchc.content.documents import read_date, read_kind, read_number_symbol
-from cchc.content.frontmatter import Source
 from cchc.content.schema import Field, FieldError, read_fields
+from cchc.content.tables import table_items
 from cchc.model import Alias
 from cchc.problems import Problem
 
-FOLDER = "tham-chieu"
+FOLDER = "tham-chieu"  # the tables' folder in content/
 BODIES = "co-quan.yml"
 ALIASES = "bi-danh.yml"
 
@@ -55,40 +54,16 @@ ALIAS_SCHEMA = (
 )
 
 
-def _items(root: Path, folder: Path, name: str, problems: list[Problem]):
-    file = folder / name
-    if not file.is_file():
-        return
-    if not files.inside(root, file):
-        problems.append(Problem(file.relative_to(root).as_posix(), 0, "", files.outside_message(root, file)))
-        return
-    shown, text = frontmatter.read(root, file, problems)
-    if text is None:
-        return
-    tree, found = frontmatter.parse_yaml(shown, text)
-    problems.extend(found)
-    if tree is None or tree.children is None and tree.data is None:
-        return
-    if not isinstance(tree.children, list):
-        problems.append(Problem(shown, tree.line, "", "cần một danh sách, mỗi mục bắt đầu bằng '- '"))
-        return
-    for item in tree.children:
-        if not isinstance(item.children, dict):
-            problems.append(Problem(shown, item.line, "", "mỗi mục cần các dòng 'tên_trường: giá trị'"))
-            continue
-        yield Source(shown), item
-
-
 def read_references(root: Path, folder: Path, problems: list[Problem]) -> tuple[list[Body], list[Alias]]:
     """Read the tables in `folder`; `root` is the project, for the paths in messages."""
     bodies, aliases = [], []
-    for source, item in _items(root, folder, BODIES, problems):
+    for source, item in table_items(root, folder, BODIES, problems):
         before = len(problems)
         data = read_fields(source, BODY_SCHEMA, item.children, item.line, problems)
         if len(problems) == before:
             bodies.append(Body(data["ten"], data["nhom"], data.get("ten_goi_khac") or [],
                                data.get("ma") or []))
-    for source, item in _items(root, folder, ALIASES, problems):
+    for source, item in table_items(root, folder, ALIASES, problems):
         before = len(problems)
         data = read_fields(source, ALIAS_SCHEMA, item.children, item.line, problems)
         if len(problems) == before:

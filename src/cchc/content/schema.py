@@ -94,6 +94,8 @@ def _read_one(source: Source, spec: Field, value: Value, prefix: str, problems: 
         return read_fields(source, spec.fields, value.children, value.line, problems, prefix=name + ".")
     if spec.shape == "records":
         items = value.children if isinstance(value.children, list) else None
+        if items is None and _blank(value):
+            return []
         if items is None or not all(isinstance(item.children, dict) for item in items):
             problems.append(Problem(source.path, value.line, name, f"cần {_describe_shape(spec)}"))
             return None

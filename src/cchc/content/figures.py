@@ -1,0 +1,100 @@
+"""The figures a report gives or a plan sets as targets (`so_lieu`): each names an indicator of the
+catalogue and a value as the document writes it. A figure must say what the published words say: its value
+is looked for in the body, in a sentence that uses a word of its indicator."""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from cchc.content.indicators import same_unit
+from cchc.content.schema import Field, FieldError
+from cchc.model import Document, Figure, Indicator
+from cchc.problems import Problem, Severity
+from cchc.quantities import QuantityError, numbers_in, parse_quantity
+from cchc.text import fold
+
+FIELD_NAME = "so_lieu"
+# Sentences end at a full stop, question or exclamation mark before a space (not an ellipsis: "thông
+# báo... về"), or at a line break.
+_SENTENCE = re.compile(r"(?<=[.!?])(?<!\.\.)\s+|\n+")
+
+
+def read_value(value: object):
+    try:
+        return parse_quantity(value)
+    except QuantityError as exc:
+        raise FieldError(str(exc)) from None
+
+
+FIELD = Field(FIELD_NAME, "số liệu của báo cáo hoặc chỉ tiêu của kế hoạch: mỗi mục có chi_tieu, gia_tri",
+              shape="records", fields=(
+                  Field("chi_tieu", "mã chỉ tiêu trong content/tham-chieu/chi-tieu.yml, ví dụ 'cum-loa'", True),
+                  Field("gia_tri", "giá trị như văn bản ghi, ví dụ '1.992', 'trên 200', '98,5%'", True,
+                        read_value),
+                  Field("don_vi_tinh", "đơn vị tính như trong danh mục chỉ tiêu, ví dụ 'tin, bài'"),
+                  Field("ghi_chu", "ghi chú về số liệu"),
+              ))
+
+
+def figures_from(records: list[dict], values) -> list[Figure]:
+    """Figures from the read records and their front matter values (for lines); unit of measure and the
+    catalogue are checked once the catalogue is known (`catalogue_problems`)."""
+    return [Figure(record["chi_tieu"], record["gia_tri"], " ".join(str(value.children["gia_tri"].plain()).split()),
+                   record.get("ghi_chu") or "", record.get("don_vi_tinh") or "",
+                   {name: child.line for name, child in value.children.items()})
+            for record, value in zip(records, values)]
+
+
+def catalogue_problems(document: Document, catalogue: dict[str, Indicator]) -> list[Problem]:
+    """Errors: figures on a kind that takes none, unknown indicators, units that disagree, an indicator
+    given twice."""
+    found, seen = [], {}
+    for index, figure in enumerate(document.figures, 1):
+        field = f"{FIELD_NAME}[{index}]"
+        if not document.kind.periodic:
+            found.append(Problem(document.path, figure.lines["chi_tieu"], field, f"văn bản loại '{document.kind.name}' "
+                                 "không ghi số liệu; chỉ báo cáo, kế hoạch và chương trình mới có so_lieu"))
+            break
+        indicator = catalogue.get(figure.indicator)
+        if indicator is None:
+            close = difflib.get_close_matches(figure.indicator, catalogue, n=1, cutoff=0.5)
+            hint = f"; có phải ý bạn là '{close[0]}' ({catalogue[close[0]].name})?" if close else ""
+            found.append(Problem(document.path, figure.lines["chi_tieu"], f"{field}.chi_tieu", f"không có chỉ tiêu "
+                                 f"'{figure.indicator}' trong content/tham-chieu/chi-tieu.yml{hint}"))
+        elif figure.unit and not same_unit(figure.unit, indicator.unit):
+            found.append(Problem(document.path, figure.lines["don_vi_tinh"], f"{field}.don_vi_tinh", f"đơn vị tính "
+                                 f"'{figure.unit}' khác danh mục: chỉ tiêu '{indicator.id}' tính bằng "
+                                 f"'{indicator.unit}'; hãy ghi '{indicator.unit}' hoặc bỏ trường này"))
+        elif figure.value.percent and indicator.unit != "%":
+            found.append(Problem(document.path, figure.lines["gia_tri"], f"{field}.gia_tri", f"giá trị "
+                                 f"'{figure.written}' là tỷ lệ nhưng chỉ tiêu '{indicator.id}' tính bằng "
+                                 f"'{indicator.unit}'"))
+        elif figure.indicator in seen:
+            found.append(Problem(document.path, figure.lines["chi_tieu"], f"{field}.chi_tieu", f"chỉ tiêu "
+                                 f"'{figure.indicator}' đã ghi ở dòng {seen[figure.indicator]}; mỗi chỉ tiêu "
+                                 "một lần trong một văn bản"))
+        seen.setdefault(figure.indicator, figure.lines["chi_tieu"])
+    return found
+
+
+def body_problems(document: Document, catalogue: dict[str, Indicator]) -> list[Problem]:
+    """A warning for each figure whose value the body does not give in a sentence using a word of its
+    indicator: a figure may never silently contradict the published words."""
+    sentences = [(fold(s).lower(), {n for n, _ in numbers_in(s)}) for s in _SENTENCE.split(document.body)]
+    found = []
+    for index, figure in enumerate(document.figures, 1):
+        indicator = catalogue[figure.indicator]
+        wanted = {figure.value.low, figure.value.high}
+        holding = [text for text, numbers in sentences if wanted <= numbers]
+        words = [fold(word).lower() for word in indicator.keywords]
+        if any(word in text for text in holding for word in words):
+            continue
+        shown = ", ".join(f"'{word}'" for word in indicator.keywords[:4])
+        message = (f"giá trị {figure.written} không có trong phần thân văn bản" if not holding else
+                   f"số {figure.written} có trong phần thân nhưng không ở câu nào nói về "
+                   f"'{indicator.name}' (có từ {shown})")
+        found.append(Problem(document.path, figure.lines["gia_tri"], f"{FIELD_NAME}[{index}].gia_tri",
+                             f"{message}; số liệu phải khớp với chữ đã ban hành: hãy sửa giá trị hoặc chỉ tiêu",
+                             Severity.WARNING))
+    return found

@@ -1,0 +1,94 @@
+"""Quantities as Vietnamese reports write them: '1.992', '1992', '06', '98,5%', 'trên 200', 'gần 1.684',
+'10-15', 'từ 10 đến 15'; the numbers a text holds, and totals that keep what the parts claimed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+# Words before a number that say it is not exact; kept, as the report wrote them.
+QUALIFIERS = ("trên", "hơn", "gần", "khoảng", "xấp xỉ", "ít nhất", "dưới")
+_QUALIFIER = "|".join(QUALIFIERS)
+NUMBER = r"\d+(?:[.,]\d+)*"
+_WRITTEN = re.compile(rf"^(?:({_QUALIFIER})\s+)?(?:từ\s+)?({NUMBER})\s*(%?)"
+                      rf"(?:\s*(?:-|–|đến)\s*({NUMBER})\s*(%?))?$", re.I)
+# A number in running text; one touching '/' belongs to a date, a ratio or a document's symbol.
+_TOKEN = re.compile(rf"(?<![\d/])({NUMBER})(?![\d/]|[.,]\d)")
+EXPECTED = "cần một số như '1.992', '1992', '06', '98,5%', 'trên 200', 'gần 1.684' hoặc '10-15'"
+
+
+class QuantityError(ValueError):
+    """A value that is not a number as reports write them; the message is for editors."""
+
+
+@dataclass(frozen=True)
+class Quantity:
+    low: Decimal
+    high: Decimal  # the same as low unless a range
+    qualifier: str = ""  # one of QUALIFIERS, lower case, or ""
+    percent: bool = False
+
+    @property
+    def label(self) -> str:
+        """'trên 200', '1.992', '10–15', '98,5%'."""
+        number = format_number(self.low) + ("" if self.high == self.low else "–" + format_number(self.high))
+        return " ".join(filter(None, (self.qualifier, number + ("%" if self.percent else ""))))
+
+
+def read_number(written: str) -> Decimal | None:
+    """'1.992' and '1992' -> 1992, '06' -> 6, '98,5' and '98.5' -> 98.5; None for anything else.
+    A dot followed by three digits groups thousands, as Vietnamese writes them."""
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", written):
+        return Decimal(written.replace(".", "").replace(",", "."))
+    if re.fullmatch(r"\d+(?:[,.]\d+)?", written):
+        return Decimal(written.replace(",", "."))
+    return None
+
+
+def parse_quantity(value: object) -> Quantity:
+    text = " ".join(str(value).split())
+    match = _WRITTEN.match(text)
+    low = read_number(match.group(2)) if match else None
+    high = read_number(match.group(4)) if match and match.group(4) else low
+    if low is None or high is None or high < low:
+        raise QuantityError(f"giá trị '{text}' không phải số; {EXPECTED}")
+    qualifier = (match.group(1) or "").lower()
+    return Quantity(low, high, qualifier, bool(match.group(3) or match.group(5)))
+
+
+def format_number(number: Decimal) -> str:
+    """1992 -> '1.992', 98.5 -> '98,5': thousands grouped by dots, a decimal comma."""
+    whole, _, fraction = f"{number.normalize():f}".partition(".")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return f"{grouped},{fraction}" if fraction else grouped
+
+
+def numbers_in(text: str) -> list[tuple[Decimal, int]]:
+    """Each number written in `text` with its offset; dates, ratios and symbols ('11/8/2025', '17/17',
+    '09/KH-UBND') are left out."""
+    found = []
+    for match in _TOKEN.finditer(text):
+        if (number := read_number(match.group(1))) is not None:
+            found.append((number, match.start()))
+    return found
+
+
+def total(values: list[Quantity]) -> Quantity:
+    """The sum, saying what its parts said: 'trên' if some are lower bounds and the rest exact, 'gần' if
+    some are upper bounds, 'khoảng' when both or other qualifiers mix."""
+    qualifiers = {v.qualifier for v in values} - {""}
+    lower, upper = {"trên", "hơn", "ít nhất"}, {"gần", "dưới"}
+    qualifier = ("" if not qualifiers else "trên" if qualifiers <= lower else "gần" if qualifiers <= upper
+                 else "khoảng")
+    return Quantity(sum((v.low for v in values), Decimal(0)), sum((v.high for v in values), Decimal(0)),
+                    qualifier, any(v.percent for v in values))
+
+
+def mean(values: list[Quantity]) -> Quantity:
+    """The average of ratios, rounded to one decimal; approximate as soon as one part is."""
+    count = Decimal(len(values))
+    low = (sum((v.low for v in values), Decimal(0)) / count).quantize(Decimal("0.1"))
+    high = (sum((v.high for v in values), Decimal(0)) / count).quantize(Decimal("0.1"))
+    qualifier = "khoảng" if any(v.qualifier for v in values) else ""
+    return Quantity(low, high, qualifier, any(v.percent for v in values))
