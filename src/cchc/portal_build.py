@@ -28,7 +28,7 @@ from cchc.settings import Settings, SettingsError, from_config
 # The listing pages the nav names; every other generated page stays out of it (the nav holds
 # sections and listings, never every document).
 NAV_PAGES = frozenset({urls.DOCUMENTS_INDEX, urls.UNITS_INDEX, urls.CONSOLIDATED, urls.LIBRARY, urls.CHECKS,
-                       urls.PROCEDURES, urls.GALLERY})
+                       urls.PROCEDURES, urls.GALLERY, urls.FIGURES})
 CACHE = Path(".cache") / "cchc"  # encoded images and cards, kept between builds (keyed by content)
 
 
@@ -44,7 +44,7 @@ class BuildError(Exception):
 class Output:
     """A file the portal adds to the site: generated text, or a file copied in."""
     src_uri: str
-    text: str | None = None
+    text: str | bytes | None = None  # bytes: a binary file made by the build (the figures' workbook)
     source: str | None = None  # the file copied in
     edit_path: str | None = None  # the file an editor changes, relative to the project
     in_nav: bool = False

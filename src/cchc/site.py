@@ -10,10 +10,18 @@ from markupsafe import Markup
 
 from cchc import fonts, urls
 from cchc.model import Portal, Rendition
-from cchc.pages import document_pages, infographic_pages, poster_fit, procedure_pages, reference_pages
+from cchc.pages import (
+    document_pages,
+    figure_pages,
+    figure_tables,
+    infographic_pages,
+    poster_fit,
+    procedure_pages,
+    reference_pages,
+)
 from cchc.pages.markdown import GeneratedPage
 from cchc.problems import Problem, Severity
-from cchc.publish import cards, opendata, web_files
+from cchc.publish import cards, opendata, web_files, workbook
 from cchc.publish.images import render as render_image
 from cchc.refs import index as reference_index
 from cchc.settings import Settings
@@ -24,7 +32,7 @@ Figures = Callable[[str], Markup]  # the infographics shown on a page, by its sr
 @dataclass
 class Site:
     pages: list[GeneratedPage]
-    files: dict[str, str]  # other generated files (open data), by path in the built site
+    files: dict[str, str | bytes]  # other generated files (open data), by path in the built site
     index: reference_index.ReferenceIndex
     cards: dict[str, cards.Card]  # share cards by path in the built site
     images: dict[str, Path]  # encoded images by path in the built site -> file in the cache
@@ -100,14 +108,18 @@ def generate(portal: Portal, cache: Path, settings: Settings = Settings(),
         return infographic_pages.figures(shown.get(src_uri, []), renditions, src_uri)
 
     guides, problems = _procedures(portal, index, figures, settings)
+    tables = figure_tables.period_tables(portal)
     by_path = {p.path: p for p in [*portal.documents, *portal.procedures]}
     infographics = [infographic_pages.infographic_page(i, renditions[i.slug], portal)
                     for i in portal.infographics]
     generated = (_documents(portal, index, figures, site_url) + guides + infographics
                  + [infographic_pages.gallery_page(portal, renditions)] + document_pages.listing_pages(portal)
+                 + figure_pages.figure_pages(portal, tables)
                  + procedure_pages.directory_pages(portal) + procedure_pages.form_pages(portal)
                  + reference_pages.all_pages(index, portal.units, by_path))
     files = {**opendata.citations(index), **opendata.procedures(portal, site_url),
+             **opendata.figures(portal, site_url),
+             f"{urls.OPEN_DATA}/so-lieu.xlsx": workbook.workbook(tables, settings.built),
              **web_files.feeds(portal, site_name, site_url, settings.built),
              "robots.txt": web_files.robots(site_url)}
     made = {urls.card(p.src_uri): cards.for_procedure(p, site_name) for p in portal.procedures}

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from cchc.text import slugify
+
 # Listing pages.
 DOCUMENTS_INDEX = "van-ban/index.md"
 UNITS_INDEX = "don-vi/index.md"
 CONSOLIDATED = "tong-hop/index.md"
+FIGURES = "tong-hop/so-lieu/index.md"  # the figures dashboard; a page per period beside it
 LIBRARY = "tham-chieu/index.md"
 CHECKS = "kiem-tra-trich-dan.md"
 PROCEDURES = "thu-tuc/index.md"
@@ -26,6 +29,7 @@ OPEN_DATA = "du-lieu"  # JSON and CSV files
 POSTER_FONTS = "assets/fonts"  # where cchc.css's @font-face rules look for the poster's font
 CARD = "the-chia-se.png"  # each page's share card, in the page's own folder
 FEED = "feed.xml"  # the site's Atom feed, and each unit's in its folder
+CALENDAR = "lich-bao-cao.ics"  # reports due, for the city in tong-hop/ and for each unit in its folder
 OPEN_DATA_PAGE = "du-lieu.md"  # the hand-written page in docs/ that documents the open data
 
 
@@ -91,6 +95,16 @@ def shown(src_uri: str) -> str:
 def feed(src_uri: str = "") -> str:
     """The Atom feed in a page's folder (the site's own for the home page)."""
     return site_path(src_uri) + FEED
+
+
+def figures_period(label: str) -> str:
+    """A period's figures: 'Cả năm 2025' -> tong-hop/so-lieu/ca-nam-2025.md."""
+    return f"tong-hop/so-lieu/{slugify(label)}.md"
+
+
+def calendar(src_uri: str) -> str:
+    """The reporting calendar in a page's folder: the city's beside the consolidation, a unit's in its own."""
+    return site_path(src_uri) + CALENDAR
 
 
 def card(src_uri: str) -> str:

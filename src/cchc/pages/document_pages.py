@@ -10,7 +10,8 @@ from markupsafe import Markup
 from cchc import urls
 from cchc.kinds import find_kind
 from cchc.model import Document, Portal, Procedure, Unit
-from cchc.pages import archive, render, structured_data
+from cchc.pages import archive, figure_pages, figure_tables, render, structured_data
+from cchc.pages.figure_tables import History
 from cchc.pages.markdown import GeneratedPage
 from cchc.text import sort_key
 from cchc.urls import CONSOLIDATED, DOCUMENTS_INDEX, UNITS_INDEX
@@ -32,8 +33,9 @@ def document_page(document: Document, unit: Unit, body: str, site_url: str,
 
 
 def unit_page(unit: Unit, documents: list[Document], procedures: list[Procedure],
-              portal: Portal) -> GeneratedPage:
+              portal: Portal, history: History | None = None) -> GeneratedPage:
     return render.page("unit.md", unit.src_uri, unit.short_name, unit.path, unit=unit,
+                       figures=figure_pages.history_block(history, unit.src_uri),
                        feed=urls.feed(unit.src_uri),
                        parent=portal.units[unit.parent] if unit.parent else None,
                        procedures=sorted(procedures, key=lambda p: sort_key(p.name)),
@@ -69,7 +71,8 @@ def listing_pages(portal: Portal) -> list[GeneratedPage]:
     for document in portal.documents:
         years.setdefault(document.year, []).append(document)
     performing = portal.procedures_by_unit()
-    pages = [unit_page(u, by_unit[u.id], performing[u.id], portal)
+    histories = figure_tables.histories(portal)
+    pages = [unit_page(u, by_unit[u.id], performing[u.id], portal, histories.get(u.id))
              for u in sorted(portal.units.values(), key=lambda u: u.id)]
     pages += [units_index(portal), documents_index(years), consolidated_page(portal, by_unit)]
     pages += [year_page(y, years[y], portal) for y in sorted(years, key=lambda y: y or 0)]

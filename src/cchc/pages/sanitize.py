@@ -23,8 +23,8 @@ _TEXT = {"p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre
          "span", "div", "a", "ul", "ol", "li", "dl", "dt", "dd", "details", "summary"}
 _TABLES = {"table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td"}
 _MEDIA = {"img", "picture", "source", "figure", "figcaption"}
-# The QR codes of posters (segno) are inline SVG.
-_SVG = {"svg", "title", "desc", "path", "rect", "g"}
+# The QR codes of posters (segno) and the figures' bar charts are inline SVG.
+_SVG = {"svg", "title", "desc", "path", "rect", "g", "text"}
 TAGS = _TEXT | _TABLES | _MEDIA | _SVG
 
 _GLOBAL = {"id", "class", "title", "lang", "role", "aria-label", "aria-labelledby", "aria-describedby",
@@ -44,6 +44,7 @@ ATTRIBUTES = {
     "svg": {"xmlns", "viewbox", "viewBox", "width", "height", "focusable"},
     "path": {"d", "fill", "stroke", "transform", "fill-rule", "stroke-width"},
     "rect": {"x", "y", "width", "height", "fill"},
+    "text": {"x", "y", "font-size", "font-weight", "fill", "text-anchor"},
     "g": {"fill", "transform"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}

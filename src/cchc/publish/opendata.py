@@ -1,4 +1,4 @@
-"""Open data: procedures and the citation graph as JSON and CSV, written the same way everywhere
+"""Open data: procedures, the citation graph and the reports' figures as JSON and CSV, written the same way everywhere
 (UTF-8, stable order), in du-lieu/ of the built site."""
 
 from __future__ import annotations
@@ -57,3 +57,32 @@ def citations(index: ReferenceIndex) -> dict[str, str]:
         "start": m.citation.start, "end": m.citation.end, "text": m.citation.text, "cited_id": m.citation.id,
     } for src_uri, mentions in sorted(index.by_page.items()) for m in mentions]
     return {**both("van-ban", documents), **both("trich-dan", mentions)}
+
+
+def _number(value):
+    """A Decimal as JSON writes numbers: an int when whole."""
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def figure_rows(portal: Portal, site_url: str) -> list[dict]:
+    """Every figure of every report and plan, one row each: newest period first, then unit, kind and the
+    catalogue's order."""
+    order = {indicator: index for index, indicator in enumerate(portal.indicators)}
+    keyed = []
+    for document in portal.documents:
+        unit = portal.units[document.unit_id]
+        when = tuple(-x for x in document.period.order()) if document.period else (0,)
+        for figure in document.figures:
+            indicator, value = portal.indicators[figure.indicator], figure.value
+            keyed.append(((when, unit.id, document.kind.name, order[indicator.id]), {
+                "period": document.period.label if document.period else "", "year": document.year,
+                "unit": unit.id, "unit_name": unit.name, "kind": document.kind.name,
+                "indicator": indicator.id, "indicator_name": indicator.name, "unit_of_measure": indicator.unit,
+                "value": _number(value.low), "value_high": _number(value.high), "qualifier": value.qualifier,
+                "written": figure.written, "note": figure.note, "number": document.number_symbol,
+                "url": absolute(site_url, document.src_uri)}))
+    return [row for _, row in sorted(keyed, key=lambda pair: pair[0])]
+
+
+def figures(portal: Portal, site_url: str) -> dict[str, str]:
+    return both("so-lieu", figure_rows(portal, site_url))

@@ -1,0 +1,70 @@
+"""The figures dashboard (/tong-hop/so-lieu/): totals of every indicator by period, a page per period
+with the units' table and a bar chart per indicator drawn at build time as SVG (no script; the numbers
+are in the table too), and each unit's figures across periods on its own page."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from cchc import urls
+from cchc.model import Portal
+from cchc.pages import render
+from cchc.pages.figure_tables import History, PeriodTable
+from cchc.pages.markdown import GeneratedPage
+
+BARS = 15  # a chart shows the highest; the table above it has every unit
+ROW, BAR_TOP, BAR_HEIGHT, WIDTH, BAR_WIDTH = 44, 20, 14, 360, 250  # the chart's layout, in SVG units
+
+
+def value_label(figure) -> str:
+    return figure.value.label if figure is not None else "—"
+
+
+def chart(table: PeriodTable, column: int) -> Markup:
+    """A horizontal bar chart of one indicator in one period: a row per unit, its name above its bar."""
+    indicator = table.indicators[column]
+    shown = table.bars(column)
+    top = shown[:BARS]
+    highest = max((f.value.high for _, f in top), default=0) or 1
+    bars = [(unit.short_name, figure.value.label, index * ROW,
+             max(1, round(float(figure.value.low / highest) * BAR_WIDTH)))
+            for index, (unit, figure) in enumerate(top)]
+    leader = f"cao nhất là {top[0][0].short_name}: {top[0][1].value.label}" if top else ""
+    more = f"; {len(shown) - len(top)} đơn vị khác ở bảng số liệu" if len(shown) > len(top) else ""
+    return render.fill("_bar_chart.html", id=f"bieu-do-{indicator.id}", bars=bars, height=ROW * len(bars),
+                       width=WIDTH, bar_top=BAR_TOP, bar_height=BAR_HEIGHT,
+                       title=f"{indicator.name} ({indicator.unit}), {table.period.label}",
+                       description=f"Biểu đồ cột ngang, {len(shown)} đơn vị có số liệu; {leader}{more}.")
+
+
+def period_page(table: PeriodTable) -> GeneratedPage:
+    charts = [(indicator, chart(table, column)) for column, indicator in enumerate(table.indicators)]
+    return render.page("figures_period.md", urls.figures_period(table.period.label),
+                       f"Số liệu tuyên truyền CCHC: {table.period.label}", table=table, charts=charts,
+                       value=value_label, total=lambda q: q.label if q is not None else "—",
+                       overview=urls.FIGURES)
+
+
+def overview_page(tables: list[PeriodTable], portal: Portal) -> GeneratedPage:
+    """Indicators × periods, each cell the period's total (or average) across units."""
+    totals = {}
+    for table in tables:
+        for indicator, quantity in zip(table.indicators, table.totals):
+            totals[(indicator.id, table.period)] = quantity.label if quantity is not None else "—"
+    given = {i.id for t in tables for i in t.indicators}
+    return render.page("figures_overview.md", urls.FIGURES, "Số liệu tuyên truyền cải cách hành chính",
+                       tables=tables, indicators=[i for i in portal.indicators.values() if i.id in given],
+                       totals=totals, period_page=lambda t: urls.figures_period(t.period.label),
+                       open_data=urls.OPEN_DATA, data_page=urls.OPEN_DATA_PAGE, consolidated=urls.CONSOLIDATED)
+
+
+def history_block(history: History | None, source: str) -> Markup:
+    """A unit's figures across periods, for its page (empty when its reports give none)."""
+    if history is None:
+        return Markup("")
+    return render.fill("_figure_history.md", source=source, history=history, value=value_label,
+                       period_page=urls.figures_period)
+
+
+def figure_pages(portal: Portal, tables: list[PeriodTable]) -> list[GeneratedPage]:
+    return [overview_page(tables, portal), *(period_page(t) for t in tables)]

@@ -1,0 +1,103 @@
+"""The figures of reports side by side: for each period, every unit that reports upward against the
+indicators given that period, with totals where the catalogue says values add up (ratios averaged), and
+each unit's figures across periods. Plain data for the dashboard, the unit pages and the open data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cchc.kinds import find_kind
+from cchc.model import Document, Figure, Indicator, Portal, Unit
+from cchc.pages.archive import units_in_order
+from cchc.periods import Period
+from cchc.quantities import Quantity, mean, total
+
+REPORT = find_kind("Báo cáo")
+
+
+@dataclass
+class Row:
+    unit: Unit
+    report: Document | None  # the unit's report for the period, None when it has not published one
+    values: list[Figure | None]  # one per indicator of the table
+
+
+@dataclass
+class PeriodTable:
+    period: Period
+    indicators: list[Indicator]  # those some report gives for the period, in the catalogue's order
+    rows: list[Row]
+    totals: list[Quantity | None]  # None where the indicator's values do not add up
+
+    @property
+    def reported(self) -> int:
+        return sum(1 for row in self.rows if row.report is not None)
+
+    def bars(self, column: int) -> list[tuple[Unit, Figure]]:
+        """The units that gave the indicator, highest first (then by name, as listed)."""
+        given = [(row.unit, row.values[column]) for row in self.rows if row.values[column] is not None]
+        return sorted(given, key=lambda pair: -pair[1].value.low)
+
+
+def _aggregate(indicator: Indicator, values: list[Quantity]) -> Quantity | None:
+    if not values or indicator.aggregate == "không":
+        return None
+    return total(values) if indicator.aggregate == "cộng" else mean(values)
+
+
+def _latest_reports(portal: Portal) -> dict[tuple[str, Period], Document]:
+    """Each unit's report for each period; of two, the later dated one (a correction replaces)."""
+    latest: dict[tuple[str, Period], Document] = {}
+    for document in portal.documents:
+        if document.kind == REPORT and document.period:
+            key = (document.unit_id, document.period)
+            held = latest.get(key)
+            if held is None or (document.date and held.date and document.date.iso() > held.date.iso()):
+                latest[key] = document
+    return latest
+
+
+def period_tables(portal: Portal) -> list[PeriodTable]:
+    """A table per period in which some report gives figures, newest first."""
+    latest = _latest_reports(portal)
+    periods = sorted({period for (_, period), d in latest.items() if d.figures}, key=Period.order, reverse=True)
+    reporting = units_in_order([u for u in portal.units.values() if u.parent])
+    tables = []
+    for period in periods:
+        reports = {unit.id: latest.get((unit.id, period)) for unit in reporting}
+        given = {f.indicator for d in reports.values() if d for f in d.figures}
+        indicators = [i for i in portal.indicators.values() if i.id in given]
+        rows = []
+        for unit in reporting:
+            report = reports[unit.id]
+            by_id = {f.indicator: f for f in report.figures} if report else {}
+            rows.append(Row(unit, report, [by_id.get(i.id) for i in indicators]))
+        totals = [_aggregate(i, [r.values[c].value for r in rows if r.values[c]]) for c, i in enumerate(indicators)]
+        tables.append(PeriodTable(period, indicators, rows, totals))
+    return tables
+
+
+@dataclass
+class History:
+    """One unit's figures across the periods of its reports, oldest first."""
+
+    periods: list[tuple[Period, Document]]
+    indicators: list[Indicator]
+    values: list[list[Figure | None]]  # per indicator, per period
+
+
+def histories(portal: Portal) -> dict[str, History]:
+    """Each unit's figures across periods, by unit id, for the units whose reports give some."""
+    by_unit: dict[str, list[tuple[Period, Document]]] = {}
+    for (unit_id, period), document in _latest_reports(portal).items():
+        if document.figures:
+            by_unit.setdefault(unit_id, []).append((period, document))
+    found = {}
+    for unit_id, reports in by_unit.items():
+        reports.sort(key=lambda pair: pair[0].order())
+        given = {f.indicator for _, d in reports for f in d.figures}
+        indicators = [i for i in portal.indicators.values() if i.id in given]
+        values = [[next((f for f in d.figures if f.indicator == i.id), None) for _, d in reports]
+                  for i in indicators]
+        found[unit_id] = History(reports, indicators, values)
+    return found

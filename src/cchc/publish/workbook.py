@@ -1,0 +1,81 @@
+"""The figures dashboard as an Excel workbook (openpyxl): a sheet per period with the units' figures, a
+frozen header, number formats and the totals row, as on /tong-hop/so-lieu/. Same input, same bytes: the
+workbook's dates are the build's and its zip entries carry that date, not the clock's."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from cchc.pages.figure_tables import PeriodTable
+from cchc.quantities import Quantity
+
+INTEGER, DECIMAL = "#,##0", "#,##0.0"
+MISSING = "Chưa có báo cáo"
+
+
+def _cell(quantity: Quantity | None):
+    """A number when exact (so sums work in Excel); the written form when it carries a qualifier or range."""
+    if quantity is None:
+        return None
+    if quantity.qualifier or quantity.high != quantity.low:
+        return quantity.label
+    number = quantity.low
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
+def _sheet_name(label: str, taken: set[str]) -> str:
+    """Excel's limit is 31 characters, unique in the book; period labels are shorter."""
+    name = label[:31]
+    while name in taken:
+        name = name[:28] + f"~{len(taken)}"
+    taken.add(name)
+    return name
+
+
+def workbook(tables: list[PeriodTable], built: datetime) -> bytes:
+    book = Workbook()
+    book.remove(book.active)
+    book.properties.creator = "Cổng thông tin CCHC"
+    book.properties.created = book.properties.modified = built.replace(tzinfo=None)
+    taken: set[str] = set()
+    for table in tables:
+        sheet = book.create_sheet(_sheet_name(table.period.label, taken))
+        sheet.append(["Đơn vị", "Báo cáo", *(f"{i.name} ({i.unit})" for i in table.indicators)])
+        for row in table.rows:
+            report = row.report
+            if report is None:
+                sheet.append([row.unit.name, MISSING])
+                continue
+            sheet.append([row.unit.name, report.number_symbol or "Đã đăng",
+                          *(_cell(f.value if f else None) for f in row.values)])
+        sheet.append(["Tổng hợp", "", *(_cell(q) for q in table.totals)])
+        for cell in sheet[1] + sheet[sheet.max_row]:
+            cell.font = Font(bold=True)
+        for column in sheet.iter_cols(min_col=3, min_row=2):
+            for cell in column:
+                if isinstance(cell.value, (int, float)):
+                    cell.number_format = INTEGER if isinstance(cell.value, int) else DECIMAL
+        sheet.freeze_panes = "C2"
+        sheet.column_dimensions["A"].width = 40
+        sheet.column_dimensions["B"].width = 18
+    if not tables:
+        book.create_sheet("Số liệu").append(["Chưa có báo cáo nào ghi số liệu"])
+    return _fixed_dates(book, built)
+
+
+def _fixed_dates(book: Workbook, built: datetime) -> bytes:
+    """The saved book, its zip entries re-dated to the build's date (openpyxl stamps the clock's)."""
+    raw = io.BytesIO()
+    book.save(raw)
+    out = io.BytesIO()
+    stamp = max(built.timetuple()[:6], (1980, 1, 1, 0, 0, 0))  # zip dates start in 1980
+    with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(zipfile.ZipInfo(info.filename, date_time=stamp), source.read(info.filename),
+                            compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
