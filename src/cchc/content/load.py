@@ -8,6 +8,7 @@ from pathlib import Path
 
 from cchc import urls
 from cchc.content import (
+    calendar,
     documents,
     figures,
     files,
@@ -114,6 +115,7 @@ def load(root: Path, content: str = "content", today: date | None = None) -> tup
                                 "ví dụ content/van-ban/xa-nam-sach/"))
     issuers, aliases = references.read_references(root, base / references.FOLDER, problems)
     portal.bodies, portal.aliases = issuers, tuple(aliases)
+    portal.calendar = calendar.read_calendar(root, base / references.FOLDER, problems)
     _load_procedures(root, base / procedures.FOLDER, portal, problems, claim)
     _load_infographics(root, base / infographics.FOLDER, portal, problems, claim, today)
     return portal, sorted(problems)

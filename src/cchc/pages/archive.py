@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from itertools import groupby
 
+from cchc.content.calendar import Due
 from cchc.kinds import Kind
 from cchc.levels import BY_NAME
 from cchc.model import Document, Portal, Unit
@@ -49,23 +51,48 @@ def units_in_order(units: list[Unit]) -> list[Unit]:
 
 
 @dataclass
+class Cell:
+    documents: list[Document]
+    due: date | None = None  # when the reporting calendar asks the unit for it
+
+    def state(self, today: date) -> str:
+        """What a missing document's cell says, against the build's date."""
+        if self.due is None:
+            return "Chưa có"
+        if today < self.due:
+            return f"Chưa đến hạn (hạn {self.due:%d/%m/%Y})"
+        late = (today - self.due).days
+        return f"Quá hạn {late} ngày" if late else "Đến hạn hôm nay"
+
+
+@dataclass
 class Matrix:
-    """Which unit published a document of one kind for which period."""
+    """Which unit published a document of one kind for which period, and what a missing one's state is."""
 
     periods: list[Period]  # newest first
-    rows: list[tuple[Unit, list[list[Document]]]]  # a cell per period, empty when missing
+    rows: list[tuple[Unit, list[Cell]]]  # a cell per period
 
 
-def consolidated(portal: Portal, kind: Kind, by_unit: dict[str, list[Document]]) -> Matrix:
-    """Rows are the units under another unit (those that report upward)."""
-    periods = sorted({d.period for d in portal.documents if d.kind == kind and d.period},
+DueDays = dict[tuple[str, str, Period], date]  # (unit id, kind name, period) -> due day
+
+
+def due_days(dues: list[Due]) -> DueDays:
+    return {(d.unit.id, d.kind.name, d.period): d.day for d in dues}
+
+
+def consolidated(portal: Portal, kind: Kind, by_unit: dict[str, list[Document]], due: DueDays,
+                 today: date) -> Matrix:
+    """Rows are the units under another unit (those that report upward); columns the periods documents
+    cover and those the calendar has made due up to the build's year."""
+    periods = sorted({d.period for d in portal.documents if d.kind == kind and d.period}
+                     | {p for (_, name, p) in due if name == kind.name and p.year <= today.year},
                      key=Period.order, reverse=True)
     column = {period: index for index, period in enumerate(periods)}
     rows = []
     for unit in units_in_order([u for u in portal.units.values() if u.parent]):
-        cells: list[list[Document]] = [[] for _ in periods]
+        cells = [Cell([], due.get((unit.id, kind.name, period))) for period in periods]
         for document in by_unit.get(unit.id, []):
             if document.kind == kind and document.period:
-                cells[column[document.period]].append(document)
+                cells[column[document.period]].documents.append(document)
         rows.append((unit, cells))
     return Matrix(periods, rows)

@@ -3,11 +3,13 @@ procedures, the units' index, documents by year, and the consolidation of period
 
 from __future__ import annotations
 
+from datetime import date
 from itertools import groupby
 
 from markupsafe import Markup
 
 from cchc import urls
+from cchc.content.calendar import Due
 from cchc.kinds import find_kind
 from cchc.model import Document, Portal, Procedure, Unit
 from cchc.pages import archive, figure_pages, figure_tables, render, structured_data
@@ -33,9 +35,17 @@ def document_page(document: Document, unit: Unit, body: str, site_url: str,
 
 
 def unit_page(unit: Unit, documents: list[Document], procedures: list[Procedure],
-              portal: Portal, history: History | None = None) -> GeneratedPage:
+              portal: Portal, history: History | None = None, owed: list[Due] = (),
+              today: date | None = None) -> GeneratedPage:
+    """`owed`: the reports the calendar asks of the unit; the page names those late and the next due."""
+    published = {(d.kind.name, d.period) for d in documents}
+    missing = [d for d in owed if (d.kind.name, d.period) not in published]
+    late = [d for d in missing if today and d.day < today]
+    upcoming = [d for d in missing if today and d.day >= today]
     return render.page("unit.md", unit.src_uri, unit.short_name, unit.path, unit=unit,
-                       figures=figure_pages.history_block(history, unit.src_uri),
+                       figures=figure_pages.history_block(history, unit.src_uri), late=late,
+                       next_due=upcoming[0] if upcoming else None, today=today,
+                       calendar=urls.calendar(unit.src_uri) if owed else None,
                        feed=urls.feed(unit.src_uri),
                        parent=portal.units[unit.parent] if unit.parent else None,
                        procedures=sorted(procedures, key=lambda p: sort_key(p.name)),
@@ -58,22 +68,31 @@ def year_page(year: int | None, documents: list[Document], portal: Portal) -> Ge
                        years=archive.by_year_and_period(documents), units=portal.units)
 
 
-def consolidated_page(portal: Portal, by_unit: dict[str, list[Document]]) -> GeneratedPage:
+def consolidated_page(portal: Portal, by_unit: dict[str, list[Document]], owed: list[Due],
+                      today: date) -> GeneratedPage:
     kinds = [find_kind(name) for name in CONSOLIDATED_KINDS]
-    matrices = [(kind, archive.consolidated(portal, kind, by_unit)) for kind in kinds]
-    return render.page("consolidated.md", CONSOLIDATED, "Tổng hợp báo cáo, kế hoạch", matrices=matrices)
+    due = archive.due_days(owed)
+    matrices = [(kind, archive.consolidated(portal, kind, by_unit, due, today)) for kind in kinds]
+    return render.page("consolidated.md", CONSOLIDATED, "Tổng hợp báo cáo, kế hoạch", matrices=matrices,
+                       today=today, calendar=urls.calendar(CONSOLIDATED) if owed else None,
+                       figures=urls.FIGURES)
 
 
-def listing_pages(portal: Portal) -> list[GeneratedPage]:
-    """Unit pages and listings, built once all content is known."""
+def listing_pages(portal: Portal, owed: list[Due], today: date) -> list[GeneratedPage]:
+    """Unit pages and listings, built once all content is known; `owed` the reports the calendar asks for
+    and `today` the build's date."""
     by_unit = portal.documents_by_unit()
+    owed_by_unit: dict[str, list[Due]] = {}
+    for due in owed:
+        owed_by_unit.setdefault(due.unit.id, []).append(due)
     years: dict[int | None, list[Document]] = {}
     for document in portal.documents:
         years.setdefault(document.year, []).append(document)
     performing = portal.procedures_by_unit()
     histories = figure_tables.histories(portal)
-    pages = [unit_page(u, by_unit[u.id], performing[u.id], portal, histories.get(u.id))
+    pages = [unit_page(u, by_unit[u.id], performing[u.id], portal, histories.get(u.id),
+                       owed_by_unit.get(u.id, []), today)
              for u in sorted(portal.units.values(), key=lambda u: u.id)]
-    pages += [units_index(portal), documents_index(years), consolidated_page(portal, by_unit)]
+    pages += [units_index(portal), documents_index(years), consolidated_page(portal, by_unit, owed, today)]
     pages += [year_page(y, years[y], portal) for y in sorted(years, key=lambda y: y or 0)]
     return pages

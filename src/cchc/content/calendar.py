@@ -1,0 +1,127 @@
+"""The reporting calendar (`content/tham-chieu/ky-bao-cao.yml`): which kinds of document are due from
+which levels of unit, for which periods, by which day. The dates are the department's to set, as data;
+`dues` turns the rules into the reports due, year by year."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from cchc.content.documents import read_kind
+from cchc.content.schema import Field, FieldError, read_fields
+from cchc.content.tables import table_items
+from cchc.kinds import Kind
+from cchc.levels import BY_NAME, NAMES
+from cchc.model import Unit
+from cchc.periods import EXPECTED, Period, PeriodError, parse_period
+from cchc.problems import Problem
+
+FILE = "ky-bao-cao.yml"
+_DUE = re.compile(r"^(\d{1,2})/(\d{1,2})(?:\s+(năm sau))?$")
+_SAMPLE_YEAR = 2001  # not a leap year: a due day must exist every year
+
+
+@dataclass(frozen=True)
+class Rule:
+    kind: Kind
+    period: Period  # its kind and quarter; the year is the one each due report covers
+    levels: tuple[str, ...]
+    day: int
+    month: int
+    next_year: bool  # due in the year after the period's ("15/01 năm sau")
+    first_year: int | None
+
+    def due(self, year: int) -> tuple[Period, date]:
+        return (Period(self.period.kind, year, self.period.quarter),
+                date(year + self.next_year, self.month, self.day))
+
+
+@dataclass(frozen=True)
+class Due:
+    """A report a unit owes: its kind, the period it covers and the day it is due."""
+
+    unit: Unit
+    kind: Kind
+    period: Period
+    day: date
+
+
+def read_period_kind(value: str) -> Period:
+    try:
+        return parse_period(f"{value} {_SAMPLE_YEAR}")
+    except PeriodError:
+        raise FieldError(f"không đọc được kỳ '{value}'; {EXPECTED.replace(' 2025', '')}") from None
+
+
+def read_levels(value: str) -> str:
+    if value not in BY_NAME:
+        raise FieldError(f"không có cấp '{value}'; cần một trong: {NAMES}")
+    return value
+
+
+def read_due(value: str) -> tuple[int, int, bool]:
+    match = _DUE.match(" ".join(str(value).split()))
+    if not match:
+        raise FieldError(f"hạn '{value}' không đúng dạng; cần ngày/tháng như '15/06', hoặc '15/01 năm sau' "
+                         "khi hạn rơi vào năm sau kỳ")
+    day, month = int(match.group(1)), int(match.group(2))
+    try:
+        date(_SAMPLE_YEAR, month, day)
+    except ValueError:
+        raise FieldError(f"hạn '{value}' không có thật: ngày {day} tháng {month} không có trong mọi năm; "
+                         "hãy chọn một ngày có thật (tháng 2 đến ngày 28)") from None
+    return day, month, bool(match.group(3))
+
+
+def read_year(value) -> int:
+    if not re.fullmatch(r"\d{4}", str(value)):
+        raise FieldError(f"năm '{value}' cần bốn chữ số, ví dụ 2025")
+    return int(value)
+
+
+SCHEMA = (
+    Field("loai", "loại văn bản phải nộp, ví dụ 'Báo cáo'", True, read_kind),
+    Field("ky", "kỳ không kèm năm: 'năm', '6 tháng đầu năm', '6 tháng cuối năm', '9 tháng năm', 'quý I năm'",
+          True, read_period_kind),
+    Field("cap", f"các cấp đơn vị phải nộp, mỗi cấp một dòng; cấp là một trong: {NAMES}", True, read_levels,
+          shape="list"),
+    Field("han", "hạn nộp dạng NN/TT trong năm của kỳ, hoặc 'NN/TT năm sau'", True, read_due),
+    Field("tu_nam", "năm đầu tiên áp dụng, ví dụ 2025 (bỏ trống: từ năm của văn bản cũ nhất)", False, read_year),
+)
+
+
+def read_calendar(root: Path, folder: Path, problems: list[Problem]) -> list[Rule]:
+    rules = []
+    for source, item in table_items(root, folder, FILE, problems):
+        before = len(problems)
+        data = read_fields(source, SCHEMA, item.children, item.line, problems)
+        if len(problems) > before:
+            continue
+        if not data["loai"].periodic:
+            problems.append(Problem(source.path, item.children["loai"].line, "loai", f"'{data['loai'].name}' "
+                                    "không có kỳ; lịch chỉ ghi báo cáo, kế hoạch, chương trình"))
+            continue
+        day, month, next_year = data["han"]
+        rules.append(Rule(data["loai"], data["ky"], tuple(data["cap"]), day, month, next_year,
+                          data.get("tu_nam")))
+    return rules
+
+
+def dues(rules: list[Rule], units: list[Unit], first_year: int, last_year: int) -> list[Due]:
+    """Every report due from `first_year` (or a rule's own) to `last_year`, by day, kind and unit."""
+    found = []
+    for rule in rules:
+        owing = [u for u in units if u.level in rule.levels]
+        for year in range(rule.first_year or first_year, last_year + 1):
+            period, day = rule.due(year)
+            found += [Due(unit, rule.kind, period, day) for unit in owing]
+    return sorted(found, key=lambda d: (d.day, d.kind.name, d.period.order(), d.unit.id))
+
+
+def owed(rules: list[Rule], units: list[Unit], documents: list, today: date) -> list[Due]:
+    """The reports due from the first year any periodic document covers (or the build's) to the year
+    after the build's, so that a subscribed calendar already shows next year's."""
+    years = [d.year for d in documents if d.kind.periodic and d.year]
+    return dues(rules, units, min(years, default=today.year), today.year + 1)

@@ -1,0 +1,45 @@
+"""The reporting calendar as iCalendar feeds: the city's (`tong-hop/lich-bao-cao.ics`, one event per
+report due, naming the levels that owe it) and each unit's (`don-vi/<unit>/lich-bao-cao.ics`, one event
+per report it owes). UIDs are built from kind, period and unit, so a rebuilt feed updates the same events
+in a subscribed phone."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from itertools import groupby
+from urllib.parse import urlsplit
+
+from cchc import urls
+from cchc.content.calendar import Due
+from cchc.publish.ics import Event, calendar
+from cchc.text import slugify
+
+
+def _uid(due: Due, site_url: str, unit_id: str = "") -> str:
+    host = urlsplit(site_url).hostname or "cchc"
+    return "-".join(filter(None, (due.kind.slug, slugify(due.period.label), unit_id))) + f"@{host}"
+
+
+def _summary(due: Due) -> str:
+    return f"Hạn nộp {due.kind.name.lower()} {due.period.label.lower()}"
+
+
+def feeds(owed: list[Due], site_url: str, site_name: str, built: datetime) -> dict[str, str]:
+    """The city's feed and each owing unit's, by path in the built site; `owed` in the order `dues` gives."""
+    city, by_unit = [], {}
+    for _, group in groupby(owed, key=lambda d: (d.day, d.kind.name, d.period)):
+        due = list(group)
+        levels = sorted({d.unit.level for d in due})
+        city.append(Event(_uid(due[0], site_url), due[0].day, _summary(due[0]),
+                          f"{len(due)} đơn vị phải nộp (cấp {', '.join(levels)}). Xem ai đã nộp tại trang "
+                          "Tổng hợp báo cáo.", urls.absolute(site_url, urls.CONSOLIDATED)))
+    for due in owed:
+        unit = due.unit
+        by_unit.setdefault(unit.src_uri, (unit, []))[1].append(Event(
+            _uid(due, site_url, unit.id), due.day, f"{_summary(due)} ({unit.short_name})",
+            f"{unit.name} nộp {due.kind.name.lower()} {due.period.label.lower()} lên cấp trên.",
+            urls.absolute(site_url, unit.src_uri)))
+    files = {urls.calendar(urls.CONSOLIDATED): calendar(f"Lịch báo cáo – {site_name}", city, built)}
+    for src_uri, (unit, events) in by_unit.items():
+        files[urls.calendar(src_uri)] = calendar(f"Lịch báo cáo – {unit.short_name}", events, built)
+    return files
