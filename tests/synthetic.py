@@ -744,6 +744,40 @@ def _title(rng: random.Random, document: SynDocument) -> str:
                        f"Lịch tiếp công dân tháng {d.date[1]} năm {d.date[0]}"))
 
 
+# Figures a synthetic report gives: the sentence that says it, and the range of its value.
+FIGURES = (
+    ("tin-bai-cong-thong-tin", "Đăng tải {} tin, bài về cải cách hành chính trên Cổng thông tin điện tử.",
+     (5, 400)),
+    ("luot-phat-thanh", "Hệ thống truyền thanh đã phát {} lượt tin, bài về cải cách hành chính.", (20, 2500)),
+    ("hoi-nghi-tuyen-truyen", "Tổ chức {} buổi tuyên truyền, hội nghị lồng ghép nội dung cải cách hành chính.",
+     (1, 40)),
+    ("bang-ron-khau-hieu", "Treo {} băng rôn, khẩu hiệu tuyên truyền tại trụ sở và nhà văn hóa.", (2, 120)),
+    ("tin-bai-zalo", "Chia sẻ {} tin, bài trên Zalo OA của đơn vị.", (3, 600)),
+    ("cum-loa", "Duy trì {} cụm loa truyền thanh hoạt động thường xuyên.", (5, 150)),
+    ("ho-so-truc-tuyen", "Tỷ lệ hồ sơ nộp trực tuyến đạt {}.", (40, 100)),
+)
+
+
+def _spelled(rng: random.Random, number: int, percent: bool) -> str:
+    """As reports write numbers: '1.992', a leading zero under ten, 'trên 200' now and then, '87,5%'."""
+    if percent:
+        return f"{number},{rng.randint(1, 9)}%" if rng.random() < 0.5 else f"{number}%"
+    written = f"{number:,}".replace(",", ".") if number >= 1000 else f"{number:02d}"
+    return f"trên {written}" if number >= 100 and rng.random() < 0.15 else written
+
+
+def report_figures(document: SynDocument) -> list[tuple[str, str, str]]:
+    """(indicator, value as written, sentence) for a report; their own random stream, so that adding them
+    left every other byte of the corpus as it was."""
+    rng = random.Random(f"so-lieu {document.unit.id} {document.number} {document.period}")
+    chosen = rng.sample(FIGURES, rng.randint(2, 5))
+    found = []
+    for indicator, sentence, (low, high) in sorted(chosen, key=FIGURES.index):
+        value = _spelled(rng, rng.randint(low, high), indicator == "ho-so-truc-tuyen")
+        found.append((indicator, value, sentence.format(value)))
+    return found
+
+
 def document_file(rng: random.Random, corpus: Corpus, document: SynDocument) -> str:
     d, u = document, document.unit
     name, positions = rng.choice(u.leaders)
@@ -760,7 +794,13 @@ def document_file(rng: random.Random, corpus: Corpus, document: SynDocument) -> 
         lines.append(f"ky: {_q(d.period)}")
     lines += ["nguoi_ky:", f"  ho_ten: {name}", "  chuc_vu:"] + [f"    - {p}" for p in positions]
     lines += ["noi_nhan:"] + [f"  - {_q(r)}" for r in _recipients(rng, u, d.kind)]
-    lines += ["---", "", BodyWriter(rng, corpus, d).body()]
+    body = BodyWriter(rng, corpus, d).body()
+    if d.kind == "Báo cáo":
+        figures = report_figures(d)
+        lines += ["so_lieu:"] + [f"  - chi_tieu: {i}\n    gia_tri: {_q(v)}" for i, v, _ in figures]
+        main, closing = body.rstrip("\n").rsplit("\n\n", 1)
+        body = "\n\n".join([main, " ".join(s for _, _, s in figures), closing]) + "\n"
+    lines += ["---", "", body]
     text = "\n".join(lines)
     if any(mark in text for mark in _PLACEHOLDERS):
         raise AssertionError(f"placeholder left in a document of {u.id}")
@@ -807,6 +847,9 @@ def generate(root: Path, documents: int, seed: int = 0) -> None:
         (content / "don-vi" / f"{unit.id}.md").write_bytes(unit_file(unit, parent).encode("utf-8"))
 
     copy_procedures(content / "thu-tuc", [unit.id for unit in units if unit.local][:4])
+    (content / "tham-chieu").mkdir()
+    for table in ("chi-tieu.yml", "ky-bao-cao.yml"):  # the figures' catalogue and the reporting calendar
+        shutil.copy(REAL_CONTENT / "tham-chieu" / table, content / "tham-chieu" / table)
 
     base, extra = divmod(documents, len(units))
     for index, unit in enumerate(units):

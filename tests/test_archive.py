@@ -1,6 +1,9 @@
 """Archives and the consolidated table, computed from plain data without MkDocs."""
 
+from datetime import date
+
 from cchc import site
+from cchc.content import calendar
 from cchc.dates import PartialDate
 from cchc.kinds import find_kind
 from cchc.model import Document, Portal, Unit
@@ -50,19 +53,44 @@ def test_year_unknown_comes_last():
 
 def test_consolidated_marks_missing_reports():
     p = portal()
-    matrix = archive.consolidated(p, find_kind("Báo cáo"), p.documents_by_unit())
+    matrix = archive.consolidated(p, find_kind("Báo cáo"), p.documents_by_unit(), {}, date(2026, 1, 1))
     assert [period.label for period in matrix.periods] == [
         "Cả năm 2025", "Quý III năm 2025", "6 tháng đầu năm 2025"]
     # Rows: units under another unit, departments first, then communes in Vietnamese order.
-    assert [(u.id, [[d.slug for d in cell] for cell in cells]) for u, cells in matrix.rows] == [
+    assert [(u.id, [[d.slug for d in cell.documents] for cell in cells]) for u, cells in matrix.rows] == [
         ("so-x", [[], [], []]),
         ("xa-a", [["bc-2025"], [], ["bc-6t-2025"]]),
         ("xa-b", [[], ["bc-q3-2025"], []]),
     ]
-    markdown = document_pages.consolidated_page(p, p.documents_by_unit()).markdown
+    markdown = document_pages.consolidated_page(p, p.documents_by_unit(), [], date(2026, 1, 1)).markdown
     reports = markdown[markdown.index("## Báo cáo"):markdown.index("## Kế hoạch")]
     assert reports.count("**Chưa có**") == 6
     assert "[Đã đăng](../van-ban/xa-a/bc-2025.md)" in reports
+
+
+def test_missing_reports_are_due_or_late_by_the_calendar():
+    p = portal()
+    rule = calendar.Rule(find_kind("Báo cáo"), parse_period("6 tháng đầu năm 2001"), ("xã",), 15, 6, False, None)
+    owed = calendar.dues([rule], list(p.units.values()), 2025, 2026)
+    assert {(d.unit.id, d.period.label, d.day.isoformat()) for d in owed} == {
+        (u, f"6 tháng đầu năm {y}", f"{y}-06-15") for u in ("xa-a", "xa-b") for y in (2025, 2026)}
+
+    def states(today):
+        matrix = archive.consolidated(p, find_kind("Báo cáo"), p.documents_by_unit(), archive.due_days(owed),
+                                      today)
+        return {(u.id, period.label): "có" if cell.documents else cell.state(today)
+                for u, cells in matrix.rows for period, cell in zip(matrix.periods, cells)}
+
+    late = states(date(2026, 7, 1))
+    assert late[("xa-b", "6 tháng đầu năm 2025")] == "Quá hạn 381 ngày"
+    assert late[("xa-a", "6 tháng đầu năm 2025")] == "có"
+    assert late[("xa-a", "6 tháng đầu năm 2026")] == "Quá hạn 16 ngày"
+    assert late[("so-x", "6 tháng đầu năm 2026")] == "Chưa có"  # the calendar asks departments for none
+    assert late[("xa-b", "Cả năm 2025")] == "Chưa có"
+    assert states(date(2026, 6, 1))[("xa-a", "6 tháng đầu năm 2026")] == "Chưa đến hạn (hạn 15/06/2026)"
+    assert states(date(2026, 6, 15))[("xa-a", "6 tháng đầu năm 2026")] == "Đến hạn hôm nay"
+    markdown = document_pages.consolidated_page(p, p.documents_by_unit(), owed, date(2026, 7, 1)).markdown
+    assert "**Quá hạn 381 ngày**" in markdown and "lich-bao-cao.ics" in markdown
 
 
 def test_units_index_groups_levels_in_vietnamese_order():

@@ -46,7 +46,7 @@ def test_library_groups_by_issuer_level(built_site):
 def test_checks_page_lists_each_finding_with_file_line_and_snippet(built_site):
     text = " ".join(article_text(read(built_site, "kiem-tra-trich-dan")).split())
     assert "Có 4 vấn đề." in text
-    assert "content/van-ban/xa-nam-thanh-mien/bao-cao-tuyen-truyen-cchc-nam-2025.md:21" in text
+    assert "content/van-ban/xa-nam-thanh-mien/bao-cao-tuyen-truyen-cchc-nam-2025.md:43" in text
     assert "ngày '26/13/2025' không có thật" in text
     assert "chữ 'С' (chữ Kirin (Cyrillic))" in text
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from cchc import annotations, settings
 from cchc.content import load as loader
+from cchc.importer import figure_suggestions
 from cchc.importer.content_file import content_file
 from cchc.importer.layout import read_layout
 from cchc.importer.sources import SourceError, read_lines
@@ -91,7 +92,8 @@ def run_import(args: argparse.Namespace) -> int:
               f"{', '.join(sorted(portal.units))}", file=sys.stderr)
         return 2
     attached = source.suffix.lower() not in (".txt", ".md")
-    imported = content_file(layout, portal.units, args.don_vi, [source.name] if attached else None)
+    imported = content_file(layout, portal.units, args.don_vi, [source.name] if attached else None,
+                            portal.indicators)
     if args.stdout:
         sys.stdout.write(imported.text)
     elif not imported.unit_id:
@@ -114,6 +116,43 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"lưu ý: {note}", file=sys.stderr)
     if imported.missing:
         print(f"chưa tìm thấy: {', '.join(imported.missing)}", file=sys.stderr)
+    return 0
+
+
+def _body(source: Path) -> tuple[str, int]:
+    """The text to look for figures in and its first line: a content file's body, or the words of a
+    Word, PDF or text file."""
+    if source.suffix.lower() == ".md":
+        text = source.read_text(encoding="utf-8")
+        if text.startswith("---\n") and "\n---\n" in text[4:]:
+            head = text[: text.index("\n---\n", 4) + 5]
+            return text[len(head):], head.count("\n") + 1
+        return text, 1
+    return "\n".join(read_lines(source)), 1
+
+
+def run_figures(args: argparse.Namespace) -> int:
+    portal, _ = loader.load(Path(args.root))
+    if not portal.indicators:
+        print("cchc so-lieu: chưa có danh mục chỉ tiêu content/tham-chieu/chi-tieu.yml", file=sys.stderr)
+        return 2
+    found = []
+    for name in args.files:
+        try:
+            text, first = _body(Path(name))
+        except (OSError, UnicodeDecodeError, SourceError) as error:
+            print(f"cchc so-lieu: {name}: {error}", file=sys.stderr)
+            return 2
+        suggestions = figure_suggestions.suggest(text, portal.indicators, first)
+        if args.json:
+            found.append({"tep": name, "so_lieu": figure_suggestions.as_json(suggestions, portal.indicators)})
+        else:
+            print(f"# {name}: {len(suggestions)} số tìm thấy; xác nhận từng số với văn bản rồi chép vào "
+                  "phần đầu tệp")
+            print(figure_suggestions.yaml_block(suggestions))
+    if args.json:
+        json.dump(found, sys.stdout, ensure_ascii=False, indent=2)
+        print()
     return 0
 
 
@@ -142,6 +181,11 @@ def main(argv: list[str] | None = None) -> int:
     import_parser.add_argument("--stdout", action="store_true", help="in kết quả ra màn hình, không ghi tệp")
     import_parser.add_argument("--ghi-de", action="store_true", help="thay tệp đã có cùng tên")
     import_parser.set_defaults(run=run_import)
+    figures_parser = commands.add_parser("so-lieu", help="gợi ý số liệu (so_lieu) tìm thấy trong văn bản, "
+                                         "để người biên tập xác nhận")
+    figures_parser.add_argument("files", nargs="+", help="tệp trong content/van-ban/, hoặc .docx, .pdf, .txt")
+    figures_parser.add_argument("--json", action="store_true", help="in JSON thay cho khối YAML")
+    figures_parser.set_defaults(run=run_figures)
     refs_parser = commands.add_parser("refs", help="tìm các văn bản được trích dẫn, in ra JSON")
     refs_parser.add_argument("--unit", help="đơn vị đã viết văn bản (mã hoặc tên), để hiểu "
                              "'Kế hoạch số …/KH-UBND' của chính đơn vị đó")

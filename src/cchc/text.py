@@ -90,3 +90,12 @@ def name_key(name: str) -> str:
     """Case, spacing and tone placement folded: 'UBND  Thành Uỷ' and 'ubnd thành ủy' compare equal."""
     text = _SPACE.sub(" ", nfc(name).lower()).strip()
     return _PLACEMENT.sub(lambda m: _TONE_PLACEMENT[m.group()], text)
+
+
+# A sentence ends at a full stop, question or exclamation mark before a space (not an ellipsis: "thông
+# báo... về", not a number: "1.992"), or at a line break.
+_SENTENCE_END = re.compile(r"(?<=[.!?])(?<!\.\.)\s+|\n+")
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text) if s.strip()]

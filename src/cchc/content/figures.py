@@ -5,19 +5,15 @@ is looked for in the body, in a sentence that uses a word of its indicator."""
 from __future__ import annotations
 
 import difflib
-import re
 
 from cchc.content.indicators import same_unit
 from cchc.content.schema import Field, FieldError
 from cchc.model import Document, Figure, Indicator
 from cchc.problems import Problem, Severity
 from cchc.quantities import QuantityError, numbers_in, parse_quantity
-from cchc.text import fold
+from cchc.text import fold, sentences
 
 FIELD_NAME = "so_lieu"
-# Sentences end at a full stop, question or exclamation mark before a space (not an ellipsis: "thông
-# báo... về"), or at a line break.
-_SENTENCE = re.compile(r"(?<=[.!?])(?<!\.\.)\s+|\n+")
 
 
 def read_value(value: object):
@@ -81,12 +77,12 @@ def catalogue_problems(document: Document, catalogue: dict[str, Indicator]) -> l
 def body_problems(document: Document, catalogue: dict[str, Indicator]) -> list[Problem]:
     """A warning for each figure whose value the body does not give in a sentence using a word of its
     indicator: a figure may never silently contradict the published words."""
-    sentences = [(fold(s).lower(), {n for n, _ in numbers_in(s)}) for s in _SENTENCE.split(document.body)]
+    said = [(fold(s).lower(), {n for n, _ in numbers_in(s)}) for s in sentences(document.body)]
     found = []
     for index, figure in enumerate(document.figures, 1):
         indicator = catalogue[figure.indicator]
         wanted = {figure.value.low, figure.value.high}
-        holding = [text for text, numbers in sentences if wanted <= numbers]
+        holding = [text for text, numbers in said if wanted <= numbers]
         words = [fold(word).lower() for word in indicator.keywords]
         if any(word in text for text in holding for word in words):
             continue

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 
 from cchc.importer.body import markdown
 from cchc.importer.layout import Layout, is_upper
-from cchc.model import Unit
+from cchc.importer import figure_suggestions
+from cchc.model import Indicator, Unit
 from cchc.refs.resolve import build_directory
 from cchc.text import slugify
 
@@ -55,7 +56,10 @@ def _quoted(text: str) -> str:
 
 
 def content_file(layout: Layout, units: dict[str, Unit], unit_id: str | None = None,
-                 originals: list[str] | None = None) -> Imported:
+                 originals: list[str] | None = None, catalogue: dict[str, Indicator] | None = None) -> Imported:
+    """The content file of an imported document; with the indicators' `catalogue`, the figures its body
+    seems to give follow the front matter's fields as a commented `so_lieu` block, for the editor to
+    confirm."""
     unit_id = unit_id or find_unit(layout.issuer, units)
     missing, notes = [], []
     date = (f"{layout.day:02d}/{layout.month:02d}/{layout.year}" if layout.day and layout.month
@@ -87,6 +91,15 @@ def content_file(layout: Layout, units: dict[str, Unit], unit_id: str | None = N
     if originals:
         lines += ["tep_goc:"] + [f"  - {_quoted(name)}" for name in originals]
     # An appendix (Phụ lục) follows the body: the page shows the recipients and signature after both.
-    lines += ["---", "", markdown(layout.body)] + (["", markdown(layout.appendix)] if layout.appendix else [])
+    body = "\n".join([markdown(layout.body)] + (["", markdown(layout.appendix)] if layout.appendix else []))
+    if catalogue and (found := figure_suggestions.suggest(body, catalogue)):
+        block = figure_suggestions.yaml_block(found, commented=True).splitlines()
+        first = len(lines) + len(block) + 4  # the comment's line, the block, '---' and a blank line
+        found = figure_suggestions.suggest(body, catalogue, first)
+        lines += ["# Số liệu gợi ý từ phần thân (cchc so-lieu): xác nhận từng số rồi bỏ dấu # ở đầu dòng"]
+        lines += figure_suggestions.yaml_block(found, commented=True).splitlines()
+        notes.append(f"{len(found)} số liệu gợi ý ở cuối phần đầu tệp (các dòng '# so_lieu'): xác nhận với "
+                     "văn bản rồi bỏ dấu #")
+    lines += ["---", "", body]
     words = slugify(f"{layout.kind or 'van ban'} {layout.title or ''}").split("-")[:SLUG_WORDS]
     return Imported("\n".join(lines), unit_id, "-".join(words), missing, notes)

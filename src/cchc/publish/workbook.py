@@ -10,6 +10,7 @@ from datetime import datetime
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
+from openpyxl.writer.excel import ExcelWriter
 
 from cchc.pages.figure_tables import PeriodTable
 from cchc.quantities import Quantity
@@ -69,9 +70,10 @@ def workbook(tables: list[PeriodTable], built: datetime) -> bytes:
 
 
 def _fixed_dates(book: Workbook, built: datetime) -> bytes:
-    """The saved book, its zip entries re-dated to the build's date (openpyxl stamps the clock's)."""
+    """The saved book, its zip entries re-dated to the build's date. openpyxl stamps the clock's on them,
+    and `Workbook.save` on the book's properties too: its ExcelWriter does not."""
     raw = io.BytesIO()
-    book.save(raw)
+    ExcelWriter(book, zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED)).save()
     out = io.BytesIO()
     stamp = max(built.timetuple()[:6], (1980, 1, 1, 0, 0, 0))  # zip dates start in 1980
     with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
