@@ -34,6 +34,8 @@ PAGES = {
     "van-ban": "van-ban/phuong-phu-lien/bao-cao-tuyen-truyen-cchc-6-thang-dau-nam-2026/",
     "don-vi": "don-vi/xa-nam-sach/",
     "thu-vien": "tham-chieu/",
+    "so-lieu": "tong-hop/so-lieu/ca-nam-2025/",  # a bar chart per indicator, inline SVG
+    "tong-hop": "tong-hop/",
     "tim-kiem": "tim-kiem/?q=dang+ky+khai+sinh",
 }
 
