@@ -39,6 +39,9 @@ def test_every_schema_field_is_in_its_collection_as_the_checks_read_it():
                                 "default": "xa-nam-sach"}
     assert report["ngay_ban_hanh"]["format"] == "DD/MM/YYYY"
     assert report["tep_goc"]["field"]["widget"] == "file"
+    figure = _names(report["so_lieu"]["fields"])
+    assert report["so_lieu"]["widget"] == "list" and figure["gia_tri"]["widget"] == "string"
+    assert [o["value"] for o in figure["chi_tieu"]["options"]] == list(portal.indicators)
     signer = _names(report["nguoi_ky"]["fields"])
     assert report["nguoi_ky"]["widget"] == "object" and signer["ho_ten"]["required"]
     assert _names(by_name["thu-tuc"]["fields"])["linh_vuc"]["options"] == portal.fields

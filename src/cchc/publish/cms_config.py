@@ -37,11 +37,12 @@ def backend(repo_url: str) -> dict:
     return {"name": name, "repo": parsed.path.strip("/").removesuffix(".git"), "branch": "main"}
 
 
-def _widget(spec: Field, choices: dict[str, list[str]]) -> dict:
+def _widget(spec: Field, choices: dict[str, list]) -> dict:
     widget: dict = {"label": label(spec.description), "name": spec.name, "hint": spec.description,
                     "required": spec.required}
     if spec.name in choices:
-        widget.update(widget="select", options=list(choices[spec.name]), multiple=spec.shape == "list")
+        # Each collection its own copy: shared objects would become YAML anchors.
+        widget.update(widget="select", options=copy.deepcopy(choices[spec.name]), multiple=spec.shape == "list")
     elif spec.shape == "mapping":
         widget.update(widget="object", fields=[_widget(f, choices) for f in spec.fields])
     elif spec.shape == "records":
@@ -54,7 +55,7 @@ def _widget(spec: Field, choices: dict[str, list[str]]) -> dict:
     return widget
 
 
-def _fields(schema, choices: dict[str, list[str]], overrides: dict[str, dict] | None = None) -> list[dict]:
+def _fields(schema, choices: dict[str, list], overrides: dict[str, dict] | None = None) -> list[dict]:
     fields = []
     for spec in schema:
         widget = _widget(spec, choices)
@@ -68,7 +69,8 @@ def _fields(schema, choices: dict[str, list[str]], overrides: dict[str, dict] | 
 def collections(portal: Portal) -> list[dict]:
     unit_ids = sorted(portal.units)
     choices = {"loai": [k.name for k in KINDS if k.published], "cap": [level.name for level in LEVELS],
-               "don_vi_cap_tren": unit_ids, "linh_vuc": list(portal.fields), "don_vi": unit_ids}
+               "don_vi_cap_tren": unit_ids, "linh_vuc": list(portal.fields), "don_vi": unit_ids,
+               "chi_tieu": [{"label": f"{i.name} ({i.unit})", "value": i.id} for i in portal.indicators.values()]}
     files = {"widget": "list", "field": {"label": "Tệp", "name": "tep", "widget": "file"}}
     out = []
     for unit in sorted(portal.units.values(), key=lambda u: u.id):
