@@ -16,7 +16,8 @@ from urllib.parse import unquote, urlsplit
 
 # nginx compresses text/html always, and these by gzip_types in deploy/nginx.conf.
 COMPRESSED = {"text/html", "text/css", "application/javascript", "text/javascript", "application/json",
-              "image/svg+xml", "application/atom+xml", "text/xml", "application/xml", "text/calendar", "text/csv"}
+              "image/svg+xml", "application/atom+xml", "text/xml", "application/xml", "text/calendar",
+              "text/csv"}
 TYPES = {".js": "application/javascript", ".json": "application/json", ".xml": "application/xml",
          ".svg": "image/svg+xml", ".webp": "image/webp", ".wasm": "application/wasm", ".css": "text/css",
          ".html": "text/html", ".png": "image/png", ".jpg": "image/jpeg", ".csv": "text/csv",

@@ -749,8 +749,8 @@ FIGURES = (
     ("tin-bai-cong-thong-tin", "Đăng tải {} tin, bài về cải cách hành chính trên Cổng thông tin điện tử.",
      (5, 400)),
     ("luot-phat-thanh", "Hệ thống truyền thanh đã phát {} lượt tin, bài về cải cách hành chính.", (20, 2500)),
-    ("hoi-nghi-tuyen-truyen", "Tổ chức {} buổi tuyên truyền, hội nghị lồng ghép nội dung cải cách hành chính.",
-     (1, 40)),
+    ("hoi-nghi-tuyen-truyen", "Tổ chức {} buổi tuyên truyền, hội nghị lồng ghép nội dung cải cách hành "
+     "chính.", (1, 40)),
     ("bang-ron-khau-hieu", "Treo {} băng rôn, khẩu hiệu tuyên truyền tại trụ sở và nhà văn hóa.", (2, 120)),
     ("tin-bai-zalo", "Chia sẻ {} tin, bài trên Zalo OA của đơn vị.", (3, 600)),
     ("cum-loa", "Duy trì {} cụm loa truyền thanh hoạt động thường xuyên.", (5, 150)),

@@ -70,7 +70,8 @@ def test_consolidated_marks_missing_reports():
 
 def test_missing_reports_are_due_or_late_by_the_calendar():
     p = portal()
-    rule = calendar.Rule(find_kind("Báo cáo"), parse_period("6 tháng đầu năm 2001"), ("xã",), 15, 6, False, None)
+    rule = calendar.Rule(find_kind("Báo cáo"), parse_period("6 tháng đầu năm 2001"), ("xã",), 15, 6, False,
+                         None)
     owed = calendar.dues([rule], list(p.units.values()), 2025, 2026)
     assert {(d.unit.id, d.period.label, d.day.isoformat()) for d in owed} == {
         (u, f"6 tháng đầu năm {y}", f"{y}-06-15") for u in ("xa-a", "xa-b") for y in (2025, 2026)}

@@ -22,8 +22,7 @@ from cchc.text import fold
 from .bench import write_project
 from .conftest import MEASURED, mkdocs_build
 from .static_server import serve
-from .webcheck import (PHONE, QUERIES, QUERY_BUDGET, REPO, RESULT_LINK, SEARCH_INPUT, Query, open_page,
-                       search)
+from .webcheck import PHONE, QUERIES, QUERY_BUDGET, REPO, RESULT_LINK, SEARCH_INPUT, Query, open_page, search
 
 SCREENSHOTS = REPO / "test-results" / "screenshots"
 PROCEDURE_BUDGET = 250_000  # bytes, compressed, images aside (issue 6)

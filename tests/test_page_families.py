@@ -4,8 +4,8 @@ with which template, and that editors' text stays text."""
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
 import json
+from datetime import date
 from html import escape as html_escape
 from pathlib import Path
 

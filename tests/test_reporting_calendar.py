@@ -8,9 +8,9 @@ import shutil
 
 import pytest
 
+from .conftest import REPO, cchc_check
 from .htmltext import article_text
 from .test_ics import parse, props, unescape
-from .conftest import REPO, cchc_check
 
 CALENDAR = "content/tham-chieu/ky-bao-cao.yml"
 
@@ -22,7 +22,8 @@ def text_of(site, page: str) -> str:
 
 def events(site, path: str) -> list[dict]:
     calendar = parse((site / path).read_bytes().decode("utf-8"))  # CRLF kept
-    return [{name: unescape(value) for name, (_, value) in props(event).items()} for event in calendar["subs"]]
+    return [{name: unescape(value) for name, (_, value) in props(event).items()}
+            for event in calendar["subs"]]
 
 
 def test_the_consolidation_shows_due_and_late_reports(built_site):

@@ -9,6 +9,7 @@ from typing import Callable
 from markupsafe import Markup
 
 from cchc import fonts, urls
+from cchc.content import calendar
 from cchc.model import Portal, Rendition
 from cchc.pages import (
     document_pages,
@@ -21,7 +22,6 @@ from cchc.pages import (
 )
 from cchc.pages.markdown import GeneratedPage
 from cchc.problems import Problem, Severity
-from cchc.content import calendar
 from cchc.publish import calendars, cards, opendata, web_files, workbook
 from cchc.publish.images import render as render_image
 from cchc.refs import index as reference_index
@@ -116,12 +116,14 @@ def generate(portal: Portal, cache: Path, settings: Settings = Settings(),
     infographics = [infographic_pages.infographic_page(i, renditions[i.slug], portal)
                     for i in portal.infographics]
     generated = (_documents(portal, index, figures, site_url) + guides + infographics
-                 + [infographic_pages.gallery_page(portal, renditions)] + document_pages.listing_pages(portal, owed, today)
+                 + [infographic_pages.gallery_page(portal, renditions)]
+                 + document_pages.listing_pages(portal, owed, today)
                  + figure_pages.figure_pages(portal, tables)
                  + procedure_pages.directory_pages(portal) + procedure_pages.form_pages(portal)
                  + reference_pages.all_pages(index, portal.units, by_path))
     files = {**opendata.citations(index), **opendata.procedures(portal, site_url),
-             **opendata.figures(portal, site_url), **calendars.feeds(owed, site_url, site_name, settings.built),
+             **opendata.figures(portal, site_url),
+             **calendars.feeds(owed, site_url, site_name, settings.built),
              f"{urls.OPEN_DATA}/so-lieu.xlsx": workbook.workbook(tables, settings.built),
              **web_files.feeds(portal, site_name, site_url, settings.built),
              "robots.txt": web_files.robots(site_url)}

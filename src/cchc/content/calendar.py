@@ -88,7 +88,8 @@ SCHEMA = (
     Field("cap", f"các cấp đơn vị phải nộp, mỗi cấp một dòng; cấp là một trong: {NAMES}", True, read_levels,
           shape="list"),
     Field("han", "hạn nộp dạng NN/TT trong năm của kỳ, hoặc 'NN/TT năm sau'", True, read_due),
-    Field("tu_nam", "năm đầu tiên áp dụng, ví dụ 2025 (bỏ trống: từ năm của văn bản cũ nhất)", False, read_year),
+    Field("tu_nam", "năm đầu tiên áp dụng, ví dụ 2025 (bỏ trống: từ năm của văn bản cũ nhất)", False,
+          read_year),
 )
 
 

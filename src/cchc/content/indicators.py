@@ -47,7 +47,8 @@ def read_indicators(root: Path, folder: Path, problems: list[Problem]) -> dict[s
             continue
         if data["id"] in found:
             problems.append(Problem(source.path, item.children["id"].line, "id",
-                                    f"mã '{data['id']}' đã dùng ở dòng {lines[data['id']]}; mỗi chỉ tiêu một mã"))
+                                    f"mã '{data['id']}' đã dùng ở dòng {lines[data['id']]}; mỗi chỉ tiêu một "
+                                    "mã"))
             continue
         lines[data["id"]] = item.children["id"].line
         found[data["id"]] = Indicator(data["id"], data["ten"], data["don_vi_tinh"], data["nhom"],

@@ -7,9 +7,9 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from cchc.importer import figure_suggestions
 from cchc.importer.body import markdown
 from cchc.importer.layout import Layout, is_upper
-from cchc.importer import figure_suggestions
 from cchc.model import Indicator, Unit
 from cchc.refs.resolve import build_directory
 from cchc.text import slugify
@@ -56,7 +56,8 @@ def _quoted(text: str) -> str:
 
 
 def content_file(layout: Layout, units: dict[str, Unit], unit_id: str | None = None,
-                 originals: list[str] | None = None, catalogue: dict[str, Indicator] | None = None) -> Imported:
+                 originals: list[str] | None = None,
+                 catalogue: dict[str, Indicator] | None = None) -> Imported:
     """The content file of an imported document; with the indicators' `catalogue`, the figures its body
     seems to give follow the front matter's fields as a commented `so_lieu` block, for the editor to
     confirm."""

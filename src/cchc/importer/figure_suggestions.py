@@ -77,11 +77,10 @@ def suggest(text: str, catalogue: dict[str, Indicator], first_line: int = 1) -> 
         for sentence in sentences(line.strip()):
             for match in _FIGURE.finditer(sentence):
                 qualifier, low, high, unit = match.groups()
-                written = " ".join(filter(None, (qualifier and qualifier.lower(), low + (f"-{high}" if high else ""))))
-                written += "%" if unit == "%" else ""
-                value = parse_quantity(written)
-                found.append(Suggestion(written, value, unit, _indicator(catalogue, unit, sentence, match.start(),
-                                                                       match.end()), sentence, number))
+                number_written = low + (f"-{high}" if high else "") + ("%" if unit == "%" else "")
+                written = " ".join(filter(None, (qualifier and qualifier.lower(), number_written)))
+                indicator = _indicator(catalogue, unit, sentence, match.start(), match.end())
+                found.append(Suggestion(written, parse_quantity(written), unit, indicator, sentence, number))
     return found
 
 

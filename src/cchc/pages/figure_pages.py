@@ -55,7 +55,8 @@ def overview_page(tables: list[PeriodTable], portal: Portal) -> GeneratedPage:
     return render.page("figures_overview.md", urls.FIGURES, "Số liệu tuyên truyền cải cách hành chính",
                        tables=tables, indicators=[i for i in portal.indicators.values() if i.id in given],
                        totals=totals, period_page=lambda t: urls.figures_period(t.period.label),
-                       open_data=urls.OPEN_DATA, data_page=urls.OPEN_DATA_PAGE, consolidated=urls.CONSOLIDATED)
+                       open_data=urls.OPEN_DATA, data_page=urls.OPEN_DATA_PAGE,
+                       consolidated=urls.CONSOLIDATED)
 
 
 def history_block(history: History | None, source: str) -> Markup:

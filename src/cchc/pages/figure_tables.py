@@ -60,7 +60,8 @@ def _latest_reports(portal: Portal) -> dict[tuple[str, Period], Document]:
 def period_tables(portal: Portal) -> list[PeriodTable]:
     """A table per period in which some report gives figures, newest first."""
     latest = _latest_reports(portal)
-    periods = sorted({period for (_, period), d in latest.items() if d.figures}, key=Period.order, reverse=True)
+    periods = sorted({period for (_, period), d in latest.items() if d.figures}, key=Period.order,
+                     reverse=True)
     reporting = units_in_order([u for u in portal.units.values() if u.parent])
     tables = []
     for period in periods:
@@ -72,7 +73,8 @@ def period_tables(portal: Portal) -> list[PeriodTable]:
             report = reports[unit.id]
             by_id = {f.indicator: f for f in report.figures} if report else {}
             rows.append(Row(unit, report, [by_id.get(i.id) for i in indicators]))
-        totals = [_aggregate(i, [r.values[c].value for r in rows if r.values[c]]) for c, i in enumerate(indicators)]
+        totals = [_aggregate(i, [r.values[c].value for r in rows if r.values[c]])
+                  for c, i in enumerate(indicators)]
         tables.append(PeriodTable(period, indicators, rows, totals))
     return tables
 

@@ -42,7 +42,8 @@ def _widget(spec: Field, choices: dict[str, list]) -> dict:
                     "required": spec.required}
     if spec.name in choices:
         # Each collection its own copy: shared objects would become YAML anchors.
-        widget.update(widget="select", options=copy.deepcopy(choices[spec.name]), multiple=spec.shape == "list")
+        widget.update(widget="select", options=copy.deepcopy(choices[spec.name]),
+                      multiple=spec.shape == "list")
     elif spec.shape == "mapping":
         widget.update(widget="object", fields=[_widget(f, choices) for f in spec.fields])
     elif spec.shape == "records":
@@ -70,7 +71,8 @@ def collections(portal: Portal) -> list[dict]:
     unit_ids = sorted(portal.units)
     choices = {"loai": [k.name for k in KINDS if k.published], "cap": [level.name for level in LEVELS],
                "don_vi_cap_tren": unit_ids, "linh_vuc": list(portal.fields), "don_vi": unit_ids,
-               "chi_tieu": [{"label": f"{i.name} ({i.unit})", "value": i.id} for i in portal.indicators.values()]}
+               "chi_tieu": [{"label": f"{i.name} ({i.unit})", "value": i.id}
+                            for i in portal.indicators.values()]}
     files = {"widget": "list", "field": {"label": "Tệp", "name": "tep", "widget": "file"}}
     out = []
     for unit in sorted(portal.units.values(), key=lambda u: u.id):

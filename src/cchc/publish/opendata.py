@@ -1,5 +1,5 @@
-"""Open data: procedures, the citation graph and the reports' figures as JSON and CSV, written the same way everywhere
-(UTF-8, stable order), in du-lieu/ of the built site."""
+"""Open data: procedures, the citation graph and the reports' figures as JSON and CSV, written the same
+way everywhere (UTF-8, stable order), in du-lieu/ of the built site."""
 
 from __future__ import annotations
 
@@ -77,7 +77,8 @@ def figure_rows(portal: Portal, site_url: str) -> list[dict]:
             keyed.append(((when, unit.id, document.kind.name, order[indicator.id]), {
                 "period": document.period.label if document.period else "", "year": document.year,
                 "unit": unit.id, "unit_name": unit.name, "kind": document.kind.name,
-                "indicator": indicator.id, "indicator_name": indicator.name, "unit_of_measure": indicator.unit,
+                "indicator": indicator.id, "indicator_name": indicator.name,
+                "unit_of_measure": indicator.unit,
                 "value": _number(value.low), "value_high": _number(value.high), "qualifier": value.qualifier,
                 "written": figure.written, "note": figure.note, "number": document.number_symbol,
                 "url": absolute(site_url, document.src_uri)}))
