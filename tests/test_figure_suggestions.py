@@ -51,7 +51,8 @@ def test_the_seed_reports_figures_are_suggested(portal):
     _, recall = _score(found, wanted)
     block_precision, block_recall = _score(proposed, wanted)
     MEASURED.append(f"gợi ý số liệu, 3 báo cáo mẫu: {len(wanted & found)}/{len(wanted)} số đã xác nhận có "
-                    f"trong gợi ý (recall {recall:.0%}); khối YAML sẵn dùng: precision {block_precision:.0%}, "
+                    f"trong gợi ý (recall {recall:.0%}); khối YAML sẵn dùng: precision "
+                    f"{block_precision:.0%}, "
                     f"recall {block_recall:.0%}")
     assert recall >= 17 / 18, sorted(wanted - found)
     assert block_recall >= 0.75 and block_precision >= 0.6
@@ -66,7 +67,8 @@ def test_real_report_sentences(portal):
         numbers_found |= {(index, *_key(s.value, None)) for s in suggestions}
         numbers_wanted |= {(index, *_key(str(f["gia_tri"]), None)) for f in entry["so_lieu"]}
         found |= {(index, *_key(s.value, s.indicator)) for s in suggestions if s.indicator}
-        wanted |= {(index, *_key(str(f["gia_tri"]), f["chi_tieu"])) for f in entry["so_lieu"] if f["chi_tieu"]}
+        wanted |= {(index, *_key(str(f["gia_tri"]), f["chi_tieu"]))
+                   for f in entry["so_lieu"] if f["chi_tieu"]}
     number_precision, number_recall = _score(numbers_found, numbers_wanted)
     precision, recall = _score(found, wanted)
     MEASURED.append(f"gợi ý số liệu, {len(entries)} câu thật ({len(numbers_wanted)} số, {len(wanted)} có chỉ "
