@@ -48,8 +48,16 @@ def write_portal(root: Path, repo: Path, s: str) -> None:
     (content / "van-ban/xa-a/bao-cao.md").write_text(
         f"---\nloai: Báo cáo\nso_ky_hieu: \"25/BC-UBND\"\nngay_ban_hanh: \"10/12/2025\"\ndia_danh: {q}\n"
         f"don_vi: xa-a\ntrich_yeu: {quoted('Kết quả ' + s)}\nky: năm 2025\n"
-        f"nguoi_ky:\n  ho_ten: {q}\n  chuc_vu:\n    - {q}\nnoi_nhan:\n  - {q}\n---\n\n"
-        f"## I. {s}\n\nTheo Kế hoạch số 09/KH-UBND ngày 15/7/2025 {s}\n\n[liên kết]({s})\n", encoding="utf-8")
+        f"nguoi_ky:\n  ho_ten: {q}\n  chuc_vu:\n    - {q}\nnoi_nhan:\n  - {q}\n"
+        f"so_lieu:\n  - chi_tieu: tin-bai\n    gia_tri: \"12\"\n    ghi_chu: {q}\n---\n\n"
+        f"## I. {s}\n\nTheo Kế hoạch số 09/KH-UBND ngày 15/7/2025 {s}\n\n[liên kết]({s})\n\n"
+        "Đã đăng 12 tin bài.\n", encoding="utf-8")
+    # The figures' catalogue: its names reach the dashboard's tables, its charts and the workbook.
+    (content / "tham-chieu/chi-tieu.yml").write_text(
+        f"- id: tin-bai\n  ten: {quoted('Tin bài ' + s)}\n  don_vi_tinh: {quoted('tin ' + s)}\n  nhom: {q}\n"
+        f"  tong_hop: cộng\n  tu_khoa:\n    - tin bài\n    - {q}\n", encoding="utf-8")
+    (content / "tham-chieu/ky-bao-cao.yml").write_text(
+        "- loai: Báo cáo\n  ky: năm\n  cap: [xã]\n  han: \"10/12\"\n", encoding="utf-8")
     (content / "thu-tuc/mau/to-khai.md").write_text(
         f"---\nten: {quoted('Tờ khai ' + s)}\nnguon: {q}\n---\n\n{s}\n", encoding="utf-8")
     (content / "thu-tuc/thu-tuc-a.md").write_text(

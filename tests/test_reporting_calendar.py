@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 
+import icalendar
 import pytest
 
 from .conftest import REPO, cchc_check
@@ -59,6 +60,8 @@ def test_the_calendars_parse_back_with_stable_uids(built_site):
     city = events(built_site, "tong-hop/lich-bao-cao.ics")
     assert len(city) == len({e["UID"] for e in city}) == 7
     assert "7 đơn vị phải nộp (cấp phường, sở, xã)" in city[0]["DESCRIPTION"]
+    parsed = icalendar.Calendar.from_ical((built_site / "tong-hop/lich-bao-cao.ics").read_bytes())
+    assert [str(e["UID"]) for e in parsed.walk("VEVENT")] == [e["UID"] for e in city]  # a second reader
 
 
 def test_the_dashboard_shows_the_seed_reports_figures(built_site):

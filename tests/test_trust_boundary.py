@@ -242,3 +242,6 @@ def test_hostile_text_in_every_field_never_reaches_readers(tmp_path_factory, val
     assert dangers(site) == []
     # Every field was published, as text.
     assert "Kết quả" in (site / "van-ban/xa-a/bao-cao/index.html").read_text(encoding="utf-8")
+    # … the figures' dashboard too: the catalogue's names in its table and chart, as text.
+    dashboard = (site / "tong-hop/so-lieu/ca-nam-2025/index.html").read_text(encoding="utf-8")
+    assert "Tin bài" in dashboard and dashboard.count('role="img"') == 1
