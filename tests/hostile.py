@@ -43,8 +43,12 @@ def write_portal(root: Path, repo: Path, s: str) -> None:
         (content / folder).mkdir(parents=True, exist_ok=True)
     (content / "don-vi/xa-a.md").write_text(
         f"---\nid: xa-a\nten: {quoted('Ủy ban nhân dân xã A ' + s)}\nten_ngan: {quoted('UBND xã A ' + s)}\n"
-        f"cap: xã\ndia_chi: {q}\nemail: ubnd@xa-a.gov.vn\nwebsite: https://xa-a.gov.vn\n"
+        f"cap: xã\ndon_vi_cap_tren: hai-phong\ndia_chi: {q}\nemail: ubnd@xa-a.gov.vn\n"
+        "website: https://xa-a.gov.vn\n"
         f"ten_goi_khac:\n  - {q}\n---\n\n{s}\n", encoding="utf-8")
+    (content / "don-vi/hai-phong.md").write_text(  # the unit xã A reports to
+        "---\nid: hai-phong\nten: Ủy ban nhân dân thành phố Hải Phòng\nten_ngan: UBND thành phố Hải Phòng\n"
+        "cap: thành phố\n---\n", encoding="utf-8")
     (content / "van-ban/xa-a/bao-cao.md").write_text(
         f"---\nloai: Báo cáo\nso_ky_hieu: \"25/BC-UBND\"\nngay_ban_hanh: \"10/12/2025\"\ndia_danh: {q}\n"
         f"don_vi: xa-a\ntrich_yeu: {quoted('Kết quả ' + s)}\nky: năm 2025\n"

@@ -60,9 +60,10 @@ def _latest_reports(portal: Portal) -> dict[tuple[str, Period], Document]:
 def period_tables(portal: Portal) -> list[PeriodTable]:
     """A table per period in which some report gives figures, newest first."""
     latest = _latest_reports(portal)
-    periods = sorted({period for (_, period), d in latest.items() if d.figures}, key=Period.order,
-                     reverse=True)
-    reporting = units_in_order([u for u in portal.units.values() if u.parent])
+    reporting = units_in_order([u for u in portal.units.values() if u.parent])  # those that report upward
+    ids = {u.id for u in reporting}
+    periods = sorted({period for (unit_id, period), d in latest.items() if d.figures and unit_id in ids},
+                     key=Period.order, reverse=True)
     tables = []
     for period in periods:
         reports = {unit.id: latest.get((unit.id, period)) for unit in reporting}
