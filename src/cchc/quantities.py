@@ -8,11 +8,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 # Words before a number that say it is not exact; kept, as the report wrote them.
-QUALIFIERS = ("trên", "hơn", "gần", "khoảng", "xấp xỉ", "ít nhất", "dưới")
+QUALIFIERS = ("trên", "hơn", "gần", "khoảng", "xấp xỉ", "ít nhất", "tối thiểu", "dưới")
 _QUALIFIER = "|".join(QUALIFIERS)
+# Scale words after a number: "77,7 triệu", "hơn 2 ngàn".
+SCALES = {"nghìn": 1000, "ngàn": 1000, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
 NUMBER = r"\d+(?:[.,]\d+)*"
-_WRITTEN = re.compile(rf"^(?:({_QUALIFIER})\s+)?(?:từ\s+)?({NUMBER})\s*(%?)"
-                      rf"(?:\s*(?:-|–|đến)\s*({NUMBER})\s*(%?))?$", re.I)
+SCALED = rf"{NUMBER}(?:\s*(?:{'|'.join(SCALES)})(?!\w))?"
+_WRITTEN = re.compile(rf"^(?:({_QUALIFIER})\s+)?(?:từ\s+)?({SCALED})\s*(%?)"
+                      rf"(?:\s*(?:-|–|đến)\s*({SCALED})\s*(%?))?$", re.I)
 # A number in running text; one touching '/' belongs to a date, a ratio or a document's symbol.
 _TOKEN = re.compile(rf"(?<![\d/])({NUMBER})(?![\d/]|[.,]\d)")
 EXPECTED = "cần một số như '1.992', '1992', '06', '98,5%', 'trên 200', 'gần 1.684' hoặc '10-15'"
@@ -46,11 +49,18 @@ def read_number(written: str) -> Decimal | None:
     return None
 
 
+def _scaled(written: str) -> Decimal | None:
+    """'77,7 triệu' -> 77700000; a number without a scale word as `read_number` reads it."""
+    match = re.fullmatch(rf"({NUMBER})\s*({'|'.join(SCALES)})?", written, re.I)
+    value = read_number(match.group(1)) if match else None
+    return value * SCALES[match.group(2).lower()] if value is not None and match.group(2) else value
+
+
 def parse_quantity(value: object) -> Quantity:
     text = " ".join(str(value).split())
     match = _WRITTEN.match(text)
-    low = read_number(match.group(2)) if match else None
-    high = read_number(match.group(4)) if match and match.group(4) else low
+    low = _scaled(match.group(2)) if match else None
+    high = _scaled(match.group(4)) if match and match.group(4) else low
     if low is None or high is None or high < low:
         raise QuantityError(f"giá trị '{text}' không phải số; {EXPECTED}")
     qualifier = (match.group(1) or "").lower()
@@ -78,7 +88,7 @@ def total(values: list[Quantity]) -> Quantity:
     """The sum, saying what its parts said: 'trên' if some are lower bounds and the rest exact, 'gần' if
     some are upper bounds, 'khoảng' when both or other qualifiers mix."""
     qualifiers = {v.qualifier for v in values} - {""}
-    lower, upper = {"trên", "hơn", "ít nhất"}, {"gần", "dưới"}
+    lower, upper = {"trên", "hơn", "ít nhất", "tối thiểu"}, {"gần", "dưới"}
     qualifier = ("" if not qualifiers else "trên" if qualifiers <= lower else "gần" if qualifiers <= upper
                  else "khoảng")
     return Quantity(sum((v.low for v in values), Decimal(0)), sum((v.high for v in values), Decimal(0)),

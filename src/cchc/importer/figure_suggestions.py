@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from cchc.model import Indicator
-from cchc.quantities import NUMBER, QUALIFIERS, Quantity, parse_quantity
+from cchc.quantities import QUALIFIERS, SCALED, Quantity, parse_quantity
 from cchc.text import fold, sentences
 
 # The counting words that may follow a number, by the catalogue's unit of measure they count in.
@@ -19,20 +19,22 @@ COUNTING = {
     "tin, bài": ("tin, bài", "tin bài", "tin, hình", "tin", "bài", "video", "bản tin"),
     "lượt": ("lượt",),
     "buổi": ("buổi", "cuộc", "hội nghị", "hội thi"),
-    "người": ("người", "học viên", "lượt người"),
-    "cái": ("băng rôn", "băng zôn", "pano", "khẩu hiệu", "áp phích", "panô"),
-    "bản": ("tờ rơi", "tờ gấp", "tài liệu", "cuốn", "bản"),
+    "người": ("người", "học viên", "lượt người", "thí sinh"),
+    "cái": ("băng rôn", "băng zôn", "pano", "pa nô", "panô", "cụm pano", "khẩu hiệu", "áp phích",
+            "tranh cổ động"),
+    "bản": ("tờ rơi", "tờ gấp", "tài liệu", "bộ tài liệu", "cuốn", "bản"),
     "%": ("%",),
     "cụm": ("cụm",),
     "văn bản": ("văn bản",),
-    "chuyên mục": ("chuyên mục", "chương trình", "phóng sự"),
+    "chuyên mục": ("chuyên mục", "chương trình", "phóng sự", "phim tài liệu"),
     "đợt": ("đợt",),
 }
+# Counting words (folded) that count too many things to name an indicator on their own.
+GENERIC = {"%", "luot", "nguoi", "luot nguoi", "tin", "bai", "tin, bai", "tin bai", "ban", "buoi", "cuoc"}
 _WORDS = sorted({w for words in COUNTING.values() for w in words}, key=len, reverse=True)
 _FIGURE = re.compile(
-    rf"(?<![\d/.,])(?:\b({'|'.join(QUALIFIERS)})\s+)?(?:từ\s+)?({NUMBER})"
-    rf"(?:\s*(?:-|–|đến)\s*({NUMBER}))?(?![\d/])\s*({'|'.join(map(re.escape, _WORDS))})(?!\w)", re.I)
-_FAR = 1000  # a keyword that is the counting word itself ("buổi", "tin") only breaks ties
+    rf"(?<![\d/.,])(?:\b({'|'.join(QUALIFIERS)})\s+)?(?:từ\s+)?({SCALED})"
+    rf"(?:\s*(?:-|–|đến)\s*({SCALED}))?(?![\d/])\s*({'|'.join(map(re.escape, _WORDS))})(?!\w)", re.I)
 
 
 @dataclass
@@ -46,13 +48,17 @@ class Suggestion:
 
 
 def _distance(indicator: Indicator, sentence: str, start: int, end: int) -> int | None:
-    """How far the indicator's nearest word stands from the figure (start..end) in the folded sentence."""
-    best = None
+    """How far the indicator's nearest word stands from the figure's counting word (start..end) in the
+    folded sentence; a word inside a generic counting word ("tin" of "tin, bài") is no evidence, the
+    specific one itself ("học viên", "cụm") is."""
+    best, counted = None, sentence[start:end]
     for keyword in indicator.keywords:
         word = fold(keyword).lower()
         for match in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", sentence):
-            if match.start() < end and match.end() > start:
-                gap = _FAR
+            if start <= match.start() and match.end() <= end and counted in GENERIC:
+                continue
+            if match.start() < end and match.end() > start:  # "buổi tuyên truyền" around "buổi"
+                gap = 0
             elif match.start() >= end:
                 gap = match.start() - end
             else:  # reports name the channel after the count ("522 tin, bài trên Zalo"): before counts double
@@ -62,13 +68,15 @@ def _distance(indicator: Indicator, sentence: str, start: int, end: int) -> int 
 
 
 def _indicator(catalogue: dict[str, Indicator], unit: str, sentence: str, start: int, end: int) -> str | None:
+    """The compatible indicator with a word nearest the figure; else the only one a specific counting word
+    ("cụm", "tờ rơi") counts in; None when nothing more tells (a bare "91,4%" or "560.000 lượt")."""
     folded, word = fold(sentence).lower(), unit.lower()
     compatible = [i for i in catalogue.values() if word in COUNTING.get(i.unit, (i.unit,))]
     scored = [(d, index, i.id) for index, i in enumerate(compatible)
               if (d := _distance(i, folded, start, end)) is not None]
     if scored:
         return min(scored)[2]
-    return compatible[0].id if len(compatible) == 1 else None
+    return compatible[0].id if len(compatible) == 1 and fold(word) not in GENERIC else None
 
 
 def suggest(text: str, catalogue: dict[str, Indicator], first_line: int = 1) -> list[Suggestion]:
@@ -79,7 +87,7 @@ def suggest(text: str, catalogue: dict[str, Indicator], first_line: int = 1) -> 
                 qualifier, low, high, unit = match.groups()
                 number_written = low + (f"-{high}" if high else "") + ("%" if unit == "%" else "")
                 written = " ".join(filter(None, (qualifier and qualifier.lower(), number_written)))
-                indicator = _indicator(catalogue, unit, sentence, match.start(), match.end())
+                indicator = _indicator(catalogue, unit, sentence, match.start(4), match.end(4))
                 found.append(Suggestion(written, parse_quantity(written), unit, indicator, sentence, number))
     return found
 
