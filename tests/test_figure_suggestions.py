@@ -106,8 +106,8 @@ def test_an_import_offers_its_figures_as_a_commented_block(tmp_path):
     assert done.returncode == 0 and "số liệu gợi ý" in done.stderr
     front = done.stdout.split("---\n")[1]
     assert yaml.safe_load(front).get("so_lieu") is None  # suggestions, never figures on their own
-    block = front[front.index("# so_lieu:"):]  # what the editor uncomments
-    figures = yaml.safe_load("\n".join(line[2:] for line in block.splitlines()))["so_lieu"]
+    block = front[front.index("#so_lieu:"):]  # what the editor uncomments: one '#' off each line
+    figures = yaml.safe_load("\n".join(line[1:] for line in block.splitlines()))["so_lieu"]
     assert {"chi_tieu": "luot-phat-thanh", "gia_tri": "225"} in figures
     lines = done.stdout.splitlines()
     for line in front.splitlines():

@@ -14,10 +14,12 @@ _QUALIFIER = "|".join(QUALIFIERS)
 SCALES = {"nghìn": 1000, "ngàn": 1000, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
 NUMBER = r"\d+(?:[.,]\d+)*"
 SCALED = rf"{NUMBER}(?:\s*(?:{'|'.join(SCALES)})(?!\w))?"
+# A number in running text, with its scale word; one touching '/' belongs to a date, a ratio or a
+# document's symbol.
+_TOKEN = re.compile(rf"(?<![\d/])({SCALED})(?![\d/]|[.,]\d)", re.I)
 _WRITTEN = re.compile(rf"^(?:({_QUALIFIER})\s+)?(?:từ\s+)?({SCALED})\s*(%?)"
                       rf"(?:\s*(?:-|–|đến)\s*({SCALED})\s*(%?))?$", re.I)
-# A number in running text; one touching '/' belongs to a date, a ratio or a document's symbol.
-_TOKEN = re.compile(rf"(?<![\d/])({NUMBER})(?![\d/]|[.,]\d)")
+
 EXPECTED = "cần một số như '1.992', '1992', '06', '98,5%', 'trên 200', 'gần 1.684' hoặc '10-15'"
 
 
@@ -75,11 +77,11 @@ def format_number(number: Decimal) -> str:
 
 
 def numbers_in(text: str) -> list[tuple[Decimal, int]]:
-    """Each number written in `text` with its offset; dates, ratios and symbols ('11/8/2025', '17/17',
-    '09/KH-UBND') are left out."""
+    """Each number written in `text` ('77,7 triệu' read as such) with its offset; dates, ratios and symbols
+    ('11/8/2025', '17/17', '09/KH-UBND') are left out."""
     found = []
     for match in _TOKEN.finditer(text):
-        if (number := read_number(match.group(1))) is not None:
+        if (number := _scaled(match.group(1))) is not None:
             found.append((number, match.start()))
     return found
 

@@ -5,7 +5,9 @@ is looked for in the body, in a sentence that uses a word of its indicator."""
 from __future__ import annotations
 
 import difflib
+import re
 
+from cchc.content import figure_finder
 from cchc.content.indicators import same_unit
 from cchc.content.schema import Field, FieldError
 from cchc.model import Document, Figure, Indicator
@@ -77,24 +79,50 @@ def catalogue_problems(document: Document, catalogue: dict[str, Indicator]) -> l
     return found
 
 
+NEAR = 60  # characters: how close to the number a word of its indicator must stand
+# "năm 2025", "tháng 6", "quý 2", "mức độ 2", "giai đoạn 2021": a number after these counts no figure.
+_CALENDAR_WORD = re.compile(r"(?<!\w)(?:nam|thang|ngay|quy|muc do|giai doan|so)\s*$")
+
+
+def _near(body_sentences: list[str], figure: Figure, words: list[str]) -> bool:
+    """Whether the body writes the figure's value with a word of its indicator close by."""
+    for sentence in body_sentences:
+        folded = fold(sentence).lower()
+        places = [at for number, at in numbers_in(sentence)
+                  if number in (figure.value.low, figure.value.high) and not _CALENDAR_WORD.search(folded[:at])]
+        for word in words:
+            for match in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", folded):
+                if any(abs(match.start() - at) <= NEAR for at in places):
+                    return True
+    return False
+
+
 def body_problems(document: Document, catalogue: dict[str, Indicator]) -> list[Problem]:
-    """A warning for each figure whose value the body does not give in a sentence using a word of its
-    indicator: a figure may never silently contradict the published words."""
-    said = [(fold(s).lower(), {n for n, _ in numbers_in(s)}) for s in sentences(document.body)]
+    """A warning for each figure the body does not give: its value must stand in the body as that
+    indicator's (the finder's reading of a number and its counting word), or, where no counting word says,
+    close to a word of the indicator. A figure may never silently contradict the published words."""
+    read = figure_finder.suggest(document.body, catalogue)
+    body_sentences = sentences(document.body)
     found = []
     for index, figure in enumerate(document.figures, 1):
         indicator = catalogue[figure.indicator]
-        wanted = {figure.value.low, figure.value.high}
-        holding = [text for text, numbers in said if wanted <= numbers]
+        same = [s for s in read if (s.value.low, s.value.high) == (figure.value.low, figure.value.high)]
+        if any(s.indicator == figure.indicator for s in same):
+            continue
+        others = sorted({catalogue[s.indicator].name for s in same if s.indicator})
         words = [fold(word).lower() for word in indicator.keywords]
-        if any(word in text for text in holding for word in words):
+        if not others and _near(body_sentences, figure, words):
             continue
         shown = ", ".join(f"'{word}'" for word in indicator.keywords[:4])
-        message = (f"giá trị {figure.written} không có trong phần thân văn bản" if not holding else
-                   f"số {figure.written} có trong phần thân nhưng không ở câu nào nói về "
-                   f"'{indicator.name}' (có từ {shown})")
+        if others:
+            message = (f"số {figure.written} trong phần thân là số liệu '{others[0]}', không phải "
+                       f"'{indicator.name}'")
+        elif any(figure.value.low in {n for n, _ in numbers_in(s)} for s in body_sentences):
+            message = (f"số {figure.written} có trong phần thân nhưng không đứng gần từ nào của "
+                       f"'{indicator.name}' ({shown})")
+        else:
+            message = f"giá trị {figure.written} không có trong phần thân văn bản"
         found.append(Problem(document.path, figure.lines["gia_tri"], f"{FIELD_NAME}[{index}].gia_tri",
                              f"{message}; số liệu phải khớp với chữ đã ban hành: hãy sửa giá trị hoặc chỉ "
-                             "tiêu",
-                             Severity.WARNING))
+                             "tiêu", Severity.WARNING))
     return found

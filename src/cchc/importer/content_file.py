@@ -94,9 +94,9 @@ def content_file(layout: Layout, units: dict[str, Unit], unit_id: str | None = N
     # An appendix (Phụ lục) follows the body: the page shows the recipients and signature after both.
     body = "\n".join([markdown(layout.body)] + (["", markdown(layout.appendix)] if layout.appendix else []))
     if catalogue and (found := figure_suggestions.suggest(body, catalogue)):
-        block = figure_suggestions.yaml_block(found, commented=True).splitlines()
-        first = len(lines) + len(block) + 4  # the comment's line, the block, '---' and a blank line
-        found = figure_suggestions.suggest(body, catalogue, first)
+        size = len(figure_suggestions.yaml_block(found, commented=True).splitlines())
+        for suggestion in found:  # the body's lines in the file: after the comment, the block, '---', a blank
+            suggestion.line += len(lines) + size + 3
         lines += ["# Số liệu gợi ý từ phần thân (cchc so-lieu): xác nhận từng số rồi bỏ dấu # ở đầu dòng"]
         lines += figure_suggestions.yaml_block(found, commented=True).splitlines()
         notes.append(f"{len(found)} số liệu gợi ý ở cuối phần đầu tệp (các dòng '# so_lieu'): xác nhận với "
