@@ -88,8 +88,9 @@ def _near(body_sentences: list[str], figure: Figure, words: list[str]) -> bool:
     """Whether the body writes the figure's value with a word of its indicator close by."""
     for sentence in body_sentences:
         folded = fold(sentence).lower()
+        wanted = (figure.value.low, figure.value.high)
         places = [at for number, at in numbers_in(sentence)
-                  if number in (figure.value.low, figure.value.high) and not _CALENDAR_WORD.search(folded[:at])]
+                  if number in wanted and not _CALENDAR_WORD.search(folded[:at])]
         for word in words:
             for match in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", folded):
                 if any(abs(match.start() - at) <= NEAR for at in places):
