@@ -232,7 +232,7 @@ def dashboard(project: Path) -> tuple[float, int, int, int]:
         figure_pages.figure_pages(portal, tables)
         figure_tables.histories(portal)
         workbook.workbook(tables, today)
-        opendata.figures(portal, "https://cchc.example.gov.vn/")
+        opendata.figures(portal, "https://cchc.example.gov.vn/", tables)
         owed = calendar.owed(portal.calendar, list(portal.units.values()), portal.documents, today.date())
         calendars.feeds(owed, "https://cchc.example.gov.vn/", "Cổng", today)
         runs.append(time.perf_counter() - start)

@@ -14,6 +14,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
+from cchc.content.figure_finder import suggest
 from cchc.content.figures import body_problems
 from cchc.content.load import load
 from cchc.pages import figure_tables
@@ -209,7 +210,7 @@ def test_the_workbook_reads_back_as_the_dashboard(synthetic):
 
 def test_csv_and_json_hold_every_figure(real):
     portal, _ = real
-    files = opendata.figures(portal, "https://cchc.example.gov.vn/")
+    files = opendata.figures(portal, "https://cchc.example.gov.vn/", figure_tables.period_tables(portal))
     rows = json.loads(files["du-lieu/so-lieu.json"])
     assert len(rows) == 18 and list(csv.DictReader(io.StringIO(files["du-lieu/so-lieu.csv"]))) == [
         {k: "" if v is None else str(v) for k, v in row.items()} for row in rows]
@@ -240,3 +241,31 @@ def test_almost_every_wrong_number_from_the_body_is_caught(real):
                     missed.append((figure.indicator, str(number)))
     MEASURED.append(f"kiểm tra số liệu: {tried - len(missed)}/{tried} số sai (lấy từ chính phần thân) bị báo")
     assert tried >= 400 and len(missed) <= 0.05 * tried, missed
+
+
+def test_a_name_that_opens_with_equals_is_text_in_the_workbook(real):
+    portal, _ = real
+    tables = figure_tables.period_tables(portal)
+    row = tables[0].rows[0]
+    row.unit = dataclasses.replace(row.unit, name='=HYPERLINK("http://evil.example","Bấm")')
+    sheet = load_workbook(io.BytesIO(workbook.workbook(tables, BUILT)))[tables[0].period.label]
+    assert sheet["A2"].value.startswith("=HYPERLINK") and sheet["A2"].data_type == "s"
+
+
+def test_odd_numbers_in_a_body_are_not_figures(real):
+    portal, _ = real
+    text = "2.1.3 Tin học hóa 12 bài; Ngày 20-10 hội nghị; 1,2,3 lượt; 77,7 triệu lượt người tham dự."
+    found = [(s.written, s.indicator) for s in suggest(text, portal.indicators)]
+    assert found == [("12", None), ("77,7 triệu", "nguoi-tham-du")]  # "12 bài": no word says of what
+    assert parse_quantity("77,7 triệu").low == Decimal(77_700_000)
+    with pytest.raises(QuantityError, match="quá lớn"):
+        parse_quantity("9" * 5000)
+
+
+@pytest.mark.parametrize("old, new, field, message", [
+    ("  tu_khoa: [zalo]", "  tu_khoa: [zalo, \"\"]", "tu_khoa[2]", "từ khóa '' quá ngắn"),
+])
+def test_a_catalogue_keyword_that_matches_everything_is_refused(portal_copy, old, new, field, message):
+    line = _edit(portal_copy, "content/tham-chieu/chi-tieu.yml", old, new)
+    check = cchc_check(portal_copy)
+    assert f"content/tham-chieu/chi-tieu.yml:{line}: {field}: {message}" in check.stdout, check.stdout

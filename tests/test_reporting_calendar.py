@@ -97,3 +97,22 @@ def test_a_bad_calendar_entry_is_named(tmp_path, old, new, field, message):
     wrong = [row for row in check.stdout.splitlines() if row.startswith(f"{CALENDAR}:")]
     assert check.returncode == 1 and len(wrong) == 1, check.stdout
     assert wrong[0].startswith(f"{CALENDAR}:{line}: {field}: ") and message in wrong[0], wrong[0]
+
+
+def test_two_due_days_for_one_level_are_refused(tmp_path):
+    shutil.copytree(REPO / "content", tmp_path / "content")
+    shutil.copytree(REPO / "docs", tmp_path / "docs")
+    shutil.copy(REPO / "mkdocs.yml", tmp_path)
+    file = tmp_path / CALENDAR
+    text = file.read_text(encoding="utf-8")
+    file.write_text(text + '- loai: Báo cáo\n  ky: năm\n  cap: [sở, phường]\n  han: "15/12"\n', encoding="utf-8")
+    line = text.count("\n") + 3
+    check = cchc_check(tmp_path)
+    assert f"{CALENDAR}:{line}: cap[1]: cấp 'sở' đã có hạn nộp báo cáo kỳ này ở dòng " in check.stdout, check.stdout
+    assert check.returncode == 1
+
+
+def test_a_quarter_keeps_its_numeral_in_a_sentence():
+    from cchc.periods import parse_period
+    assert parse_period("quý II năm 2025").phrase == "quý II năm 2025"
+    assert parse_period("năm 2025").phrase == "cả năm 2025"

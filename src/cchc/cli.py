@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from cchc import annotations, settings
+from cchc.content import frontmatter
 from cchc.content import load as loader
 from cchc.importer import figure_suggestions
 from cchc.importer.content_file import content_file
@@ -120,14 +121,14 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def _body(source: Path) -> tuple[str, int]:
-    """The text to look for figures in and its first line: a content file's body, or the words of a
-    Word, PDF or text file."""
+    """The text to look for figures in and its first line: a content file's body, read as `cchc check`
+    reads it (BOM, CRLF, NFC), or the words of a Word, PDF or text file."""
     if source.suffix.lower() == ".md":
-        text = source.read_text(encoding="utf-8")
-        if text.startswith("---\n") and "\n---\n" in text[4:]:
-            head = text[: text.index("\n---\n", 4) + 5]
-            return text[len(head):], head.count("\n") + 1
-        return text, 1
+        text, problems = frontmatter.decode(source.name, source.read_bytes())
+        if text is None:
+            raise SourceError(problems[0].message)
+        parsed, problems = frontmatter.parse(source.name, text)
+        return (text, 1) if problems else (parsed.body, parsed.body_line)
     return "\n".join(read_lines(source)), 1
 
 
@@ -140,7 +141,7 @@ def run_figures(args: argparse.Namespace) -> int:
     for name in args.files:
         try:
             text, first = _body(Path(name))
-        except (OSError, UnicodeDecodeError, SourceError) as error:
+        except (OSError, SourceError) as error:
             print(f"cchc so-lieu: {name}: {error}", file=sys.stderr)
             return 2
         suggestions = figure_suggestions.suggest(text, portal.indicators, first)

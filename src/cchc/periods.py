@@ -49,6 +49,11 @@ class Period:
             "quy": f"Quý {_ROMAN_OUT.get(self.quarter, '')} năm {self.year}",
         }[self.kind]
 
+    @property
+    def phrase(self) -> str:
+        """The label inside a sentence: 'cả năm 2025', 'quý II năm 2025' (the quarter keeps its numeral)."""
+        return self.label[:1].lower() + self.label[1:]
+
     def order(self) -> tuple[int, int, int]:
         """Ascending in time: by year, then last month; of two periods ending together the
         longer one (the whole year after its last half) counts as later."""

@@ -20,6 +20,7 @@ _TOKEN = re.compile(rf"(?<![\d/])({SCALED})(?![\d/]|[.,]\d)", re.I)
 _WRITTEN = re.compile(rf"^(?:({_QUALIFIER})\s+)?(?:từ\s+)?({SCALED})\s*(%?)"
                       rf"(?:\s*(?:-|–|đến)\s*({SCALED})\s*(%?))?$", re.I)
 
+LARGEST = Decimal(10) ** 15  # no report counts more; a longer number is a slip of the keyboard
 EXPECTED = "cần một số như '1.992', '1992', '06', '98,5%', 'trên 200', 'gần 1.684' hoặc '10-15'"
 
 
@@ -65,6 +66,8 @@ def parse_quantity(value: object) -> Quantity:
     high = _scaled(match.group(4)) if match and match.group(4) else low
     if low is None or high is None or high < low:
         raise QuantityError(f"giá trị '{text}' không phải số; {EXPECTED}")
+    if high >= LARGEST:
+        raise QuantityError(f"giá trị '{text[:30]}…' quá lớn (từ 10^15 trở lên); kiểm tra lại số")
     qualifier = (match.group(1) or "").lower()
     return Quantity(low, high, qualifier, bool(match.group(3) or match.group(5)))
 

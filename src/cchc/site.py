@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import timedelta, timezone
 from pathlib import Path
 from typing import Callable
 
@@ -27,6 +28,7 @@ from cchc.publish.images import render as render_image
 from cchc.refs import index as reference_index
 from cchc.settings import Settings
 
+VIETNAM = timezone(timedelta(hours=7))
 Figures = Callable[[str], Markup]  # the infographics shown on a page, by its src_uri
 
 
@@ -110,7 +112,7 @@ def generate(portal: Portal, cache: Path, settings: Settings = Settings(),
 
     guides, problems = _procedures(portal, index, figures, settings)
     tables = figure_tables.period_tables(portal)
-    today = settings.built.date()
+    today = settings.built.astimezone(VIETNAM).date()  # due and late days as the units count them
     owed = calendar.owed(portal.calendar, list(portal.units.values()), portal.documents, today)
     by_path = {p.path: p for p in [*portal.documents, *portal.procedures]}
     infographics = [infographic_pages.infographic_page(i, renditions[i.slug], portal)
@@ -122,7 +124,7 @@ def generate(portal: Portal, cache: Path, settings: Settings = Settings(),
                  + procedure_pages.directory_pages(portal) + procedure_pages.form_pages(portal)
                  + reference_pages.all_pages(index, portal.units, by_path))
     files = {**opendata.citations(index), **opendata.procedures(portal, site_url),
-             **opendata.figures(portal, site_url),
+             **opendata.figures(portal, site_url, tables),
              **calendars.feeds(owed, site_url, site_name, settings.built),
              f"{urls.OPEN_DATA}/so-lieu.xlsx": workbook.workbook(tables, settings.built),
              **web_files.feeds(portal, site_name, site_url, settings.built),

@@ -71,7 +71,7 @@ def read_due(value: str) -> tuple[int, int, bool]:
         date(_SAMPLE_YEAR, month, day)
     except ValueError:
         raise FieldError(f"hạn '{value}' không có thật: ngày {day} tháng {month} không có trong mọi năm; "
-                         "hãy chọn một ngày có thật (tháng 2 đến ngày 28)") from None
+                         "hãy chọn một ngày có thật (tháng 2 chỉ đến ngày 28)") from None
     return day, month, bool(match.group(3))
 
 
@@ -94,10 +94,19 @@ SCHEMA = (
 
 
 def read_calendar(root: Path, folder: Path, problems: list[Problem]) -> list[Rule]:
-    rules = []
+    rules, owing = [], {}  # (kind, period, level) -> the line of the rule that asks it
     for source, item in table_items(root, folder, FILE, problems):
         before = len(problems)
         data = read_fields(source, SCHEMA, item.children, item.line, problems)
+        if len(problems) > before:
+            continue
+        for index, level in enumerate(data["cap"], 1):
+            key = (data["loai"], data["ky"], level)
+            if key in owing:
+                problems.append(Problem(source.path, item.children["cap"].line, f"cap[{index}]",
+                                        f"cấp '{level}' đã có hạn nộp {data['loai'].name.lower()} kỳ này "
+                                        f"ở dòng {owing[key]}; mỗi cấp một hạn cho mỗi loại và kỳ"))
+            owing.setdefault(key, item.line)
         if len(problems) > before:
             continue
         if not data["loai"].periodic:

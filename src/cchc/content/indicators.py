@@ -32,6 +32,8 @@ SCHEMA = (
     Field("nhom", "nhóm chỉ tiêu trên trang số liệu, ví dụ 'Truyền thanh'", True),
     Field("tong_hop", "cách tổng hợp giữa các đơn vị: " + ", ".join(AGGREGATES), True, read_aggregate),
     Field("tu_khoa", "những từ câu nêu số liệu này dùng, mỗi từ một dòng '- cổng thông tin'", True,
+          matching(r"\w\w", "từ khóa '{value}' quá ngắn: cần ít nhất hai chữ cái, nếu không câu nào "
+                   "cũng khớp"),
           shape="list"),
 )
 

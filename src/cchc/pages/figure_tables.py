@@ -92,8 +92,10 @@ class History:
 def histories(portal: Portal) -> dict[str, History]:
     """Each unit's figures across periods, by unit id, for the units whose reports give some."""
     by_unit: dict[str, list[tuple[Period, Document]]] = {}
+    # The units of the period tables, whose pages a history links to.
+    reporting = {u.id for u in portal.units.values() if u.parent}
     for (unit_id, period), document in _latest_reports(portal).items():
-        if document.figures:
+        if document.figures and unit_id in reporting:
             by_unit.setdefault(unit_id, []).append((period, document))
     found = {}
     for unit_id, reports in by_unit.items():

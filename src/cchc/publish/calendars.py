@@ -16,12 +16,14 @@ from cchc.text import slugify
 
 
 def _uid(due: Due, site_url: str, unit_id: str = "") -> str:
+    """Kind, period and unit; the city's events also name their day, as levels may owe on different days."""
     host = urlsplit(site_url).hostname or "cchc"
-    return "-".join(filter(None, (due.kind.slug, slugify(due.period.label), unit_id))) + f"@{host}"
+    owner = unit_id or f"{due.day:%Y%m%d}"
+    return "-".join((due.kind.slug, slugify(due.period.label), owner)) + f"@{host}"
 
 
 def _summary(due: Due) -> str:
-    return f"Hạn nộp {due.kind.name.lower()} {due.period.label.lower()}"
+    return f"Hạn nộp {due.kind.name.lower()} {due.period.phrase}"
 
 
 def feeds(owed: list[Due], site_url: str, site_name: str, built: datetime) -> dict[str, str]:
@@ -37,7 +39,7 @@ def feeds(owed: list[Due], site_url: str, site_name: str, built: datetime) -> di
         unit = due.unit
         by_unit.setdefault(unit.src_uri, (unit, []))[1].append(Event(
             _uid(due, site_url, unit.id), due.day, f"{_summary(due)} ({unit.short_name})",
-            f"{unit.name} nộp {due.kind.name.lower()} {due.period.label.lower()} lên cấp trên.",
+            f"{unit.name} nộp {due.kind.name.lower()} {due.period.phrase} lên cấp trên.",
             urls.absolute(site_url, unit.src_uri)))
     files = {urls.calendar(urls.CONSOLIDATED): calendar(f"Lịch báo cáo – {site_name}", city, built)}
     for src_uri, (unit, events) in by_unit.items():

@@ -8,6 +8,7 @@ import io
 import json
 
 from cchc.model import Portal
+from cchc.pages.figure_tables import PeriodTable
 from cchc.refs.index import ReferenceIndex
 from cchc.urls import OPEN_DATA, absolute, site_path
 
@@ -64,10 +65,12 @@ def _number(value):
     return int(value) if value == value.to_integral_value() else float(value)
 
 
-def figure_rows(portal: Portal, site_url: str) -> list[dict]:
+def figure_rows(portal: Portal, site_url: str, tables: list[PeriodTable]) -> list[dict]:
     """Every figure of every report and plan, one row each: newest period first, then unit, kind and the
-    catalogue's order."""
+    catalogue's order. `dashboard` says whether the row is one the dashboard's `tables` count (a plan's
+    target, a replaced report, a report of the top unit or without period are not)."""
     order = {indicator: index for index, indicator in enumerate(portal.indicators)}
+    counted = {row.report.src_uri for table in tables for row in table.rows if row.report}
     keyed = []
     for document in portal.documents:
         unit = portal.units[document.unit_id]
@@ -81,9 +84,9 @@ def figure_rows(portal: Portal, site_url: str) -> list[dict]:
                 "unit_of_measure": indicator.unit,
                 "value": _number(value.low), "value_high": _number(value.high), "qualifier": value.qualifier,
                 "written": figure.written, "note": figure.note, "number": document.number_symbol,
-                "url": absolute(site_url, document.src_uri)}))
+                "url": absolute(site_url, document.src_uri), "dashboard": document.src_uri in counted}))
     return [row for _, row in sorted(keyed, key=lambda pair: pair[0])]
 
 
-def figures(portal: Portal, site_url: str) -> dict[str, str]:
-    return both("so-lieu", figure_rows(portal, site_url))
+def figures(portal: Portal, site_url: str, tables: list[PeriodTable]) -> dict[str, str]:
+    return both("so-lieu", figure_rows(portal, site_url, tables))

@@ -52,11 +52,15 @@ def workbook(tables: list[PeriodTable], built: datetime) -> bytes:
             if report is None:
                 sheet.append([row.unit.name, MISSING])
                 continue
-            sheet.append([row.unit.name, report.number_symbol or "Đã đăng",
+            sheet.append([row.unit.name, report.number_symbol if report.has_number else "Đã đăng",
                           *(_cell(f.value if f else None) for f in row.values)])
         sheet.append(["Tổng hợp", "", *(_cell(q) for q in table.totals)])
         for cell in sheet[1] + sheet[sheet.max_row]:
             cell.font = Font(bold=True)
+        for line in sheet.iter_rows():
+            for cell in line:  # a name that opens with '=' is an editor's text, never a formula
+                if cell.data_type == "f":
+                    cell.data_type = "s"
         for column in sheet.iter_cols(min_col=3, min_row=2):
             for cell in column:
                 if isinstance(cell.value, (int, float)):
