@@ -105,10 +105,12 @@ def test_two_due_days_for_one_level_are_refused(tmp_path):
     shutil.copy(REPO / "mkdocs.yml", tmp_path)
     file = tmp_path / CALENDAR
     text = file.read_text(encoding="utf-8")
-    file.write_text(text + '- loai: Báo cáo\n  ky: năm\n  cap: [sở, phường]\n  han: "15/12"\n', encoding="utf-8")
+    rule = '- loai: Báo cáo\n  ky: năm\n  cap: [sở, phường]\n  han: "15/12"\n'  # "sở" owes it on 10/12
+    file.write_text(text + rule, encoding="utf-8")
     line = text.count("\n") + 3
     check = cchc_check(tmp_path)
-    assert f"{CALENDAR}:{line}: cap[1]: cấp 'sở' đã có hạn nộp báo cáo kỳ này ở dòng " in check.stdout, check.stdout
+    message = "cap[1]: cấp 'sở' đã có hạn nộp báo cáo kỳ này ở dòng "
+    assert f"{CALENDAR}:{line}: {message}" in check.stdout, check.stdout
     assert check.returncode == 1
 
 
