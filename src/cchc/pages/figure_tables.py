@@ -52,8 +52,8 @@ def _latest_reports(portal: Portal) -> dict[tuple[str, Period], Document]:
         if document.kind == REPORT and document.period:
             key = (document.unit_id, document.period)
             held = latest.get(key)
-            later = document.date and (held is None or held.date is None or document.date.iso() > held.date.iso())
-            if held is None or later:
+            if held is None or document.date and (held.date is None
+                                                  or document.date.iso() > held.date.iso()):
                 latest[key] = document
     return latest
 
