@@ -84,9 +84,10 @@ NEAR = 60  # characters: how close to the number a word of its indicator must st
 _CALENDAR_WORD = re.compile(r"(?<!\w)(?:nam|thang|ngay|quy|muc do|giai doan|so)\s*$")
 
 
-def _near(body_sentences: list[str], figure: Figure, words: list[str]) -> bool:
-    """Whether the body writes the figure's value with a word of its indicator close by."""
-    for sentence in body_sentences:
+def _near(holding: list[str], figure: Figure, words: list[str]) -> bool:
+    """Whether one of the sentences `holding` a figure's value writes it with a word of its indicator close
+    by."""
+    for sentence in holding:
         folded = fold(sentence).lower()
         wanted = (figure.value.low, figure.value.high)
         places = [at for number, at in numbers_in(sentence)
@@ -102,8 +103,9 @@ def body_problems(document: Document, catalogue: dict[str, Indicator]) -> list[P
     """A warning for each figure the body does not give: its value must stand in the body as that
     indicator's (the finder's reading of a number and its counting word), or, where no counting word says,
     close to a word of the indicator. A figure may never silently contradict the published words."""
-    read = figure_finder.suggest(document.body, catalogue)
-    body_sentences = sentences(document.body)
+    values = {v for f in document.figures for v in (f.value.low, f.value.high)}
+    holding = [s for s in sentences(document.body) if any(n in values for n, _ in numbers_in(s))]
+    read = figure_finder.suggest("\n".join(holding), catalogue)  # only where a figure's value stands
     found = []
     for index, figure in enumerate(document.figures, 1):
         indicator = catalogue[figure.indicator]
@@ -112,13 +114,13 @@ def body_problems(document: Document, catalogue: dict[str, Indicator]) -> list[P
             continue
         others = sorted({catalogue[s.indicator].name for s in same if s.indicator})
         words = [fold(word).lower() for word in indicator.keywords]
-        if not others and _near(body_sentences, figure, words):
+        if not others and _near(holding, figure, words):
             continue
         shown = ", ".join(f"'{word}'" for word in indicator.keywords[:4])
         if others:
             message = (f"số {figure.written} trong phần thân là số liệu '{others[0]}', không phải "
                        f"'{indicator.name}'")
-        elif any(figure.value.low in {n for n, _ in numbers_in(s)} for s in body_sentences):
+        elif any(figure.value.low in {n for n, _ in numbers_in(s)} for s in holding):
             message = (f"số {figure.written} có trong phần thân nhưng không đứng gần từ nào của "
                        f"'{indicator.name}' ({shown})")
         else:
