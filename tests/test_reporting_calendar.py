@@ -8,6 +8,7 @@ import shutil
 
 import icalendar
 import pytest
+from openpyxl import load_workbook
 
 from .conftest import REPO, cchc_check
 from .htmltext import article_text
@@ -75,6 +76,14 @@ def test_the_dashboard_shows_the_seed_reports_figures(built_site):
     assert "Đã có báo cáo: 2/7 đơn vị" in text and text.count("Chưa có báo cáo") >= 5
     unit = text_of(built_site, "don-vi/phuong-phu-lien")
     assert "Số liệu tuyên truyền" in unit and "Cụm loa truyền thanh (cụm) 113" in unit
+    book = load_workbook(built_site / "du-lieu/so-lieu.xlsx")  # the same figures, as the department's sheet
+    rows = {row[0]: row for row in book["Cả năm 2025"].iter_rows(values_only=True)}
+    header = rows["Đơn vị"]
+    khcn = dict(zip(header, rows["Sở Khoa học và Công nghệ thành phố Hải Phòng"]))
+    assert khcn["Tin, bài về CCHC trên cổng/trang thông tin điện tử (tin, bài)"] == 241
+    assert khcn["Tin, bài trên Facebook (tin, bài)"] == "trên 200"
+    nam_thanh_mien = dict(zip(header, rows["Ủy ban nhân dân xã Nam Thanh Miện"]))
+    assert nam_thanh_mien["Băng rôn, pano, khẩu hiệu (cái)"] == 35
 
 
 @pytest.mark.parametrize("old, new, field, message", [
