@@ -193,4 +193,8 @@ def main(argv: list[str] | None = None) -> int:
     refs_parser.add_argument("files", nargs="*", help="tệp văn bản UTF-8; không ghi thì đọc từ đầu vào chuẩn")
     refs_parser.set_defaults(run=run_refs)
     args = parser.parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except BrokenPipeError:  # `cchc so-lieu … | head`: the reader has what it wanted
+        sys.stderr.close()
+        return 0
