@@ -230,7 +230,7 @@ def dashboard(project: Path) -> tuple[float, int, int, int]:
         start = time.perf_counter()
         tables = figure_tables.period_tables(portal)
         figure_pages.figure_pages(portal, tables)
-        figure_tables.histories(portal)
+        figure_tables.histories(portal, tables)
         workbook.workbook(tables, today)
         opendata.figures(portal, "https://cchc.example.gov.vn/", tables)
         owed = calendar.owed(portal.calendar, list(portal.units.values()), portal.documents, today.date())

@@ -76,7 +76,7 @@ def test_document_page_and_unit_page(portal):
 
 
 def test_listings_name_only_what_they_list(portal):
-    pages = {p.src_uri: p for p in document_pages.listing_pages(portal, [], date(2026, 12, 1))}
+    pages = {p.src_uri: p for p in document_pages.listing_pages(portal, [], date(2026, 12, 1), [])}
     assert {urls.DOCUMENTS_INDEX, urls.UNITS_INDEX, urls.CONSOLIDATED} <= set(pages)
     index = pages[urls.UNITS_INDEX].markdown
     assert all(unit.name in index for unit in portal.units.values())

@@ -72,6 +72,11 @@ def parse_quantity(value: object) -> Quantity:
     return Quantity(low, high, qualifier, bool(match.group(3) or match.group(5)))
 
 
+def plain(number: Decimal) -> int | float:
+    """The number as JSON and spreadsheets hold one: an int when whole."""
+    return int(number) if number == number.to_integral_value() else float(number)
+
+
 def format_number(number: Decimal) -> str:
     """1992 -> '1.992', 98.5 -> '98,5': thousands grouped by dots, a decimal comma."""
     whole, _, fraction = f"{number.normalize():f}".partition(".")

@@ -119,7 +119,7 @@ def generate(portal: Portal, cache: Path, settings: Settings = Settings(),
                     for i in portal.infographics]
     generated = (_documents(portal, index, figures, site_url) + guides + infographics
                  + [infographic_pages.gallery_page(portal, renditions)]
-                 + document_pages.listing_pages(portal, owed, today)
+                 + document_pages.listing_pages(portal, owed, today, tables)
                  + figure_pages.figure_pages(portal, tables)
                  + procedure_pages.directory_pages(portal) + procedure_pages.form_pages(portal)
                  + reference_pages.all_pages(index, portal.units, by_path))

@@ -6,6 +6,7 @@ body gives; `cchc so-lieu` and `cchc nhap` suggest what it finds, for the editor
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -46,16 +47,26 @@ class Suggestion:
     line: int  # in the text given
 
 
+@functools.cache
+def folded_keywords(indicator: Indicator) -> tuple[str, ...]:
+    """An indicator's words as they are matched: tones folded, lower case (once per indicator)."""
+    return tuple(fold(keyword).lower() for keyword in indicator.keywords)
+
+
+def word_matches(word: str, folded: str):
+    """Where `word` stands in the folded text `folded` as a whole word, not inside another."""
+    return re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", folded)
+
+
 def _distance(indicator: Indicator, sentence: str, start: int, end: int) -> int | None:
     """How far the indicator's nearest word stands from the figure's counting word (start..end) in the
     folded sentence. Generic counting words among its words ("tin", "bài", "buổi") are no evidence here
     (the "tin" of "thông tin"); the specific counting word itself ("học viên", "đợt") is."""
     best, counted = None, sentence[start:end]
-    for keyword in indicator.keywords:
-        word = fold(keyword).lower()
+    for word in folded_keywords(indicator):
         if word in GENERIC:
             continue
-        for match in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", sentence):
+        for match in word_matches(word, sentence):
             if start <= match.start() and match.end() <= end and counted in GENERIC:
                 continue
             if match.start() < end and match.end() > start:  # "buổi tuyên truyền" around "buổi"

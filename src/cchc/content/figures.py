@@ -8,6 +8,7 @@ import difflib
 import re
 
 from cchc.content import figure_finder
+from cchc.content.figure_finder import word_matches
 from cchc.content.indicators import same_unit
 from cchc.content.schema import Field, FieldError
 from cchc.model import Document, Figure, Indicator
@@ -84,18 +85,15 @@ NEAR = 60  # characters: how close to the number a word of its indicator must st
 _CALENDAR_WORD = re.compile(r"(?<!\w)(?:nam|thang|ngay|quy|muc do|giai doan|so)\s*$")
 
 
-def _near(holding: list[str], figure: Figure, words: list[str]) -> bool:
-    """Whether one of the sentences `holding` a figure's value writes it with a word of its indicator close
-    by."""
-    for sentence in holding:
-        folded = fold(sentence).lower()
-        wanted = (figure.value.low, figure.value.high)
-        places = [at for number, at in numbers_in(sentence)
-                  if number in wanted and not _CALENDAR_WORD.search(folded[:at])]
+def _near(holding: list[tuple[str, list]], figure: Figure, words: tuple[str, ...]) -> bool:
+    """Whether one of the sentences `holding` a figure's value (folded, with their numbers) writes it with a
+    word of its indicator close by."""
+    wanted = (figure.value.low, figure.value.high)
+    for folded, numbers in holding:
+        places = [at for number, at in numbers if number in wanted and not _CALENDAR_WORD.search(folded[:at])]
         for word in words:
-            for match in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", folded):
-                if any(abs(match.start() - at) <= NEAR for at in places):
-                    return True
+            if any(abs(match.start() - at) <= NEAR for match in word_matches(word, folded) for at in places):
+                return True
     return False
 
 
@@ -104,8 +102,11 @@ def body_problems(document: Document, catalogue: dict[str, Indicator]) -> list[P
     indicator's (the finder's reading of a number and its counting word), or, where no counting word says,
     close to a word of the indicator. A figure may never silently contradict the published words."""
     values = {v for f in document.figures for v in (f.value.low, f.value.high)}
-    holding = [s for s in sentences(document.body) if any(n in values for n, _ in numbers_in(s))]
-    read = figure_finder.suggest("\n".join(holding), catalogue)  # only where a figure's value stands
+    read_sentences = [(s, numbers_in(s)) for s in sentences(document.body)]
+    holding = [(s, numbers) for s, numbers in read_sentences if any(n in values for n, _ in numbers)]
+    # Only where a figure's value stands: the finder's reading, and each sentence folded once.
+    read = figure_finder.suggest("\n".join(s for s, _ in holding), catalogue)
+    folded = [(fold(s).lower(), numbers) for s, numbers in holding]
     found = []
     for index, figure in enumerate(document.figures, 1):
         indicator = catalogue[figure.indicator]
@@ -113,14 +114,13 @@ def body_problems(document: Document, catalogue: dict[str, Indicator]) -> list[P
         if any(s.indicator == figure.indicator for s in same):
             continue
         others = sorted({catalogue[s.indicator].name for s in same if s.indicator})
-        words = [fold(word).lower() for word in indicator.keywords]
-        if not others and _near(holding, figure, words):
+        if not others and _near(folded, figure, figure_finder.folded_keywords(indicator)):
             continue
         shown = ", ".join(f"'{word}'" for word in indicator.keywords[:4])
         if others:
             message = (f"số {figure.written} trong phần thân là số liệu '{others[0]}', không phải "
                        f"'{indicator.name}'")
-        elif any(figure.value.low in {n for n, _ in numbers_in(s)} for s in holding):
+        elif any(figure.value.low == n for _, numbers in holding for n, _ in numbers):
             message = (f"số {figure.written} có trong phần thân nhưng không đứng gần từ nào của "
                        f"'{indicator.name}' ({shown})")
         else:

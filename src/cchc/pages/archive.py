@@ -50,6 +50,11 @@ def units_in_order(units: list[Unit]) -> list[Unit]:
     return sorted(units, key=lambda u: (BY_NAME[u.level].order, sort_key(u.name)))
 
 
+def reporting_units(portal: Portal) -> list[Unit]:
+    """The units under another unit, those that report upward, in listing order."""
+    return units_in_order([u for u in portal.units.values() if u.parent])
+
+
 @dataclass
 class Cell:
     documents: list[Document]
@@ -89,7 +94,7 @@ def consolidated(portal: Portal, kind: Kind, by_unit: dict[str, list[Document]],
                      key=Period.order, reverse=True)
     column = {period: index for index, period in enumerate(periods)}
     rows = []
-    for unit in units_in_order([u for u in portal.units.values() if u.parent]):
+    for unit in reporting_units(portal):
         cells = [Cell([], due.get((unit.id, kind.name, period))) for period in periods]
         for document in by_unit.get(unit.id, []):
             if document.kind == kind and document.period:

@@ -78,9 +78,10 @@ def consolidated_page(portal: Portal, by_unit: dict[str, list[Document]], owed: 
                        figures=urls.FIGURES)
 
 
-def listing_pages(portal: Portal, owed: list[Due], today: date) -> list[GeneratedPage]:
-    """Unit pages and listings, built once all content is known; `owed` the reports the calendar asks for
-    and `today` the build's date."""
+def listing_pages(portal: Portal, owed: list[Due], today: date,
+                  tables: list[figure_tables.PeriodTable]) -> list[GeneratedPage]:
+    """Unit pages and listings, built once all content is known; `owed` the reports the calendar asks for,
+    `today` the build's date and `tables` the figures by period."""
     by_unit = portal.documents_by_unit()
     owed_by_unit: dict[str, list[Due]] = {}
     for due in owed:
@@ -89,7 +90,7 @@ def listing_pages(portal: Portal, owed: list[Due], today: date) -> list[Generate
     for document in portal.documents:
         years.setdefault(document.year, []).append(document)
     performing = portal.procedures_by_unit()
-    histories = figure_tables.histories(portal)
+    histories = figure_tables.histories(portal, tables)
     pages = [unit_page(u, by_unit[u.id], performing[u.id], portal, histories.get(u.id),
                        owed_by_unit.get(u.id, []), today)
              for u in sorted(portal.units.values(), key=lambda u: u.id)]

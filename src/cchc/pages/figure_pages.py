@@ -7,17 +7,23 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from cchc import urls
-from cchc.model import Portal
-from cchc.pages import render
+from cchc.model import Figure, Portal
+from cchc.pages import figure_tables, render
 from cchc.pages.figure_tables import History, PeriodTable
 from cchc.pages.markdown import GeneratedPage
+from cchc.quantities import Quantity
 
 BARS = 15  # a chart shows the highest; the table above it has every unit
 ROW, BAR_TOP, BAR_HEIGHT, WIDTH, BAR_WIDTH = 44, 20, 14, 360, 250  # the chart's layout, in SVG units
 
 
-def value_label(figure) -> str:
-    return figure.value.label if figure is not None else "—"
+def shown(quantity: Quantity | None) -> str:
+    """A value as the dashboard writes it; '—' where there is none."""
+    return quantity.label if quantity is not None else "—"
+
+
+def value_label(figure: Figure | None) -> str:
+    return shown(figure.value if figure is not None else None)
 
 
 def chart(table: PeriodTable, column: int) -> Markup:
@@ -41,7 +47,7 @@ def period_page(table: PeriodTable) -> GeneratedPage:
     charts = [(indicator, chart(table, column)) for column, indicator in enumerate(table.indicators)]
     return render.page("figures_period.md", urls.figures_period(table.period.label),
                        f"Số liệu tuyên truyền CCHC: {table.period.label}", table=table, charts=charts,
-                       value=value_label, total=lambda q: q.label if q is not None else "—",
+                       value=value_label, total=shown,
                        overview=urls.FIGURES)
 
 
@@ -50,10 +56,10 @@ def overview_page(tables: list[PeriodTable], portal: Portal) -> GeneratedPage:
     totals = {}
     for table in tables:
         for indicator, quantity in zip(table.indicators, table.totals):
-            totals[(indicator.id, table.period)] = quantity.label if quantity is not None else "—"
-    given = {i.id for t in tables for i in t.indicators}
+            totals[(indicator.id, table.period)] = shown(quantity)
+    indicators = figure_tables.in_catalogue(portal, {i.id for t in tables for i in t.indicators})
     return render.page("figures_overview.md", urls.FIGURES, "Số liệu tuyên truyền cải cách hành chính",
-                       tables=tables, indicators=[i for i in portal.indicators.values() if i.id in given],
+                       tables=tables, indicators=indicators,
                        totals=totals, period_page=lambda t: urls.figures_period(t.period.label),
                        open_data=urls.OPEN_DATA, data_page=urls.OPEN_DATA_PAGE,
                        consolidated=urls.CONSOLIDATED)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from cchc.kinds import find_kind
 from cchc.model import Document, Figure, Indicator, Portal, Unit
-from cchc.pages.archive import units_in_order
+from cchc.pages.archive import reporting_units
 from cchc.periods import Period
 from cchc.quantities import Quantity, mean, total
 
@@ -58,18 +58,22 @@ def _latest_reports(portal: Portal) -> dict[tuple[str, Period], Document]:
     return latest
 
 
+def in_catalogue(portal: Portal, given: set[str]) -> list[Indicator]:
+    """The indicators of `given` ids, in the catalogue's order."""
+    return [i for i in portal.indicators.values() if i.id in given]
+
+
 def period_tables(portal: Portal) -> list[PeriodTable]:
     """A table per period in which some report gives figures, newest first."""
     latest = _latest_reports(portal)
-    reporting = units_in_order([u for u in portal.units.values() if u.parent])  # those that report upward
+    reporting = reporting_units(portal)
     ids = {u.id for u in reporting}
     periods = sorted({period for (unit_id, period), d in latest.items() if d.figures and unit_id in ids},
                      key=Period.order, reverse=True)
     tables = []
     for period in periods:
         reports = {unit.id: latest.get((unit.id, period)) for unit in reporting}
-        given = {f.indicator for d in reports.values() if d for f in d.figures}
-        indicators = [i for i in portal.indicators.values() if i.id in given]
+        indicators = in_catalogue(portal, {f.indicator for d in reports.values() if d for f in d.figures})
         rows = []
         for unit in reporting:
             report = reports[unit.id]
@@ -90,19 +94,17 @@ class History:
     values: list[list[Figure | None]]  # per indicator, per period
 
 
-def histories(portal: Portal) -> dict[str, History]:
-    """Each unit's figures across periods, by unit id, for the units whose reports give some."""
+def histories(portal: Portal, tables: list[PeriodTable]) -> dict[str, History]:
+    """Each unit's figures across the periods of `tables` (so a history links only to periods that have
+    a page), by unit id, for the units whose reports give some."""
     by_unit: dict[str, list[tuple[Period, Document]]] = {}
-    # The units of the period tables, whose pages a history links to.
-    reporting = {u.id for u in portal.units.values() if u.parent}
-    for (unit_id, period), document in _latest_reports(portal).items():
-        if document.figures and unit_id in reporting:
-            by_unit.setdefault(unit_id, []).append((period, document))
+    for table in reversed(tables):  # oldest first
+        for row in table.rows:
+            if row.report is not None and row.report.figures:
+                by_unit.setdefault(row.unit.id, []).append((table.period, row.report))
     found = {}
     for unit_id, reports in by_unit.items():
-        reports.sort(key=lambda pair: pair[0].order())
-        given = {f.indicator for _, d in reports for f in d.figures}
-        indicators = [i for i in portal.indicators.values() if i.id in given]
+        indicators = in_catalogue(portal, {f.indicator for _, d in reports for f in d.figures})
         values = [[next((f for f in d.figures if f.indicator == i.id), None) for _, d in reports]
                   for i in indicators]
         found[unit_id] = History(reports, indicators, values)

@@ -9,6 +9,7 @@ import json
 
 from cchc.model import Portal
 from cchc.pages.figure_tables import PeriodTable
+from cchc.quantities import plain
 from cchc.refs.index import ReferenceIndex
 from cchc.urls import OPEN_DATA, absolute, site_path
 
@@ -60,11 +61,6 @@ def citations(index: ReferenceIndex) -> dict[str, str]:
     return {**both("van-ban", documents), **both("trich-dan", mentions)}
 
 
-def _number(value):
-    """A Decimal as JSON writes numbers: an int when whole."""
-    return int(value) if value == value.to_integral_value() else float(value)
-
-
 def figure_rows(portal: Portal, site_url: str, tables: list[PeriodTable]) -> list[dict]:
     """Every figure of every report and plan, one row each: newest period first, then unit, kind and the
     catalogue's order. `dashboard` says whether the row is one the dashboard's `tables` count (a plan's
@@ -82,7 +78,7 @@ def figure_rows(portal: Portal, site_url: str, tables: list[PeriodTable]) -> lis
                 "unit": unit.id, "unit_name": unit.name, "kind": document.kind.name,
                 "indicator": indicator.id, "indicator_name": indicator.name,
                 "unit_of_measure": indicator.unit,
-                "value": _number(value.low), "value_high": _number(value.high), "qualifier": value.qualifier,
+                "value": plain(value.low), "value_high": plain(value.high), "qualifier": value.qualifier,
                 "written": figure.written, "note": figure.note, "number": document.number_symbol,
                 "url": absolute(site_url, document.src_uri), "dashboard": document.src_uri in counted}))
     return [row for _, row in sorted(keyed, key=lambda pair: pair[0])]

@@ -13,7 +13,7 @@ from openpyxl.styles import Font
 from openpyxl.writer.excel import ExcelWriter
 
 from cchc.pages.figure_tables import PeriodTable
-from cchc.quantities import Quantity
+from cchc.quantities import Quantity, plain
 
 INTEGER, DECIMAL = "#,##0", "#,##0.0"
 MISSING = "Chưa có báo cáo"
@@ -25,8 +25,7 @@ def _cell(quantity: Quantity | None):
         return None
     if quantity.qualifier or quantity.high != quantity.low:
         return quantity.label
-    number = quantity.low
-    return int(number) if number == number.to_integral_value() else float(number)
+    return plain(quantity.low)
 
 
 def _sheet_name(label: str, taken: set[str]) -> str:
