@@ -7,7 +7,7 @@ READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 
-.PHONY: serve edit build test check bench screenshots clean
+.PHONY: serve edit build test lint check bench screenshots clean
 
 $(READY): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,16 +33,21 @@ check: $(READY)
 	$(BIN)/cchc check $(CHECK_ARGS)
 
 # The browser tests also need Debian's chromium and axe-core from npm; the set-up installs what is missing.
-test: $(READY)
+test: $(READY) lint
 	sh tests/browser/setup
 	sh cms/setup
 	$(BIN)/python -m pytest
+
+# Lint and format check (ruff); test runs it first.
+lint: $(READY)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 # The editors' guide shows screenshots the tests take; this retakes them and puts them beside the guide.
 screenshots: $(READY)
 	sh tests/browser/setup
 	sh cms/setup
-	$(BIN)/python -m pytest -q tests/test_editors_guide.py tests/test_cms.py -k "not shows_each_way"
+	$(BIN)/python -m pytest -q tests/browser/test_editors_guide.py tests/browser/test_cms.py -k "not shows_each_way"
 	cp test-results/screenshots/huong-dan-bien-tap/*.png docs/huong-dan-bien-tap/
 
 bench: $(READY)

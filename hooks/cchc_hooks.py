@@ -28,8 +28,9 @@ def _stopping_on_build_error():
 def on_pre_build(config):
     global _build
     with _stopping_on_build_error():
-        _build = PortalBuild.start(Path(config.config_file_path).parent, Path(config.docs_dir), config,
-                                   get_build_datetime(), log)
+        _build = PortalBuild.start(
+            Path(config.config_file_path).parent, Path(config.docs_dir), config, get_build_datetime(), log
+        )
 
 
 def on_env(env, config, files):
@@ -42,8 +43,9 @@ def on_files(files, config):
         file.edit_uri = _build.edit_path(file.src_uri)
     for out in _build.outputs():
         inclusion = InclusionLevel.UNDEFINED if out.in_nav else InclusionLevel.NOT_IN_NAV
-        file = File.generated(config, out.src_uri, content=out.text, abs_src_path=out.source,
-                              inclusion=inclusion)
+        file = File.generated(
+            config, out.src_uri, content=out.text, abs_src_path=out.source, inclusion=inclusion
+        )
         file.edit_uri = out.edit_path
         files.append(file)
 

@@ -21,7 +21,7 @@ import subprocess
 import sys
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import yaml
@@ -79,7 +79,7 @@ _ConfigLoader.add_constructor("!ENV", _env_tag)
 
 
 def read_config() -> dict:
-    with open(REPO / "mkdocs.yml", encoding="utf-8") as file:
+    with (REPO / "mkdocs.yml").open(encoding="utf-8") as file:
         return yaml.load(file, Loader=_ConfigLoader)
 
 
@@ -138,10 +138,13 @@ def prepare(size: int) -> tuple[Path, float, float]:
     for page in site.generate(portal, project / ".cache" / "cchc").pages:
         target = docs / page.src_uri
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(f"---\ntitle: {json.dumps(page.title, ensure_ascii=False)}\n---\n\n{page.markdown}",
-                          encoding="utf-8")
+        target.write_text(
+            f"---\ntitle: {json.dumps(page.title, ensure_ascii=False)}\n---\n\n{page.markdown}",
+            encoding="utf-8",
+        )
     (plain / "mkdocs.yml").write_text(
-        yaml.safe_dump(plain_config(read_config()), allow_unicode=True, sort_keys=False), encoding="utf-8")
+        yaml.safe_dump(plain_config(read_config()), allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
     plain_time = time.perf_counter() - start
     return project, content_time, plain_time
 
@@ -152,7 +155,7 @@ def build(config: Path, site: Path) -> Run:
     # MkDocs reads a relative -d against the config file's folder, so the site folder is given absolute.
     command = [str(MKDOCS), "build", "-q", "-f", os.path.relpath(config, REPO), "-d", str(site.resolve())]
     log_path = site.parent / f"{site.name}.log"
-    with open(log_path, "wb") as log:
+    with log_path.open("wb") as log:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=REPO, env=env, stdout=log, stderr=subprocess.STDOUT)
         _, status, usage = os.wait4(process.pid, 0)
@@ -224,7 +227,7 @@ def dashboard(project: Path) -> tuple[float, int, int, int]:
     reporting calendars of `project`; the figures, the periods and the largest dashboard page built
     (bytes)."""
     portal, _ = loader.load(project)
-    today = datetime(2026, 12, 1, tzinfo=timezone.utc)
+    today = datetime(2026, 12, 1, tzinfo=UTC)
     runs = []
     for _ in range(3):
         start = time.perf_counter()
@@ -237,8 +240,12 @@ def dashboard(project: Path) -> tuple[float, int, int, int]:
         calendars.feeds(owed, "https://cchc.example.gov.vn/", "Cổng", today)
         runs.append(time.perf_counter() - start)
     pages = (project / "site" / "tong-hop" / "so-lieu").rglob("index.html")
-    return (min(runs), sum(len(d.figures) for d in portal.documents), len(tables),
-            max((page.stat().st_size for page in pages), default=0))
+    return (
+        min(runs),
+        sum(len(d.figures) for d in portal.documents),
+        len(tables),
+        max((page.stat().st_size for page in pages), default=0),
+    )
 
 
 PHOTOS = 200
@@ -256,8 +263,9 @@ def photo_bench(count: int = PHOTOS) -> tuple[float, float, int, int]:
     exif[0x010F], exif[0x0110], exif[0x0112] = "PhoneMaker", "Model X", 1
     for number in range(count):
         image = base.copy()
-        ImageDraw.Draw(image).rectangle((number * 17 % 3800, 100, number * 17 % 3800 + 200, 300),
-                                        fill=(number, 80, 160))
+        ImageDraw.Draw(image).rectangle(
+            (number * 17 % 3800, 100, number * 17 % 3800 + 200, 300), fill=(number, 80, 160)
+        )
         image.save(folder / "src" / f"{number:03d}.jpg", quality=88, exif=exif)
     sources = sorted((folder / "src").glob("*.jpg"))
     timings = []
@@ -280,8 +288,11 @@ def _pages(site: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default=",".join(map(str, DEFAULT_SIZES)),
-                        help="comma-separated document counts (default: %(default)s)")
+    parser.add_argument(
+        "--sizes",
+        default=",".join(map(str, DEFAULT_SIZES)),
+        help="comma-separated document counts (default: %(default)s)",
+    )
     parser.add_argument("--skip-photos", action="store_true", help="leave out the 200-photo image benchmark")
     args = parser.parse_args(argv)
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
@@ -293,22 +304,32 @@ def main(argv: list[str] | None = None) -> int:
         project, content_time, plain_time = prepare(size)
         generation[size] = (content_time, plain_time)
         ours = build(project / "mkdocs.yml", project / "site")
-        print(f"N={size}: ours {ours.wall:.1f} s, {ours.peak_mb:.0f} MB, {_pages(project / 'site')} pages",
-              file=sys.stderr, flush=True)
+        print(
+            f"N={size}: ours {ours.wall:.1f} s, {ours.peak_mb:.0f} MB, {_pages(project / 'site')} pages",
+            file=sys.stderr,
+            flush=True,
+        )
         plain = build(project / "plain" / "mkdocs.yml", project / "plain" / "site")
-        print(f"N={size}: plain {plain.wall:.1f} s, {plain.peak_mb:.0f} MB, "
-              f"{_pages(project / 'plain' / 'site')} pages",
-              file=sys.stderr, flush=True)
+        print(
+            f"N={size}: plain {plain.wall:.1f} s, {plain.peak_mb:.0f} MB, "
+            f"{_pages(project / 'plain' / 'site')} pages",
+            file=sys.stderr,
+            flush=True,
+        )
         results[size] = (ours, plain)
 
     print()
-    print(f"{'N':>6}  {'ours s':>8}  {'plain s':>8}  {'ratio':>6}  {'ours MB':>8}  {'plain MB':>8}  "
-          f"{'ratio':>6}  "
-          f"{'ours ms/doc':>11}")
+    print(
+        f"{'N':>6}  {'ours s':>8}  {'plain s':>8}  {'ratio':>6}  {'ours MB':>8}  {'plain MB':>8}  "
+        f"{'ratio':>6}  "
+        f"{'ours ms/doc':>11}"
+    )
     for size, (ours, plain) in results.items():
-        print(f"{size:>6}  {ours.wall:>8.2f}  {plain.wall:>8.2f}  {ours.wall / plain.wall:>5.2f}×  "
-              f"{ours.peak_mb:>8.1f}  {plain.peak_mb:>8.1f}  {ours.peak_mb / plain.peak_mb:>5.2f}×  "
-              f"{1000 * ours.wall / size:>11.2f}")
+        print(
+            f"{size:>6}  {ours.wall:>8.2f}  {plain.wall:>8.2f}  {ours.wall / plain.wall:>5.2f}×  "
+            f"{ours.peak_mb:>8.1f}  {plain.peak_mb:>8.1f}  {ours.peak_mb / plain.peak_mb:>5.2f}×  "
+            f"{1000 * ours.wall / size:>11.2f}"
+        )
     print()
     if 1000 in results and 10000 in results:
         scaling = (results[10000][0].wall / 10000) / (results[1000][0].wall / 1000)
@@ -323,31 +344,44 @@ def main(argv: list[str] | None = None) -> int:
     seconds = reference_share(BENCH / str(largest))
     share = seconds / results[largest][0].wall
     verdict = "PASS" if share <= REFERENCE_BUDGET else "FAIL"
-    print(f"references at {largest}: extraction, resolution and linking {seconds:.2f} s = {share:.1%} of our "
-          f"build (budget ≤ {REFERENCE_BUDGET:.0%}) {verdict}")
+    print(
+        f"references at {largest}: extraction, resolution and linking {seconds:.2f} s = {share:.1%} of our "
+        f"build (budget ≤ {REFERENCE_BUDGET:.0%}) {verdict}"
+    )
     total, templates, pages = templating(BENCH / str(largest))
-    print(f"pages at {largest}: {pages} pages and the feeds and open data generated in {total:.2f} s, "
-          f"{templates:.2f} s of it in templates ({templates / results[largest][0].wall:.1%} of our build)")
+    print(
+        f"pages at {largest}: {pages} pages and the feeds and open data generated in {total:.2f} s, "
+        f"{templates:.2f} s of it in templates ({templates / results[largest][0].wall:.1%} of our build)"
+    )
     seconds, figures, periods, largest_page = dashboard(BENCH / str(largest))
     share = seconds / results[largest][0].wall
-    print(f"figures at {largest}: {figures} figures over {periods} periods: tables, dashboard pages, "
-          f"workbook, CSV/JSON and calendars made in {seconds:.2f} s ({share:.1%} of our build); largest "
-          f"dashboard page {largest_page / 1000:.0f} kB")
+    print(
+        f"figures at {largest}: {figures} figures over {periods} periods: tables, dashboard pages, "
+        f"workbook, CSV/JSON and calendars made in {seconds:.2f} s ({share:.1%} of our build); largest "
+        f"dashboard page {largest_page / 1000:.0f} kB"
+    )
     for query in search_transfer(BENCH / str(largest) / "site"):
         verdict = "PASS" if query.query_bytes <= QUERY_BUDGET and not query.problems else "FAIL"
-        print(f"search at {largest}: \"{query.text}\" fetched {query.query_bytes / 1000:.1f} kB compressed "
-              f"in {query.requests} requests (budget ≤ {QUERY_BUDGET / 1000:.0f} kB) "
-              f"{verdict} {' '.join(query.problems)}")
+        print(
+            f'search at {largest}: "{query.text}" fetched {query.query_bytes / 1000:.1f} kB compressed '
+            f"in {query.requests} requests (budget ≤ {QUERY_BUDGET / 1000:.0f} kB) "
+            f"{verdict} {' '.join(query.problems)}"
+        )
     rate, count, megabytes = extraction_throughput()
     print(f"extraction throughput: {rate:.1f} MB/s ({count} references in {megabytes:.1f} MB of real text)")
     if not args.skip_photos:
         cold, warm, encoded, again = photo_bench()
-        print(f"images: {PHOTOS} photos of {PHOTO_SIZE[0]}×{PHOTO_SIZE[1]}: cold {cold:.1f} s "
-              f"({cold / PHOTOS:.2f} s/photo, {encoded} files encoded), "
-              f"warm {warm:.1f} s ({again} files encoded)")
-    print("generation, not counted in build times: "
-          + "; ".join(f"N={size} content {c:.1f} s, plain pages {p:.1f} s"
-                      for size, (c, p) in generation.items()))
+        print(
+            f"images: {PHOTOS} photos of {PHOTO_SIZE[0]}×{PHOTO_SIZE[1]}: cold {cold:.1f} s "
+            f"({cold / PHOTOS:.2f} s/photo, {encoded} files encoded), "
+            f"warm {warm:.1f} s ({again} files encoded)"
+        )
+    print(
+        "generation, not counted in build times: "
+        + "; ".join(
+            f"N={size} content {c:.1f} s, plain pages {p:.1f} s" for size, (c, p) in generation.items()
+        )
+    )
     return 0
 
 

@@ -60,13 +60,21 @@ def build_env() -> dict[str, str]:
 
 
 def mkdocs_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run([str(BIN / "mkdocs"), "build", "-f", str(project / "mkdocs.yml"),
-                           "-d", str(site), *extra], capture_output=True, text=True, env=build_env())
+    return subprocess.run(
+        [str(BIN / "mkdocs"), "build", "-f", str(project / "mkdocs.yml"), "-d", str(site), *extra],
+        capture_output=True,
+        text=True,
+        env=build_env(),
+    )
 
 
 def cchc_check(project: Path, *extra: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "cchc", "--root", str(project), "check", *extra],
-                          capture_output=True, text=True, cwd=project)
+    return subprocess.run(
+        [sys.executable, "-m", "cchc", "--root", str(project), "check", *extra],
+        capture_output=True,
+        text=True,
+        cwd=project,
+    )
 
 
 @pytest.fixture
@@ -105,6 +113,7 @@ MEASURED: list[str] = []
 def browser():
     """One chromium for every browser test: Playwright's sync API allows one instance per thread."""
     from .webcheck import AXE, launch
+
     assert AXE.exists(), "axe-core is missing: `make test` installs it (tests/browser/setup)"
     with launch() as browser:
         MEASURED.insert(0, f"trình duyệt: chromium {browser.version}")

@@ -17,12 +17,29 @@ from cchc.publish import web_files as publish
 
 # What attackers paste into fields and bodies.
 HOSTILE = [
-    "<script>alert(document.domain)</script>", "<img src=x onerror=alert(1)>", '"><svg onload=alert(1)>',
-    "</title><script>alert(2)</script>", "javascript:alert(3)", "[x](javascript:alert(4))", ")", '">',
-    "' onmouseover='alert(5)", "{ onclick=\"alert(6)\" }", "<iframe src=//evil.example></iframe>",
-    "<style>body{display:none}</style>", '<meta http-equiv="refresh" content="0;url=//evil.example">',
-    "<form action=//evil.example><input name=p></form>", "]]></title><entry>", "&lt;script&gt;", "\\",
-    "</script><script>alert(7)</script>", "{{ config }}", "{% raw %}", "\u202eevil", "\x00", "\x1b[31m",
+    "<script>alert(document.domain)</script>",
+    "<img src=x onerror=alert(1)>",
+    '"><svg onload=alert(1)>',
+    "</title><script>alert(2)</script>",
+    "javascript:alert(3)",
+    "[x](javascript:alert(4))",
+    ")",
+    '">',
+    "' onmouseover='alert(5)",
+    '{ onclick="alert(6)" }',
+    "<iframe src=//evil.example></iframe>",
+    "<style>body{display:none}</style>",
+    '<meta http-equiv="refresh" content="0;url=//evil.example">',
+    "<form action=//evil.example><input name=p></form>",
+    "]]></title><entry>",
+    "&lt;script&gt;",
+    "\\",
+    "</script><script>alert(7)</script>",
+    "{{ config }}",
+    "{% raw %}",
+    "\u202eevil",
+    "\x00",
+    "\x1b[31m",
 ]
 _YAML_SAFE = re.compile(r"^[^\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]*$")
 
@@ -45,25 +62,35 @@ def write_portal(root: Path, repo: Path, s: str) -> None:
         f"---\nid: xa-a\nten: {quoted('Ủy ban nhân dân xã A ' + s)}\nten_ngan: {quoted('UBND xã A ' + s)}\n"
         f"cap: xã\ndon_vi_cap_tren: hai-phong\ndia_chi: {q}\nemail: ubnd@xa-a.gov.vn\n"
         "website: https://xa-a.gov.vn\n"
-        f"ten_goi_khac:\n  - {q}\n---\n\n{s}\n", encoding="utf-8")
+        f"ten_goi_khac:\n  - {q}\n---\n\n{s}\n",
+        encoding="utf-8",
+    )
     (content / "don-vi/hai-phong.md").write_text(  # the unit xã A reports to
         "---\nid: hai-phong\nten: Ủy ban nhân dân thành phố Hải Phòng\nten_ngan: UBND thành phố Hải Phòng\n"
-        "cap: thành phố\n---\n", encoding="utf-8")
+        "cap: thành phố\n---\n",
+        encoding="utf-8",
+    )
     (content / "van-ban/xa-a/bao-cao.md").write_text(
-        f"---\nloai: Báo cáo\nso_ky_hieu: \"25/BC-UBND\"\nngay_ban_hanh: \"10/12/2025\"\ndia_danh: {q}\n"
+        f'---\nloai: Báo cáo\nso_ky_hieu: "25/BC-UBND"\nngay_ban_hanh: "10/12/2025"\ndia_danh: {q}\n'
         f"don_vi: xa-a\ntrich_yeu: {quoted('Kết quả ' + s)}\nky: năm 2025\n"
         f"nguoi_ky:\n  ho_ten: {q}\n  chuc_vu:\n    - {q}\nnoi_nhan:\n  - {q}\n"
-        f"so_lieu:\n  - chi_tieu: tin-bai\n    gia_tri: \"12\"\n    ghi_chu: {q}\n---\n\n"
+        f'so_lieu:\n  - chi_tieu: tin-bai\n    gia_tri: "12"\n    ghi_chu: {q}\n---\n\n'
         f"## I. {s}\n\nTheo Kế hoạch số 09/KH-UBND ngày 15/7/2025 {s}\n\n[liên kết]({s})\n\n"
-        "Đã đăng 12 tin bài.\n", encoding="utf-8")
+        "Đã đăng 12 tin bài.\n",
+        encoding="utf-8",
+    )
     # The figures' catalogue: its names reach the dashboard's tables, its charts and the workbook.
     (content / "tham-chieu/chi-tieu.yml").write_text(
         f"- id: tin-bai\n  ten: {quoted('Tin bài ' + s)}\n  don_vi_tinh: {quoted('tin ' + s)}\n  nhom: {q}\n"
-        f"  tong_hop: cộng\n  tu_khoa:\n    - tin bài\n    - {q}\n", encoding="utf-8")
+        f"  tong_hop: cộng\n  tu_khoa:\n    - tin bài\n    - {q}\n",
+        encoding="utf-8",
+    )
     (content / "tham-chieu/ky-bao-cao.yml").write_text(
-        "- loai: Báo cáo\n  ky: năm\n  cap: [xã]\n  han: \"10/12\"\n", encoding="utf-8")
+        '- loai: Báo cáo\n  ky: năm\n  cap: [xã]\n  han: "10/12"\n', encoding="utf-8"
+    )
     (content / "thu-tuc/mau/to-khai.md").write_text(
-        f"---\nten: {quoted('Tờ khai ' + s)}\nnguon: {q}\n---\n\n{s}\n", encoding="utf-8")
+        f"---\nten: {quoted('Tờ khai ' + s)}\nnguon: {q}\n---\n\n{s}\n", encoding="utf-8"
+    )
     (content / "thu-tuc/thu-tuc-a.md").write_text(
         f"---\nten: {quoted('Đăng ký ' + s)}\nlinh_vuc: {q}\ncap: {q}\ndon_vi: [xa-a]\nco_quan: {q}\n"
         f"doi_tuong: {q}\ncach_thuc:\n  - hinh_thuc: Trực tiếp\n"
@@ -72,19 +99,26 @@ def write_portal(root: Path, repo: Path, s: str) -> None:
         f"ho_so:\n  - ten: {q}\n    mau: mau/to-khai.md\ntrinh_tu:\n  - {q}\nket_qua: {q}\nyeu_cau: {q}\n"
         f"can_cu:\n  - {quoted('Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 của Chính phủ ' + s)}\n"
         f"---\n\n{s}\n",
-        encoding="utf-8")
-    shutil.copy(repo / "content/infographic/phu-lien-tuyen-truyen-6-thang-dau-2026.png",
-                content / "infographic/a.png")
+        encoding="utf-8",
+    )
+    shutil.copy(
+        repo / "content/infographic/phu-lien-tuyen-truyen-6-thang-dau-2026.png", content / "infographic/a.png"
+    )
     (content / "infographic/a.md").write_text(
         f"---\ntep: a.png\ntieu_de: {quoted('Tuyên truyền ' + s)}\n"
         f"alt: {quoted('Năm 2025 xã đã phát nhiều tin bài ' + s)}\nchu_thich: {q}\n"
-        f"ngay: \"2026\"\ndon_vi: xa-a\n"
-        f"thu_tuc: [thu-tuc-a]\nthe:\n  - {q}\n---\n", encoding="utf-8")
+        f'ngay: "2026"\ndon_vi: xa-a\n'
+        f"thu_tuc: [thu-tuc-a]\nthe:\n  - {q}\n---\n",
+        encoding="utf-8",
+    )
     (content / "tham-chieu/bi-danh.yml").write_text(
-        f"- ten: Đề án 06\n  loai: Quyết định\n  so_ky_hieu: \"06/QĐ-TTg\"\n  ngay: \"06/01/2022\"\n"
-        f"  co_quan: {q}\n  trich_yeu: {q}\n", encoding="utf-8")
-    (root / "docs/trang-a.md").write_text(f"---\ntitle: {q}\ndescription: {q}\n---\n\n{s}\n",
-                                          encoding="utf-8")
+        f'- ten: Đề án 06\n  loai: Quyết định\n  so_ky_hieu: "06/QĐ-TTg"\n  ngay: "06/01/2022"\n'
+        f"  co_quan: {q}\n  trich_yeu: {q}\n",
+        encoding="utf-8",
+    )
+    (root / "docs/trang-a.md").write_text(
+        f"---\ntitle: {q}\ndescription: {q}\n---\n\n{s}\n", encoding="utf-8"
+    )
 
 
 def accepted(s: str) -> bool:
@@ -99,11 +133,17 @@ class _Scan(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        if tag == "script" and "src" not in attributes and attributes.get("type") not in (
-                "application/json", "application/ld+json"):
+        if (
+            tag == "script"
+            and "src" not in attributes
+            and attributes.get("type") not in ("application/json", "application/ld+json")
+        ):
             self.found.append("inline <script>")
-        if tag == "script" and "src" in attributes and not re.match(r"(?:\.\./)*/?(?:assets|pagefind)/",
-                                                                       attributes["src"]):
+        if (
+            tag == "script"
+            and "src" in attributes
+            and not re.match(r"(?:\.\./)*/?(?:assets|pagefind)/", attributes["src"])
+        ):
             self.found.append(f"script from {attributes['src']}")
         if tag in ("iframe", "object", "embed", "base", "style", "frame", "applet"):
             self.found.append(f"<{tag}>")
@@ -114,9 +154,11 @@ class _Scan(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append(f"{name}= on <{tag}>")
-            if name in ("href", "src", "action", "formaction", "srcset", "poster", "data",
-                        "xlink:href") and value \
-                    and re.match(r"\s*(?:javascript|vbscript|data):", value, re.I):
+            if (
+                name in ("href", "src", "action", "formaction", "srcset", "poster", "data", "xlink:href")
+                and value
+                and re.match(r"\s*(?:javascript|vbscript|data):", value, re.I)
+            ):
                 self.found.append(f"{name}={value[:40]} on <{tag}>")
 
 

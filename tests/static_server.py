@@ -4,6 +4,7 @@ It sends the headers the build wrote in `site/_headers` (so the browser tests ru
 Content-Security-Policy), compresses the same types as the nginx snippet with gzip, answers
 folders with their index.html and unknown paths with the 404 page and status 404.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -15,13 +16,33 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 # nginx compresses text/html always, and these by gzip_types in deploy/nginx.conf.
-COMPRESSED = {"text/html", "text/css", "application/javascript", "text/javascript", "application/json",
-              "image/svg+xml", "application/atom+xml", "text/xml", "application/xml", "text/calendar",
-              "text/csv"}
-TYPES = {".js": "application/javascript", ".json": "application/json", ".xml": "application/xml",
-         ".svg": "image/svg+xml", ".webp": "image/webp", ".wasm": "application/wasm", ".css": "text/css",
-         ".html": "text/html", ".png": "image/png", ".jpg": "image/jpeg", ".csv": "text/csv",
-         ".ics": "text/calendar"}
+COMPRESSED = {
+    "text/html",
+    "text/css",
+    "application/javascript",
+    "text/javascript",
+    "application/json",
+    "image/svg+xml",
+    "application/atom+xml",
+    "text/xml",
+    "application/xml",
+    "text/calendar",
+    "text/csv",
+}
+TYPES = {
+    ".js": "application/javascript",
+    ".json": "application/json",
+    ".xml": "application/xml",
+    ".svg": "image/svg+xml",
+    ".webp": "image/webp",
+    ".wasm": "application/wasm",
+    ".css": "text/css",
+    ".html": "text/html",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".csv": "text/csv",
+    ".ics": "text/calendar",
+}
 
 
 def host_headers(site: Path) -> list[tuple[str, str]]:
@@ -45,8 +66,10 @@ def _handler(site: Path, headers: list[tuple[str, str]]):
             body = path.read_bytes()
             kind = TYPES.get(path.suffix, mimetypes.guess_type(path.name)[0] or "application/octet-stream")
             self.send_response(status)
-            self.send_header("Content-Type", kind + ("; charset=utf-8" if kind.startswith("text/")
-                                                     or kind in COMPRESSED else ""))
+            self.send_header(
+                "Content-Type",
+                kind + ("; charset=utf-8" if kind.startswith("text/") or kind in COMPRESSED else ""),
+            )
             if kind in COMPRESSED and "gzip" in self.headers.get("Accept-Encoding", ""):
                 body = gzip.compress(body, compresslevel=6, mtime=0)
                 self.send_header("Content-Encoding", "gzip")

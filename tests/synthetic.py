@@ -55,61 +55,262 @@ DEPARTMENTS = [
 ]
 
 # Syllables of place names in the Red River delta, with their tones.
-PLACE_SYLLABLES = (
-    "An Bình Cát Đại Đông Hà Hải Hòa Hồng Hưng Khánh Kiến Lạc Long Minh Nam Ninh Phú Phúc "
-    "Quang Tân Thanh Thành Thịnh Thủy Tiên Trung Vĩnh Việt Xuân Yên Đồng Hiệp Lợi Mỹ Nghĩa "
-    "Phong Quý Sơn Tây Thái Thuận Tiến Trường Văn Vinh Liễn Sách Miện Lãng Thụy Bảo Lâm "
-    "Đằng Hợp Kinh Môn Chí Linh Tứ Kỳ Gia Lộc Cẩm Giàng Bạch Cầu Dương Quảng Thượng Hạ "
-    "Lê Lưu Kiều Trà Vân Đức Nhân Hậu Tràng Ngọc Tuấn Chính Mai Diên"
-).split()
+PLACE_SYLLABLES = [
+    "An",
+    "Bình",
+    "Cát",
+    "Đại",
+    "Đông",
+    "Hà",
+    "Hải",
+    "Hòa",
+    "Hồng",
+    "Hưng",
+    "Khánh",
+    "Kiến",
+    "Lạc",
+    "Long",
+    "Minh",
+    "Nam",
+    "Ninh",
+    "Phú",
+    "Phúc",
+    "Quang",
+    "Tân",
+    "Thanh",
+    "Thành",
+    "Thịnh",
+    "Thủy",
+    "Tiên",
+    "Trung",
+    "Vĩnh",
+    "Việt",
+    "Xuân",
+    "Yên",
+    "Đồng",
+    "Hiệp",
+    "Lợi",
+    "Mỹ",
+    "Nghĩa",
+    "Phong",
+    "Quý",
+    "Sơn",
+    "Tây",
+    "Thái",
+    "Thuận",
+    "Tiến",
+    "Trường",
+    "Văn",
+    "Vinh",
+    "Liễn",
+    "Sách",
+    "Miện",
+    "Lãng",
+    "Thụy",
+    "Bảo",
+    "Lâm",
+    "Đằng",
+    "Hợp",
+    "Kinh",
+    "Môn",
+    "Chí",
+    "Linh",
+    "Tứ",
+    "Kỳ",
+    "Gia",
+    "Lộc",
+    "Cẩm",
+    "Giàng",
+    "Bạch",
+    "Cầu",
+    "Dương",
+    "Quảng",
+    "Thượng",
+    "Hạ",
+    "Lê",
+    "Lưu",
+    "Kiều",
+    "Trà",
+    "Vân",
+    "Đức",
+    "Nhân",
+    "Hậu",
+    "Tràng",
+    "Ngọc",
+    "Tuấn",
+    "Chính",
+    "Mai",
+    "Diên",
+]
 
-SURNAMES = ("Nguyễn Trần Lê Phạm Hoàng Vũ Phan Đỗ Bùi Đặng Ngô Dương Đinh Lương Phùng Đào Mạc Hà "
-            "Trịnh Lưu").split()
-MIDDLE = "Văn Văn Văn Đức Quang Minh Hữu Xuân Thanh Khắc Đình Ngọc Thị Thị Thu Hồng Đại Công Mạnh".split()
-GIVEN = ("Hưng Dũng Thắng Hùng Nam Tuấn Long Sơn Hải Thủy Hương Lan Hà Diện Thù Nguyên Cường "
-         "Phương Hạnh Bình Quân Khải Toàn Trung Nghĩa Huyền Thảo Duy Hiếu Tùng Lực Việt").split()
-STREETS = ("Lạch Tray", "Lê Hồng Phong", "Trần Phú", "Điện Biên Phủ", "Hoàng Văn Thụ", "Lê Lợi",
-           "Nguyễn Trãi", "Trần Hưng Đạo", "Tô Hiệu", "Minh Khai", "Nguyễn Văn Linh", "Lê Thánh Tông")
+SURNAMES = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Vũ",
+    "Phan",
+    "Đỗ",
+    "Bùi",
+    "Đặng",
+    "Ngô",
+    "Dương",
+    "Đinh",
+    "Lương",
+    "Phùng",
+    "Đào",
+    "Mạc",
+    "Hà",
+    "Trịnh",
+    "Lưu",
+]
+MIDDLE = [
+    "Văn",
+    "Văn",
+    "Văn",
+    "Đức",
+    "Quang",
+    "Minh",
+    "Hữu",
+    "Xuân",
+    "Thanh",
+    "Khắc",
+    "Đình",
+    "Ngọc",
+    "Thị",
+    "Thị",
+    "Thu",
+    "Hồng",
+    "Đại",
+    "Công",
+    "Mạnh",
+]
+GIVEN = [
+    "Hưng",
+    "Dũng",
+    "Thắng",
+    "Hùng",
+    "Nam",
+    "Tuấn",
+    "Long",
+    "Sơn",
+    "Hải",
+    "Thủy",
+    "Hương",
+    "Lan",
+    "Hà",
+    "Diện",
+    "Thù",
+    "Nguyên",
+    "Cường",
+    "Phương",
+    "Hạnh",
+    "Bình",
+    "Quân",
+    "Khải",
+    "Toàn",
+    "Trung",
+    "Nghĩa",
+    "Huyền",
+    "Thảo",
+    "Duy",
+    "Hiếu",
+    "Tùng",
+    "Lực",
+    "Việt",
+]
+STREETS = (
+    "Lạch Tray",
+    "Lê Hồng Phong",
+    "Trần Phú",
+    "Điện Biên Phủ",
+    "Hoàng Văn Thụ",
+    "Lê Lợi",
+    "Nguyễn Trãi",
+    "Trần Hưng Đạo",
+    "Tô Hiệu",
+    "Minh Khai",
+    "Nguyễn Văn Linh",
+    "Lê Thánh Tông",
+)
 UNIT_OFFICES = ("VHXH", "VP", "KT", "NV")
 
 # --- legal references (forms of the domain brief) -------------------------------------------
 
 # (text, first year it may be cited in, last year); laws and decrees replaced in 2025 stop then.
-LAWS = (("Luật Tổ chức chính quyền địa phương năm 2015", 2016, 2024),
-        ("Luật Tổ chức Chính phủ năm 2015", 2016, 2024),
-        ("Luật Tổ chức chính quyền địa phương năm 2025", 2025, 9999),
-        ("Luật Tổ chức Chính phủ năm 2025", 2025, 9999),
-        ("Luật Ban hành văn bản quy phạm pháp luật năm 2025", 2025, 9999),
-        ("Luật Cán bộ, công chức năm 2025", 2025, 9999),
-        ("Luật Tiếp cận thông tin năm 2016", 2017, 9999))
-DECREES = (("Nghị định 118/2025/NĐ-CP", "về thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên "
-            "thông tại Bộ phận Một cửa và Cổng Dịch vụ công quốc gia", 2025, 9999),
-           ("Nghị định số 61/2018/NĐ-CP", "về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết "
-            "thủ tục hành chính", 2018, 2024),
-           ("Nghị định số 30/2020/NĐ-CP", "về công tác văn thư", 2020, 9999),
-           ("Nghị định 42/2022/NĐ-CP", "quy định về việc cung cấp thông tin và dịch vụ công trực tuyến "
-            "của cơ quan nhà nước trên môi trường mạng", 2022, 9999),
-           ("Nghị định số 63/2010/NĐ-CP", "về kiểm soát thủ tục hành chính", 2010, 9999),
-           ("Nghị định 107/2021/NĐ-CP", "sửa đổi, bổ sung một số điều của Nghị định số 61/2018/NĐ-CP",
-            2021, 2024),
-           ("Nghị định số 45/2020/NĐ-CP", "về thực hiện thủ tục hành chính trên môi trường điện tử",
-            2020, 9999))
-GOVERNMENT_RESOLUTIONS = (("Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình tổng "
-                           "thể cải cách hành chính nhà nước giai đoạn 2021 - 2030", 2021, 9999),
-                          ("Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ", 2021, 9999))
-PARTY = (("Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, "
-          "công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia", 2025, 9999),
-         ("Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị", 2025, 9999),
-         ("Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương", 2018, 9999),
-         ("Kết luận số 62-KL/TW ngày 08/12/2023 của Bộ Chính trị", 2024, 9999))
+LAWS = (
+    ("Luật Tổ chức chính quyền địa phương năm 2015", 2016, 2024),
+    ("Luật Tổ chức Chính phủ năm 2015", 2016, 2024),
+    ("Luật Tổ chức chính quyền địa phương năm 2025", 2025, 9999),
+    ("Luật Tổ chức Chính phủ năm 2025", 2025, 9999),
+    ("Luật Ban hành văn bản quy phạm pháp luật năm 2025", 2025, 9999),
+    ("Luật Cán bộ, công chức năm 2025", 2025, 9999),
+    ("Luật Tiếp cận thông tin năm 2016", 2017, 9999),
+)
+DECREES = (
+    (
+        "Nghị định 118/2025/NĐ-CP",
+        "về thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên "
+        "thông tại Bộ phận Một cửa và Cổng Dịch vụ công quốc gia",
+        2025,
+        9999,
+    ),
+    (
+        "Nghị định số 61/2018/NĐ-CP",
+        "về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính",
+        2018,
+        2024,
+    ),
+    ("Nghị định số 30/2020/NĐ-CP", "về công tác văn thư", 2020, 9999),
+    (
+        "Nghị định 42/2022/NĐ-CP",
+        "quy định về việc cung cấp thông tin và dịch vụ công trực tuyến "
+        "của cơ quan nhà nước trên môi trường mạng",
+        2022,
+        9999,
+    ),
+    ("Nghị định số 63/2010/NĐ-CP", "về kiểm soát thủ tục hành chính", 2010, 9999),
+    ("Nghị định 107/2021/NĐ-CP", "sửa đổi, bổ sung một số điều của Nghị định số 61/2018/NĐ-CP", 2021, 2024),
+    ("Nghị định số 45/2020/NĐ-CP", "về thực hiện thủ tục hành chính trên môi trường điện tử", 2020, 9999),
+)
+GOVERNMENT_RESOLUTIONS = (
+    (
+        "Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ ban hành Chương trình tổng "
+        "thể cải cách hành chính nhà nước giai đoạn 2021 - 2030",
+        2021,
+        9999,
+    ),
+    ("Nghị quyết số 76/NQ-CP ngày 15/7/2021 của Chính phủ", 2021, 9999),
+)
+PARTY = (
+    (
+        "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa học, "
+        "công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia",
+        2025,
+        9999,
+    ),
+    ("Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị", 2025, 9999),
+    ("Nghị quyết số 18-NQ/TW ngày 25/10/2017 của Ban Chấp hành Trung ương", 2018, 9999),
+    ("Kết luận số 62-KL/TW ngày 08/12/2023 của Bộ Chính trị", 2024, 9999),
+)
 STANDARD = "TCVN ISO 9001:2015"
-PROGRAMME = ("Đề án 06 của Chính phủ về phát triển ứng dụng dữ liệu về dân cư, định danh và xác thực "
-             "điện tử phục vụ chuyển đổi số quốc gia", "Đề án 06")
+PROGRAMME = (
+    "Đề án 06 của Chính phủ về phát triển ứng dụng dữ liệu về dân cư, định danh và xác thực "
+    "điện tử phục vụ chuyển đổi số quốc gia",
+    "Đề án 06",
+)
 
-TOPICS = ("công tác tuyên truyền cải cách hành chính", "công tác cải cách hành chính nhà nước",
-          "công tác kiểm soát thủ tục hành chính", "công tác chuyển đổi số",
-          "việc thực hiện cơ chế một cửa, một cửa liên thông", "việc thực hiện Đề án 06",
-          "công tác tuyên truyền cải cách hành chính", "công tác cải cách hành chính nhà nước")
+TOPICS = (
+    "công tác tuyên truyền cải cách hành chính",
+    "công tác cải cách hành chính nhà nước",
+    "công tác kiểm soát thủ tục hành chính",
+    "công tác chuyển đổi số",
+    "việc thực hiện cơ chế một cửa, một cửa liên thông",
+    "việc thực hiện Đề án 06",
+    "công tác tuyên truyền cải cách hành chính",
+    "công tác cải cách hành chính nhà nước",
+)
 
 
 def _valid(table, year: int) -> list:
@@ -177,6 +378,7 @@ class Corpus:
     def view(self, scope: str) -> Pools:
         """The texts that fit a commune or ward ("local"), a department, or the city."""
         if scope not in self.views:
+
             def fits(block: Block) -> bool:
                 if scope == "local":
                     return block.scope != "department"
@@ -189,11 +391,19 @@ class Corpus:
 
             sections = {}
             for klass, found in self.sections.items():
-                sections[klass] = [Section(s.title, s.position, [(h, [c for c in cs if fits(c)])
-                                                                 for h, cs in s.items if fits(h)])
-                                   for s in found if fits(s.title)]
-            self.views[scope] = Pools({k: keep(v) for k, v in self.blocks.items()}, keep(self.sentences),
-                                      sections, keep(self.subheadings))
+                sections[klass] = [
+                    Section(
+                        s.title, s.position, [(h, [c for c in cs if fits(c)]) for h, cs in s.items if fits(h)]
+                    )
+                    for s in found
+                    if fits(s.title)
+                ]
+            self.views[scope] = Pools(
+                {k: keep(v) for k, v in self.blocks.items()},
+                keep(self.sentences),
+                sections,
+                keep(self.subheadings),
+            )
         return self.views[scope]
 
 
@@ -201,8 +411,11 @@ def _mark_names(text: str, unit_meta: dict[str, str]) -> str:
     level, name, short = unit_meta["cap"], unit_meta["ten"], unit_meta["ten_ngan"]
     if level in ("xã", "phường"):
         place = short.split(f" {level} ", 1)[1]
-        for written in (f"Ủy ban nhân dân {level} {place}", f"Uỷ ban nhân dân {level} {place}",
-                        f"UBND {level} {place}"):
+        for written in (
+            f"Ủy ban nhân dân {level} {place}",
+            f"Uỷ ban nhân dân {level} {place}",
+            f"UBND {level} {place}",
+        ):
             text = text.replace(written, ORG)
         text = text.replace(f"{level} {place}", LOCAL).replace(place, PLACE)
         text = re.sub(rf"\b{level}\b(?! hội)", LEVEL_LOWER, text)
@@ -241,7 +454,7 @@ def read_corpus(content: Path = REAL_CONTENT) -> Corpus:
         unit_meta = _read_unit(content, str(meta["don_vi"]))
         department = unit_meta["cap"] not in ("xã", "phường")
 
-        def block(kind: str, text: str) -> Block:
+        def block(kind: str, text: str, year: int = year, department: bool = department) -> Block:
             return Block(kind, text, len(text.split()), year, _scope(text, department))
 
         sections: list[Section] = []
@@ -272,9 +485,9 @@ def read_corpus(content: Path = REAL_CONTENT) -> Corpus:
                         corpus.blocks["li"].append(block("li", item))
                 continue
             if match := re.match(r"^\d+\\\.\s+", text):
-                kind, text = "num", text[match.end():]
+                kind, text = "num", text[match.end() :]
             elif match := re.match(r"^[a-zđ]\)\s+", text):
-                kind, text = "let", text[match.end():]
+                kind, text = "let", text[match.end() :]
             else:
                 kind = "p"
             corpus.blocks[kind].append(block(kind, text))
@@ -291,6 +504,7 @@ def read_corpus(content: Path = REAL_CONTENT) -> Corpus:
 
 
 # --- the synthetic portal --------------------------------------------------------------------
+
 
 @dataclass
 class SynUnit:
@@ -339,11 +553,20 @@ def _local_leaders(rng: random.Random) -> list[tuple[str, list[str]]]:
 
 
 def make_units(rng: random.Random, count: int) -> list[SynUnit]:
-    city = SynUnit("hai-phong", "Ủy ban nhân dân thành phố Hải Phòng", "UBND thành phố Hải Phòng",
-                   "thành phố", "Hải Phòng", "UBND", "Ủy ban nhân dân thành phố",
-                   ["UBND thành phố", "Ủy ban nhân dân thành phố", "UBND thành phố Hải Phòng"],
-                   _local_leaders(rng), "Số 18 đường Hoàng Diệu, phường Hồng Bàng, thành phố Hải Phòng",
-                   _phone(rng), "0225 1022")
+    city = SynUnit(
+        "hai-phong",
+        "Ủy ban nhân dân thành phố Hải Phòng",
+        "UBND thành phố Hải Phòng",
+        "thành phố",
+        "Hải Phòng",
+        "UBND",
+        "Ủy ban nhân dân thành phố",
+        ["UBND thành phố", "Ủy ban nhân dân thành phố", "UBND thành phố Hải Phòng"],
+        _local_leaders(rng),
+        "Số 18 đường Hoàng Diệu, phường Hồng Bàng, thành phố Hải Phòng",
+        _phone(rng),
+        "0225 1022",
+    )
     units = [city]
     departments = min(MAX_DEPARTMENTS, len(DEPARTMENTS), (count - 1) // 2)
     taken = {"hai-phong"}
@@ -352,10 +575,22 @@ def make_units(rng: random.Random, count: int) -> list[SynUnit]:
         vices = [(_person(rng), ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"]) for _ in range(2)]
         unit_id = slugify(name)
         taken.add(unit_id)
-        units.append(SynUnit(unit_id, f"{name} thành phố Hải Phòng", short, "sở", "Hải Phòng", code, name,
-                             [name, code], [director] + vices,
-                             f"Số {rng.randint(1, 200)} đường {rng.choice(STREETS)}, thành phố Hải Phòng",
-                             _phone(rng), _phone(rng)))
+        units.append(
+            SynUnit(
+                unit_id,
+                f"{name} thành phố Hải Phòng",
+                short,
+                "sở",
+                "Hải Phòng",
+                code,
+                name,
+                [name, code],
+                [director] + vices,
+                f"Số {rng.randint(1, 200)} đường {rng.choice(STREETS)}, thành phố Hải Phòng",
+                _phone(rng),
+                _phone(rng),
+            )
+        )
     places: set[str] = set()
     while len(units) < count:
         syllables = 3 if rng.random() < 0.08 else 2
@@ -367,12 +602,22 @@ def make_units(rng: random.Random, count: int) -> list[SynUnit]:
             continue
         places.add(slugify(place))
         taken.add(unit_id)
-        units.append(SynUnit(unit_id, f"Ủy ban nhân dân {level} {place}", f"UBND {level} {place}", level,
-                             place, "UBND", f"Ủy ban nhân dân {level} {place}",
-                             [f"UBND {level} {place}", f"Ủy ban nhân dân {level} {place}"],
-                             _local_leaders(rng),
-                             f"Số {rng.randint(1, 120)} đường {rng.choice(STREETS)}, {level} {place}, "
-                             "thành phố Hải Phòng", _phone(rng), _phone(rng)))
+        units.append(
+            SynUnit(
+                unit_id,
+                f"Ủy ban nhân dân {level} {place}",
+                f"UBND {level} {place}",
+                level,
+                place,
+                "UBND",
+                f"Ủy ban nhân dân {level} {place}",
+                [f"UBND {level} {place}", f"Ủy ban nhân dân {level} {place}"],
+                _local_leaders(rng),
+                f"Số {rng.randint(1, 120)} đường {rng.choice(STREETS)}, {level} {place}, thành phố Hải Phòng",
+                _phone(rng),
+                _phone(rng),
+            )
+        )
     return units
 
 
@@ -471,62 +716,96 @@ class References:
         return self.rng.choice(self.party)
 
     def city_decision(self) -> str:
-        return (f"Quyết định số {self.rng.randint(100, 5999)}/QĐ-UBND ngày {self._earlier()} "
-                "của UBND thành phố")
+        return (
+            f"Quyết định số {self.rng.randint(100, 5999)}/QĐ-UBND ngày {self._earlier()} của UBND thành phố"
+        )
 
     def city_plan(self) -> str:
         return f"Kế hoạch số {self.rng.randint(10, 399)}/KH-UBND ngày {self._earlier()} của UBND thành phố"
 
     def department_letter(self) -> str:
         if self.rng.random() < 0.5:
-            return (f"Công văn số {self.rng.randint(100, 6999)}/UBND-VHXH ngày {self._earlier()} "
-                    "của UBND thành phố")
-        return f"Công văn số {self.rng.randint(100, 6999)}/SVHTTDL-TTBCXB ngày {self._earlier()} " \
-               "của Sở Văn hóa, Thể thao và Du lịch"
+            return (
+                f"Công văn số {self.rng.randint(100, 6999)}/UBND-VHXH ngày {self._earlier()} "
+                "của UBND thành phố"
+            )
+        return (
+            f"Công văn số {self.rng.randint(100, 6999)}/SVHTTDL-TTBCXB ngày {self._earlier()} "
+            "của Sở Văn hóa, Thể thao và Du lịch"
+        )
 
     def decree(self) -> str:
         name, topic, _, _ = self.rng.choice(self.decrees)
         return f"{name} của Chính phủ {topic}" if self.rng.random() < 0.5 else name
 
     def any(self) -> str:
-        return self.rng.choice((
-            self.city_decision, self.city_plan, self.department_letter, self.decree,
-            self.government_resolution, self.party_document, self.law, lambda: self.rng.choice(PROGRAMME),
-        ))()
+        return self.rng.choice(
+            (
+                self.city_decision,
+                self.city_plan,
+                self.department_letter,
+                self.decree,
+                self.government_resolution,
+                self.party_document,
+                self.law,
+                lambda: self.rng.choice(PROGRAMME),
+            )
+        )()
 
 
 def _reference_sentence(rng: random.Random, refs: References, org: str) -> str:
-    return rng.choice((
-        lambda: f"Triển khai {refs.any()}, {org} đã ban hành văn bản chỉ đạo, phân công nhiệm vụ cụ thể cho "
-                "các cơ quan, đơn vị và cán bộ, công chức phụ trách.",
-        lambda: f"Tổ chức quán triệt, tuyên truyền nội dung {refs.any()} đến toàn thể cán bộ, công chức, "
-                "viên chức, người lao động và Nhân dân trên địa bàn.",
-        lambda: f"Tiếp tục duy trì, áp dụng và cải tiến Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia "
-                f"{STANDARD} trong hoạt động của cơ quan, đơn vị.",
-        lambda: f"Đẩy mạnh thực hiện {rng.choice(PROGRAMME)}; hướng dẫn người dân sử dụng tài khoản "
-                "định danh điện tử mức độ 2 để thực hiện dịch vụ công trực tuyến.",
-        lambda: f"Thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông theo đúng quy định "
-                f"tại {refs.decree()}; công khai đầy đủ thủ tục hành chính tại Bộ phận Một cửa.",
-        lambda: f"Bám sát {refs.party_document()} và {refs.government_resolution()}, gắn cải cách hành chính "
-                "với chuyển đổi số, xây dựng chính quyền số.",
-        lambda: f"Tuyên truyền {refs.law()} và các văn bản hướng dẫn thi hành, chú trọng những nội dung mới "
-                "về tổ chức bộ máy và phân cấp, phân quyền.",
-    ))()
+    return rng.choice(
+        (
+            lambda: (
+                f"Triển khai {refs.any()}, {org} đã ban hành văn bản chỉ đạo, phân công nhiệm vụ cụ thể cho "
+                "các cơ quan, đơn vị và cán bộ, công chức phụ trách."
+            ),
+            lambda: (
+                f"Tổ chức quán triệt, tuyên truyền nội dung {refs.any()} đến toàn thể cán bộ, công chức, "
+                "viên chức, người lao động và Nhân dân trên địa bàn."
+            ),
+            lambda: (
+                f"Tiếp tục duy trì, áp dụng và cải tiến Hệ thống quản lý chất lượng theo Tiêu chuẩn quốc gia "
+                f"{STANDARD} trong hoạt động của cơ quan, đơn vị."
+            ),
+            lambda: (
+                f"Đẩy mạnh thực hiện {rng.choice(PROGRAMME)}; hướng dẫn người dân sử dụng tài khoản "
+                "định danh điện tử mức độ 2 để thực hiện dịch vụ công trực tuyến."
+            ),
+            lambda: (
+                f"Thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông theo đúng quy định "
+                f"tại {refs.decree()}; công khai đầy đủ thủ tục hành chính tại Bộ phận Một cửa."
+            ),
+            lambda: (
+                f"Bám sát {refs.party_document()} và {refs.government_resolution()}, gắn cải cách hành chính "
+                "với chuyển đổi số, xây dựng chính quyền số."
+            ),
+            lambda: (
+                f"Tuyên truyền {refs.law()} và các văn bản hướng dẫn thi hành, chú trọng những nội dung mới "
+                "về tổ chức bộ máy và phân cấp, phân quyền."
+            ),
+        )
+    )()
 
 
 def _fill(text: str, unit: SynUnit, year: int, source_year: int) -> str:
     """The sampled text with the target unit's names, level and years."""
     if unit.local:
         level = unit.level
-        text = (text.replace(ORG, unit.org).replace(LOCAL, f"{level} {unit.place}").replace(PLACE, unit.place)
-                .replace(LEVEL_UPPER + LEVEL_UPPER, level.upper()).replace(LEVEL_UPPER, level.capitalize())
-                .replace(LEVEL_LOWER, level))
+        text = (
+            text.replace(ORG, unit.org)
+            .replace(LOCAL, f"{level} {unit.place}")
+            .replace(PLACE, unit.place)
+            .replace(LEVEL_UPPER + LEVEL_UPPER, level.upper())
+            .replace(LEVEL_UPPER, level.capitalize())
+            .replace(LEVEL_LOWER, level)
+        )
     else:
         text = text.replace(ORG, unit.org)
 
     def shift(match: re.Match) -> str:
         written = int(match.group(2))
-        before = match.string[max(0, match.start() - 80):match.start()]
+        before = match.string[max(0, match.start() - 80) : match.start()]
         if abs(written - source_year) > 1 or "Luật" in before:  # a law's name keeps its year
             return match.group(0)
         return f"{match.group(1)}{written - source_year + year}"
@@ -588,7 +867,11 @@ class BodyWriter:
                 block = "\n".join(items)
             elif choice in ("num", "let"):
                 run = [self.text(rng.choice(pools.blocks[choice])) for _ in range(rng.randint(2, 3))]
-                marks = [f"{i}\\." for i in range(1, 10)] if choice == "num" else "a) b) c) d) đ) e)".split()
+                marks = (
+                    [f"{i}\\." for i in range(1, 10)]
+                    if choice == "num"
+                    else ["a)", "b)", "c)", "d)", "đ)", "e)"]
+                )
                 block = "\n\n".join(f"{mark} {text}" for mark, text in zip(marks, run))
             else:
                 block = _reference_sentence(rng, self.refs, self.unit.org)
@@ -600,37 +883,58 @@ class BodyWriter:
         d, u, r = self.document, self.unit, self.refs
         ky = d.period
         if d.kind == "Báo cáo":
-            own = f"Kế hoạch số {self.rng.randint(5, 199)}/KH-{u.code} ngày {r._earlier()} " \
-                  f"của {u.org} về {d.topic} {ky}"
+            own = (
+                f"Kế hoạch số {self.rng.randint(5, 199)}/KH-{u.code} ngày {r._earlier()} "
+                f"của {u.org} về {d.topic} {ky}"
+            )
             lead = self.rng.choice(("Thực hiện", "Căn cứ"))
-            return f"{lead} {r.city_decision()} về việc ban hành Kế hoạch cải cách hành chính nhà nước " \
-                   f"thành phố Hải Phòng năm {d.year}; {own}. " \
-                   f"{u.org} báo cáo kết quả {d.topic} {ky} như sau:"
+            return (
+                f"{lead} {r.city_decision()} về việc ban hành Kế hoạch cải cách hành chính nhà nước "
+                f"thành phố Hải Phòng năm {d.year}; {own}. "
+                f"{u.org} báo cáo kết quả {d.topic} {ky} như sau:"
+            )
         if d.kind == "Kế hoạch":
-            return f"Căn cứ {r.law()}; căn cứ {r.decree()}; thực hiện {r.city_plan()}, {u.org} " \
-                   f"xây dựng Kế hoạch {_plan_topic(d.topic)} {ky} với những nội dung sau:"
+            return (
+                f"Căn cứ {r.law()}; căn cứ {r.decree()}; thực hiện {r.city_plan()}, {u.org} "
+                f"xây dựng Kế hoạch {_plan_topic(d.topic)} {ky} với những nội dung sau:"
+            )
         if d.kind == "Quyết định":
             proposer = "Trưởng phòng Văn hóa - Xã hội" if u.local else "Chánh Văn phòng"
-            return "\n\n".join([f"Căn cứ {r.law()};", f"Căn cứ {r.decree()};",
-                                f"Căn cứ {r.government_resolution()};", f"Căn cứ {r.city_decision()};",
-                                f"Theo đề nghị của {proposer}.", "**QUYẾT ĐỊNH:**"])
+            return "\n\n".join(
+                [
+                    f"Căn cứ {r.law()};",
+                    f"Căn cứ {r.decree()};",
+                    f"Căn cứ {r.government_resolution()};",
+                    f"Căn cứ {r.city_decision()};",
+                    f"Theo đề nghị của {proposer}.",
+                    "**QUYẾT ĐỊNH:**",
+                ]
+            )
         if d.kind == "Công văn":
-            return f"Thực hiện {r.department_letter()} về {d.topic} năm {d.year}, {u.org} đề nghị " \
-                   "các cơ quan, đơn vị triển khai thực hiện một số nội dung sau:"
-        return f"Ngày {d.date[2]}/{d.date[1]}/{d.date[0]}, {u.org} tổ chức hội nghị đánh giá {d.topic}. " \
-               f"Căn cứ {r.any()}, {u.org} thông báo kết luận như sau:"
+            return (
+                f"Thực hiện {r.department_letter()} về {d.topic} năm {d.year}, {u.org} đề nghị "
+                "các cơ quan, đơn vị triển khai thực hiện một số nội dung sau:"
+            )
+        return (
+            f"Ngày {d.date[2]}/{d.date[1]}/{d.date[0]}, {u.org} tổ chức hội nghị đánh giá {d.topic}. "
+            f"Căn cứ {r.any()}, {u.org} thông báo kết luận như sau:"
+        )
 
     def closing(self) -> str:
         d, u = self.document, self.unit
         if d.kind == "Báo cáo":
             return f"Trên đây là báo cáo kết quả {d.topic} {d.period} của {u.org}./."
         if d.kind == "Kế hoạch":
-            return f"Trên đây là Kế hoạch {_plan_topic(d.topic)} {d.period} của {u.org}. Trong quá trình " \
-                   "thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời báo cáo để được " \
-                   "hướng dẫn, giải quyết./."
+            return (
+                f"Trên đây là Kế hoạch {_plan_topic(d.topic)} {d.period} của {u.org}. Trong quá trình "
+                "thực hiện, nếu có khó khăn, vướng mắc, các cơ quan, đơn vị kịp thời báo cáo để được "
+                "hướng dẫn, giải quyết./."
+            )
         if d.kind == "Quyết định":
-            return "Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng, Thủ trưởng các cơ quan, " \
-                   "đơn vị và các cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./."
+            return (
+                "Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng, Thủ trưởng các cơ quan, "
+                "đơn vị và các cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./."
+            )
         return "Đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện./."
 
     def body(self) -> str:
@@ -642,8 +946,9 @@ class BodyWriter:
 
     def _sections(self) -> list[Section]:
         d, rng = self.document, self.rng
-        klass = {"Báo cáo": "report", "Kế hoạch": "plan", "Quyết định": "plan"}.get(d.kind) \
-            or rng.choice(("report", "plan"))
+        klass = {"Báo cáo": "report", "Kế hoạch": "plan", "Quyết định": "plan"}.get(d.kind) or rng.choice(
+            ("report", "plan")
+        )
         pool = self.pools.sections[klass]
         wanted = rng.randint(3, 4) if d.kind in ("Báo cáo", "Kế hoạch") else 2
         chosen: dict[str, Section] = {}
@@ -675,7 +980,7 @@ class BodyWriter:
                 if not subheadings and j == count and rng.random() < 0.2:
                     subheadings = rng.sample(self.pools.subheadings, 2)
                 if subheadings and rng.random() < 0.7:  # smaller items: "#### 2.1. …"
-                    shown = subheadings[:rng.randint(1, min(2, len(subheadings)))]
+                    shown = subheadings[: rng.randint(1, min(2, len(subheadings)))]
                     for k, subheading in enumerate(shown, 1):
                         parts.append(f"#### {j}.{k}. {self.text(subheading)}")
                         parts += self.content(share // len(shown))
@@ -687,21 +992,40 @@ class BodyWriter:
 
 def _recipients(rng: random.Random, unit: SynUnit, kind: str) -> list[str]:
     if unit.local:
-        up = rng.choice(("Sở Văn hóa, Thể thao và Du lịch;", "Sở Nội vụ, Sở VH&TT (để b/c);",
-                         "Sở Văn hóa, Thể thao và Du lịch thành phố;"))
-        rows = [up, f"TT Đảng ủy {unit.level} (để b/c);", f"TT HĐND {unit.level};",
-                f"CT, các PCT UBND {unit.level};", f"Các cơ quan, đơn vị thuộc {unit.level};"]
+        up = rng.choice(
+            (
+                "Sở Văn hóa, Thể thao và Du lịch;",
+                "Sở Nội vụ, Sở VH&TT (để b/c);",
+                "Sở Văn hóa, Thể thao và Du lịch thành phố;",
+            )
+        )
+        rows = [
+            up,
+            f"TT Đảng ủy {unit.level} (để b/c);",
+            f"TT HĐND {unit.level};",
+            f"CT, các PCT UBND {unit.level};",
+            f"Các cơ quan, đơn vị thuộc {unit.level};",
+        ]
         office = rng.choice(("VHXH", "VHXH (2b)", "VP"))
     elif unit.level == "sở":
-        rows = ["UBND thành phố (để b/c);", "Sở Nội vụ;" if unit.code != "SNV" else "Bộ Nội vụ (để b/c);",
-                "GĐ, các PGĐ Sở;", "Các phòng, đơn vị thuộc Sở;"]
+        rows = [
+            "UBND thành phố (để b/c);",
+            "Sở Nội vụ;" if unit.code != "SNV" else "Bộ Nội vụ (để b/c);",
+            "GĐ, các PGĐ Sở;",
+            "Các phòng, đơn vị thuộc Sở;",
+        ]
         office = "VP"
     else:
-        rows = ["Văn phòng Chính phủ;", "Bộ Nội vụ;", "TT Thành ủy, TT HĐND thành phố;",
-                "CT, các PCT UBND thành phố;", "Các sở, ban, ngành thành phố;",
-                "UBND các xã, phường, đặc khu;"]
+        rows = [
+            "Văn phòng Chính phủ;",
+            "Bộ Nội vụ;",
+            "TT Thành ủy, TT HĐND thành phố;",
+            "CT, các PCT UBND thành phố;",
+            "Các sở, ban, ngành thành phố;",
+            "UBND các xã, phường, đặc khu;",
+        ]
         office = "VHXH"
-    rows = rows[:rng.randint(2, len(rows))]
+    rows = rows[: rng.randint(2, len(rows))]
     return rows + [f"Lưu: VT, {office}."]
 
 
@@ -727,30 +1051,46 @@ def _title(rng: random.Random, document: SynDocument) -> str:
         topic = _plan_topic(d.topic)
         return f"{topic[0].upper()}{topic[1:]}{where} {d.period}"
     if d.kind == "Quyết định":
-        return rng.choice((f"Về việc ban hành Kế hoạch cải cách hành chính nhà nước năm {d.year}",
-                           "Về việc kiện toàn Tổ công tác cải cách hành chính",
-                           f"Về việc áp dụng Hệ thống quản lý chất lượng theo {STANDARD}",
-                           f"Về việc công bố danh mục thủ tục hành chính thực hiện tại {u.org}",
-                           f"Về việc ban hành Quy chế tiếp nhận, xử lý phản ánh, kiến nghị của người dân "
-                           f"năm {d.year}"))
+        return rng.choice(
+            (
+                f"Về việc ban hành Kế hoạch cải cách hành chính nhà nước năm {d.year}",
+                "Về việc kiện toàn Tổ công tác cải cách hành chính",
+                f"Về việc áp dụng Hệ thống quản lý chất lượng theo {STANDARD}",
+                f"Về việc công bố danh mục thủ tục hành chính thực hiện tại {u.org}",
+                f"Về việc ban hành Quy chế tiếp nhận, xử lý phản ánh, kiến nghị của người dân năm {d.year}",
+            )
+        )
     if d.kind == "Công văn":
-        return rng.choice((f"V/v triển khai công tác thông tin, tuyên truyền cải cách hành chính "
-                           f"năm {d.year}",
-                           f"V/v đôn đốc báo cáo kết quả cải cách hành chính năm {d.year}",
-                           "V/v tăng cường kỷ luật, kỷ cương hành chính trong giải quyết thủ tục hành chính",
-                           f"V/v triển khai {PROGRAMME[1]} năm {d.year}"))
-    return rng.choice((f"Kết luận của Chủ tịch {u.short} tại hội nghị đánh giá {d.topic} năm {d.year}",
-                       f"Kết quả kiểm tra công tác cải cách hành chính năm {d.year}",
-                       f"Lịch tiếp công dân tháng {d.date[1]} năm {d.date[0]}"))
+        return rng.choice(
+            (
+                f"V/v triển khai công tác thông tin, tuyên truyền cải cách hành chính năm {d.year}",
+                f"V/v đôn đốc báo cáo kết quả cải cách hành chính năm {d.year}",
+                "V/v tăng cường kỷ luật, kỷ cương hành chính trong giải quyết thủ tục hành chính",
+                f"V/v triển khai {PROGRAMME[1]} năm {d.year}",
+            )
+        )
+    return rng.choice(
+        (
+            f"Kết luận của Chủ tịch {u.short} tại hội nghị đánh giá {d.topic} năm {d.year}",
+            f"Kết quả kiểm tra công tác cải cách hành chính năm {d.year}",
+            f"Lịch tiếp công dân tháng {d.date[1]} năm {d.date[0]}",
+        )
+    )
 
 
 # Figures a synthetic report gives: the sentence that says it, and the range of its value.
 FIGURES = (
-    ("tin-bai-cong-thong-tin", "Đăng tải {} tin, bài về cải cách hành chính trên Cổng thông tin điện tử.",
-     (5, 400)),
+    (
+        "tin-bai-cong-thong-tin",
+        "Đăng tải {} tin, bài về cải cách hành chính trên Cổng thông tin điện tử.",
+        (5, 400),
+    ),
     ("luot-phat-thanh", "Hệ thống truyền thanh đã phát {} lượt tin, bài về cải cách hành chính.", (20, 2500)),
-    ("hoi-nghi-tuyen-truyen", "Tổ chức {} buổi tuyên truyền, hội nghị lồng ghép nội dung cải cách hành "
-     "chính.", (1, 40)),
+    (
+        "hoi-nghi-tuyen-truyen",
+        "Tổ chức {} buổi tuyên truyền, hội nghị lồng ghép nội dung cải cách hành chính.",
+        (1, 40),
+    ),
     ("bang-ron-khau-hieu", "Treo {} băng rôn, khẩu hiệu tuyên truyền tại trụ sở và nhà văn hóa.", (2, 120)),
     ("tin-bai-zalo", "Chia sẻ {} tin, bài trên Zalo OA của đơn vị.", (3, 600)),
     ("cum-loa", "Duy trì {} cụm loa truyền thanh hoạt động thường xuyên.", (5, 150)),
@@ -809,20 +1149,24 @@ def document_file(rng: random.Random, corpus: Corpus, document: SynDocument) -> 
 
 def unit_file(unit: SynUnit, parent: str | None) -> str:
     website = "https://haiphong.gov.vn" if unit.id == "hai-phong" else f"https://{unit.id}.haiphong.gov.vn"
-    lines = [
-        "---",
-        f"id: {unit.id}",
-        f"ten: {_q(unit.name)}",
-        f"ten_ngan: {_q(unit.short)}",
-        f"cap: {unit.level}",
-        f"don_vi_cap_tren: {parent or ''}".rstrip(),
-        f"dia_chi: {_q(unit.address)}",
-        f"dien_thoai: {_q(unit.phone)}",
-        f"duong_day_nong: {_q(unit.hotline)}",
-        f"email: {_q(unit.id + '@haiphong.gov.vn')}",
-        f"website: {_q(website)}",
-        "ten_goi_khac:",
-    ] + [f"  - {_q(alias)}" for alias in unit.aliases] + ["---", ""]
+    lines = (
+        [
+            "---",
+            f"id: {unit.id}",
+            f"ten: {_q(unit.name)}",
+            f"ten_ngan: {_q(unit.short)}",
+            f"cap: {unit.level}",
+            f"don_vi_cap_tren: {parent or ''}".rstrip(),
+            f"dia_chi: {_q(unit.address)}",
+            f"dien_thoai: {_q(unit.phone)}",
+            f"duong_day_nong: {_q(unit.hotline)}",
+            f"email: {_q(unit.id + '@haiphong.gov.vn')}",
+            f"website: {_q(website)}",
+            "ten_goi_khac:",
+        ]
+        + [f"  - {_q(alias)}" for alias in unit.aliases]
+        + ["---", ""]
+    )
     return "\n".join(lines)
 
 
@@ -888,8 +1232,10 @@ def copy_procedures(target: Path, unit_ids: list[str]) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tests.synthetic",
-                                     description="Write a synthetic content/ tree for tests and benchmarks.")
+    parser = argparse.ArgumentParser(
+        prog="python -m tests.synthetic",
+        description="Write a synthetic content/ tree for tests and benchmarks.",
+    )
     parser.add_argument("out_dir", type=Path, help="project folder; content/ is written inside it")
     parser.add_argument("documents", type=int, help="number of documents")
     parser.add_argument("--seed", type=int, default=0)
@@ -897,8 +1243,11 @@ def main(argv: list[str] | None = None) -> int:
     start = time.perf_counter()
     generate(args.out_dir, args.documents, args.seed)
     units = len(list((args.out_dir / "content" / "don-vi").glob("*.md")))
-    print(f"{args.documents} văn bản, {units} đơn vị trong {args.out_dir / 'content'} "
-          f"({time.perf_counter() - start:.1f} s)", file=sys.stderr)
+    print(
+        f"{args.documents} văn bản, {units} đơn vị trong {args.out_dir / 'content'} "
+        f"({time.perf_counter() - start:.1f} s)",
+        file=sys.stderr,
+    )
     return 0
 
 

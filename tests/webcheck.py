@@ -3,6 +3,7 @@
 Shared by the browser tests and the benchmark. Transfer sizes are what the browser received,
 compressed bodies plus headers, as the DevTools protocol reports them.
 """
+
 from __future__ import annotations
 
 import os
@@ -35,9 +36,18 @@ def chromium() -> str:
 def launch():
     with sync_playwright() as playwright:
         # The flags keep chromium from calling Google's hosts, which this network refuses.
-        browser = playwright.chromium.launch(executable_path=chromium(), args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-            "--disable-background-networking", "--disable-component-update"])
+        browser = playwright.chromium.launch(
+            executable_path=chromium(),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-sync",
+                "--disable-background-networking",
+                "--disable-component-update",
+            ],
+        )
         try:
             yield browser
         finally:
@@ -47,6 +57,7 @@ def launch():
 @dataclass
 class Visit:
     """What the browser saw while loading one page in a fresh profile (nothing cached)."""
+
     page: Page
     base: str
     errors: list[str] = field(default_factory=list)
@@ -83,9 +94,12 @@ class Visit:
         self.page.evaluate(AXE.read_text(encoding="utf-8"))
         result = self.page.evaluate(
             "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
-            WCAG_22_AA)
-        return [f"{v['id']} ({v['impact']}): {v['help']} — {len(v['nodes'])}× e.g. {v['nodes'][0]['target']}"
-                for v in result["violations"]]
+            WCAG_22_AA,
+        )
+        return [
+            f"{v['id']} ({v['impact']}): {v['help']} — {len(v['nodes'])}× e.g. {v['nodes'][0]['target']}"
+            for v in result["violations"]
+        ]
 
     def close(self) -> None:
         self.page.context.close()
@@ -118,8 +132,13 @@ def search(browser: Browser, base: str, text: str) -> Query:
     visit.page.fill(SEARCH_INPUT, text)
     visit.page.wait_for_selector(RESULT_LINK, timeout=30_000)
     visit.page.wait_for_load_state("networkidle")
-    query = Query(text, page_bytes, visit.transferred(loaded), len(visit.requests) - loaded,
-                  visit.errors + visit.failed + visit.outside,
-                  visit.page.locator(RESULT_LINK).first.inner_text())
+    query = Query(
+        text,
+        page_bytes,
+        visit.transferred(loaded),
+        len(visit.requests) - loaded,
+        visit.errors + visit.failed + visit.outside,
+        visit.page.locator(RESULT_LINK).first.inner_text(),
+    )
     visit.close()
     return query

@@ -36,11 +36,13 @@ def gitlab(problems: list[Problem]) -> list[dict]:
     report = []
     for problem in problems:
         key = f"{problem.file}\n{problem.line}\n{problem.field}\n{problem.message}".encode()
-        report.append({
-            "description": _message(problem),
-            "check_name": f"cchc-{problem.field}" if problem.field else "cchc",
-            "fingerprint": hashlib.sha256(key).hexdigest(),
-            "severity": "major" if problem.severity is Severity.ERROR else "minor",
-            "location": {"path": problem.file, "lines": {"begin": max(problem.line, 1)}},
-        })
+        report.append(
+            {
+                "description": _message(problem),
+                "check_name": f"cchc-{problem.field}" if problem.field else "cchc",
+                "fingerprint": hashlib.sha256(key).hexdigest(),
+                "severity": "major" if problem.severity is Severity.ERROR else "minor",
+                "location": {"path": problem.file, "lines": {"begin": max(problem.line, 1)}},
+            }
+        )
     return report

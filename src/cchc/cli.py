@@ -33,13 +33,17 @@ def run_check(args: argparse.Namespace) -> int:
     except settings.SettingsError as error:
         problems.append(Problem(settings.CONFIG, 0, "", str(error).removeprefix(f"{settings.CONFIG}: ")))
     if not any(p.severity is Severity.ERROR for p in problems):
-        problems = sorted(problems + reference_index.index_references(portal).problems
-                          + bodies.sanitiser_warnings(portal, root))
+        problems = sorted(
+            problems
+            + reference_index.index_references(portal).problems
+            + bodies.sanitiser_warnings(portal, root)
+        )
     for problem in problems:
         print(annotations.github(problem) if args.format == "github" else problem)
     if args.format == "gitlab":
-        Path(args.output).write_text(json.dumps(annotations.gitlab(problems), ensure_ascii=False, indent=1),
-                                     encoding="utf-8")
+        Path(args.output).write_text(
+            json.dumps(annotations.gitlab(problems), ensure_ascii=False, indent=1), encoding="utf-8"
+        )
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
     if problems:
@@ -63,8 +67,10 @@ def run_refs(args: argparse.Namespace) -> int:
         named = getattr(directory.names.get(args.unit), "unit_id", None)
         citing = portal.units.get(args.unit) or portal.units.get(named)
         if citing is None:
-            print(f"cchc refs: không có đơn vị '{args.unit}' (cần mã trong content/don-vi/ hoặc tên đơn vị)",
-                  file=sys.stderr)
+            print(
+                f"cchc refs: không có đơn vị '{args.unit}' (cần mã trong content/don-vi/ hoặc tên đơn vị)",
+                file=sys.stderr,
+            )
             return 2
     found = []
     for name in args.files or ["-"]:
@@ -83,30 +89,42 @@ def run_import(args: argparse.Namespace) -> int:
         print(f"cchc nhap: {error}", file=sys.stderr)
         return 2
     if layout.kind is None and layout.title is None:
-        print(f"cchc nhap: {source.name}: không đọc được phần đầu văn bản (loại văn bản và trích yếu ở đầu "
-              "trang); kiểm tra tệp có phải văn bản hành chính không, hoặc soạn tệp trong content/van-ban/ "
-              "theo hướng dẫn biên tập", file=sys.stderr)
+        print(
+            f"cchc nhap: {source.name}: không đọc được phần đầu văn bản (loại văn bản và trích yếu ở đầu "
+            "trang); kiểm tra tệp có phải văn bản hành chính không, hoặc soạn tệp trong content/van-ban/ "
+            "theo hướng dẫn biên tập",
+            file=sys.stderr,
+        )
         return 2
     portal, _ = loader.load(root)
     if args.don_vi and args.don_vi not in portal.units:
-        print(f"cchc nhap: không có đơn vị '{args.don_vi}' trong content/don-vi/; có: "
-              f"{', '.join(sorted(portal.units))}", file=sys.stderr)
+        print(
+            f"cchc nhap: không có đơn vị '{args.don_vi}' trong content/don-vi/; có: "
+            f"{', '.join(sorted(portal.units))}",
+            file=sys.stderr,
+        )
         return 2
     attached = source.suffix.lower() not in (".txt", ".md")
-    imported = content_file(layout, portal.units, args.don_vi, [source.name] if attached else None,
-                            portal.indicators)
+    imported = content_file(
+        layout, portal.units, args.don_vi, [source.name] if attached else None, portal.indicators
+    )
     if args.stdout:
         sys.stdout.write(imported.text)
     elif not imported.unit_id:
-        print("cchc nhap: không xác định được đơn vị ban hành; ghi --don-vi MÃ (một trong: "
-              f"{', '.join(sorted(portal.units))}) hoặc --stdout để xem kết quả", file=sys.stderr)
+        print(
+            "cchc nhap: không xác định được đơn vị ban hành; ghi --don-vi MÃ (một trong: "
+            f"{', '.join(sorted(portal.units))}) hoặc --stdout để xem kết quả",
+            file=sys.stderr,
+        )
         return 1
     else:
         folder = root / "content" / "van-ban" / imported.unit_id
         target = folder / f"{imported.slug}.md"
         if target.exists() and not args.ghi_de:
-            print(f"cchc nhap: {target.relative_to(root)} đã có; không ghi đè (thêm --ghi-de để thay tệp "
-                  "này)", file=sys.stderr)
+            print(
+                f"cchc nhap: {target.relative_to(root)} đã có; không ghi đè (thêm --ghi-de để thay tệp này)",
+                file=sys.stderr,
+            )
             return 1
         folder.mkdir(parents=True, exist_ok=True)
         target.write_text(imported.text, encoding="utf-8")
@@ -148,8 +166,10 @@ def run_figures(args: argparse.Namespace) -> int:
         if args.json:
             found.append({"tep": name, "so_lieu": figure_suggestions.as_json(suggestions, portal.indicators)})
         else:
-            print(f"# {name}: {len(suggestions)} số tìm thấy; xác nhận từng số với văn bản rồi chép vào "
-                  "phần đầu tệp")
+            print(
+                f"# {name}: {len(suggestions)} số tìm thấy; xác nhận từng số với văn bản rồi chép vào "
+                "phần đầu tệp"
+            )
             print(figure_suggestions.yaml_block(suggestions))
     if args.json:
         json.dump(found, sys.stdout, ensure_ascii=False, indent=2)
@@ -163,33 +183,48 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="kiểm tra toàn bộ nội dung trong content/")
     check_parser.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
-    check_parser.add_argument("--format", choices=("text", "github", "gitlab"), default="text",
-                              help="text: tệp:dòng: trường: lời nhắn (mặc định); github: chú thích cạnh dòng "
-                              "trong pull request; gitlab: thêm báo cáo Code Quality cho merge request")
-    check_parser.add_argument("--output", default="gl-code-quality-report.json",
-                              help="tệp báo cáo Code Quality khi --format gitlab (mặc định: %(default)s)")
+    check_parser.add_argument(
+        "--format",
+        choices=("text", "github", "gitlab"),
+        default="text",
+        help="text: tệp:dòng: trường: lời nhắn (mặc định); github: chú thích cạnh dòng "
+        "trong pull request; gitlab: thêm báo cáo Code Quality cho merge request",
+    )
+    check_parser.add_argument(
+        "--output",
+        default="gl-code-quality-report.json",
+        help="tệp báo cáo Code Quality khi --format gitlab (mặc định: %(default)s)",
+    )
     check_parser.set_defaults(run=run_check)
-    build_parser = commands.add_parser("build",
-                                       help="xây dựng trang vào thư mục mới rồi thay site/ trong một bước")
-    build_parser.add_argument("--site-dir", default="site",
-                              help="thư mục trang, trong thư mục dự án (mặc định: site)")
+    build_parser = commands.add_parser(
+        "build", help="xây dựng trang vào thư mục mới rồi thay site/ trong một bước"
+    )
+    build_parser.add_argument(
+        "--site-dir", default="site", help="thư mục trang, trong thư mục dự án (mặc định: site)"
+    )
     build_parser.add_argument("--strict", action="store_true", help="coi cảnh báo là lỗi")
     build_parser.set_defaults(run=run_build)
-    import_parser = commands.add_parser("nhap", help="nhập một văn bản đã có (Word, PDF hoặc chữ xuất từ "
-                                        "chúng) thành tệp trong content/van-ban/<đơn vị>/")
+    import_parser = commands.add_parser(
+        "nhap",
+        help="nhập một văn bản đã có (Word, PDF hoặc chữ xuất từ "
+        "chúng) thành tệp trong content/van-ban/<đơn vị>/",
+    )
     import_parser.add_argument("file", help="tệp văn bản: .docx, .pdf có lớp chữ, hoặc .txt")
     import_parser.add_argument("--don-vi", help="mã đơn vị ban hành, khi văn bản không ghi rõ")
     import_parser.add_argument("--stdout", action="store_true", help="in kết quả ra màn hình, không ghi tệp")
     import_parser.add_argument("--ghi-de", action="store_true", help="thay tệp đã có cùng tên")
     import_parser.set_defaults(run=run_import)
-    figures_parser = commands.add_parser("so-lieu", help="gợi ý số liệu (so_lieu) tìm thấy trong văn bản, "
-                                         "để người biên tập xác nhận")
+    figures_parser = commands.add_parser(
+        "so-lieu", help="gợi ý số liệu (so_lieu) tìm thấy trong văn bản, để người biên tập xác nhận"
+    )
     figures_parser.add_argument("files", nargs="+", help="tệp trong content/van-ban/, hoặc .docx, .pdf, .txt")
     figures_parser.add_argument("--json", action="store_true", help="in JSON thay cho khối YAML")
     figures_parser.set_defaults(run=run_figures)
     refs_parser = commands.add_parser("refs", help="tìm các văn bản được trích dẫn, in ra JSON")
-    refs_parser.add_argument("--unit", help="đơn vị đã viết văn bản (mã hoặc tên), để hiểu "
-                             "'Kế hoạch số …/KH-UBND' của chính đơn vị đó")
+    refs_parser.add_argument(
+        "--unit",
+        help="đơn vị đã viết văn bản (mã hoặc tên), để hiểu 'Kế hoạch số …/KH-UBND' của chính đơn vị đó",
+    )
     refs_parser.add_argument("files", nargs="*", help="tệp văn bản UTF-8; không ghi thì đọc từ đầu vào chuẩn")
     refs_parser.set_defaults(run=run_refs)
     args = parser.parse_args(argv)

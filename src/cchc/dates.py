@@ -6,7 +6,7 @@ import calendar
 import os
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 _NUMERIC = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -50,8 +50,9 @@ class PartialDate:
 
 def checked(year: int, month: int, day: int, written: str) -> PartialDate:
     if not 1 <= month <= 12:
-        raise DateError(f"ngày '{written}' không có thật: tháng {month} không tồn tại "
-                        "(chỉ có tháng 1 đến 12)")
+        raise DateError(
+            f"ngày '{written}' không có thật: tháng {month} không tồn tại (chỉ có tháng 1 đến 12)"
+        )
     last = calendar.monthrange(year, month)[1]
     if day < 1:
         raise DateError(f"ngày '{written}' không có thật: ngày phải từ 1 trở lên")
@@ -81,18 +82,21 @@ AHEAD = timedelta(days=366)
 def build_day() -> date:
     """The build's date: SOURCE_DATE_EPOCH when set (so that builds are reproducible), else today."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    moment = (datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit()
-              else datetime.now(timezone.utc))
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
     return moment.date()
 
 
 def plausible(value: PartialDate, today: date) -> str | None:
     """Why a document's date cannot be right, or None: before 1945, or more than a year after `today`."""
     if value.year < FIRST_YEAR:
-        return (f"năm {value.year} trước năm {FIRST_YEAR}: ngày '{value.vietnamese()}' không thể là ngày "
-                "của văn bản; kiểm tra lại năm")
+        return (
+            f"năm {value.year} trước năm {FIRST_YEAR}: ngày '{value.vietnamese()}' không thể là ngày "
+            "của văn bản; kiểm tra lại năm"
+        )
     earliest = date(value.year, value.month or 1, value.day or 1)
     if earliest > today + AHEAD:
-        return (f"ngày '{value.vietnamese()}' sau ngày dựng trang "
-                f"({today.day:02d}/{today.month:02d}/{today.year}) hơn một năm; kiểm tra lại năm")
+        return (
+            f"ngày '{value.vietnamese()}' sau ngày dựng trang "
+            f"({today.day:02d}/{today.month:02d}/{today.year}) hơn một năm; kiểm tra lại năm"
+        )
     return None

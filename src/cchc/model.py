@@ -22,6 +22,7 @@ class Variant:
 @dataclass(frozen=True)
 class Rendition:
     """An infographic encoded for the web: its sizes and formats."""
+
     width: int  # of the largest variant
     height: int
     variants: tuple[Variant, ...]  # widest last within each format

@@ -19,8 +19,10 @@ _PATTERNS = [
 # Months each kind of period covers: (first, last).
 _MONTHS = {"nam": (1, 12), "6-thang-dau": (1, 6), "6-thang-cuoi": (7, 12), "9-thang": (1, 9)}
 
-EXPECTED = ("cần một trong các dạng 'năm 2025', '6 tháng đầu năm 2025', '6 tháng cuối năm 2025', "
-            "'9 tháng năm 2025', 'quý I năm 2025' (quý I đến IV)")
+EXPECTED = (
+    "cần một trong các dạng 'năm 2025', '6 tháng đầu năm 2025', '6 tháng cuối năm 2025', "
+    "'9 tháng năm 2025', 'quý I năm 2025' (quý I đến IV)"
+)
 
 
 class PeriodError(ValueError):

@@ -11,10 +11,10 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Mapping
 
 from cchc import site, text, urls
 from cchc.content import load as loader
@@ -27,8 +27,18 @@ from cchc.settings import Settings, SettingsError, from_config
 
 # The listing pages the nav names; every other generated page stays out of it (the nav holds
 # sections and listings, never every document).
-NAV_PAGES = frozenset({urls.DOCUMENTS_INDEX, urls.UNITS_INDEX, urls.CONSOLIDATED, urls.LIBRARY, urls.CHECKS,
-                       urls.PROCEDURES, urls.GALLERY, urls.FIGURES})
+NAV_PAGES = frozenset(
+    {
+        urls.DOCUMENTS_INDEX,
+        urls.UNITS_INDEX,
+        urls.CONSOLIDATED,
+        urls.LIBRARY,
+        urls.CHECKS,
+        urls.PROCEDURES,
+        urls.GALLERY,
+        urls.FIGURES,
+    }
+)
 CACHE = Path(".cache") / "cchc"  # encoded images and cards, kept between builds (keyed by content)
 
 
@@ -43,6 +53,7 @@ class BuildError(Exception):
 @dataclass(frozen=True)
 class Output:
     """A file the portal adds to the site: generated text, or a file copied in."""
+
     src_uri: str
     text: str | bytes | None = None  # bytes: a binary file made by the build (the figures' workbook)
     source: str | None = None  # the file copied in
@@ -51,8 +62,15 @@ class Output:
 
 
 class PortalBuild:
-    def __init__(self, root: Path, docs_dir: Path, settings: Settings, generated: site.Site, portal,
-                 log: logging.Logger) -> None:
+    def __init__(
+        self,
+        root: Path,
+        docs_dir: Path,
+        settings: Settings,
+        generated: site.Site,
+        portal,
+        log: logging.Logger,
+    ) -> None:
         self.root, self.settings, self.site, self.portal, self.log = root, settings, generated, portal, log
         self.docs = docs_dir.resolve().relative_to(root.resolve()).as_posix()
         self._pages = {p.src_uri: p for p in generated.pages}
@@ -60,8 +78,9 @@ class PortalBuild:
         self._cards = cards.Pending(list(generated.cards.values()), root / CACHE / cards.CACHE)
 
     @classmethod
-    def start(cls, root: Path, docs_dir: Path, config: Mapping, built: datetime,
-              log: logging.Logger) -> PortalBuild:
+    def start(
+        cls, root: Path, docs_dir: Path, config: Mapping, built: datetime, log: logging.Logger
+    ) -> PortalBuild:
         """Load and check content/ and its citations (before anything is written), then generate
         everything. Problems go to `log`; a BuildError stops the build when there are errors."""
         portal, problems = loader.load(root)
@@ -94,10 +113,15 @@ class PortalBuild:
         """Every page and file the portal adds to the site."""
         # A generated page's text opens with a blank line: MkDocs never reads a body that opens with
         # '---' as front matter; the page's meta comes from page_meta.
-        out = [Output(p.src_uri, text="\n" + p.markdown, edit_path=p.edit_path, in_nav=p.src_uri in NAV_PAGES)
-               for p in self.site.pages]
-        out += [Output(urls.attachment(d.src_uri, a.name), source=str(a.source))
-                for d in self.portal.documents for a in d.attachments]
+        out = [
+            Output(p.src_uri, text="\n" + p.markdown, edit_path=p.edit_path, in_nav=p.src_uri in NAV_PAGES)
+            for p in self.site.pages
+        ]
+        out += [
+            Output(urls.attachment(d.src_uri, a.name), source=str(a.source))
+            for d in self.portal.documents
+            for a in d.attachments
+        ]
         out += [Output(f.src_uri, source=str(f.file)) for f in self.portal.forms.values() if f.file]
         copied = {**self.site.images, **self.site.assets}
         out += [Output(path, source=str(source)) for path, source in copied.items()]
@@ -161,8 +185,11 @@ def _log(log: logging.Logger, problems: list[Problem]) -> None:
 def _stop_on_errors(problems: list[Problem], log: logging.Logger) -> None:
     if found := len(errors(problems)):
         _log(log, problems)
-        raise BuildError(f"Nội dung có {found} lỗi (xem các dòng ERROR ở trên; chạy 'cchc check' để xem "
-                         "lại). Chưa xây dựng trang nào, site/ giữ nguyên.", problems)
+        raise BuildError(
+            f"Nội dung có {found} lỗi (xem các dòng ERROR ở trên; chạy 'cchc check' để xem "
+            "lại). Chưa xây dựng trang nào, site/ giữ nguyên.",
+            problems,
+        )
 
 
 def _place(cached: Path, target: Path) -> None:

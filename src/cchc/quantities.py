@@ -17,8 +17,11 @@ SCALED = rf"{NUMBER}(?:\s*(?:{'|'.join(SCALES)})(?!\w))?"
 # A number in running text, with its scale word; one touching '/' belongs to a date, a ratio or a
 # document's symbol.
 _TOKEN = re.compile(rf"(?<![\d/])({SCALED})(?![\d/]|[.,]\d)", re.I)
-_WRITTEN = re.compile(rf"^(?:({_QUALIFIER})\s+)?(?:từ\s+)?({SCALED})\s*(%?)"
-                      rf"(?:\s*(?:-|–|đến)\s*({SCALED})\s*(%?))?$", re.I)
+_WRITTEN = re.compile(
+    rf"^(?:({_QUALIFIER})\s+)?(?:từ\s+)?({SCALED})\s*(%?)"
+    rf"(?:\s*(?:-|–|đến)\s*({SCALED})\s*(%?))?$",
+    re.I,
+)
 
 LARGEST = Decimal(10) ** 15  # no report counts more; a longer number is a slip of the keyboard
 EXPECTED = "cần một số như '1.992', '1992', '06', '98,5%', 'trên 200', 'gần 1.684' hoặc '10-15'"
@@ -99,10 +102,21 @@ def total(values: list[Quantity]) -> Quantity:
     some are upper bounds, 'khoảng' when both or other qualifiers mix."""
     qualifiers = {v.qualifier for v in values} - {""}
     lower, upper = {"trên", "hơn", "ít nhất", "tối thiểu"}, {"gần", "dưới"}
-    qualifier = ("" if not qualifiers else "trên" if qualifiers <= lower else "gần" if qualifiers <= upper
-                 else "khoảng")
-    return Quantity(sum((v.low for v in values), Decimal(0)), sum((v.high for v in values), Decimal(0)),
-                    qualifier, any(v.percent for v in values))
+    qualifier = (
+        ""
+        if not qualifiers
+        else "trên"
+        if qualifiers <= lower
+        else "gần"
+        if qualifiers <= upper
+        else "khoảng"
+    )
+    return Quantity(
+        sum((v.low for v in values), Decimal(0)),
+        sum((v.high for v in values), Decimal(0)),
+        qualifier,
+        any(v.percent for v in values),
+    )
 
 
 def mean(values: list[Quantity]) -> Quantity:

@@ -5,10 +5,10 @@ is rendered with (so that `cchc check`, without MkDocs, sees the same HTML as th
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Mapping
 
 import yaml
 
@@ -65,7 +65,7 @@ class Hotline:
 class Settings:
     site_url: str = DEFAULT_URL
     site_name: str = ""
-    built: datetime = datetime(1970, 1, 1, tzinfo=timezone.utc)
+    built: datetime = datetime(1970, 1, 1, tzinfo=UTC)
     hotline: Hotline | None = None  # extra.hotline: shown in every page's footer
     feedback_url: str = ""  # extra.feedback_url: where residents send phản ánh, kiến nghị
     repo_url: str = ""  # the repository the web form's changes go to
@@ -77,16 +77,21 @@ _WEB = url(("https", "http"), "https://dichvucong.gov.vn")
 def from_config(config: Mapping, built: datetime | None = None) -> Settings:
     """Settings from mkdocs.yml as MkDocs loaded it (or as `read_config` read it)."""
     if config.get("use_directory_urls") is False:  # cchc.urls gives every page its own folder
-        raise SettingsError("mkdocs.yml: use_directory_urls: cổng cần giá trị true (mỗi trang một thư mục, "
-                            "địa chỉ dạng /van-ban/…/); hãy xóa dòng này hoặc ghi use_directory_urls: true")
+        raise SettingsError(
+            "mkdocs.yml: use_directory_urls: cổng cần giá trị true (mỗi trang một thư mục, "
+            "địa chỉ dạng /van-ban/…/); hãy xóa dòng này hoặc ghi use_directory_urls: true"
+        )
     extra = config.get("extra") or {}
     hotline = extra.get("hotline")
     if hotline is not None:
-        if not isinstance(hotline, Mapping) or not re.fullmatch(r"\+?[0-9][0-9 .-]{2,19}",
-                                                                  str(hotline.get("phone") or "")):
-            raise SettingsError("mkdocs.yml: extra.hotline: cần tên (name) và số điện thoại (phone) "
-                                "chỉ gồm chữ số, dấu cách, dấu chấm hoặc gạch nối, "
-                                "ví dụ phone: \"1800 1096\"")
+        if not isinstance(hotline, Mapping) or not re.fullmatch(
+            r"\+?[0-9][0-9 .-]{2,19}", str(hotline.get("phone") or "")
+        ):
+            raise SettingsError(
+                "mkdocs.yml: extra.hotline: cần tên (name) và số điện thoại (phone) "
+                "chỉ gồm chữ số, dấu cách, dấu chấm hoặc gạch nối, "
+                'ví dụ phone: "1800 1096"'
+            )
         hotline = Hotline(str(hotline.get("name") or ""), str(hotline["phone"]))
     feedback = str(extra.get("feedback_url") or "")
     if feedback:
@@ -94,5 +99,11 @@ def from_config(config: Mapping, built: datetime | None = None) -> Settings:
             _WEB(feedback)
         except FieldError as error:
             raise SettingsError(f"mkdocs.yml: extra.feedback_url: {error}") from None
-    return Settings(str(config.get("site_url") or DEFAULT_URL), str(config.get("site_name") or ""),
-                    built or Settings.built, hotline, feedback, str(config.get("repo_url") or ""))
+    return Settings(
+        str(config.get("site_url") or DEFAULT_URL),
+        str(config.get("site_name") or ""),
+        built or Settings.built,
+        hotline,
+        feedback,
+        str(config.get("repo_url") or ""),
+    )

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timedelta, timezone
 from pathlib import Path
-from typing import Callable
 
 from markupsafe import Markup
 
@@ -42,8 +42,9 @@ class Site:
     encoded: int = 0  # image files encoded by this build (0 when every image was cached)
     problems: list[Problem] = field(default_factory=list)  # warnings about what was generated
     # The poster's font, by path in the built site -> the bundled file.
-    assets: dict[str, Path] = field(default_factory=lambda: {
-        f"{urls.POSTER_FONTS}/{name}": fonts.FOLDER / name for name in fonts.FILES})
+    assets: dict[str, Path] = field(
+        default_factory=lambda: {f"{urls.POSTER_FONTS}/{name}": fonts.FOLDER / name for name in fonts.FILES}
+    )
 
 
 def _with_cards(generated: list[GeneratedPage], made: dict[str, cards.Card]) -> None:
@@ -66,41 +67,66 @@ def _images(portal: Portal, cache: Path) -> tuple[dict[str, Rendition], dict[str
     return renditions, images, encoded
 
 
-def _documents(portal: Portal, index: reference_index.ReferenceIndex, figures: Figures,
-               site_url: str) -> list[GeneratedPage]:
+def _documents(
+    portal: Portal, index: reference_index.ReferenceIndex, figures: Figures, site_url: str
+) -> list[GeneratedPage]:
     cited = {c.own.src_uri: c for c in index.documents.values() if c.own is not None}
     pages = []
     for document in portal.documents:
         uri = document.src_uri
         body = reference_pages.linked_body(index, uri, document.body)
         cited_by = reference_pages.cited_by(cited[uri]) if uri in cited else []
-        pages.append(document_pages.document_page(document, portal.units[document.unit_id], body, site_url,
-                                                  cited_by, figures(uri)))
+        pages.append(
+            document_pages.document_page(
+                document, portal.units[document.unit_id], body, site_url, cited_by, figures(uri)
+            )
+        )
     return pages
 
 
-def _procedures(portal: Portal, index: reference_index.ReferenceIndex, figures: Figures,
-                settings: Settings) -> tuple[list[GeneratedPage], list[Problem]]:
+def _procedures(
+    portal: Portal, index: reference_index.ReferenceIndex, figures: Figures, settings: Settings
+) -> tuple[list[GeneratedPage], list[Problem]]:
     """Each procedure's guide and poster, and a warning for each poster that may not fit its sheet."""
     pages, problems = [], []
     for procedure in portal.procedures:
-        basis = [reference_pages.linked_body(index, procedure.src_uri, text, number, literal=True)
-                 for number, text in enumerate(procedure.legal_basis)]
+        basis = [
+            reference_pages.linked_body(index, procedure.src_uri, text, number, literal=True)
+            for number, text in enumerate(procedure.legal_basis)
+        ]
         poster = procedure_pages.poster_page(procedure, settings.site_url, settings.site_name)
-        pages += [procedure_pages.procedure_page(procedure, portal, settings.site_url, basis,
-                                                 figures(procedure.src_uri)), poster]
+        pages += [
+            procedure_pages.procedure_page(
+                procedure, portal, settings.site_url, basis, figures(procedure.src_uri)
+            ),
+            poster,
+        ]
         if (free := poster.meta["poster"]["free_mm"]) < poster_fit.MARGIN_MM:
-            problems.append(Problem(procedure.path, 1, "", (
-                f"tờ in A4 của thủ tục còn trống {free} mm dù đã dùng cỡ chữ nhỏ nhất (cần ít nhất "
-                f"{poster_fit.MARGIN_MM} mm): có thể tràn sang trang thứ hai; hãy viết ngắn các bước "
-                "hoặc tên giấy tờ"), Severity.WARNING))
+            problems.append(
+                Problem(
+                    procedure.path,
+                    1,
+                    "",
+                    (
+                        f"tờ in A4 của thủ tục còn trống {free} mm dù đã dùng cỡ chữ nhỏ nhất (cần ít nhất "
+                        f"{poster_fit.MARGIN_MM} mm): có thể tràn sang trang thứ hai; hãy viết ngắn các bước "
+                        "hoặc tên giấy tờ"
+                    ),
+                    Severity.WARNING,
+                )
+            )
     return pages, problems
 
 
-def generate(portal: Portal, cache: Path, settings: Settings = Settings(),
-             index: reference_index.ReferenceIndex | None = None) -> Site:
+def generate(
+    portal: Portal,
+    cache: Path,
+    settings: Settings | None = None,
+    index: reference_index.ReferenceIndex | None = None,
+) -> Site:
     """Everything generated from `portal` (and its citations' `index`, made here when not given); encoded
     images go to `cache` and are reused from it."""
+    settings = settings or Settings()
     site_url, site_name = settings.site_url, settings.site_name
     if index is None:
         index = reference_index.index_references(portal)
@@ -115,22 +141,35 @@ def generate(portal: Portal, cache: Path, settings: Settings = Settings(),
     today = settings.built.astimezone(VIETNAM).date()  # due and late days as the units count them
     owed = calendar.owed(portal.calendar, list(portal.units.values()), portal.documents, today)
     by_path = {p.path: p for p in [*portal.documents, *portal.procedures]}
-    infographics = [infographic_pages.infographic_page(i, renditions[i.slug], portal)
-                    for i in portal.infographics]
-    generated = (_documents(portal, index, figures, site_url) + guides + infographics
-                 + [infographic_pages.gallery_page(portal, renditions)]
-                 + document_pages.listing_pages(portal, owed, today, tables)
-                 + figure_pages.figure_pages(portal, tables)
-                 + procedure_pages.directory_pages(portal) + procedure_pages.form_pages(portal)
-                 + reference_pages.all_pages(index, portal.units, by_path))
-    files = {**opendata.citations(index), **opendata.procedures(portal, site_url),
-             **opendata.figures(portal, site_url, tables),
-             **calendars.feeds(owed, site_url, site_name, settings.built),
-             f"{urls.OPEN_DATA}/so-lieu.xlsx": workbook.workbook(tables, settings.built),
-             **web_files.feeds(portal, site_name, site_url, settings.built),
-             "robots.txt": web_files.robots(site_url)}
+    infographics = [
+        infographic_pages.infographic_page(i, renditions[i.slug], portal) for i in portal.infographics
+    ]
+    generated = (
+        _documents(portal, index, figures, site_url)
+        + guides
+        + infographics
+        + [infographic_pages.gallery_page(portal, renditions)]
+        + document_pages.listing_pages(portal, owed, today, tables)
+        + figure_pages.figure_pages(portal, tables)
+        + procedure_pages.directory_pages(portal)
+        + procedure_pages.form_pages(portal)
+        + reference_pages.all_pages(index, portal.units, by_path)
+    )
+    files = {
+        **opendata.citations(index),
+        **opendata.procedures(portal, site_url),
+        **opendata.figures(portal, site_url, tables),
+        **calendars.feeds(owed, site_url, site_name, settings.built),
+        f"{urls.OPEN_DATA}/so-lieu.xlsx": workbook.workbook(tables, settings.built),
+        **web_files.feeds(portal, site_name, site_url, settings.built),
+        "robots.txt": web_files.robots(site_url),
+    }
     made = {urls.card(p.src_uri): cards.for_procedure(p, site_name) for p in portal.procedures}
-    made.update({urls.card(d.src_uri): cards.for_document(d, portal.units[d.unit_id].name, site_name)
-                 for d in portal.documents})
+    made.update(
+        {
+            urls.card(d.src_uri): cards.for_document(d, portal.units[d.unit_id].name, site_name)
+            for d in portal.documents
+        }
+    )
     _with_cards(generated, made)
     return Site(generated, files, index, made, images, encoded, problems)

@@ -4,11 +4,45 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 # Letters of the Vietnamese alphabet in dictionary order; a letter's modifier
 # (breve, circumflex, horn, stroke) makes it a letter of its own.
-_ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
+_ALPHABET = [
+    "a",
+    "ă",
+    "â",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "e",
+    "ê",
+    "f",
+    "g",
+    "h",
+    "i",
+    "j",
+    "k",
+    "l",
+    "m",
+    "n",
+    "o",
+    "ô",
+    "ơ",
+    "p",
+    "q",
+    "r",
+    "s",
+    "t",
+    "u",
+    "ư",
+    "v",
+    "w",
+    "x",
+    "y",
+    "z",
+]
 _LETTER_RANK = {letter: rank for rank, letter in enumerate(_ALPHABET)}
 
 # Tone marks, ordered as Vietnamese dictionaries do: ngang, huyền, hỏi, ngã, sắc, nặng.
@@ -58,7 +92,7 @@ def descending(text: str) -> tuple[int, ...]:
     return tuple(-ord(ch) for ch in text)
 
 
-@lru_cache(maxsize=None)
+@cache
 def sort_key(text: str) -> tuple:
     """Key that orders strings as a Vietnamese dictionary does.
 
@@ -78,9 +112,21 @@ def sort_key(text: str) -> tuple:
 
 # Old and new placement of the tone on 'oa', 'oe', 'uy' ("Thành uỷ" = "Thành ủy", "hoá" = "hóa").
 _TONE_PLACEMENT = {
-    "òa": "oà", "óa": "oá", "ỏa": "oả", "õa": "oã", "ọa": "oạ",
-    "òe": "oè", "óe": "oé", "ỏe": "oẻ", "õe": "oẽ", "ọe": "oẹ",
-    "ùy": "uỳ", "úy": "uý", "ủy": "uỷ", "ũy": "uỹ", "ụy": "uỵ",
+    "òa": "oà",
+    "óa": "oá",
+    "ỏa": "oả",
+    "õa": "oã",
+    "ọa": "oạ",
+    "òe": "oè",
+    "óe": "oé",
+    "ỏe": "oẻ",
+    "õe": "oẽ",
+    "ọe": "oẹ",
+    "ùy": "uỳ",
+    "úy": "uý",
+    "ủy": "uỷ",
+    "ũy": "uỹ",
+    "ụy": "uỵ",
 }
 _PLACEMENT = re.compile("|".join(_TONE_PLACEMENT))
 _SPACE = re.compile(r"\s+")

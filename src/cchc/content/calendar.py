@@ -34,8 +34,10 @@ class Rule:
     first_year: int | None
 
     def due(self, year: int) -> tuple[Period, date]:
-        return (Period(self.period.kind, year, self.period.quarter),
-                date(year + self.next_year, self.month, self.day))
+        return (
+            Period(self.period.kind, year, self.period.quarter),
+            date(year + self.next_year, self.month, self.day),
+        )
 
 
 @dataclass(frozen=True)
@@ -64,14 +66,18 @@ def read_levels(value: str) -> str:
 def read_due(value: str) -> tuple[int, int, bool]:
     match = _DUE.match(" ".join(str(value).split()))
     if not match:
-        raise FieldError(f"hạn '{value}' không đúng dạng; cần ngày/tháng như '15/06', hoặc '15/01 năm sau' "
-                         "khi hạn rơi vào năm sau kỳ")
+        raise FieldError(
+            f"hạn '{value}' không đúng dạng; cần ngày/tháng như '15/06', hoặc '15/01 năm sau' "
+            "khi hạn rơi vào năm sau kỳ"
+        )
     day, month = int(match.group(1)), int(match.group(2))
     try:
         date(_SAMPLE_YEAR, month, day)
     except ValueError:
-        raise FieldError(f"hạn '{value}' không có thật: ngày {day} tháng {month} không có trong mọi năm; "
-                         "hãy chọn một ngày có thật (tháng 2 chỉ đến ngày 28)") from None
+        raise FieldError(
+            f"hạn '{value}' không có thật: ngày {day} tháng {month} không có trong mọi năm; "
+            "hãy chọn một ngày có thật (tháng 2 chỉ đến ngày 28)"
+        ) from None
     return day, month, bool(match.group(3))
 
 
@@ -83,13 +89,23 @@ def read_year(value) -> int:
 
 SCHEMA = (
     Field("loai", "loại văn bản phải nộp, ví dụ 'Báo cáo'", True, read_kind),
-    Field("ky", "kỳ không kèm năm: 'năm', '6 tháng đầu năm', '6 tháng cuối năm', '9 tháng năm', 'quý I năm'",
-          True, read_period_kind),
-    Field("cap", f"các cấp đơn vị phải nộp, mỗi cấp một dòng; cấp là một trong: {NAMES}", True, read_levels,
-          shape="list"),
+    Field(
+        "ky",
+        "kỳ không kèm năm: 'năm', '6 tháng đầu năm', '6 tháng cuối năm', '9 tháng năm', 'quý I năm'",
+        True,
+        read_period_kind,
+    ),
+    Field(
+        "cap",
+        f"các cấp đơn vị phải nộp, mỗi cấp một dòng; cấp là một trong: {NAMES}",
+        True,
+        read_levels,
+        shape="list",
+    ),
     Field("han", "hạn nộp dạng NN/TT trong năm của kỳ, hoặc 'NN/TT năm sau'", True, read_due),
-    Field("tu_nam", "năm đầu tiên áp dụng, ví dụ 2025 (bỏ trống: từ năm của văn bản cũ nhất)", False,
-          read_year),
+    Field(
+        "tu_nam", "năm đầu tiên áp dụng, ví dụ 2025 (bỏ trống: từ năm của văn bản cũ nhất)", False, read_year
+    ),
 )
 
 
@@ -103,19 +119,32 @@ def read_calendar(root: Path, folder: Path, problems: list[Problem]) -> list[Rul
         for index, level in enumerate(data["cap"], 1):
             key = (data["loai"], data["ky"], level)
             if key in owing:
-                problems.append(Problem(source.path, item.children["cap"].line, f"cap[{index}]",
-                                        f"cấp '{level}' đã có hạn nộp {data['loai'].name.lower()} kỳ này "
-                                        f"ở dòng {owing[key]}; mỗi cấp một hạn cho mỗi loại và kỳ"))
+                problems.append(
+                    Problem(
+                        source.path,
+                        item.children["cap"].line,
+                        f"cap[{index}]",
+                        f"cấp '{level}' đã có hạn nộp {data['loai'].name.lower()} kỳ này "
+                        f"ở dòng {owing[key]}; mỗi cấp một hạn cho mỗi loại và kỳ",
+                    )
+                )
             owing.setdefault(key, item.line)
         if len(problems) > before:
             continue
         if not data["loai"].periodic:
-            problems.append(Problem(source.path, item.children["loai"].line, "loai", f"'{data['loai'].name}' "
-                                    "không có kỳ; lịch chỉ ghi báo cáo, kế hoạch, chương trình"))
+            problems.append(
+                Problem(
+                    source.path,
+                    item.children["loai"].line,
+                    "loai",
+                    f"'{data['loai'].name}' không có kỳ; lịch chỉ ghi báo cáo, kế hoạch, chương trình",
+                )
+            )
             continue
         day, month, next_year = data["han"]
-        rules.append(Rule(data["loai"], data["ky"], tuple(data["cap"]), day, month, next_year,
-                          data.get("tu_nam")))
+        rules.append(
+            Rule(data["loai"], data["ky"], tuple(data["cap"]), day, month, next_year, data.get("tu_nam"))
+        )
     return rules
 
 

@@ -21,22 +21,28 @@ FOLDER = "van-ban"
 ATTACHMENT_TYPES = (".pdf", ".docx", ".doc", ".odt", ".xlsx", ".xls")
 
 # "09/KH-UBND", "/BC-UBND" (draft), "118/2025/NĐ-CP", "57-NQ/TW", "1453/UBND-VHXH".
-_NUMBER_SYMBOL = re.compile(r"^(?:\d*[a-z]?(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9&.,]*(?:-[A-Za-zĐđ0-9&.,]+)*"
-                            r"|\d+-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ][A-Za-zĐđ0-9]*)$")
+_NUMBER_SYMBOL = re.compile(
+    r"^(?:\d*[a-z]?(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9&.,]*(?:-[A-Za-zĐđ0-9&.,]+)*"
+    r"|\d+-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ][A-Za-zĐđ0-9]*)$"
+)
 
 
 def read_kind(value: str):
     kind = find_kind(value)
     if kind is None:
-        raise FieldError(f"loại văn bản '{value}' không có trong danh sách; cần một trong: "
-                         + ", ".join(k.name for k in PUBLISHED))
+        raise FieldError(
+            f"loại văn bản '{value}' không có trong danh sách; cần một trong: "
+            + ", ".join(k.name for k in PUBLISHED)
+        )
     return kind
 
 
 def read_number_symbol(value: str) -> str:
     if not _NUMBER_SYMBOL.match(value):
-        raise FieldError(f"số, ký hiệu '{value}' không đúng dạng; cần dạng '09/KH-UBND', "
-                         "'/BC-UBND' khi chưa có số, hoặc để trống \"\" khi chưa biết")
+        raise FieldError(
+            f"số, ký hiệu '{value}' không đúng dạng; cần dạng '09/KH-UBND', "
+            "'/BC-UBND' khi chưa có số, hoặc để trống \"\" khi chưa biết"
+        )
     return value
 
 
@@ -74,19 +80,33 @@ SCHEMA = (
 )
 
 
-def _attachments(root: Path, source: Source, folder: Path, names: list[str],
-                 problems: list[Problem]) -> list[Attachment]:
+def _attachments(
+    root: Path, source: Source, folder: Path, names: list[str], problems: list[Problem]
+) -> list[Attachment]:
     found = []
     for index, name in enumerate(names, 1):
         line = source.meta["tep_goc"].children[index - 1].line
         field = f"tep_goc[{index}]"
         file = folder / name
         if Path(name).suffix.lower() not in ATTACHMENT_TYPES:
-            problems.append(Problem(source.path, line, field, f"tệp '{name}' không phải loại được phép; "
-                                    f"cần một trong: {', '.join(ATTACHMENT_TYPES)}"))
+            problems.append(
+                Problem(
+                    source.path,
+                    line,
+                    field,
+                    f"tệp '{name}' không phải loại được phép; cần một trong: {', '.join(ATTACHMENT_TYPES)}",
+                )
+            )
         elif Path(name).name != name or not file.is_file():
-            problems.append(Problem(source.path, line, field, f"không tìm thấy tệp '{name}'; cần đặt tệp "
-                                    "cùng thư mục với tệp văn bản này và ghi đúng tên (không kèm thư mục)"))
+            problems.append(
+                Problem(
+                    source.path,
+                    line,
+                    field,
+                    f"không tìm thấy tệp '{name}'; cần đặt tệp "
+                    "cùng thư mục với tệp văn bản này và ghi đúng tên (không kèm thư mục)",
+                )
+            )
         elif not files.inside(root, file):
             problems.append(Problem(source.path, line, field, files.outside_message(root, file)))
         else:
@@ -99,23 +119,45 @@ def document_from(root: Path, source: Source, file: Path, problems: list[Problem
     data = read_fields(source, SCHEMA, source.meta, 1, problems)
     kind, period = data.get("loai"), data.get("ky")
     if kind and period and not kind.periodic:
-        problems.append(Problem(source.path, source.meta["ky"].line, "ky",
-                                f"văn bản loại '{kind.name}' không có kỳ; chỉ {PERIODIC_NAMES} mới ghi kỳ. "
-                                "Hãy xóa trường này hoặc sửa loại văn bản"))
+        problems.append(
+            Problem(
+                source.path,
+                source.meta["ky"].line,
+                "ky",
+                f"văn bản loại '{kind.name}' không có kỳ; chỉ {PERIODIC_NAMES} mới ghi kỳ. "
+                "Hãy xóa trường này hoặc sửa loại văn bản",
+            )
+        )
     if not source.body.strip():
-        problems.append(Problem(source.path, source.body_line, "nội dung",
-                                "văn bản chưa có nội dung; cần viết phần thân văn bản sau dòng '---'"))
+        problems.append(
+            Problem(
+                source.path,
+                source.body_line,
+                "nội dung",
+                "văn bản chưa có nội dung; cần viết phần thân văn bản sau dòng '---'",
+            )
+        )
     attachments = _attachments(root, source, file.parent, data.get("tep_goc") or [], problems)
     if len(problems) > before:
         return None
     signer = data.get("nguoi_ky")
     return Document(
-        path=source.path, slug=slugify(file.stem), kind=kind, unit_id=data["don_vi"],
-        title=data["trich_yeu"], body=source.body, body_line=source.body_line, lines=source.lines(),
-        number_symbol=data.get("so_ky_hieu") or "", date=data.get("ngay_ban_hanh"),
-        place=data.get("dia_danh") or "", period=period,
+        path=source.path,
+        slug=slugify(file.stem),
+        kind=kind,
+        unit_id=data["don_vi"],
+        title=data["trich_yeu"],
+        body=source.body,
+        body_line=source.body_line,
+        lines=source.lines(),
+        number_symbol=data.get("so_ky_hieu") or "",
+        date=data.get("ngay_ban_hanh"),
+        place=data.get("dia_danh") or "",
+        period=period,
         signer=Signer(signer["ho_ten"], signer.get("chuc_vu") or []) if signer else None,
-        recipients=data.get("noi_nhan") or [], attachments=attachments,
-        figures=figures_from(data.get("so_lieu") or [], source.meta["so_lieu"].children if data.get("so_lieu")
-                             else []),
+        recipients=data.get("noi_nhan") or [],
+        attachments=attachments,
+        figures=figures_from(
+            data.get("so_lieu") or [], source.meta["so_lieu"].children if data.get("so_lieu") else []
+        ),
     )

@@ -20,8 +20,17 @@ COUNTING = {
     "lượt": ("lượt",),
     "buổi": ("buổi", "cuộc", "hội nghị", "hội thi"),
     "người": ("người", "học viên", "lượt người", "thí sinh"),
-    "cái": ("băng rôn", "băng zôn", "pano", "pa nô", "panô", "cụm pano", "khẩu hiệu", "áp phích",
-            "tranh cổ động"),
+    "cái": (
+        "băng rôn",
+        "băng zôn",
+        "pano",
+        "pa nô",
+        "panô",
+        "cụm pano",
+        "khẩu hiệu",
+        "áp phích",
+        "tranh cổ động",
+    ),
     "bản": ("tờ rơi", "tờ gấp", "tài liệu", "bộ tài liệu", "cuốn", "bản"),
     "%": ("%",),
     "cụm": ("cụm",),
@@ -34,7 +43,9 @@ GENERIC = {"%", "luot", "nguoi", "luot nguoi", "tin", "bai", "tin, bai", "tin ba
 _WORDS = sorted({w for words in COUNTING.values() for w in words}, key=len, reverse=True)
 _FIGURE = re.compile(
     rf"(?<![\d/.,])(?:\b({'|'.join(QUALIFIERS)})\s+)?(?:từ\s+)?({SCALED})"
-    rf"(?:\s*(?:-|–|đến)\s*({SCALED}))?(?![\d/])\s*({'|'.join(map(re.escape, _WORDS))})(?!\w)", re.I)
+    rf"(?:\s*(?:-|–|đến)\s*({SCALED}))?(?![\d/])\s*({'|'.join(map(re.escape, _WORDS))})(?!\w)",
+    re.I,
+)
 
 
 @dataclass
@@ -84,8 +95,11 @@ def _indicator(catalogue: dict[str, Indicator], unit: str, sentence: str, start:
     ("cụm", "tờ rơi") counts in; None when nothing more tells (a bare "91,4%", "730 tin, bài")."""
     folded, word = fold(sentence).lower(), unit.lower()
     compatible = [i for i in catalogue.values() if word in COUNTING.get(i.unit, (i.unit,))]
-    scored = [(d, index, i.id) for index, i in enumerate(compatible)
-              if (d := _distance(i, folded, start, end)) is not None]
+    scored = [
+        (d, index, i.id)
+        for index, i in enumerate(compatible)
+        if (d := _distance(i, folded, start, end)) is not None
+    ]
     if scored:
         return min(scored)[2]
     return compatible[0].id if len(compatible) == 1 and fold(word) not in GENERIC else None

@@ -26,25 +26,33 @@ def read_value(value: object):
         raise FieldError(str(exc)) from None
 
 
-FIELD = Field(FIELD_NAME, "số liệu của báo cáo hoặc chỉ tiêu của kế hoạch: mỗi mục có chi_tieu, gia_tri",
-              shape="records", fields=(
-                  Field("chi_tieu", "mã chỉ tiêu trong content/tham-chieu/chi-tieu.yml, ví dụ 'cum-loa'",
-                        True),
-                  Field("gia_tri", "giá trị như văn bản ghi, ví dụ '1.992', 'trên 200', '98,5%'", True,
-                        read_value),
-                  Field("don_vi_tinh", "đơn vị tính như trong danh mục chỉ tiêu, ví dụ 'tin, bài'"),
-                  Field("ghi_chu", "ghi chú về số liệu"),
-              ))
+FIELD = Field(
+    FIELD_NAME,
+    "số liệu của báo cáo hoặc chỉ tiêu của kế hoạch: mỗi mục có chi_tieu, gia_tri",
+    shape="records",
+    fields=(
+        Field("chi_tieu", "mã chỉ tiêu trong content/tham-chieu/chi-tieu.yml, ví dụ 'cum-loa'", True),
+        Field("gia_tri", "giá trị như văn bản ghi, ví dụ '1.992', 'trên 200', '98,5%'", True, read_value),
+        Field("don_vi_tinh", "đơn vị tính như trong danh mục chỉ tiêu, ví dụ 'tin, bài'"),
+        Field("ghi_chu", "ghi chú về số liệu"),
+    ),
+)
 
 
 def figures_from(records: list[dict], values) -> list[Figure]:
     """Figures from the read records and their front matter values (for lines); unit of measure and the
     catalogue are checked once the catalogue is known (`catalogue_problems`)."""
-    return [Figure(record["chi_tieu"], record["gia_tri"],
-                   " ".join(str(value.children["gia_tri"].plain()).split()), record.get("ghi_chu") or "",
-                   record.get("don_vi_tinh") or "",
-                   {name: child.line for name, child in value.children.items()})
-            for record, value in zip(records, values)]
+    return [
+        Figure(
+            record["chi_tieu"],
+            record["gia_tri"],
+            " ".join(str(value.children["gia_tri"].plain()).split()),
+            record.get("ghi_chu") or "",
+            record.get("don_vi_tinh") or "",
+            {name: child.line for name, child in value.children.items()},
+        )
+        for record, value in zip(records, values)
+    ]
 
 
 def catalogue_problems(document: Document, catalogue: dict[str, Indicator]) -> list[Problem]:
@@ -54,28 +62,62 @@ def catalogue_problems(document: Document, catalogue: dict[str, Indicator]) -> l
     for index, figure in enumerate(document.figures, 1):
         field, lines = f"{FIELD_NAME}[{index}]", figure.lines
         if not document.kind.periodic:
-            found.append(Problem(document.path, lines["chi_tieu"], field, "văn bản loại "
-                                 f"'{document.kind.name}' không ghi số liệu; chỉ báo cáo, kế hoạch và chương "
-                                 "trình mới có so_lieu"))
+            found.append(
+                Problem(
+                    document.path,
+                    lines["chi_tieu"],
+                    field,
+                    "văn bản loại "
+                    f"'{document.kind.name}' không ghi số liệu; chỉ báo cáo, kế hoạch và chương "
+                    "trình mới có so_lieu",
+                )
+            )
             break
         indicator = catalogue.get(figure.indicator)
         if indicator is None:
             close = difflib.get_close_matches(figure.indicator, catalogue, n=1, cutoff=0.5)
             hint = f"; có phải ý bạn là '{close[0]}' ({catalogue[close[0]].name})?" if close else ""
-            found.append(Problem(document.path, lines["chi_tieu"], f"{field}.chi_tieu", f"không có chỉ tiêu "
-                                 f"'{figure.indicator}' trong content/tham-chieu/chi-tieu.yml{hint}"))
+            found.append(
+                Problem(
+                    document.path,
+                    lines["chi_tieu"],
+                    f"{field}.chi_tieu",
+                    f"không có chỉ tiêu '{figure.indicator}' trong content/tham-chieu/chi-tieu.yml{hint}",
+                )
+            )
         elif figure.unit and not same_unit(figure.unit, indicator.unit):
-            found.append(Problem(document.path, lines["don_vi_tinh"], f"{field}.don_vi_tinh", f"đơn vị tính "
-                                 f"'{figure.unit}' khác danh mục: chỉ tiêu '{indicator.id}' tính bằng "
-                                 f"'{indicator.unit}'; hãy ghi '{indicator.unit}' hoặc bỏ trường này"))
+            found.append(
+                Problem(
+                    document.path,
+                    lines["don_vi_tinh"],
+                    f"{field}.don_vi_tinh",
+                    f"đơn vị tính "
+                    f"'{figure.unit}' khác danh mục: chỉ tiêu '{indicator.id}' tính bằng "
+                    f"'{indicator.unit}'; hãy ghi '{indicator.unit}' hoặc bỏ trường này",
+                )
+            )
         elif figure.value.percent and indicator.unit != "%":
-            found.append(Problem(document.path, lines["gia_tri"], f"{field}.gia_tri", f"giá trị "
-                                 f"'{figure.written}' là tỷ lệ nhưng chỉ tiêu '{indicator.id}' tính bằng "
-                                 f"'{indicator.unit}'"))
+            found.append(
+                Problem(
+                    document.path,
+                    lines["gia_tri"],
+                    f"{field}.gia_tri",
+                    f"giá trị "
+                    f"'{figure.written}' là tỷ lệ nhưng chỉ tiêu '{indicator.id}' tính bằng "
+                    f"'{indicator.unit}'",
+                )
+            )
         elif figure.indicator in seen:
-            found.append(Problem(document.path, lines["chi_tieu"], f"{field}.chi_tieu", f"chỉ tiêu "
-                                 f"'{figure.indicator}' đã ghi ở dòng {seen[figure.indicator]}; mỗi chỉ tiêu "
-                                 "một lần trong một văn bản"))
+            found.append(
+                Problem(
+                    document.path,
+                    lines["chi_tieu"],
+                    f"{field}.chi_tieu",
+                    f"chỉ tiêu "
+                    f"'{figure.indicator}' đã ghi ở dòng {seen[figure.indicator]}; mỗi chỉ tiêu "
+                    "một lần trong một văn bản",
+                )
+            )
         seen.setdefault(figure.indicator, lines["chi_tieu"])
     return found
 
@@ -118,14 +160,23 @@ def body_problems(document: Document, catalogue: dict[str, Indicator]) -> list[P
             continue
         shown = ", ".join(f"'{word}'" for word in indicator.keywords[:4])
         if others:
-            message = (f"số {figure.written} trong phần thân là số liệu '{others[0]}', không phải "
-                       f"'{indicator.name}'")
+            message = (
+                f"số {figure.written} trong phần thân là số liệu '{others[0]}', không phải '{indicator.name}'"
+            )
         elif any(figure.value.low == n for _, numbers in holding for n, _ in numbers):
-            message = (f"số {figure.written} có trong phần thân nhưng không đứng gần từ nào của "
-                       f"'{indicator.name}' ({shown})")
+            message = (
+                f"số {figure.written} có trong phần thân nhưng không đứng gần từ nào của "
+                f"'{indicator.name}' ({shown})"
+            )
         else:
             message = f"giá trị {figure.written} không có trong phần thân văn bản"
-        found.append(Problem(document.path, figure.lines["gia_tri"], f"{FIELD_NAME}[{index}].gia_tri",
-                             f"{message}; số liệu phải khớp với chữ đã ban hành: hãy sửa giá trị hoặc chỉ "
-                             "tiêu", Severity.WARNING))
+        found.append(
+            Problem(
+                document.path,
+                figure.lines["gia_tri"],
+                f"{FIELD_NAME}[{index}].gia_tri",
+                f"{message}; số liệu phải khớp với chữ đã ban hành: hãy sửa giá trị hoặc chỉ tiêu",
+                Severity.WARNING,
+            )
+        )
     return found

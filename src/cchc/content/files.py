@@ -13,8 +13,23 @@ from cchc.text import slugify
 DOCS = "docs"
 FOLDERS = ("content", DOCS)
 # What an editor may put in docs/ beside pages: nothing a browser would run (scripts, HTML, SVG, CSS).
-DOCS_TYPES = (".md", ".png", ".jpg", ".jpeg", ".webp", ".gif", ".pdf", ".doc", ".docx", ".odt", ".xls",
-              ".xlsx", ".ods", ".csv", ".txt")
+DOCS_TYPES = (
+    ".md",
+    ".png",
+    ".jpg",
+    ".jpeg",
+    ".webp",
+    ".gif",
+    ".pdf",
+    ".doc",
+    ".docx",
+    ".odt",
+    ".xls",
+    ".xlsx",
+    ".ods",
+    ".csv",
+    ".txt",
+)
 
 
 def inside(root: Path, file: Path) -> bool:
@@ -25,12 +40,19 @@ def inside(root: Path, file: Path) -> bool:
 
 def outside_message(root: Path, file: Path) -> str:
     target = os.path.realpath(file)
-    return (f"tệp '{file.name}' nằm ngoài thư mục nội dung (trỏ tới '{target}'); chỉ dùng được tệp thật "
-            "đặt trong content/ hoặc docs/: hãy chép tệp vào đây thay cho liên kết hay đường dẫn")
+    return (
+        f"tệp '{file.name}' nằm ngoài thư mục nội dung (trỏ tới '{target}'); chỉ dùng được tệp thật "
+        "đặt trong content/ hoặc docs/: hãy chép tệp vào đây thay cho liên kết hay đường dẫn"
+    )
 
 
-def walk(root: Path, folder: Path, problems: list[Problem], suffixes: tuple[str, ...] | None = None,
-         recursive: bool = True) -> list[Path]:
+def walk(
+    root: Path,
+    folder: Path,
+    problems: list[Problem],
+    suffixes: tuple[str, ...] | None = None,
+    recursive: bool = True,
+) -> list[Path]:
     """Files under `folder` in a stable order, suffixes matched in any case (`KE HOACH.MD`). Links that
     lead out of the content folders and links to folders are problems, not files."""
     found: list[Path] = []
@@ -40,16 +62,23 @@ def walk(root: Path, folder: Path, problems: list[Problem], suffixes: tuple[str,
         base = Path(here)
         for name in sorted(folders):
             if (base / name).is_symlink():
-                problems.append(Problem((base / name).relative_to(root).as_posix(), 0, "",
-                                        "thư mục này là liên kết tượng trưng; hãy đặt thư mục thật vào đây"))
+                problems.append(
+                    Problem(
+                        (base / name).relative_to(root).as_posix(),
+                        0,
+                        "",
+                        "thư mục này là liên kết tượng trưng; hãy đặt thư mục thật vào đây",
+                    )
+                )
         folders[:] = sorted(f for f in folders if recursive and not (base / f).is_symlink())
         for name in sorted(names):
             file = base / name
             if suffixes is not None and file.suffix.lower() not in suffixes:
                 continue
             if not inside(root, file):
-                problems.append(Problem(file.relative_to(root).as_posix(), 0, "",
-                                        outside_message(root, file)))
+                problems.append(
+                    Problem(file.relative_to(root).as_posix(), 0, "", outside_message(root, file))
+                )
             elif file.is_file():
                 found.append(file)
     return found
@@ -68,8 +97,13 @@ def slug_problem(root: Path, file: Path) -> Problem | None:
     """A file whose name gives no address (`---.md`)."""
     if slugify(file.stem):
         return None
-    return Problem(file.relative_to(root).as_posix(), 1, "tên tệp", f"tên tệp '{file.name}' không tạo được "
-                   "đường dẫn; cần có chữ hoặc số, ví dụ 'bao-cao-cchc-nam-2025.md'")
+    return Problem(
+        file.relative_to(root).as_posix(),
+        1,
+        "tên tệp",
+        f"tên tệp '{file.name}' không tạo được "
+        "đường dẫn; cần có chữ hoặc số, ví dụ 'bao-cao-cchc-nam-2025.md'",
+    )
 
 
 def docs_problems(root: Path, docs: Path) -> list[Problem]:
@@ -77,9 +111,20 @@ def docs_problems(root: Path, docs: Path) -> list[Problem]:
     problems: list[Problem] = []
     for file in walk(root, docs, problems):
         if file.suffix.lower() not in DOCS_TYPES:
-            problems.append(Problem(file.relative_to(root).as_posix(), 0, "", (
-                f"tệp loại '{file.suffix or file.name}' không được đăng: trang chỉ chạy mã của giao diện; "
-                "trong docs/ chỉ đặt trang .md, ảnh và tệp tài liệu (" + ", ".join(DOCS_TYPES[1:]) + ")")))
+            problems.append(
+                Problem(
+                    file.relative_to(root).as_posix(),
+                    0,
+                    "",
+                    (
+                        f"tệp loại '{file.suffix or file.name}' không được đăng: "
+                        "trang chỉ chạy mã của giao diện; "
+                        "trong docs/ chỉ đặt trang .md, ảnh và tệp tài liệu ("
+                        + ", ".join(DOCS_TYPES[1:])
+                        + ")"
+                    ),
+                )
+            )
         elif (problem := slug_problem(root, file)) and file.suffix.lower() == ".md":
             problems.append(problem)
     return problems

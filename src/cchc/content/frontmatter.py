@@ -36,8 +36,15 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
         return nfc(raw.decode("utf-8-sig")), []
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        return None, [Problem(path, line, "", "tệp không phải mã UTF-8 (byte "
-                              f"0x{raw[exc.start]:02x} không đọc được); hãy lưu lại tệp với bảng mã UTF-8")]
+        return None, [
+            Problem(
+                path,
+                line,
+                "",
+                "tệp không phải mã UTF-8 (byte "
+                f"0x{raw[exc.start]:02x} không đọc được); hãy lưu lại tệp với bảng mã UTF-8",
+            )
+        ]
 
 
 def read(root: Path, file: Path, problems: list[Problem]) -> tuple[str, str | None]:
@@ -47,8 +54,14 @@ def read(root: Path, file: Path, problems: list[Problem]) -> tuple[str, str | No
     with file.open("rb") as stream:
         raw = stream.read(MAX_FILE + 1)  # never more, whatever the file claims to be
     if len(raw) > MAX_FILE:
-        problems.append(Problem(shown, 1, "", f"tệp quá lớn (hơn {MAX_FILE // 2**20} MiB); hãy chia nội dung "
-                                "thành nhiều tệp nhỏ hơn"))
+        problems.append(
+            Problem(
+                shown,
+                1,
+                "",
+                f"tệp quá lớn (hơn {MAX_FILE // 2**20} MiB); hãy chia nội dung thành nhiều tệp nhỏ hơn",
+            )
+        )
         return shown, None
     text, found = decode(shown, raw)
     problems.extend(found)
@@ -78,17 +91,34 @@ def parse(path: str, text: str) -> tuple[Source, list[Problem]]:
     source = Source(path)
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
-        return source, [Problem(path, 1, "", "thiếu phần thông tin đầu tệp; tệp phải bắt đầu bằng "
-                                "một dòng '---', tiếp theo là các trường, rồi một dòng '---'")]
+        return source, [
+            Problem(
+                path,
+                1,
+                "",
+                "thiếu phần thông tin đầu tệp; tệp phải bắt đầu bằng "
+                "một dòng '---', tiếp theo là các trường, rồi một dòng '---'",
+            )
+        ]
     closing = _closing(lines)
     if closing is None:
-        return source, [Problem(path, 1, "", "phần thông tin đầu tệp chưa được đóng; cần một dòng "
-                                "'---' sau trường cuối cùng")]
+        return source, [
+            Problem(
+                path, 1, "", "phần thông tin đầu tệp chưa được đóng; cần một dòng '---' sau trường cuối cùng"
+            )
+        ]
     front = "\n".join(lines[1:closing])
     if len(front.encode("utf-8")) > MAX_FRONT_MATTER:
         limit = MAX_FRONT_MATTER // 1024
-        return source, [Problem(path, 2, "", f"phần thông tin đầu tệp quá dài (hơn {limit} KiB); chỉ ghi các "
-                                "trường ngắn ở đây, nội dung dài đặt sau dòng '---' thứ hai")]
+        return source, [
+            Problem(
+                path,
+                2,
+                "",
+                f"phần thông tin đầu tệp quá dài (hơn {limit} KiB); chỉ ghi các "
+                "trường ngắn ở đây, nội dung dài đặt sau dòng '---' thứ hai",
+            )
+        ]
     root, problems = parse_yaml(path, front, first_line=2)
     if root is None:
         return source, problems
@@ -97,6 +127,6 @@ def parse(path: str, text: str) -> tuple[Source, list[Problem]]:
     if not isinstance(root.children, dict):
         return source, [Problem(path, 2, "", "phần thông tin đầu tệp phải là các dòng 'tên_trường: giá trị'")]
     source.meta = root.children
-    source.body = "\n".join(lines[closing + 1:])
+    source.body = "\n".join(lines[closing + 1 :])
     source.body_line = closing + 2
     return source, []

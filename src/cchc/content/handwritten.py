@@ -14,8 +14,10 @@ TEMPLATES = ("search.html",)
 
 def read_template(value: str) -> str:
     if value not in TEMPLATES:
-        raise FieldError(f"mẫu trang '{value}' không dùng được cho trang viết tay; chỉ có: "
-                         f"{', '.join(TEMPLATES)}, hoặc bỏ trường này")
+        raise FieldError(
+            f"mẫu trang '{value}' không dùng được cho trang viết tay; chỉ có: "
+            f"{', '.join(TEMPLATES)}, hoặc bỏ trường này"
+        )
     return value
 
 

@@ -40,13 +40,17 @@ def inspect(path: Path) -> tuple[str, int, int]:
     except (OSError, SyntaxError, ValueError) as exc:
         raise ImageError(f"ảnh '{path.name}' bị hỏng hoặc không trọn vẹn ({exc})") from None
     if kind != expected:
-        raise ImageError(f"tệp '{path.name}' có đuôi {path.suffix} nhưng thực chất là ảnh {kind}; "
-                         f"cần đổi đuôi cho đúng")
+        raise ImageError(
+            f"tệp '{path.name}' có đuôi {path.suffix} nhưng thực chất là ảnh {kind}; cần đổi đuôi cho đúng"
+        )
     return kind, width, height
 
 
 def _too_large(pixels: int) -> ImageError:
     def dotted(n: int) -> str:
         return f"{n:,}".replace(",", ".")
-    return ImageError(f"ảnh quá lớn: {dotted(pixels)} điểm ảnh, tối đa {dotted(MAX_PIXELS)} điểm ảnh; "
-                      "cần thu nhỏ ảnh (ví dụ chiều rộng 3.000 điểm ảnh) rồi đăng lại")
+
+    return ImageError(
+        f"ảnh quá lớn: {dotted(pixels)} điểm ảnh, tối đa {dotted(MAX_PIXELS)} điểm ảnh; "
+        "cần thu nhỏ ảnh (ví dụ chiều rộng 3.000 điểm ảnh) rồi đăng lại"
+    )

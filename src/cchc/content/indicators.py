@@ -18,23 +18,34 @@ AGGREGATES = ("cộng", "trung bình", "không")
 
 def read_aggregate(value: str) -> str:
     if value not in AGGREGATES:
-        raise FieldError(f"cách tổng hợp '{value}' không có; cần một trong: {', '.join(AGGREGATES)} "
-                         "('cộng' khi số của các đơn vị cộng lại được, 'trung bình' cho tỷ lệ)")
+        raise FieldError(
+            f"cách tổng hợp '{value}' không có; cần một trong: {', '.join(AGGREGATES)} "
+            "('cộng' khi số của các đơn vị cộng lại được, 'trung bình' cho tỷ lệ)"
+        )
     return value
 
 
 SCHEMA = (
-    Field("id", "mã chỉ tiêu, chữ thường không dấu nối bằng '-', ví dụ 'cum-loa'", True,
-          matching(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", "mã '{value}' cần chữ thường không dấu, số và dấu '-', "
-                   "ví dụ 'tin-bai-cong-thong-tin'")),
+    Field(
+        "id",
+        "mã chỉ tiêu, chữ thường không dấu nối bằng '-', ví dụ 'cum-loa'",
+        True,
+        matching(
+            r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+            "mã '{value}' cần chữ thường không dấu, số và dấu '-', ví dụ 'tin-bai-cong-thong-tin'",
+        ),
+    ),
     Field("ten", "tên chỉ tiêu, ví dụ 'Cụm loa truyền thanh'", True),
     Field("don_vi_tinh", "đơn vị tính, ví dụ 'tin, bài', 'lượt', '%'", True),
     Field("nhom", "nhóm chỉ tiêu trên trang số liệu, ví dụ 'Truyền thanh'", True),
     Field("tong_hop", "cách tổng hợp giữa các đơn vị: " + ", ".join(AGGREGATES), True, read_aggregate),
-    Field("tu_khoa", "những từ câu nêu số liệu này dùng, mỗi từ một dòng '- cổng thông tin'", True,
-          matching(r"\w\w", "từ khóa '{value}' quá ngắn: cần ít nhất hai chữ cái, nếu không câu nào "
-                   "cũng khớp"),
-          shape="list"),
+    Field(
+        "tu_khoa",
+        "những từ câu nêu số liệu này dùng, mỗi từ một dòng '- cổng thông tin'",
+        True,
+        matching(r"\w\w", "từ khóa '{value}' quá ngắn: cần ít nhất hai chữ cái, nếu không câu nào cũng khớp"),
+        shape="list",
+    ),
 )
 
 
@@ -48,13 +59,24 @@ def read_indicators(root: Path, folder: Path, problems: list[Problem]) -> dict[s
         if len(problems) > before:
             continue
         if data["id"] in found:
-            problems.append(Problem(source.path, item.children["id"].line, "id",
-                                    f"mã '{data['id']}' đã dùng ở dòng {lines[data['id']]}; mỗi chỉ tiêu một "
-                                    "mã"))
+            problems.append(
+                Problem(
+                    source.path,
+                    item.children["id"].line,
+                    "id",
+                    f"mã '{data['id']}' đã dùng ở dòng {lines[data['id']]}; mỗi chỉ tiêu một mã",
+                )
+            )
             continue
         lines[data["id"]] = item.children["id"].line
-        found[data["id"]] = Indicator(data["id"], data["ten"], data["don_vi_tinh"], data["nhom"],
-                                      data["tong_hop"], tuple(data["tu_khoa"]))
+        found[data["id"]] = Indicator(
+            data["id"],
+            data["ten"],
+            data["don_vi_tinh"],
+            data["nhom"],
+            data["tong_hop"],
+            tuple(data["tu_khoa"]),
+        )
     return found
 
 

@@ -16,16 +16,30 @@ from cchc.text import name_key, slugify
 
 FOLDER = "infographic"
 # Alt text that says nothing of what the image tells.
-_EMPTY_ALT = {"infographic", "ảnh", "hình", "hình ảnh", "ảnh minh họa", "hình minh họa", "image", "picture",
-              "đồ họa", "đồ họa thông tin", "poster", "banner"}
+_EMPTY_ALT = {
+    "infographic",
+    "ảnh",
+    "hình",
+    "hình ảnh",
+    "ảnh minh họa",
+    "hình minh họa",
+    "image",
+    "picture",
+    "đồ họa",
+    "đồ họa thông tin",
+    "poster",
+    "banner",
+}
 MIN_ALT_WORDS = 5
 
 
 def read_alt(value: str) -> str:
     if name_key(value).strip(" .") in _EMPTY_ALT or len(value.split()) < MIN_ALT_WORDS:
-        raise FieldError(f"mô tả ảnh '{value}' chưa nói ảnh cho biết điều gì; cần một câu từ {MIN_ALT_WORDS} "
-                         "chữ trở lên nêu nội dung chính của ảnh, ví dụ 'Năm 2025 xã đã phát 225 tin, bài "
-                         "về cải cách hành chính trên đài truyền thanh'")
+        raise FieldError(
+            f"mô tả ảnh '{value}' chưa nói ảnh cho biết điều gì; cần một câu từ {MIN_ALT_WORDS} "
+            "chữ trở lên nêu nội dung chính của ảnh, ví dụ 'Năm 2025 xã đã phát 225 tin, bài "
+            "về cải cách hành chính trên đài truyền thanh'"
+        )
     return value
 
 
@@ -48,8 +62,9 @@ def infographic_from(root: Path, source: Source, file: Path, problems: list[Prob
     image = file.parent / (data.get("tep") or "")
     if data.get("tep"):
         if files.named(root, file.parent, data["tep"]) is None:
-            problems.append(Problem(source.path, source.meta["tep"].line, "tep",
-                                    files.outside_message(root, image)))
+            problems.append(
+                Problem(source.path, source.meta["tep"].line, "tep", files.outside_message(root, image))
+            )
         else:
             try:
                 inspect(image)
@@ -59,8 +74,16 @@ def infographic_from(root: Path, source: Source, file: Path, problems: list[Prob
         return None
     date: PartialDate | None = data.get("ngay")
     return Infographic(
-        path=source.path, slug=slugify(file.stem), image=str(image), title=data["tieu_de"], alt=data["alt"],
-        unit_id=data["don_vi"], caption=data.get("chu_thich") or "", date=date,
-        procedures=data.get("thu_tuc") or [], documents=data.get("van_ban") or [], tags=data.get("the") or [],
+        path=source.path,
+        slug=slugify(file.stem),
+        image=str(image),
+        title=data["tieu_de"],
+        alt=data["alt"],
+        unit_id=data["don_vi"],
+        caption=data.get("chu_thich") or "",
+        date=date,
+        procedures=data.get("thu_tuc") or [],
+        documents=data.get("van_ban") or [],
+        tags=data.get("the") or [],
         lines=source.lines(),
     )

@@ -57,22 +57,35 @@ def load(root: Path, content: str = "content", today: date | None = None) -> tup
     base = root / content
     today = today or build_day()
     if not base.is_dir():
-        return portal, [Problem(content, 0, "", f"không có thư mục {content}/ trong '{root}'; cần chạy "
-                                "lệnh ở thư mục của cổng (nơi có mkdocs.yml và content/)")]
+        return portal, [
+            Problem(
+                content,
+                0,
+                "",
+                f"không có thư mục {content}/ trong '{root}'; cần chạy "
+                "lệnh ở thư mục của cổng (nơi có mkdocs.yml và content/)",
+            )
+        ]
     problems += files.docs_problems(root, root / files.DOCS)
     handwritten.check_pages(root, problems)
     claimed: dict[str, str] = {}  # URL source path -> the file that claimed it
 
     def claim(uri: str, path: str, line: int, field: str) -> bool:
         if uri in claimed:
-            problems.append(Problem(path, line, field, f"trùng đường dẫn {urls.shown(uri)} với "
-                                    f"{claimed[uri]}; cần đặt tên khác"))
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    field,
+                    f"trùng đường dẫn {urls.shown(uri)} với {claimed[uri]}; cần đặt tên khác",
+                )
+            )
             return False
         claimed[uri] = path
         return True
 
     broken: set[str] = set()  # ids of units whose files have problems: not reported again as unknown
-    for file, source in _sources(root, base / units.FOLDER, problems):
+    for _file, source in _sources(root, base / units.FOLDER, problems):
         unit = units.unit_from(source, problems)
         if unit is None and "id" in source.meta:
             broken.add(str(source.meta["id"].data))
@@ -80,12 +93,24 @@ def load(root: Path, content: str = "content", today: date | None = None) -> tup
             portal.units[unit.id] = unit
     for unit in portal.units.values():
         if unit.parent and unit.parent not in portal.units and unit.parent not in broken:
-            problems.append(Problem(unit.path, unit.lines["don_vi_cap_tren"], "don_vi_cap_tren",
-                                    _unknown_unit(portal.units, unit.parent)))
+            problems.append(
+                Problem(
+                    unit.path,
+                    unit.lines["don_vi_cap_tren"],
+                    "don_vi_cap_tren",
+                    _unknown_unit(portal.units, unit.parent),
+                )
+            )
     problems += _parent_cycles(portal)
     if not portal.units and not broken:
-        problems.append(Problem(f"{content}/{units.FOLDER}/", 0, "", "chưa có đơn vị nào; cần ít nhất một "
-                                "tệp đơn vị, ví dụ content/don-vi/xa-nam-sach.md"))
+        problems.append(
+            Problem(
+                f"{content}/{units.FOLDER}/",
+                0,
+                "",
+                "chưa có đơn vị nào; cần ít nhất một tệp đơn vị, ví dụ content/don-vi/xa-nam-sach.md",
+            )
+        )
 
     portal.indicators = indicators.read_indicators(root, base / references.FOLDER, problems)
     held_back = False  # documents of units whose files have problems: the folder is not empty
@@ -104,15 +129,30 @@ def load(root: Path, content: str = "content", today: date | None = None) -> tup
             continue
         problems += figures.body_problems(document, portal.indicators)
         if document.unit_id not in portal.units:
-            problems.append(Problem(document.path, document.lines["don_vi"], "don_vi",
-                                    _unknown_unit(portal.units, document.unit_id)))
+            problems.append(
+                Problem(
+                    document.path,
+                    document.lines["don_vi"],
+                    "don_vi",
+                    _unknown_unit(portal.units, document.unit_id),
+                )
+            )
         elif claim(document.src_uri, document.path, 1, "tên tệp"):
             portal.documents.append(document)
-    if not portal.documents and not held_back and not any(
-            p.file.startswith(f"{content}/{documents.FOLDER}/") for p in problems):
-        problems.append(Problem(f"{content}/{documents.FOLDER}/", 0, "",
-                                "chưa có văn bản nào; cần ít nhất một văn bản trong thư mục của một đơn vị, "
-                                "ví dụ content/van-ban/xa-nam-sach/"))
+    if (
+        not portal.documents
+        and not held_back
+        and not any(p.file.startswith(f"{content}/{documents.FOLDER}/") for p in problems)
+    ):
+        problems.append(
+            Problem(
+                f"{content}/{documents.FOLDER}/",
+                0,
+                "",
+                "chưa có văn bản nào; cần ít nhất một văn bản trong thư mục của một đơn vị, "
+                "ví dụ content/van-ban/xa-nam-sach/",
+            )
+        )
     issuers, aliases = references.read_references(root, base / references.FOLDER, problems)
     portal.bodies, portal.aliases = issuers, tuple(aliases)
     portal.calendar = calendar.read_calendar(root, base / references.FOLDER, problems)
@@ -131,14 +171,21 @@ def _parent_cycles(portal: Portal) -> list[Problem]:
             current = portal.units[current].parent
         if current == unit.id:
             chain = " → ".join(seen + [unit.id])
-            found.append(Problem(unit.path, unit.lines["don_vi_cap_tren"], "don_vi_cap_tren",
-                                 f"đơn vị không thể là cấp trên của chính mình ({chain}); cần mã của một "
-                                 "đơn vị cấp trên thật, hoặc bỏ trường này ở đơn vị cao nhất"))
+            found.append(
+                Problem(
+                    unit.path,
+                    unit.lines["don_vi_cap_tren"],
+                    "don_vi_cap_tren",
+                    f"đơn vị không thể là cấp trên của chính mình ({chain}); cần mã của một "
+                    "đơn vị cấp trên thật, hoặc bỏ trường này ở đơn vị cao nhất",
+                )
+            )
     return found
 
 
-def _load_infographics(root: Path, folder: Path, portal: Portal, problems: list[Problem], claim,
-                       today: date) -> None:
+def _load_infographics(
+    root: Path, folder: Path, portal: Portal, problems: list[Problem], claim, today: date
+) -> None:
     procedures_known = {p.slug for p in portal.procedures}
     documents_known = {urls.document_ref(d.src_uri) for d in portal.documents}
     for file, source in _sources(root, folder, problems):
@@ -149,16 +196,23 @@ def _load_infographics(root: Path, folder: Path, portal: Portal, problems: list[
         if item.date and (wrong := plausible(item.date, today)):
             problems.append(Problem(item.path, item.lines["ngay"], "ngay", wrong))
         if item.unit_id not in portal.units:
-            problems.append(Problem(item.path, item.lines["don_vi"], "don_vi",
-                                    _unknown_unit(portal.units, item.unit_id)))
+            problems.append(
+                Problem(item.path, item.lines["don_vi"], "don_vi", _unknown_unit(portal.units, item.unit_id))
+            )
         for field, wanted, known, where in (
-                ("thu_tuc", item.procedures, procedures_known, "content/thu-tuc/"),
-                ("van_ban", item.documents, documents_known, "content/van-ban/")):
+            ("thu_tuc", item.procedures, procedures_known, "content/thu-tuc/"),
+            ("van_ban", item.documents, documents_known, "content/van-ban/"),
+        ):
             for index, name in enumerate(wanted, 1):
                 if name not in known:
-                    problems.append(Problem(item.path, source.meta[field].children[index - 1].line,
-                                            f"{field}[{index}]", f"không có '{name}' trong {where}"
-                                            f"{_closest(name, known)}"))
+                    problems.append(
+                        Problem(
+                            item.path,
+                            source.meta[field].children[index - 1].line,
+                            f"{field}[{index}]",
+                            f"không có '{name}' trong {where}{_closest(name, known)}",
+                        )
+                    )
         if len(problems) == before and claim(item.src_uri, item.path, 1, "tên tệp"):
             portal.infographics.append(item)
 
@@ -172,13 +226,25 @@ def _load_procedures(root: Path, folder: Path, portal: Portal, problems: list[Pr
             continue
         before = len(problems)
         if portal.fields and procedure.field not in portal.fields:
-            problems.append(Problem(procedure.path, procedure.lines["linh_vuc"], "linh_vuc",
-                                    f"không có lĩnh vực '{procedure.field}' trong "
-                                    f"content/{procedures.FOLDER}/{procedures.FIELDS}"
-                                    f"{_closest(procedure.field, portal.fields)}"))
+            problems.append(
+                Problem(
+                    procedure.path,
+                    procedure.lines["linh_vuc"],
+                    "linh_vuc",
+                    f"không có lĩnh vực '{procedure.field}' trong "
+                    f"content/{procedures.FOLDER}/{procedures.FIELDS}"
+                    f"{_closest(procedure.field, portal.fields)}",
+                )
+            )
         for index, unit_id in enumerate(procedure.unit_ids, 1):
             if unit_id not in portal.units:
-                problems.append(Problem(procedure.path, source.meta["don_vi"].children[index - 1].line,
-                                        f"don_vi[{index}]", _unknown_unit(portal.units, unit_id)))
+                problems.append(
+                    Problem(
+                        procedure.path,
+                        source.meta["don_vi"].children[index - 1].line,
+                        f"don_vi[{index}]",
+                        _unknown_unit(portal.units, unit_id),
+                    )
+                )
         if len(problems) == before and claim(procedure.src_uri, procedure.path, 1, "tên tệp"):
             portal.procedures.append(procedure)

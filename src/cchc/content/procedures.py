@@ -22,15 +22,25 @@ FIELDS = "linh-vuc.yml"
 WAYS = ("Trực tiếp", "Trực tuyến", "Bưu chính")
 FORM_FILES = (".pdf", ".docx", ".doc", ".odt")
 
-read_code = matching(r"^\d\.\d{6}(?:\.[0-9A-Z.]+)?$", "mã thủ tục '{value}' không đúng dạng; cần mã trên "
-                     "Cổng Dịch vụ công quốc gia, ví dụ '1.001193' hoặc '1.001193.000.00.00.H38'")
-read_time_limit = matching(r"\d+\s*(?:ngày|giờ|tháng|phút|tuần)|trong\s+(?:ngày|giờ)",
-                           "thời hạn '{value}' thiếu đơn vị; cần số kèm đơn vị như '03 ngày làm việc', "
-                           "'08 giờ làm việc', hoặc 'trong ngày'", re.IGNORECASE)
-read_fee = matching(r"^không|\d[\d.,]*\s*(?:đồng|đ\b)", "phí, lệ phí '{value}' không phải số tiền; cần số "
-                    "tiền như '8.000 đồng/bản' hoặc 'Không'", re.IGNORECASE)
-read_url = url(("https",),
-               "https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.001193")
+read_code = matching(
+    r"^\d\.\d{6}(?:\.[0-9A-Z.]+)?$",
+    "mã thủ tục '{value}' không đúng dạng; cần mã trên "
+    "Cổng Dịch vụ công quốc gia, ví dụ '1.001193' hoặc '1.001193.000.00.00.H38'",
+)
+read_time_limit = matching(
+    r"\d+\s*(?:ngày|giờ|tháng|phút|tuần)|trong\s+(?:ngày|giờ)",
+    "thời hạn '{value}' thiếu đơn vị; cần số kèm đơn vị như '03 ngày làm việc', "
+    "'08 giờ làm việc', hoặc 'trong ngày'",
+    re.IGNORECASE,
+)
+read_fee = matching(
+    r"^không|\d[\d.,]*\s*(?:đồng|đ\b)",
+    "phí, lệ phí '{value}' không phải số tiền; cần số tiền như '8.000 đồng/bản' hoặc 'Không'",
+    re.IGNORECASE,
+)
+read_url = url(
+    ("https",), "https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc=1.001193"
+)
 
 
 def read_way(value: str) -> str:
@@ -48,8 +58,9 @@ def read_count(value: str) -> int:
 
 CHANNEL = (
     Field("hinh_thuc", f"cách nộp: {', '.join(WAYS)}", True, read_way),
-    Field("thoi_han", "thời hạn giải quyết theo cách nộp này, ví dụ '03 ngày làm việc'", True,
-          read_time_limit),
+    Field(
+        "thoi_han", "thời hạn giải quyết theo cách nộp này, ví dụ '03 ngày làm việc'", True, read_time_limit
+    ),
     Field("phi", "phí, lệ phí: số tiền, hoặc 'Không'", True, read_fee),
 )
 
@@ -95,8 +106,9 @@ def load_forms(root: Path, folder: Path, problems: list[Problem]) -> dict[str, F
         relative = f"{FORMS}/{file.name}"
         uri = f"{FOLDER}/{FORMS}/{slugify(file.stem)}"
         if file.suffix.lower() in FORM_FILES:
-            forms[relative] = Form(file.relative_to(root).as_posix(), uri + file.suffix.lower(), file.stem,
-                                   file=str(file))
+            forms[relative] = Form(
+                file.relative_to(root).as_posix(), uri + file.suffix.lower(), file.stem, file=str(file)
+            )
         else:
             shown, text = frontmatter.read(root, file, problems)
             if text is None:
@@ -127,8 +139,9 @@ def load_fields(root: Path, folder: Path, problems: list[Problem]) -> list[str]:
     return [str(item.data) for item in tree.children]
 
 
-def procedure_from(source: Source, file: Path, forms: dict[str, Form],
-                   problems: list[Problem]) -> Procedure | None:
+def procedure_from(
+    source: Source, file: Path, forms: dict[str, Form], problems: list[Problem]
+) -> Procedure | None:
     before = len(problems)
     data = read_fields(source, SCHEMA, source.meta, 1, problems)
     papers = []
@@ -136,20 +149,45 @@ def procedure_from(source: Source, file: Path, forms: dict[str, Form],
         form = item.get("mau")
         if form and form not in forms:
             line = source.meta["ho_so"].children[index - 1].children["mau"].line
-            problems.append(Problem(source.path, line, f"ho_so[{index}].mau", f"không tìm thấy mẫu '{form}'; "
-                                    f"cần một tệp trong content/{FOLDER}/{FORMS}/ (.md, .pdf, .docx)"))
-        papers.append(Paper(item.get("ten") or "", forms[form].src_uri if form in forms else None,
-                            item.get("ban_chinh", 1) if item.get("ban_chinh") is not None else 1,
-                            item.get("ban_sao") or 0))
+            problems.append(
+                Problem(
+                    source.path,
+                    line,
+                    f"ho_so[{index}].mau",
+                    f"không tìm thấy mẫu '{form}'; "
+                    f"cần một tệp trong content/{FOLDER}/{FORMS}/ (.md, .pdf, .docx)",
+                )
+            )
+        papers.append(
+            Paper(
+                item.get("ten") or "",
+                forms[form].src_uri if form in forms else None,
+                item.get("ban_chinh", 1) if item.get("ban_chinh") is not None else 1,
+                item.get("ban_sao") or 0,
+            )
+        )
     if len(problems) > before:
         return None
     basis = source.meta["can_cu"].children
     return Procedure(
-        path=source.path, slug=slugify(file.stem), name=data["ten"], field=data["linh_vuc"],
-        level=data["cap"], unit_ids=data["don_vi"], authority=data["co_quan"], applicants=data["doi_tuong"],
+        path=source.path,
+        slug=slugify(file.stem),
+        name=data["ten"],
+        field=data["linh_vuc"],
+        level=data["cap"],
+        unit_ids=data["don_vi"],
+        authority=data["co_quan"],
+        applicants=data["doi_tuong"],
         channels=[Channel(c["hinh_thuc"], c["thoi_han"], c["phi"]) for c in data["cach_thuc"]],
-        time_limit=data["thoi_han"], papers=papers, steps=data["trinh_tu"], result=data["ket_qua"],
-        conditions=data["yeu_cau"], legal_basis=data["can_cu"], legal_basis_lines=[v.line for v in basis],
-        code=data.get("ma") or "", online_url=data.get("truc_tuyen") or "", notes=source.body.strip(),
+        time_limit=data["thoi_han"],
+        papers=papers,
+        steps=data["trinh_tu"],
+        result=data["ket_qua"],
+        conditions=data["yeu_cau"],
+        legal_basis=data["can_cu"],
+        legal_basis_lines=[v.line for v in basis],
+        code=data.get("ma") or "",
+        online_url=data.get("truc_tuyen") or "",
+        notes=source.body.strip(),
         lines=source.lines(),
     )

@@ -17,8 +17,16 @@ BODIES = "co-quan.yml"
 ALIASES = "bi-danh.yml"
 
 # Groups of the library page, from the top of the state down.
-GROUPS = ("Trung ương Đảng", "Quốc hội", "Chính phủ và Thủ tướng Chính phủ", "Bộ, ngành Trung ương",
-          "Thành phố", "Sở, ngành", "Xã, phường", "Khác")
+GROUPS = (
+    "Trung ương Đảng",
+    "Quốc hội",
+    "Chính phủ và Thủ tướng Chính phủ",
+    "Bộ, ngành Trung ương",
+    "Thành phố",
+    "Sở, ngành",
+    "Xã, phường",
+    "Khác",
+)
 
 
 @dataclass
@@ -61,13 +69,22 @@ def read_references(root: Path, folder: Path, problems: list[Problem]) -> tuple[
         before = len(problems)
         data = read_fields(source, BODY_SCHEMA, item.children, item.line, problems)
         if len(problems) == before:
-            bodies.append(Body(data["ten"], data["nhom"], data.get("ten_goi_khac") or [],
-                               data.get("ma") or []))
+            bodies.append(
+                Body(data["ten"], data["nhom"], data.get("ten_goi_khac") or [], data.get("ma") or [])
+            )
     for source, item in table_items(root, folder, ALIASES, problems):
         before = len(problems)
         data = read_fields(source, ALIAS_SCHEMA, item.children, item.line, problems)
         if len(problems) == before:
             written = item.children["ngay"].plain()
-            aliases.append(Alias(data["ten"], data["loai"].name, data["so_ky_hieu"], str(written),
-                                 data.get("trich_yeu") or "", data.get("co_quan") or ""))
+            aliases.append(
+                Alias(
+                    data["ten"],
+                    data["loai"].name,
+                    data["so_ky_hieu"],
+                    str(written),
+                    data.get("trich_yeu") or "",
+                    data.get("co_quan") or "",
+                )
+            )
     return bodies, aliases

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 from urllib.parse import urlsplit
 
 from cchc.content.frontmatter import Source, Value
@@ -31,7 +31,7 @@ class Field:
     required: bool = False
     read: Reader | None = None  # None: plain text
     shape: str = "text"  # "text", "list" (of text), "mapping", or "records" (a list of mappings)
-    fields: tuple["Field", ...] = field(default=())  # for mappings
+    fields: tuple[Field, ...] = field(default=())  # for mappings
 
 
 def matching(pattern: str, message: str, flags: int = 0) -> Reader:
@@ -57,9 +57,11 @@ def url(schemes: tuple[str, ...], example: str) -> Reader:
     def read(value: str) -> str:
         parts = urlsplit(value)
         if _URL_UNSAFE.search(value) or parts.scheme.lower() not in schemes or not parts.hostname:
-            raise FieldError(f"'{value}' không phải địa chỉ trang web hợp lệ; cần dạng {example}, "
-                             f"bắt đầu bằng {' hoặc '.join(s + '://' for s in schemes)}, không có dấu cách, "
-                             "dấu ngoặc hay dấu nháy")
+            raise FieldError(
+                f"'{value}' không phải địa chỉ trang web hợp lệ; cần dạng {example}, "
+                f"bắt đầu bằng {' hoặc '.join(s + '://' for s in schemes)}, không có dấu cách, "
+                "dấu ngoặc hay dấu nháy"
+            )
         return value
 
     return read
@@ -78,11 +80,13 @@ def _blank(value: Value) -> bool:
 
 
 def _describe_shape(spec: Field) -> str:
-    return {"list": "một danh sách, mỗi mục một dòng bắt đầu bằng '- '",
-            "records": "một danh sách, mỗi mục bắt đầu bằng '- ' với các trường con: "
-                       + ", ".join(f.name for f in spec.fields),
-            "mapping": "các trường con thụt lề: " + ", ".join(f.name for f in spec.fields),
-            "text": "một giá trị trên một dòng"}[spec.shape]
+    return {
+        "list": "một danh sách, mỗi mục một dòng bắt đầu bằng '- '",
+        "records": "một danh sách, mỗi mục bắt đầu bằng '- ' với các trường con: "
+        + ", ".join(f.name for f in spec.fields),
+        "mapping": "các trường con thụt lề: " + ", ".join(f.name for f in spec.fields),
+        "text": "một giá trị trên một dòng",
+    }[spec.shape]
 
 
 def _read_one(source: Source, spec: Field, value: Value, prefix: str, problems: list[Problem]):
@@ -99,8 +103,10 @@ def _read_one(source: Source, spec: Field, value: Value, prefix: str, problems: 
         if items is None or not all(isinstance(item.children, dict) for item in items):
             problems.append(Problem(source.path, value.line, name, f"cần {_describe_shape(spec)}"))
             return None
-        return [read_fields(source, spec.fields, item.children, item.line, problems, prefix=f"{name}[{i}].")
-                for i, item in enumerate(items, 1)]
+        return [
+            read_fields(source, spec.fields, item.children, item.line, problems, prefix=f"{name}[{i}].")
+            for i, item in enumerate(items, 1)
+        ]
     if spec.shape == "list":
         items = value.children if isinstance(value.children, list) else None
         if items is None:
@@ -123,8 +129,14 @@ def _read_one(source: Source, spec: Field, value: Value, prefix: str, problems: 
         return None
 
 
-def read_fields(source: Source, specs: tuple[Field, ...], values: dict[str, Value], line: int,
-                problems: list[Problem], prefix: str = "") -> dict[str, object]:
+def read_fields(
+    source: Source,
+    specs: tuple[Field, ...],
+    values: dict[str, Value],
+    line: int,
+    problems: list[Problem],
+    prefix: str = "",
+) -> dict[str, object]:
     """Read `values` against `specs`: unknown, missing and malformed fields become problems."""
     by_name = {spec.name: spec for spec in specs}
     result: dict[str, object] = {}
@@ -133,16 +145,31 @@ def read_fields(source: Source, specs: tuple[Field, ...], values: dict[str, Valu
         if spec is None:
             close = difflib.get_close_matches(name, by_name, n=1, cutoff=0.6)
             hint = f"; có phải ý bạn là '{prefix}{close[0]}'?" if close else ""
-            problems.append(Problem(source.path, value.line, prefix + name,
-                                    f"không có trường này{hint} Các trường hợp lệ: {', '.join(by_name)}"))
+            problems.append(
+                Problem(
+                    source.path,
+                    value.line,
+                    prefix + name,
+                    f"không có trường này{hint} Các trường hợp lệ: {', '.join(by_name)}",
+                )
+            )
             continue
         if spec.required and _blank(value):
-            problems.append(Problem(source.path, value.line, prefix + name,
-                                    f"trường bắt buộc đang để trống; cần {spec.description}"))
+            problems.append(
+                Problem(
+                    source.path,
+                    value.line,
+                    prefix + name,
+                    f"trường bắt buộc đang để trống; cần {spec.description}",
+                )
+            )
             continue
         result[name] = _read_one(source, spec, value, prefix, problems)
     for spec in specs:
         if spec.required and spec.name not in values:
-            problems.append(Problem(source.path, line, prefix + spec.name,
-                                    f"thiếu trường bắt buộc; cần {spec.description}"))
+            problems.append(
+                Problem(
+                    source.path, line, prefix + spec.name, f"thiếu trường bắt buộc; cần {spec.description}"
+                )
+            )
     return result

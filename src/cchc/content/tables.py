@@ -24,7 +24,7 @@ def table_items(root: Path, folder: Path, name: str, problems: list[Problem]):
         return
     tree, found = frontmatter.parse_yaml(shown, text)
     problems.extend(found)
-    if tree is None or tree.children is None and tree.data is None:
+    if tree is None or (tree.children is None and tree.data is None):
         return
     if not isinstance(tree.children, list):
         problems.append(Problem(shown, tree.line, "", "cần một danh sách, mỗi mục bắt đầu bằng '- '"))

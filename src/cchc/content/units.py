@@ -12,12 +12,18 @@ from cchc.problems import Problem
 
 FOLDER = "don-vi"
 
-read_id = matching(r"^[a-z0-9]+(?:-[a-z0-9]+)*$", "mã đơn vị '{value}' không hợp lệ; cần chữ thường "
-                   "không dấu, số và dấu '-', ví dụ 'xa-nam-sach'")
-read_email = matching(r"^[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$", "'{value}' không phải địa "
-                      "chỉ thư điện tử; cần dạng ten@coquan.gov.vn", re.IGNORECASE)
-read_phone = matching(r"^[0-9 .()+-]{3,20}$", "'{value}' không phải số điện thoại; cần các chữ số, ví dụ "
-                      "0225 3821 234")
+read_id = matching(
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+    "mã đơn vị '{value}' không hợp lệ; cần chữ thường không dấu, số và dấu '-', ví dụ 'xa-nam-sach'",
+)
+read_email = matching(
+    r"^[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$",
+    "'{value}' không phải địa chỉ thư điện tử; cần dạng ten@coquan.gov.vn",
+    re.IGNORECASE,
+)
+read_phone = matching(
+    r"^[0-9 .()+-]{3,20}$", "'{value}' không phải số điện thoại; cần các chữ số, ví dụ 0225 3821 234"
+)
 read_website = url(("https", "http"), "https://namsach.haiphong.gov.vn")
 
 
@@ -48,10 +54,18 @@ def unit_from(source: Source, problems: list[Problem]) -> Unit | None:
     if len(problems) > before:
         return None
     return Unit(
-        id=data["id"], name=data["ten"], short_name=data["ten_ngan"], level=data["cap"],
-        path=source.path, lines=source.lines(), parent=data.get("don_vi_cap_tren"),
-        address=data.get("dia_chi") or "", phone=data.get("dien_thoai") or "",
-        hotline=data.get("duong_day_nong") or "", email=data.get("email") or "",
-        website=data.get("website") or "", aliases=data.get("ten_goi_khac") or [],
+        id=data["id"],
+        name=data["ten"],
+        short_name=data["ten_ngan"],
+        level=data["cap"],
+        path=source.path,
+        lines=source.lines(),
+        parent=data.get("don_vi_cap_tren"),
+        address=data.get("dia_chi") or "",
+        phone=data.get("dien_thoai") or "",
+        hotline=data.get("duong_day_nong") or "",
+        email=data.get("email") or "",
+        website=data.get("website") or "",
+        aliases=data.get("ten_goi_khac") or [],
         intro=source.body.strip(),
     )

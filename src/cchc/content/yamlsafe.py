@@ -40,8 +40,10 @@ _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fals
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
 _SHOWN = 40  # characters of an editor's tag or anchor quoted back in a message
 
-_ADVICE = ("kiểm tra dấu ':' sau tên trường, thụt lề bằng dấu cách, dấu ngoặc đóng mở và dấu ngoặc kép "
-           "quanh giá trị có ':'")
+_ADVICE = (
+    "kiểm tra dấu ':' sau tên trường, thụt lề bằng dấu cách, dấu ngoặc đóng mở và dấu ngoặc kép "
+    "quanh giá trị có ':'"
+)
 
 
 @dataclass
@@ -50,7 +52,7 @@ class Value:
 
     data: object
     line: int
-    children: dict[str, "Value"] | list["Value"] | None = None
+    children: dict[str, Value] | list[Value] | None = None
 
     def plain(self) -> object:
         if isinstance(self.children, dict):
@@ -76,8 +78,15 @@ def invisible(path: str, text: str, first_line: int, severity: Severity = Severi
         elif hits == MAX_LISTED + 1:
             rest_line = line
     if hits > MAX_LISTED:
-        found.append(Problem(path, rest_line, "", f"còn ký tự điều khiển ở {hits - MAX_LISTED} dòng khác từ "
-                             "dòng này trở đi; hãy xoá chúng", severity))
+        found.append(
+            Problem(
+                path,
+                rest_line,
+                "",
+                f"còn ký tự điều khiển ở {hits - MAX_LISTED} dòng khác từ dòng này trở đi; hãy xoá chúng",
+                severity,
+            )
+        )
     return found
 
 
@@ -90,10 +99,14 @@ def _describe(char: str) -> str:
 def _control_message(text: str, at: int, severity: Severity) -> str:
     what = f"{_describe(text[at])} ở cột {at - text.rfind(chr(10), 0, at)}"
     if severity is Severity.ERROR:
-        return (f"{what}: ký tự này không nhìn thấy được và không được phép trong dữ liệu YAML (thường lẫn "
-                "vào khi sao chép từ Word, PDF hay trang web); hãy xoá nó")
-    return (f"{what}: ký tự này không nhìn thấy được và có thể làm ẩn hoặc đảo thứ tự chữ khi hiển thị "
-            "(thường lẫn vào khi sao chép từ Word, PDF hay trang web); nên xoá nó")
+        return (
+            f"{what}: ký tự này không nhìn thấy được và không được phép trong dữ liệu YAML (thường lẫn "
+            "vào khi sao chép từ Word, PDF hay trang web); hãy xoá nó"
+        )
+    return (
+        f"{what}: ký tự này không nhìn thấy được và có thể làm ẩn hoặc đảo thứ tự chữ khi hiển thị "
+        "(thường lẫn vào khi sao chép từ Word, PDF hay trang web); nên xoá nó"
+    )
 
 
 def parse_yaml(path: str, text: str, first_line: int = 1) -> tuple[Value | None, list[Problem]]:
@@ -110,8 +123,14 @@ def parse_yaml(path: str, text: str, first_line: int = 1) -> tuple[Value | None,
         what = " ".join(str(exc).split())  # one line, whatever the parser wrote
         tree.problems.append(Problem(path, first_line, "", f"YAML không hợp lệ ({what}); {_ADVICE}"))
     except (RecursionError, MemoryError):  # last resort: neither parser should get here
-        tree.problems.append(Problem(path, first_line, "", "YAML quá lớn hoặc lồng quá sâu để đọc; hãy viết "
-                                     "các trường đơn giản, mỗi trường một dòng"))
+        tree.problems.append(
+            Problem(
+                path,
+                first_line,
+                "",
+                "YAML quá lớn hoặc lồng quá sâu để đọc; hãy viết các trường đơn giản, mỗi trường một dòng",
+            )
+        )
     except _Stop:
         pass
     if tree.problems:
@@ -143,8 +162,10 @@ def _tag(tag: str) -> str:
 
 
 def _tag_message(tag: str) -> str:
-    return (f"YAML: không dùng thẻ '{_tag(tag)}'; hãy bỏ thẻ và chỉ ghi giá trị (giá trị bắt đầu bằng '!' "
-            "thì đặt trong dấu ngoặc kép)")
+    return (
+        f"YAML: không dùng thẻ '{_tag(tag)}'; hãy bỏ thẻ và chỉ ghi giá trị (giá trị bắt đầu bằng '!' "
+        "thì đặt trong dấu ngoặc kép)"
+    )
 
 
 def _scalar(event: yaml.ScalarEvent) -> object:
@@ -198,8 +219,12 @@ class _Tree:
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:  # as PyYAML's get_single_node says it
-                raise yaml.composer.ComposerError("expected a single document in the stream", self.root_mark,
-                                                  "but found another document", event.start_mark)
+                raise yaml.composer.ComposerError(
+                    "expected a single document in the stream",
+                    self.root_mark,
+                    "but found another document",
+                    event.start_mark,
+                )
         elif isinstance(event, yaml.ScalarEvent):
             self.check_escapes(event)
             self.add(Value(_scalar(event), self.line(event)))
@@ -214,8 +239,11 @@ class _Tree:
             self.root_mark = event.start_mark
         if isinstance(event, yaml.AliasEvent) or event.anchor is not None:
             written = f"*{event.anchor}" if isinstance(event, yaml.AliasEvent) else f"&{event.anchor}"
-            self.stop(event, f"YAML: không dùng neo '&…' và bí danh '*…' (gặp '{_shown(written)}'); hãy viết "
-                      "đầy đủ giá trị ở mỗi chỗ cần dùng")
+            self.stop(
+                event,
+                f"YAML: không dùng neo '&…' và bí danh '*…' (gặp '{_shown(written)}'); hãy viết "
+                "đầy đủ giá trị ở mỗi chỗ cần dùng",
+            )
         if event.tag is not None:  # never constructed: the problem is recorded and reading goes on
             self.problems.append(Problem(self.path, self.line(event), "", _tag_message(event.tag)))
 
@@ -223,14 +251,19 @@ class _Tree:
         """The text was checked before parsing, so a control character here came from an escape
         such as "\\u0000" in double quotes: the value would carry it all the same."""
         if match := _INVISIBLE.search(event.value):
-            message = (f"{_describe(match[0])} (viết bằng mã thoát trong dấu ngoặc kép): ký tự này không "
-                       "nhìn thấy được và không được phép trong dữ liệu YAML; hãy xoá mã thoát này")
+            message = (
+                f"{_describe(match[0])} (viết bằng mã thoát trong dấu ngoặc kép): ký tự này không "
+                "nhìn thấy được và không được phép trong dữ liệu YAML; hãy xoá mã thoát này"
+            )
             self.problems.append(Problem(self.path, self.line(event), "", message))
 
     def open(self, event: yaml.CollectionStartEvent) -> None:
         if len(self.stack) >= MAX_DEPTH:
-            self.stop(event, f"YAML lồng quá sâu (quá {MAX_DEPTH} cấp danh sách và trường con); dữ liệu chỉ "
-                      "cần vài cấp, hãy kiểm tra các dấu ngoặc '[', '{' và thụt lề")
+            self.stop(
+                event,
+                f"YAML lồng quá sâu (quá {MAX_DEPTH} cấp danh sách và trường con); dữ liệu chỉ "
+                "cần vài cấp, hãy kiểm tra các dấu ngoặc '[', '{' và thụt lề",
+            )
         children: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
         self.stack.append(Value(None, self.line(event), children))
         self.keys.append(None)
@@ -252,9 +285,16 @@ class _Tree:
         name = _key(key)
         if name in parent.children:
             first = parent.children[name].line
-            self.problems.append(Problem(self.path, key.line, self.where(name), f"trường '{_shown(name)}' "
-                                         f"bị lặp: đã có ở dòng {first}; mỗi trường chỉ ghi một lần, hãy xoá "
-                                         "hoặc gộp một trong hai dòng"))
+            self.problems.append(
+                Problem(
+                    self.path,
+                    key.line,
+                    self.where(name),
+                    f"trường '{_shown(name)}' "
+                    f"bị lặp: đã có ở dòng {first}; mỗi trường chỉ ghi một lần, hãy xoá "
+                    "hoặc gộp một trong hai dòng",
+                )
+            )
             return
         value.line = key.line  # a field is found by the line of its name
         parent.children[name] = value

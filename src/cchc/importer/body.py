@@ -20,8 +20,13 @@ HEADING_LINE = 0.85  # a numbered line shorter than this share of a full line is
 
 
 def _starts_block(text: str) -> bool:
-    return bool(_ROMAN.match(text) or _NUMBERED.match(text) or _SUBNUMBERED.match(text)
-                or _LETTERED.match(text) or _ITEM.match(text))
+    return bool(
+        _ROMAN.match(text)
+        or _NUMBERED.match(text)
+        or _SUBNUMBERED.match(text)
+        or _LETTERED.match(text)
+        or _ITEM.match(text)
+    )
 
 
 def _full_width(lines: list[str]) -> int:
@@ -48,11 +53,16 @@ def paragraphs(lines: list[str]) -> list[str]:
         # After a numbered line well short of a full one, a capital starts the section's text; a heading in
         # capitals goes on in capitals.
         previous = clean(blocks[-1]) if blocks else ""
-        heading = (_starts_block(previous) and not _ITEM.match(previous)
-                   and len(previous) < HEADING_LINE * full)
+        heading = (
+            _starts_block(previous) and not _ITEM.match(previous) and len(previous) < HEADING_LINE * full
+        )
         capitals = _upper(previous) and _upper(clean(text))
-        if (joinable or capitals) and not source_heading and not _starts_block(clean(text)) and not (
-                heading and clean(text)[:1].isupper() and not capitals):
+        if (
+            (joinable or capitals)
+            and not source_heading
+            and not _starts_block(clean(text))
+            and not (heading and clean(text)[:1].isupper() and not capitals)
+        ):
             blocks[-1] += " " + text
         else:
             blocks.append(text)

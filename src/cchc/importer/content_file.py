@@ -14,8 +14,11 @@ from cchc.model import Indicator, Unit
 from cchc.refs.resolve import build_directory
 from cchc.text import slugify
 
-_PERIOD = re.compile(r"(?P<span>0?6\s+tháng\s+(?:đầu|cuối)|0?9\s+tháng(?:\s+đầu)?|quý\s+(?:I{1,3}|IV|[1-4]))?"
-                     r"\s*năm(?:\s+(?P<year>\d{4}))?", re.IGNORECASE)
+_PERIOD = re.compile(
+    r"(?P<span>0?6\s+tháng\s+(?:đầu|cuối)|0?9\s+tháng(?:\s+đầu)?|quý\s+(?:I{1,3}|IV|[1-4]))?"
+    r"\s*năm(?:\s+(?P<year>\d{4}))?",
+    re.IGNORECASE,
+)
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 SLUG_WORDS = 12
 
@@ -45,7 +48,7 @@ def find_unit(issuer: list[str], units: dict[str, Unit]) -> str:
     narrow column broke the name (the issuing body comes last, its parent first); "" when none is."""
     names = build_directory(units, ()).names  # the names the citation engine knows units by
     for index in reversed(range(len(issuer))):
-        for candidate in (" ".join(issuer[index - 1:index + 1]) if index else None, issuer[index]):
+        for candidate in (" ".join(issuer[index - 1 : index + 1]) if index else None, issuer[index]):
             if candidate and (found := names.get(candidate)) is not None:
                 return found.unit_id
     return ""
@@ -55,32 +58,55 @@ def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # JSON strings are valid YAML
 
 
-def content_file(layout: Layout, units: dict[str, Unit], unit_id: str | None = None,
-                 originals: list[str] | None = None,
-                 catalogue: dict[str, Indicator] | None = None) -> Imported:
+def content_file(
+    layout: Layout,
+    units: dict[str, Unit],
+    unit_id: str | None = None,
+    originals: list[str] | None = None,
+    catalogue: dict[str, Indicator] | None = None,
+) -> Imported:
     """The content file of an imported document; with the indicators' `catalogue`, the figures its body
     seems to give follow the front matter's fields as a commented `so_lieu` block, for the editor to
     confirm."""
     unit_id = unit_id or find_unit(layout.issuer, units)
     missing, notes = [], []
-    date = (f"{layout.day:02d}/{layout.month:02d}/{layout.year}" if layout.day and layout.month
-            else str(layout.year or ""))
+    date = (
+        f"{layout.day:02d}/{layout.month:02d}/{layout.year}"
+        if layout.day and layout.month
+        else str(layout.year or "")
+    )
     ky = period(layout.title or "")
-    for label, value in (("loại văn bản", layout.kind), ("số, ký hiệu", layout.number),
-                         ("ngày ban hành", layout.year), ("địa danh", layout.place),
-                         ("đơn vị ban hành", unit_id), ("trích yếu", layout.title),
-                         ("người ký", layout.signer), ("nơi nhận", layout.recipients)):
+    for label, value in (
+        ("loại văn bản", layout.kind),
+        ("số, ký hiệu", layout.number),
+        ("ngày ban hành", layout.year),
+        ("địa danh", layout.place),
+        ("đơn vị ban hành", unit_id),
+        ("trích yếu", layout.title),
+        ("người ký", layout.signer),
+        ("nơi nhận", layout.recipients),
+    ):
         if not value:
             missing.append(label)
     if not unit_id and layout.issuer:
-        notes.append(f"cơ quan ban hành '{' / '.join(layout.issuer)}' không khớp đơn vị nào trong "
-                     "content/don-vi/; ghi --don-vi MÃ hoặc thêm tên này vào ten_goi_khac của đơn vị")
+        notes.append(
+            f"cơ quan ban hành '{' / '.join(layout.issuer)}' không khớp đơn vị nào trong "
+            "content/don-vi/; ghi --don-vi MÃ hoặc thêm tên này vào ten_goi_khac của đơn vị"
+        )
     if layout.title and is_upper(layout.title):
-        notes.append(f"trích yếu viết hoa giữ nguyên như văn bản; nếu muốn viết thường: "
-                     f"'{layout.title[:1]}{layout.title[1:].lower()}'")
-    lines = ["---", f"loai: {layout.kind or ''}", f"so_ky_hieu: {_quoted(layout.number or '')}",
-             f"ngay_ban_hanh: {_quoted(date)}", f"dia_danh: {_quoted(layout.place or '')}",
-             f"don_vi: {unit_id}", f"trich_yeu: {_quoted(layout.title or '')}"]
+        notes.append(
+            f"trích yếu viết hoa giữ nguyên như văn bản; nếu muốn viết thường: "
+            f"'{layout.title[:1]}{layout.title[1:].lower()}'"
+        )
+    lines = [
+        "---",
+        f"loai: {layout.kind or ''}",
+        f"so_ky_hieu: {_quoted(layout.number or '')}",
+        f"ngay_ban_hanh: {_quoted(date)}",
+        f"dia_danh: {_quoted(layout.place or '')}",
+        f"don_vi: {unit_id}",
+        f"trich_yeu: {_quoted(layout.title or '')}",
+    ]
     if ky:
         lines.append(f"ky: {_quoted(ky)}")
     if layout.signer or layout.positions:
@@ -99,8 +125,10 @@ def content_file(layout: Layout, units: dict[str, Unit], unit_id: str | None = N
             suggestion.line += len(lines) + size + 3
         lines += ["# Số liệu gợi ý từ phần thân (cchc so-lieu): xác nhận từng số rồi bỏ dấu # ở đầu dòng"]
         lines += figure_suggestions.yaml_block(found, commented=True).splitlines()
-        notes.append(f"{len(found)} số liệu gợi ý ở cuối phần đầu tệp (các dòng '# so_lieu'): xác nhận với "
-                     "văn bản rồi bỏ dấu #")
+        notes.append(
+            f"{len(found)} số liệu gợi ý ở cuối phần đầu tệp (các dòng '# so_lieu'): xác nhận với "
+            "văn bản rồi bỏ dấu #"
+        )
     lines += ["---", "", body]
     words = slugify(f"{layout.kind or 'van ban'} {layout.title or ''}").split("-")[:SLUG_WORDS]
     return Imported("\n".join(lines), unit_id, "-".join(words), missing, notes)

@@ -8,13 +8,21 @@ import json
 from cchc.content.figure_finder import Suggestion, suggest
 from cchc.model import Indicator
 
-__all__ = ["suggest", "as_json", "yaml_block"]
+__all__ = ["as_json", "suggest", "yaml_block"]
 
 
 def as_json(suggestions: list[Suggestion], catalogue: dict[str, Indicator]) -> list[dict]:
-    return [{"dong": s.line, "gia_tri": s.written, "don_vi": s.unit, "chi_tieu": s.indicator,
-             "ten_chi_tieu": catalogue[s.indicator].name if s.indicator else None, "cau": s.sentence}
-            for s in suggestions]
+    return [
+        {
+            "dong": s.line,
+            "gia_tri": s.written,
+            "don_vi": s.unit,
+            "chi_tieu": s.indicator,
+            "ten_chi_tieu": catalogue[s.indicator].name if s.indicator else None,
+            "cau": s.sentence,
+        }
+        for s in suggestions
+    ]
 
 
 def yaml_block(suggestions: list[Suggestion], commented: bool = False) -> str:

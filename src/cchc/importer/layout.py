@@ -11,21 +11,30 @@ from dataclasses import dataclass, field
 from cchc.kinds import KINDS
 
 _MARKS = re.compile(r"^[#>\s]*|\*+|(?<!\w)_+|_+(?!\w)|\s+$")  # "B_04b" keeps its underscore
-_MOTTO = re.compile(r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA(?:\s+VIỆT)?(?:\s+NAM)?"
-                    r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc|^[-_–\s]+$", re.IGNORECASE)
+_MOTTO = re.compile(
+    r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA(?:\s+VIỆT)?(?:\s+NAM)?"
+    r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc|^[-_–\s]+$",
+    re.IGNORECASE,
+)
 # "Số: 123/KH-UBND", "Số: /BC-UBND" (number left blank), "Số:" alone.
 _NUMBER = re.compile(r"\bSố\s*:\s*(?P<number>[\w.\-]*/\s*[\w.&/\-]+|\d[\w.\-]*)?")
 _SUBJECT = re.compile(r"^V/v\b")
 # Who issues a decision, on the line after its title: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH", "GIÁM ĐỐC …".
-_AUTHORITY = re.compile(r"^(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|CỤC\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC"
-                        r"|ỦY\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|TRƯỞNG\s+BAN)\b")
+_AUTHORITY = re.compile(
+    r"^(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|CỤC\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC"
+    r"|ỦY\s+BAN\s+NHÂN\s+DÂN|HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|TRƯỞNG\s+BAN)\b"
+)
 _MOTTO_TEXTS = ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "ĐỘC LẬP - TỰ DO - HẠNH PHÚC")
-_DATELINE = re.compile(r"(?P<place>[^\W\d_][^,\d]{0,40}?),\s*ngày\s*(?P<day>\d{1,2})?[\s….]*tháng\s*"
-                       r"(?P<month>\d{1,2})?[\s….]*năm\s*(?P<year>\d{4})")
+_DATELINE = re.compile(
+    r"(?P<place>[^\W\d_][^,\d]{0,40}?),\s*ngày\s*(?P<day>\d{1,2})?[\s….]*tháng\s*"
+    r"(?P<month>\d{1,2})?[\s….]*năm\s*(?P<year>\d{4})"
+)
 _KINDS = {kind.name.upper(): kind.name for kind in KINDS}
 # How a document's first paragraph opens, after its title.
-_OPENERS = re.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Phúc\s+đáp|Theo|Trên\s+cơ\s+sở|Nhằm|Để|Kính\s+gửi"
-                      r"|Triển\s+khai)\b")
+_OPENERS = re.compile(
+    r"^(?:Căn\s+cứ|Thực\s+hiện|Phúc\s+đáp|Theo|Trên\s+cơ\s+sở|Nhằm|Để|Kính\s+gửi"
+    r"|Triển\s+khai)\b"
+)
 _HEADING = re.compile(r"^(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\))\s")
 _RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*:?$", re.IGNORECASE)
 _SIGNATURE = re.compile(r"^(?:(?:TM|KT|Q|TL|TUQ)\.\s*)?[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][A-ZĐÂĂÊÔƠƯ\u00C0-\u1EF9 ,.&-]*$")
@@ -80,13 +89,18 @@ def _header(lines: list[str], found: Layout) -> int:
             _dateline(" ".join(header), found)
             return _title(lines, index + 1, found)
         if _SUBJECT.match(text):  # a công văn's subject line under its number: its title
-            _dateline(" ".join(header + [line for line in map(clean, lines[index + 1:index + 3])]), found)
+            _dateline(" ".join([*header, *map(clean, lines[index + 1 : index + 3])]), found)
             found.title = text
             return _body_start(lines, index + 1)
         header.append(text)
         for part in _COLUMNS.split(text):  # the issuer: the left column's capitals
-            if part and is_upper(part) and not _motto_part(part) and not _NUMBER.match(part) \
-                    and "/" not in part:  # "5680/CT-CS" on its own line under "Số:"
+            if (
+                part
+                and is_upper(part)
+                and not _motto_part(part)
+                and not _NUMBER.match(part)
+                and "/" not in part
+            ):  # "5680/CT-CS" on its own line under "Số:"
                 if found.issuer and len(part.split()) == 1:  # a name broken before its last word
                     found.issuer[-1] += " " + part
                 else:
@@ -100,7 +114,7 @@ def _dateline(header: str, found: Layout) -> None:
     text = " ".join(header.split())
     if (number := _NUMBER.search(text)) is not None:
         found.number = (number["number"] or "").strip()
-        text = text[:number.start()] + " " + text[number.end():]
+        text = text[: number.start()] + " " + text[number.end() :]
     if (dated := _DATELINE.search(text)) is not None:
         found.place, found.year = _place(dated["place"]), int(dated["year"])
         found.day = int(dated["day"]) if dated["day"] else None
@@ -134,8 +148,12 @@ def _title(lines: list[str], start: int, found: Layout) -> int:
     index = start
     while index < len(lines) and len(title) < TITLE_LINES:
         text = clean(lines[index])
-        if text and (_OPENERS.match(text) or _HEADING.match(text) or (title and _AUTHORITY.match(text))
-                     or (title and all(map(is_upper, title)) and not is_upper(text))):
+        if text and (
+            _OPENERS.match(text)
+            or _HEADING.match(text)
+            or (title and _AUTHORITY.match(text))
+            or (title and all(map(is_upper, title)) and not is_upper(text))
+        ):
             break
         if text and not (_DATELINE.search(text) and found.year is not None):
             title.append(text)

@@ -19,7 +19,7 @@ def _run_text(run) -> str:
     text = run.text
     if not text.strip():
         return text
-    inner, left, right = text.strip(), text[:len(text) - len(text.lstrip())], text[len(text.rstrip()):]
+    inner, left, right = text.strip(), text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
     if run.bold and run.italic:
         inner = f"***{inner}***"
     elif run.bold:
@@ -41,14 +41,15 @@ def _cell_lines(cell) -> list[str]:
 
 
 def _table(table) -> list[str]:
-    rows = [[cell for cell in row.cells] for row in table.rows]
+    rows = [list(row.cells) for row in table.rows]
     if rows and all(len(row) == 2 for row in rows):  # a header or a footer: two columns side by side
         lines = []
         for left, right in rows:
             lefts, rights = _cell_lines(left), _cell_lines(right)
             for left_text, right_text in zip_longest(lefts, rights, fillvalue=""):
-                lines.append(f"{left_text}{COLUMN_GAP}{right_text}".strip() if left_text
-                             else COLUMN_GAP + right_text)
+                lines.append(
+                    f"{left_text}{COLUMN_GAP}{right_text}".strip() if left_text else COLUMN_GAP + right_text
+                )
         return lines
     cells = [[" ".join(cell.text.split()).replace("|", "\\|") for cell in row] for row in rows]
     if not cells:
@@ -65,8 +66,9 @@ def _docx(path: Path) -> list[str]:
     try:
         document = docx.Document(str(path))
     except Exception as error:  # a broken file raises whatever the zip or XML reader meets first
-        raise SourceError(f"{path.name}: không mở được tệp Word ({error}); lưu lại thành .docx rồi thử lại") \
-            from None
+        raise SourceError(
+            f"{path.name}: không mở được tệp Word ({error}); lưu lại thành .docx rồi thử lại"
+        ) from None
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
@@ -82,16 +84,19 @@ def _pdf(path: Path) -> list[str]:
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise SourceError(f"{path.name}: tệp PDF có mật khẩu; hãy bỏ mật khẩu (hoặc dùng tệp Word gốc) "
-                              "rồi nhập lại")
+            raise SourceError(
+                f"{path.name}: tệp PDF có mật khẩu; hãy bỏ mật khẩu (hoặc dùng tệp Word gốc) rồi nhập lại"
+            )
         pages = [page.extract_text() or "" for page in reader.pages]
     except SourceError:
         raise
     except Exception as error:  # a broken file raises whatever the PDF parser meets first
         raise SourceError(f"{path.name}: không đọc được tệp PDF ({error})") from None
     if not "".join(pages).strip():
-        raise SourceError(f"{path.name}: tệp PDF không có lớp chữ (có lẽ là bản quét); hãy nhập tệp Word "
-                          "gốc, hoặc nhận dạng chữ (OCR) rồi nhập tệp chữ")
+        raise SourceError(
+            f"{path.name}: tệp PDF không có lớp chữ (có lẽ là bản quét); hãy nhập tệp Word "
+            "gốc, hoặc nhận dạng chữ (OCR) rồi nhập tệp chữ"
+        )
     return [line for page in pages for line in page.splitlines()]
 
 
@@ -103,5 +108,6 @@ def read_lines(path: Path) -> list[str]:
         return _docx(path)
     if suffix == ".pdf":
         return _pdf(path)
-    raise SourceError(f"{path.name}: chưa đọc được tệp loại '{suffix}'; cần .docx, .pdf có lớp chữ, "
-                      "hoặc .txt")
+    raise SourceError(
+        f"{path.name}: chưa đọc được tệp loại '{suffix}'; cần .docx, .pdf có lớp chữ, hoặc .txt"
+    )

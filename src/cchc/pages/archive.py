@@ -32,11 +32,17 @@ def year_label(year: int | None) -> str:
 
 def by_year_and_period(documents: list[Document]) -> list[YearGroup]:
     """Group newest first: years, then periods within a year, then documents by date."""
-    ordered = sorted(documents, key=lambda d: (
-        -(d.year or 0),
-        tuple(-x for x in (d.period.order() if d.period else (0, 0, 0))),
-        descending(d.date.iso() if d.date else ""),
-        sort_key(d.kind.name), sort_key(d.title), d.path))
+    ordered = sorted(
+        documents,
+        key=lambda d: (
+            -(d.year or 0),
+            tuple(-x for x in (d.period.order() if d.period else (0, 0, 0))),
+            descending(d.date.iso() if d.date else ""),
+            sort_key(d.kind.name),
+            sort_key(d.title),
+            d.path,
+        ),
+    )
     years = []
     for year, in_year in groupby(ordered, key=lambda d: d.year):
         group = YearGroup(year)
@@ -85,13 +91,17 @@ def due_days(dues: list[Due]) -> DueDays:
     return {(d.unit.id, d.kind.name, d.period): d.day for d in dues}
 
 
-def consolidated(portal: Portal, kind: Kind, by_unit: dict[str, list[Document]], due: DueDays,
-                 today: date) -> Matrix:
+def consolidated(
+    portal: Portal, kind: Kind, by_unit: dict[str, list[Document]], due: DueDays, today: date
+) -> Matrix:
     """Rows are the units under another unit (those that report upward); columns the periods documents
     cover and those the calendar has made due up to the build's year."""
-    periods = sorted({d.period for d in portal.documents if d.kind == kind and d.period}
-                     | {p for (_, name, p) in due if name == kind.name and p.year <= today.year},
-                     key=Period.order, reverse=True)
+    periods = sorted(
+        {d.period for d in portal.documents if d.kind == kind and d.period}
+        | {p for (_, name, p) in due if name == kind.name and p.year <= today.year},
+        key=Period.order,
+        reverse=True,
+    )
     column = {period: index for index, period in enumerate(periods)}
     rows = []
     for unit in reporting_units(portal):

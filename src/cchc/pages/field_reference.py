@@ -27,8 +27,13 @@ def _rows(specs, prefix: str = "") -> list[tuple[str, bool, str]]:
 
 def field_reference() -> str:
     """The editors' table of fields, made from the schemas so it never drifts from them."""
-    collections = (("Văn bản", documents.FOLDER, documents.SCHEMA), ("Đơn vị", units.FOLDER, units.SCHEMA),
-                   ("Thủ tục hành chính", procedures.FOLDER, procedures.SCHEMA),
-                   ("Mẫu đơn, tờ khai", f"{procedures.FOLDER}/{procedures.FORMS}", procedures.FORM_SCHEMA))
-    return render.fill("field_reference.md",
-                       collections=[(title, folder, _rows(schema)) for title, folder, schema in collections])
+    collections = (
+        ("Văn bản", documents.FOLDER, documents.SCHEMA),
+        ("Đơn vị", units.FOLDER, units.SCHEMA),
+        ("Thủ tục hành chính", procedures.FOLDER, procedures.SCHEMA),
+        ("Mẫu đơn, tờ khai", f"{procedures.FOLDER}/{procedures.FORMS}", procedures.FORM_SCHEMA),
+    )
+    return render.fill(
+        "field_reference.md",
+        collections=[(title, folder, _rows(schema)) for title, folder, schema in collections],
+    )

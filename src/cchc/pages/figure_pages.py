@@ -32,23 +32,42 @@ def chart(table: PeriodTable, column: int) -> Markup:
     shown = table.bars(column)
     top = shown[:BARS]
     highest = max((f.value.high for _, f in top), default=0) or 1
-    bars = [(unit.short_name, figure.value.label, index * ROW,
-             max(1, round(float(figure.value.low / highest) * BAR_WIDTH)))
-            for index, (unit, figure) in enumerate(top)]
+    bars = [
+        (
+            unit.short_name,
+            figure.value.label,
+            index * ROW,
+            max(1, round(float(figure.value.low / highest) * BAR_WIDTH)),
+        )
+        for index, (unit, figure) in enumerate(top)
+    ]
     leader = f"cao nhất là {top[0][0].short_name}: {top[0][1].value.label}" if top else ""
     more = f"; {len(shown) - len(top)} đơn vị khác ở bảng số liệu" if len(shown) > len(top) else ""
-    return render.fill("_bar_chart.html", id=f"bieu-do-{indicator.id}", bars=bars, height=ROW * len(bars),
-                       width=WIDTH, bar_top=BAR_TOP, bar_height=BAR_HEIGHT,
-                       title=f"{indicator.name} ({indicator.unit}), {table.period.label}",
-                       description=f"Biểu đồ cột ngang, {len(shown)} đơn vị có số liệu; {leader}{more}.")
+    return render.fill(
+        "_bar_chart.html",
+        id=f"bieu-do-{indicator.id}",
+        bars=bars,
+        height=ROW * len(bars),
+        width=WIDTH,
+        bar_top=BAR_TOP,
+        bar_height=BAR_HEIGHT,
+        title=f"{indicator.name} ({indicator.unit}), {table.period.label}",
+        description=f"Biểu đồ cột ngang, {len(shown)} đơn vị có số liệu; {leader}{more}.",
+    )
 
 
 def period_page(table: PeriodTable) -> GeneratedPage:
     charts = [(indicator, chart(table, column)) for column, indicator in enumerate(table.indicators)]
-    return render.page("figures_period.md", urls.figures_period(table.period.label),
-                       f"Số liệu tuyên truyền CCHC: {table.period.label}", table=table, charts=charts,
-                       value=value_label, total=shown,
-                       overview=urls.FIGURES)
+    return render.page(
+        "figures_period.md",
+        urls.figures_period(table.period.label),
+        f"Số liệu tuyên truyền CCHC: {table.period.label}",
+        table=table,
+        charts=charts,
+        value=value_label,
+        total=shown,
+        overview=urls.FIGURES,
+    )
 
 
 def overview_page(tables: list[PeriodTable], portal: Portal) -> GeneratedPage:
@@ -58,19 +77,31 @@ def overview_page(tables: list[PeriodTable], portal: Portal) -> GeneratedPage:
         for indicator, quantity in zip(table.indicators, table.totals):
             totals[(indicator.id, table.period)] = shown(quantity)
     indicators = figure_tables.in_catalogue(portal, {i.id for t in tables for i in t.indicators})
-    return render.page("figures_overview.md", urls.FIGURES, "Số liệu tuyên truyền cải cách hành chính",
-                       tables=tables, indicators=indicators,
-                       totals=totals, period_page=lambda t: urls.figures_period(t.period.label),
-                       open_data=urls.OPEN_DATA, data_page=urls.OPEN_DATA_PAGE,
-                       consolidated=urls.CONSOLIDATED)
+    return render.page(
+        "figures_overview.md",
+        urls.FIGURES,
+        "Số liệu tuyên truyền cải cách hành chính",
+        tables=tables,
+        indicators=indicators,
+        totals=totals,
+        period_page=lambda t: urls.figures_period(t.period.label),
+        open_data=urls.OPEN_DATA,
+        data_page=urls.OPEN_DATA_PAGE,
+        consolidated=urls.CONSOLIDATED,
+    )
 
 
 def history_block(history: History | None, source: str) -> Markup:
     """A unit's figures across periods, for its page (empty when its reports give none)."""
     if history is None:
         return Markup("")
-    return render.fill("_figure_history.md", source=source, history=history, value=value_label,
-                       period_page=urls.figures_period)
+    return render.fill(
+        "_figure_history.md",
+        source=source,
+        history=history,
+        value=value_label,
+        period_page=urls.figures_period,
+    )
 
 
 def figure_pages(portal: Portal, tables: list[PeriodTable]) -> list[GeneratedPage]:

@@ -52,8 +52,9 @@ def _latest_reports(portal: Portal) -> dict[tuple[str, Period], Document]:
         if document.kind == REPORT and document.period:
             key = (document.unit_id, document.period)
             held = latest.get(key)
-            if held is None or document.date and (held.date is None
-                                                  or document.date.iso() > held.date.iso()):
+            if held is None or (
+                document.date and (held.date is None or document.date.iso() > held.date.iso())
+            ):
                 latest[key] = document
     return latest
 
@@ -68,8 +69,11 @@ def period_tables(portal: Portal) -> list[PeriodTable]:
     latest = _latest_reports(portal)
     reporting = reporting_units(portal)
     ids = {u.id for u in reporting}
-    periods = sorted({period for (unit_id, period), d in latest.items() if d.figures and unit_id in ids},
-                     key=Period.order, reverse=True)
+    periods = sorted(
+        {period for (unit_id, period), d in latest.items() if d.figures and unit_id in ids},
+        key=Period.order,
+        reverse=True,
+    )
     tables = []
     for period in periods:
         reports = {unit.id: latest.get((unit.id, period)) for unit in reporting}
@@ -79,8 +83,9 @@ def period_tables(portal: Portal) -> list[PeriodTable]:
             report = reports[unit.id]
             by_id = {f.indicator: f for f in report.figures} if report else {}
             rows.append(Row(unit, report, [by_id.get(i.id) for i in indicators]))
-        totals = [_aggregate(i, [r.values[c].value for r in rows if r.values[c]])
-                  for c, i in enumerate(indicators)]
+        totals = [
+            _aggregate(i, [r.values[c].value for r in rows if r.values[c]]) for c, i in enumerate(indicators)
+        ]
         tables.append(PeriodTable(period, indicators, rows, totals))
     return tables
 
@@ -105,7 +110,9 @@ def histories(portal: Portal, tables: list[PeriodTable]) -> dict[str, History]:
     found = {}
     for unit_id, reports in by_unit.items():
         indicators = in_catalogue(portal, {f.indicator for _, d in reports for f in d.figures})
-        values = [[next((f for f in d.figures if f.indicator == i.id), None) for _, d in reports]
-                  for i in indicators]
+        values = [
+            [next((f for f in d.figures if f.indicator == i.id), None) for _, d in reports]
+            for i in indicators
+        ]
         found[unit_id] = History(reports, indicators, values)
     return found

@@ -24,12 +24,21 @@ def figures(items: list[Infographic], renditions: dict[str, Rendition], page: st
 
 def infographic_page(item: Infographic, rendition: Rendition, portal: Portal) -> GeneratedPage:
     related = [(p.name, p.src_uri) for p in portal.procedures if p.slug in item.procedures]
-    related += [(d.label, d.src_uri) for d in portal.documents
-                if urls.document_ref(d.src_uri) in item.documents]
+    related += [
+        (d.label, d.src_uri) for d in portal.documents if urls.document_ref(d.src_uri) in item.documents
+    ]
     picture = render.fill("picture.html", source=item.src_uri, rendition=rendition, alt=item.alt, lazy=False)
-    return render.page("infographic.md", item.src_uri, item.title, item.path, item=item, picture=picture,
-                       unit=portal.units[item.unit_id], related=related,
-                       image_uri=urls.image(rendition.variants[-1].name))
+    return render.page(
+        "infographic.md",
+        item.src_uri,
+        item.title,
+        item.path,
+        item=item,
+        picture=picture,
+        unit=portal.units[item.unit_id],
+        related=related,
+        image_uri=urls.image(rendition.variants[-1].name),
+    )
 
 
 def gallery_page(portal: Portal, renditions: dict[str, Rendition]) -> GeneratedPage:
@@ -40,13 +49,18 @@ def gallery_page(portal: Portal, renditions: dict[str, Rendition]) -> GeneratedP
         by_unit[item.unit_id].append((item, renditions[item.slug]))
         for tag in item.tags:
             by_tag[tag].append((item, renditions[item.slug]))
+
     def tiles(items: list) -> Markup:
         return render.fill("tiles.html", source=GALLERY, items=items)
 
     units = archive.units_in_order([portal.units[u] for u in by_unit])
-    return render.page("gallery.md", GALLERY, "Infographic",
-                       by_unit=[(unit.short_name, tiles(by_unit[unit.id])) for unit in units],
-                       by_tag=[(tag, tiles(by_tag[tag])) for tag in sorted(by_tag, key=sort_key)])
+    return render.page(
+        "gallery.md",
+        GALLERY,
+        "Infographic",
+        by_unit=[(unit.short_name, tiles(by_unit[unit.id])) for unit in units],
+        by_tag=[(tag, tiles(by_tag[tag])) for tag in sorted(by_tag, key=sort_key)],
+    )
 
 
 def related(portal: Portal) -> dict[str, list[Infographic]]:

@@ -42,6 +42,7 @@ FOOT_GAP_MM = 2 * 3  # above the QR block and above the site name
 @dataclass(frozen=True)
 class Density:
     """One print size of the poster: `cchc-poster--{name}` in cchc.css, sizes in points."""
+
     name: str
     body: float
     facts: float
@@ -49,8 +50,11 @@ class Density:
     heading: float
 
 
-DENSITIES = (Density("thoang", 12, 13, 22, 15), Density("gon", 10.5, 11.5, 18, 13),
-             Density("day", 9, 10, 15, 12))
+DENSITIES = (
+    Density("thoang", 12, 13, 22, 15),
+    Density("gon", 10.5, 11.5, 18, 13),
+    Density("day", 9, 10, 15, 12),
+)
 
 
 @dataclass(frozen=True)
@@ -92,25 +96,40 @@ def _block(texts: list[str], bold: bool, size: float, width_mm: float, gap_mm: f
 
 def _facts(facts: list[tuple[str, str]], size: float, width_mm: float) -> float:
     """Facts as the poster prints them: a bold label, then the value."""
-    return sum(lines(value, False, size, width_mm, lead=label) * size * LINE * PT + FACT_GAP_MM
-               for label, value in facts)
+    return sum(
+        lines(value, False, size, width_mm, lead=label) * size * LINE * PT + FACT_GAP_MM
+        for label, value in facts
+    )
 
 
-def height_mm(density: Density, title: str, facts: list[tuple[str, str]], papers: list[str], steps: list[str],
-              site_name: str) -> float:
+def height_mm(
+    density: Density,
+    title: str,
+    facts: list[tuple[str, str]],
+    papers: list[str],
+    steps: list[str],
+    site_name: str,
+) -> float:
     """The height of the printed poster in this density."""
     d = density
     column = (WIDTH_MM - COLUMN_GAP_MM) / 2
     item = column - LIST_INDENT_MM
     heading = d.heading * HEADING_LINE * PT + HEADING_GAP_MM
-    body = max(heading + _block(papers, False, d.body, item, ITEM_GAP_MM),
-               heading + _block(steps, False, d.body, item, ITEM_GAP_MM))
-    return (d.body * LINE * PT  # kicker
-            + lines(title, True, d.title, WIDTH_MM) * d.title * HEADING_LINE * PT + TITLE_GAP_MM
-            + FACTS_FRAME_MM + _facts(facts, d.facts, WIDTH_MM - FACTS_INSET_MM)
-            + body
-            + FOOT_GAP_MM + QR_MM
-            + lines(site_name, True, d.body, WIDTH_MM) * d.body * LINE * PT)
+    body = max(
+        heading + _block(papers, False, d.body, item, ITEM_GAP_MM),
+        heading + _block(steps, False, d.body, item, ITEM_GAP_MM),
+    )
+    return (
+        d.body * LINE * PT  # kicker
+        + lines(title, True, d.title, WIDTH_MM) * d.title * HEADING_LINE * PT
+        + TITLE_GAP_MM
+        + FACTS_FRAME_MM
+        + _facts(facts, d.facts, WIDTH_MM - FACTS_INSET_MM)
+        + body
+        + FOOT_GAP_MM
+        + QR_MM
+        + lines(site_name, True, d.body, WIDTH_MM) * d.body * LINE * PT
+    )
 
 
 def fit(title: str, facts: list[tuple[str, str]], papers: list[str], steps: list[str], site_name: str) -> Fit:

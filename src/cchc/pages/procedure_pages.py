@@ -18,8 +18,13 @@ from cchc.urls import absolute
 
 INDEX, BY_UNIT, BY_LEVEL = urls.PROCEDURES, urls.PROCEDURES_BY_UNIT, urls.PROCEDURES_BY_LEVEL
 ONLINE, A_Z = urls.PROCEDURES_ONLINE, urls.PROCEDURES_A_Z
-LISTINGS = (("Theo lĩnh vực", INDEX), ("Theo đơn vị", BY_UNIT), ("Theo cấp", BY_LEVEL),
-            ("Nộp trực tuyến", ONLINE), ("Từ A đến Z", A_Z))
+LISTINGS = (
+    ("Theo lĩnh vực", INDEX),
+    ("Theo đơn vị", BY_UNIT),
+    ("Theo cấp", BY_LEVEL),
+    ("Nộp trực tuyến", ONLINE),
+    ("Từ A đến Z", A_Z),
+)
 
 
 @dataclass(frozen=True)
@@ -35,10 +40,12 @@ class Fact:
 def key_facts(procedure: Procedure) -> list[Fact]:
     """What a resident must know first: how long, how much, where, and whether it can be done online."""
     online = "Có" if procedure.online else "Không, chỉ nộp trực tiếp hoặc qua bưu điện"
-    return [Fact("time", "Thời gian giải quyết", procedure.time_limit),
-            Fact("fees", "Phí, lệ phí", procedure.fees),
-            Fact("place", "Nơi nộp", procedure.authority),
-            Fact("online", "Nộp trực tuyến", online)]
+    return [
+        Fact("time", "Thời gian giải quyết", procedure.time_limit),
+        Fact("fees", "Phí, lệ phí", procedure.fees),
+        Fact("place", "Nơi nộp", procedure.authority),
+        Fact("online", "Nộp trực tuyến", online),
+    ]
 
 
 def _units(procedure: Procedure, portal: Portal) -> list[Unit]:
@@ -46,16 +53,30 @@ def _units(procedure: Procedure, portal: Portal) -> list[Unit]:
     return archive.units_in_order([portal.units[u] for u in procedure.unit_ids])
 
 
-def procedure_page(procedure: Procedure, portal: Portal, site_url: str, legal_basis: list[str],
-                   figures: Markup) -> GeneratedPage:
+def procedure_page(
+    procedure: Procedure, portal: Portal, site_url: str, legal_basis: list[str], figures: Markup
+) -> GeneratedPage:
     units = _units(procedure, portal)
-    meta = {"template": "article.html", "article_class": "cchc-procedure",
-            "search_type": "Thủ tục hành chính", "description": f"{procedure.name}: {procedure.time_limit}; "
-            f"{procedure.fees}.", "jsonld": structured_data.procedure_json_ld(procedure, units, site_url),
-            "units": [u.short_name for u in units]}
-    return render.page("procedure.md", procedure.src_uri, procedure.name, procedure.path, meta,
-                       procedure=procedure, facts=key_facts(procedure), units=units, figures=figures,
-                       legal_basis=[Markup(basis) for basis in legal_basis])
+    meta = {
+        "template": "article.html",
+        "article_class": "cchc-procedure",
+        "search_type": "Thủ tục hành chính",
+        "description": f"{procedure.name}: {procedure.time_limit}; {procedure.fees}.",
+        "jsonld": structured_data.procedure_json_ld(procedure, units, site_url),
+        "units": [u.short_name for u in units],
+    }
+    return render.page(
+        "procedure.md",
+        procedure.src_uri,
+        procedure.name,
+        procedure.path,
+        meta,
+        procedure=procedure,
+        facts=key_facts(procedure),
+        units=units,
+        figures=figures,
+        legal_basis=[Markup(basis) for basis in legal_basis],
+    )
 
 
 def poster_page(procedure: Procedure, site_url: str, site_name: str) -> GeneratedPage:
@@ -69,8 +90,17 @@ def poster_page(procedure: Procedure, site_url: str, site_name: str) -> Generate
     papers = [p.name for p in procedure.papers]
     fit = poster_fit.fit(procedure.name, labelled, papers, procedure.steps, site_name)
     meta = {"template": "poster.html", "poster": {"density": fit.density.name, "free_mm": fit.free_mm}}
-    return render.page("poster.md", procedure.poster_uri, procedure.name, None, meta, procedure=procedure,
-                       facts=facts, url=url, qr=Markup(qr.svg(url, f"Mã QR dẫn tới hướng dẫn đầy đủ: {url}")))
+    return render.page(
+        "poster.md",
+        procedure.poster_uri,
+        procedure.name,
+        None,
+        meta,
+        procedure=procedure,
+        facts=facts,
+        url=url,
+        qr=Markup(qr.svg(url, f"Mã QR dẫn tới hướng dẫn đầy đủ: {url}")),
+    )
 
 
 def _sorted(procedures: list[Procedure]) -> list[Procedure]:
@@ -93,23 +123,47 @@ def directory_pages(portal: Portal) -> list[GeneratedPage]:
     by_letter = groupby(procedures, key=lambda p: p.name[:1].upper())
     levels = groupby(by_level, key=lambda p: p.level)
     return [
-        _listing(INDEX, "Thủ tục hành chính",
-                 [(field, None, list(group)) for field, group in groupby(by_field, key=lambda p: p.field)]),
-        _listing(BY_UNIT, "Thủ tục theo đơn vị",
-                 [(unit.short_name, unit.src_uri, _sorted(performing[unit.id]))
-                  for unit in archive.units_in_order(list(portal.units.values())) if performing[unit.id]]),
-        _listing(BY_LEVEL, "Thủ tục theo cấp thực hiện",
-                 [(f"Cấp {level}", None, list(group)) for level, group in levels]),
-        _listing(ONLINE, "Thủ tục nộp trực tuyến",
-                 [("Nộp trực tuyến được", None, [p for p in procedures if p.online]),
-                  ("Chỉ nộp trực tiếp hoặc qua bưu điện", None, [p for p in procedures if not p.online])]),
-        _listing(A_Z, "Thủ tục từ A đến Z",
-                 [(letter, None, list(group)) for letter, group in by_letter]),
+        _listing(
+            INDEX,
+            "Thủ tục hành chính",
+            [(field, None, list(group)) for field, group in groupby(by_field, key=lambda p: p.field)],
+        ),
+        _listing(
+            BY_UNIT,
+            "Thủ tục theo đơn vị",
+            [
+                (unit.short_name, unit.src_uri, _sorted(performing[unit.id]))
+                for unit in archive.units_in_order(list(portal.units.values()))
+                if performing[unit.id]
+            ],
+        ),
+        _listing(
+            BY_LEVEL,
+            "Thủ tục theo cấp thực hiện",
+            [(f"Cấp {level}", None, list(group)) for level, group in levels],
+        ),
+        _listing(
+            ONLINE,
+            "Thủ tục nộp trực tuyến",
+            [
+                ("Nộp trực tuyến được", None, [p for p in procedures if p.online]),
+                ("Chỉ nộp trực tiếp hoặc qua bưu điện", None, [p for p in procedures if not p.online]),
+            ],
+        ),
+        _listing(A_Z, "Thủ tục từ A đến Z", [(letter, None, list(group)) for letter, group in by_letter]),
     ]
 
 
 def form_pages(portal: Portal) -> list[GeneratedPage]:
-    return [render.page("form.md", form.src_uri, form.name, form.path,
-                        {"template": "article.html", "article_class": "cchc-form", "search_type": "Biểu mẫu"},
-                        form=form)
-            for _, form in sorted(portal.forms.items()) if form.file is None]
+    return [
+        render.page(
+            "form.md",
+            form.src_uri,
+            form.name,
+            form.path,
+            {"template": "article.html", "article_class": "cchc-form", "search_type": "Biểu mẫu"},
+            form=form,
+        )
+        for _, form in sorted(portal.forms.items())
+        if form.file is None
+    ]

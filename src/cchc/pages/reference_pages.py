@@ -13,8 +13,9 @@ from cchc.text import descending, sort_key
 from cchc.urls import CHECKS, LIBRARY, OPEN_DATA, relative, site_path
 
 
-def linked_body(index: ReferenceIndex, src_uri: str, markdown: str, passage: int = 0,
-                literal: bool = False) -> str:
+def linked_body(
+    index: ReferenceIndex, src_uri: str, markdown: str, passage: int = 0, literal: bool = False
+) -> str:
     """The page's Markdown with each resolved citation linked to its document's page; `literal` text
     (a front matter value) is escaped around the links."""
     links = []
@@ -45,8 +46,14 @@ def library_page(index: ReferenceIndex) -> GeneratedPage:
     for cited in index.documents.values():
         groups[cited.issuer.group if cited.issuer else "Khác"].append(cited)
     ordered = [(group, sorted(documents, key=_newest_first)) for group, documents in groups.items()]
-    return render.page("library.md", LIBRARY, "Thư viện văn bản", open_data=OPEN_DATA,
-                       open_data_page=urls.OPEN_DATA_PAGE, groups=ordered)
+    return render.page(
+        "library.md",
+        LIBRARY,
+        "Thư viện văn bản",
+        open_data=OPEN_DATA,
+        open_data_page=urls.OPEN_DATA_PAGE,
+        groups=ordered,
+    )
 
 
 def checks_page(index: ReferenceIndex, by_path) -> GeneratedPage:

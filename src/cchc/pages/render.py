@@ -68,12 +68,22 @@ def dial(number: str) -> str:
     return re.sub(r"[^0-9+]", "", number)
 
 
-ENVIRONMENT = Environment(loader=PackageLoader("cchc.pages", "templates"),
-                          autoescape=select_autoescape(("html", "xml"), default_for_string=False),
-                          finalize=_finalize, undefined=StrictUndefined, trim_blocks=True,
-                          lstrip_blocks=True, keep_trailing_newline=True, auto_reload=False)
-ENVIRONMENT.globals.update(heading=lambda depth: Markup("#" * depth), line_break=Markup("  "),
-                          year_label=archive.year_label, year_page=urls.year)
+ENVIRONMENT = Environment(
+    loader=PackageLoader("cchc.pages", "templates"),
+    autoescape=select_autoescape(("html", "xml"), default_for_string=False),
+    finalize=_finalize,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    keep_trailing_newline=True,
+    auto_reload=False,
+)
+ENVIRONMENT.globals.update(
+    heading=lambda depth: Markup("#" * depth),
+    line_break=Markup("  "),
+    year_label=archive.year_label,
+    year_page=urls.year,
+)
 ENVIRONMENT.filters.update(as_written=Markup, checked_url=checked_url, dial=dial)
 
 
@@ -85,8 +95,15 @@ def fill(template: str, source: str | None = None, **context: object) -> Markup:
     return Markup(ENVIRONMENT.get_template(template).render(context))
 
 
-def page(template: str, src_uri: str, title: str, edit_path: str | None = None,
-         meta: dict | None = None, theme: dict | None = None, **context: object) -> GeneratedPage:
+def page(
+    template: str,
+    src_uri: str,
+    title: str,
+    edit_path: str | None = None,
+    meta: dict | None = None,
+    theme: dict | None = None,
+    **context: object,
+) -> GeneratedPage:
     """A generated page whose Markdown is `template` rendered from `context`; `theme` is what the
     theme's template (named in `meta`) receives beyond the page."""
     markdown = fill(template, source=src_uri, **context)

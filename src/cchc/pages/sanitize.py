@@ -18,17 +18,65 @@ from markupsafe import Markup, escape
 from cchc.content import frontmatter
 from cchc.problems import Problem, Severity
 
-_TEXT = {"p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "kbd", "samp",
-         "em", "strong", "b", "i", "u", "s", "del", "ins", "mark", "small", "sub", "sup", "abbr", "cite", "q",
-         "span", "div", "a", "ul", "ol", "li", "dl", "dt", "dd", "details", "summary"}
+_TEXT = {
+    "p",
+    "br",
+    "hr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "pre",
+    "code",
+    "kbd",
+    "samp",
+    "em",
+    "strong",
+    "b",
+    "i",
+    "u",
+    "s",
+    "del",
+    "ins",
+    "mark",
+    "small",
+    "sub",
+    "sup",
+    "abbr",
+    "cite",
+    "q",
+    "span",
+    "div",
+    "a",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "details",
+    "summary",
+}
 _TABLES = {"table", "caption", "colgroup", "col", "thead", "tbody", "tfoot", "tr", "th", "td"}
 _MEDIA = {"img", "picture", "source", "figure", "figcaption"}
 # The QR codes of posters (segno) and the figures' bar charts are inline SVG.
 _SVG = {"svg", "title", "desc", "path", "rect", "g", "text"}
 TAGS = _TEXT | _TABLES | _MEDIA | _SVG
 
-_GLOBAL = {"id", "class", "title", "lang", "role", "aria-label", "aria-labelledby", "aria-describedby",
-           "aria-hidden"}
+_GLOBAL = {
+    "id",
+    "class",
+    "title",
+    "lang",
+    "role",
+    "aria-label",
+    "aria-labelledby",
+    "aria-describedby",
+    "aria-hidden",
+}
 ATTRIBUTES = {
     "*": _GLOBAL,
     "a": {"href", "rel", "download"},
@@ -68,8 +116,15 @@ class Removal:
 
 def clean(html: str) -> tuple[str, list[Removal]]:
     """The page's HTML with only allowed tags, attributes and URL schemes, and what was removed."""
-    cleaned = nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES, link_rel=None,
-                        generic_attribute_prefixes=_PREFIXES, strip_comments=True)
+    cleaned = nh3.clean(
+        html,
+        tags=TAGS,
+        attributes=ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel=None,
+        generic_attribute_prefixes=_PREFIXES,
+        strip_comments=True,
+    )
     return cleaned, removals(html, cleaned)
 
 
@@ -99,8 +154,9 @@ def removals(before: str, after: str) -> list[Removal]:
             continue  # said with its tag
         value = values[(tag, name)]
         if name in ("href", "src", "srcset") and value:
-            found.append(Removal(f"đường dẫn '{_short(value)}' (thuộc tính {name} của thẻ <{tag}>)", value,
-                                 count))
+            found.append(
+                Removal(f"đường dẫn '{_short(value)}' (thuộc tính {name} của thẻ <{tag}>)", value, count)
+            )
         else:
             found.append(Removal(f"thuộc tính {name} của thẻ <{tag}>", name, count))
     if (comments := before.count(_COMMENT) - after.count(_COMMENT)) > 0:
@@ -124,10 +180,19 @@ def locate(text: str, needle: str, count: int = 1, first_line: int = 1) -> list[
 
 def problems(path: str, text: str, found: list[Removal], first_line: int = 1) -> list[Problem]:
     """One warning per construct removed, on the line of `text` that wrote it."""
-    return [Problem(path, line, "nội dung", f"đã bỏ {removal.what} khỏi trang vì không nằm trong danh sách "
-                    "được phép (mã, kiểu trình bày và nhúng trang khác không được đăng); hãy viết bằng "
-                    "Markdown thường", Severity.WARNING)
-            for removal in found for line in locate(text, removal.needle, removal.count, first_line)]
+    return [
+        Problem(
+            path,
+            line,
+            "nội dung",
+            f"đã bỏ {removal.what} khỏi trang vì không nằm trong danh sách "
+            "được phép (mã, kiểu trình bày và nhúng trang khác không được đăng); hãy viết bằng "
+            "Markdown thường",
+            Severity.WARNING,
+        )
+        for removal in found
+        for line in locate(text, removal.needle, removal.count, first_line)
+    ]
 
 
 def _body(root: Path, path: str) -> tuple[str, int]:

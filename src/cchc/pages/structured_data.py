@@ -30,8 +30,10 @@ def procedure_json_ld(procedure: Procedure, units: list[Unit], site_url: str) ->
         "name": procedure.name,
         "serviceType": procedure.field,
         "url": absolute(site_url, procedure.src_uri),
-        "provider": [{"@type": "GovernmentOrganization", "name": u.name, "url": absolute(site_url, u.src_uri)}
-                     for u in units],
+        "provider": [
+            {"@type": "GovernmentOrganization", "name": u.name, "url": absolute(site_url, u.src_uri)}
+            for u in units
+        ],
         "areaServed": [{"@type": "AdministrativeArea", "name": area_name(u)} for u in units],
         "availableChannel": channels,
         "audience": {"@type": "Audience", "audienceType": procedure.applicants},
@@ -44,18 +46,30 @@ def procedure_json_ld(procedure: Procedure, units: list[Unit], site_url: str) ->
 def document_json_ld(document: Document, unit: Unit, site_url: str) -> str:
     """Report for reports, Legislation for every other kind of document."""
     url = absolute(site_url, document.src_uri)
-    issuer = {"@type": "GovernmentOrganization", "name": unit.name,
-              "url": absolute(site_url, unit.src_uri)}
+    issuer = {"@type": "GovernmentOrganization", "name": unit.name, "url": absolute(site_url, unit.src_uri)}
     if document.kind.name == "Báo cáo":
-        data = {"@context": "https://schema.org", "@type": "Report", "name": document.label, "url": url,
-                "author": issuer, "inLanguage": "vi"}
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Report",
+            "name": document.label,
+            "url": url,
+            "author": issuer,
+            "inLanguage": "vi",
+        }
         if document.has_number:
             data["reportNumber"] = document.number_symbol
         if document.date and document.date.day:
             data["datePublished"] = document.date.iso()
     else:
-        data = {"@context": "https://schema.org", "@type": "Legislation", "name": document.label, "url": url,
-                "legislationType": document.kind.name, "legislationPassedBy": issuer, "inLanguage": "vi"}
+        data = {
+            "@context": "https://schema.org",
+            "@type": "Legislation",
+            "name": document.label,
+            "url": url,
+            "legislationType": document.kind.name,
+            "legislationPassedBy": issuer,
+            "inLanguage": "vi",
+        }
         if document.has_number:
             data["legislationIdentifier"] = document.number_symbol
         if document.date and document.date.day:

@@ -32,15 +32,27 @@ def feeds(owed: list[Due], site_url: str, site_name: str, built: datetime) -> di
     for _, group in groupby(owed, key=lambda d: (d.day, d.kind.name, d.period)):
         due = list(group)
         levels = sorted({d.unit.level for d in due})
-        city.append(Event(_uid(due[0], site_url), due[0].day, _summary(due[0]),
-                          f"{len(due)} đơn vị phải nộp (cấp {', '.join(levels)}). Xem ai đã nộp tại trang "
-                          "Tổng hợp báo cáo.", urls.absolute(site_url, urls.CONSOLIDATED)))
+        city.append(
+            Event(
+                _uid(due[0], site_url),
+                due[0].day,
+                _summary(due[0]),
+                f"{len(due)} đơn vị phải nộp (cấp {', '.join(levels)}). Xem ai đã nộp tại trang "
+                "Tổng hợp báo cáo.",
+                urls.absolute(site_url, urls.CONSOLIDATED),
+            )
+        )
     for due in owed:
         unit = due.unit
-        by_unit.setdefault(unit.src_uri, (unit, []))[1].append(Event(
-            _uid(due, site_url, unit.id), due.day, f"{_summary(due)} ({unit.short_name})",
-            f"{unit.name} nộp {due.kind.name.lower()} {due.period.phrase} lên cấp trên.",
-            urls.absolute(site_url, unit.src_uri)))
+        by_unit.setdefault(unit.src_uri, (unit, []))[1].append(
+            Event(
+                _uid(due, site_url, unit.id),
+                due.day,
+                f"{_summary(due)} ({unit.short_name})",
+                f"{unit.name} nộp {due.kind.name.lower()} {due.period.phrase} lên cấp trên.",
+                urls.absolute(site_url, unit.src_uri),
+            )
+        )
     files = {urls.calendar(urls.CONSOLIDATED): calendar(f"Lịch báo cáo – {site_name}", city, built)}
     for src_uri, (unit, events) in by_unit.items():
         files[urls.calendar(src_uri)] = calendar(f"Lịch báo cáo – {unit.short_name}", events, built)

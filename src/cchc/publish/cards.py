@@ -76,7 +76,7 @@ def wrap(text: str, face: ImageFont.FreeTypeFont, width: int, max_lines: int) ->
             break
     else:
         lines.append(line)
-        return [l for l in lines if l]
+        return [kept for kept in lines if kept]
     last = lines[-1]
     while last and face.getlength(last + " …") > width:
         last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
@@ -170,11 +170,13 @@ class Pending:
         if not missing:
             return
         workers = workers or max(1, (os.cpu_count() or 2) - 1)
-        self._pool = ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn"),
-                                         initializer=os.nice, initargs=(10,))
+        self._pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=get_context("spawn"), initializer=os.nice, initargs=(10,)
+        )
         size = max(1, len(missing) // (workers * 4) + 1)
-        self._futures = [self._pool.submit(render_all, missing[i:i + size], cache)
-                         for i in range(0, len(missing), size)]
+        self._futures = [
+            self._pool.submit(render_all, missing[i : i + size], cache) for i in range(0, len(missing), size)
+        ]
 
     def wait(self) -> int:
         if self._futures:

@@ -3,6 +3,7 @@
 Maps decode to a `Map` of pairs in file order, so that re-encoding changes nothing but what the
 caller reorders on purpose.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -30,7 +31,7 @@ def _head_at(data: bytes, i: int) -> tuple[int, int, int]:
         return major, info, i
     if info in _WIDTHS:
         width = _WIDTHS[info]
-        return major, int.from_bytes(data[i:i + width], "big"), i + width
+        return major, int.from_bytes(data[i : i + width], "big"), i + width
     raise ValueError(f"CBOR: unsupported header {data[i - 1]:#x} at byte {i - 1}")
 
 
@@ -41,9 +42,9 @@ def _item(data: bytes, i: int) -> tuple[object, int]:
     if major == 1:
         return -1 - n, i
     if major == 2:
-        return bytes(data[i:i + n]), i + n
+        return bytes(data[i : i + n]), i + n
     if major == 3:
-        return data[i:i + n].decode("utf-8"), i + n
+        return data[i : i + n].decode("utf-8"), i + n
     if major == 4:
         items = []
         for _ in range(n):

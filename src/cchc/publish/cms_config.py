@@ -38,12 +38,17 @@ def backend(repo_url: str) -> dict:
 
 
 def _widget(spec: Field, choices: dict[str, list]) -> dict:
-    widget: dict = {"label": label(spec.description), "name": spec.name, "hint": spec.description,
-                    "required": spec.required}
+    widget: dict = {
+        "label": label(spec.description),
+        "name": spec.name,
+        "hint": spec.description,
+        "required": spec.required,
+    }
     if spec.name in choices:
         # Each collection its own copy: shared objects would become YAML anchors.
-        widget.update(widget="select", options=copy.deepcopy(choices[spec.name]),
-                      multiple=spec.shape == "list")
+        widget.update(
+            widget="select", options=copy.deepcopy(choices[spec.name]), multiple=spec.shape == "list"
+        )
     elif spec.shape == "mapping":
         widget.update(widget="object", fields=[_widget(f, choices) for f in spec.fields])
     elif spec.shape == "records":
@@ -69,50 +74,108 @@ def _fields(schema, choices: dict[str, list], overrides: dict[str, dict] | None 
 
 def collections(portal: Portal) -> list[dict]:
     unit_ids = sorted(portal.units)
-    choices = {"loai": [k.name for k in KINDS if k.published], "cap": [level.name for level in LEVELS],
-               "don_vi_cap_tren": unit_ids, "linh_vuc": list(portal.fields), "don_vi": unit_ids,
-               "chi_tieu": [{"label": f"{i.name} ({i.unit})", "value": i.id}
-                            for i in portal.indicators.values()]}
+    choices = {
+        "loai": [k.name for k in KINDS if k.published],
+        "cap": [level.name for level in LEVELS],
+        "don_vi_cap_tren": unit_ids,
+        "linh_vuc": list(portal.fields),
+        "don_vi": unit_ids,
+        "chi_tieu": [{"label": f"{i.name} ({i.unit})", "value": i.id} for i in portal.indicators.values()],
+    }
     files = {"widget": "list", "field": {"label": "Tệp", "name": "tep", "widget": "file"}}
     out = []
     for unit in sorted(portal.units.values(), key=lambda u: u.id):
-        out.append({"name": f"van-ban-{unit.id}", "label": f"Văn bản – {unit.short_name}",
-                    "folder": f"content/{documents.FOLDER}/{unit.id}", "create": True,
-                    "identifier_field": "trich_yeu", "slug": "{{fields.loai}}-{{slug}}",
-                    "fields": _fields(documents.SCHEMA, choices, {
+        out.append(
+            {
+                "name": f"van-ban-{unit.id}",
+                "label": f"Văn bản – {unit.short_name}",
+                "folder": f"content/{documents.FOLDER}/{unit.id}",
+                "create": True,
+                "identifier_field": "trich_yeu",
+                "slug": "{{fields.loai}}-{{slug}}",
+                "fields": _fields(
+                    documents.SCHEMA,
+                    choices,
+                    {
                         "don_vi": {"widget": "hidden", "default": unit.id},
-                        "ngay_ban_hanh": DATE, "tep_goc": files})})
-    out.append({"name": "thu-tuc", "label": "Thủ tục hành chính", "folder": f"content/{procedures.FOLDER}",
-                "create": True, "fields": _fields(procedures.SCHEMA, choices)})
-    out.append({"name": "mau", "label": "Mẫu đơn, tờ khai",
-                "folder": f"content/{procedures.FOLDER}/{procedures.FORMS}", "create": True,
-                "fields": _fields(procedures.FORM_SCHEMA, choices)})
-    out.append({"name": "infographic", "label": "Infographic", "folder": f"content/{infographics.FOLDER}",
-                "create": True, "media_folder": "", "public_folder": "",
-                "fields": _fields(infographics.SCHEMA, choices,
-                                  {"tep": {"widget": "image"}, "ngay": DATE})[:-1]})  # no body
-    out.append({"name": "don-vi", "label": "Đơn vị", "folder": f"content/{units.FOLDER}", "create": True,
-                "identifier_field": "id", "fields": _fields(units.SCHEMA, choices)})
+                        "ngay_ban_hanh": DATE,
+                        "tep_goc": files,
+                    },
+                ),
+            }
+        )
+    out.append(
+        {
+            "name": "thu-tuc",
+            "label": "Thủ tục hành chính",
+            "folder": f"content/{procedures.FOLDER}",
+            "create": True,
+            "fields": _fields(procedures.SCHEMA, choices),
+        }
+    )
+    out.append(
+        {
+            "name": "mau",
+            "label": "Mẫu đơn, tờ khai",
+            "folder": f"content/{procedures.FOLDER}/{procedures.FORMS}",
+            "create": True,
+            "fields": _fields(procedures.FORM_SCHEMA, choices),
+        }
+    )
+    out.append(
+        {
+            "name": "infographic",
+            "label": "Infographic",
+            "folder": f"content/{infographics.FOLDER}",
+            "create": True,
+            "media_folder": "",
+            "public_folder": "",
+            "fields": _fields(infographics.SCHEMA, choices, {"tep": {"widget": "image"}, "ngay": DATE})[:-1],
+        }
+    )  # no body
+    out.append(
+        {
+            "name": "don-vi",
+            "label": "Đơn vị",
+            "folder": f"content/{units.FOLDER}",
+            "create": True,
+            "identifier_field": "id",
+            "fields": _fields(units.SCHEMA, choices),
+        }
+    )
     return out
 
 
 def config(portal: Portal, repo_url: str) -> dict:
     """The whole config.yml: the repository's backend with the editorial workflow (each change a pull or
     merge request that CI checks), the local backend for `make edit`, Vietnamese, ASCII slugs."""
-    return {"backend": backend(repo_url), "publish_mode": "editorial_workflow", "local_backend": True,
-            "locale": "vi", "media_folder": "content/tep", "public_folder": "/tep",
-            "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
-            "collections": collections(portal)}
+    return {
+        "backend": backend(repo_url),
+        "publish_mode": "editorial_workflow",
+        "local_backend": True,
+        "locale": "vi",
+        "media_folder": "content/tep",
+        "public_folder": "/tep",
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": collections(portal),
+    }
 
 
 ADMIN = "quan-tri"  # the web form's folder in the site
 BUNDLE = Path("cms") / "node_modules" / "decap-cms" / "dist"  # installed by `make edit` (npm ci in cms/)
 # Decap compiles its config's schema with ajv, which needs eval; the form talks to the repository's API
 # and, on an editor's machine, to decap-server. Only /quan-tri/ carries this policy.
-ADMIN_POLICY = ("default-src 'self'", "script-src 'self' 'unsafe-eval'", "style-src 'self' 'unsafe-inline'",
-                "img-src 'self' data: blob: https:", "font-src 'self' data:", "worker-src 'self' blob:",
-                "connect-src 'self' http://localhost:8081 https://api.github.com https://gitlab.com",
-                "object-src 'none'", "base-uri 'self'")
+ADMIN_POLICY = (
+    "default-src 'self'",
+    "script-src 'self' 'unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob: https:",
+    "font-src 'self' data:",
+    "worker-src 'self' blob:",
+    "connect-src 'self' http://localhost:8081 https://api.github.com https://gitlab.com",
+    "object-src 'none'",
+    "base-uri 'self'",
+)
 
 
 def admin_files(root: Path, portal: Portal, repo_url: str) -> tuple[dict[str, str], dict[str, Path]]:
@@ -122,8 +185,10 @@ def admin_files(root: Path, portal: Portal, repo_url: str) -> tuple[dict[str, st
     if not (bundle / "decap-cms.js").is_file():
         return {}, {}
     made = yaml.safe_dump(config(portal, repo_url), allow_unicode=True, sort_keys=False)
-    texts = {f"{ADMIN}/config.yml": made,
-             f"{ADMIN}/index.html": render.fill("admin.html", policy="; ".join(ADMIN_POLICY))}
+    texts = {
+        f"{ADMIN}/config.yml": made,
+        f"{ADMIN}/index.html": render.fill("admin.html", policy="; ".join(ADMIN_POLICY)),
+    }
     files = {f"{ADMIN}/{path.name}": path for path in sorted(bundle.glob("*decap-cms.js"))}
     files.update({f"{ADMIN}/{path.name}": path for path in sorted(bundle.glob("*.wasm"))})
     return texts, files

@@ -4,6 +4,7 @@ Each due date is an all-day event with an optional reminder some days before. Th
 only on the arguments (DTSTAMP is the build's stamp, not the clock), so rebuilding an unchanged
 site gives the same bytes and calendar apps do not see every event as changed.
 """
+
 from __future__ import annotations
 
 import datetime
@@ -66,7 +67,7 @@ def _utc(stamp: datetime.datetime) -> str:
     # A naive stamp is taken as UTC already; astimezone() would read it as the machine's local time
     # and make the output depend on where the build runs.
     if stamp.tzinfo is not None:
-        stamp = stamp.astimezone(datetime.timezone.utc)
+        stamp = stamp.astimezone(datetime.UTC)
     return f"{_date(stamp)}T{stamp.hour:02d}{stamp.minute:02d}{stamp.second:02d}Z"
 
 

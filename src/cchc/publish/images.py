@@ -81,8 +81,11 @@ def render(path: Path, cache: Path) -> tuple[Rendition, int]:
                 name = f"{key}-{suffix}.{ext}"
                 target = cache / name
                 if not target.exists():
-                    resized = upright if (width, height) == upright.size else upright.resize(
-                        (width, height), Image.Resampling.LANCZOS)
+                    resized = (
+                        upright
+                        if (width, height) == upright.size
+                        else upright.resize((width, height), Image.Resampling.LANCZOS)
+                    )
                     cache.mkdir(parents=True, exist_ok=True)
                     temporary = target.with_suffix(".part")
                     temporary.write_bytes(_encode(resized, kind))

@@ -35,29 +35,63 @@ def both(name: str, rows: list[dict]) -> dict[str, str]:
 
 def procedures(portal: Portal, site_url: str) -> dict[str, str]:
     """Every procedure with its channels, papers, steps and legal basis."""
-    rows = [{
-        "slug": p.slug, "code": p.code, "name": p.name, "field": p.field, "level": p.level,
-        "units": " ".join(p.unit_ids), "authority": p.authority, "time_limit": p.time_limit, "fees": p.fees,
-        "online": p.online, "online_url": p.online_url, "url": absolute(site_url, p.src_uri),
-        "channels": [{"way": c.way, "time_limit": c.time_limit, "fee": c.fee} for c in p.channels],
-        "documents": [{"name": d.name, "originals": d.originals, "copies": d.copies} for d in p.papers],
-        "steps": p.steps, "result": p.result, "legal_basis": p.legal_basis,
-    } for p in sorted(portal.procedures, key=lambda p: p.slug)]
+    rows = [
+        {
+            "slug": p.slug,
+            "code": p.code,
+            "name": p.name,
+            "field": p.field,
+            "level": p.level,
+            "units": " ".join(p.unit_ids),
+            "authority": p.authority,
+            "time_limit": p.time_limit,
+            "fees": p.fees,
+            "online": p.online,
+            "online_url": p.online_url,
+            "url": absolute(site_url, p.src_uri),
+            "channels": [{"way": c.way, "time_limit": c.time_limit, "fee": c.fee} for c in p.channels],
+            "documents": [{"name": d.name, "originals": d.originals, "copies": d.copies} for d in p.papers],
+            "steps": p.steps,
+            "result": p.result,
+            "legal_basis": p.legal_basis,
+        }
+        for p in sorted(portal.procedures, key=lambda p: p.slug)
+    ]
     return both("thu-tuc", rows)
 
 
 def citations(index: ReferenceIndex) -> dict[str, str]:
     """Files of the citation graph, by path in the built site."""
-    documents = [{
-        "id": c.id, "kind": c.kind, "number": c.number, "symbol": c.symbol, "name": c.name, "year": c.year,
-        "date": c.date, "issuer": c.issuer.key if c.issuer else None,
-        "issuer_name": c.issuer.name if c.issuer else None, "title": c.title,
-        "url": site_path(c.src_uri), "citations": len(c.mentions),
-    } for _, c in sorted(index.documents.items())]
-    mentions = [{
-        "citing_url": site_path(m.page.src_uri), "citing_file": m.page.path, "line": m.line,
-        "start": m.citation.start, "end": m.citation.end, "text": m.citation.text, "cited_id": m.citation.id,
-    } for src_uri, mentions in sorted(index.by_page.items()) for m in mentions]
+    documents = [
+        {
+            "id": c.id,
+            "kind": c.kind,
+            "number": c.number,
+            "symbol": c.symbol,
+            "name": c.name,
+            "year": c.year,
+            "date": c.date,
+            "issuer": c.issuer.key if c.issuer else None,
+            "issuer_name": c.issuer.name if c.issuer else None,
+            "title": c.title,
+            "url": site_path(c.src_uri),
+            "citations": len(c.mentions),
+        }
+        for _, c in sorted(index.documents.items())
+    ]
+    mentions = [
+        {
+            "citing_url": site_path(m.page.src_uri),
+            "citing_file": m.page.path,
+            "line": m.line,
+            "start": m.citation.start,
+            "end": m.citation.end,
+            "text": m.citation.text,
+            "cited_id": m.citation.id,
+        }
+        for src_uri, mentions in sorted(index.by_page.items())
+        for m in mentions
+    ]
     return {**both("van-ban", documents), **both("trich-dan", mentions)}
 
 
@@ -73,14 +107,29 @@ def figure_rows(portal: Portal, site_url: str, tables: list[PeriodTable]) -> lis
         when = tuple(-x for x in document.period.order()) if document.period else (0,)
         for figure in document.figures:
             indicator, value = portal.indicators[figure.indicator], figure.value
-            keyed.append(((when, unit.id, document.kind.name, order[indicator.id]), {
-                "period": document.period.label if document.period else "", "year": document.year,
-                "unit": unit.id, "unit_name": unit.name, "kind": document.kind.name,
-                "indicator": indicator.id, "indicator_name": indicator.name,
-                "unit_of_measure": indicator.unit,
-                "value": plain(value.low), "value_high": plain(value.high), "qualifier": value.qualifier,
-                "written": figure.written, "note": figure.note, "number": document.number_symbol,
-                "url": absolute(site_url, document.src_uri), "dashboard": document.src_uri in counted}))
+            keyed.append(
+                (
+                    (when, unit.id, document.kind.name, order[indicator.id]),
+                    {
+                        "period": document.period.label if document.period else "",
+                        "year": document.year,
+                        "unit": unit.id,
+                        "unit_name": unit.name,
+                        "kind": document.kind.name,
+                        "indicator": indicator.id,
+                        "indicator_name": indicator.name,
+                        "unit_of_measure": indicator.unit,
+                        "value": plain(value.low),
+                        "value_high": plain(value.high),
+                        "qualifier": value.qualifier,
+                        "written": figure.written,
+                        "note": figure.note,
+                        "number": document.number_symbol,
+                        "url": absolute(site_url, document.src_uri),
+                        "dashboard": document.src_uri in counted,
+                    },
+                )
+            )
     return [row for _, row in sorted(keyed, key=lambda pair: pair[0])]
 
 

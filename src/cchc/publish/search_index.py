@@ -11,6 +11,7 @@ the 10,000-document corpus its chunks are 12–125 kB compressed. We cut the sam
 into chunks of about CHUNK_BYTES, which makes a query word cost a few kB unless the word itself
 is on most pages.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -35,8 +36,9 @@ class SearchIndexError(Exception):
 
 def index_site(site_dir: Path) -> int:
     """Index the site into site_dir/pagefind/ and return the number of pages indexed."""
-    result = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site_dir)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir)], capture_output=True, text=True
+    )
     if result.returncode != 0:
         raise SearchIndexError((result.stderr or result.stdout).strip()[-500:])
     make_stable(site_dir / "pagefind")
@@ -70,7 +72,7 @@ def _stable_language(bundle: Path, meta_hash: str) -> str:
     meta[4] = sorted(meta[4], key=lambda pair: pair[0])  # sorts
     meta[5] = sorted(meta[5])  # metadata field names
     meta_file.unlink()
-    return _write(bundle, "pagefind." + prefix, 10, ".pf_meta", meta)[len("pagefind."):]
+    return _write(bundle, "pagefind." + prefix, 10, ".pf_meta", meta)[len("pagefind.") :]
 
 
 def _split_index(folder: Path, prefix: str, chunks: list) -> list:
@@ -84,8 +86,10 @@ def _split_index(folder: Path, prefix: str, chunks: list) -> list:
         words += cbor.elements(payload, 1)
         path.unlink()
     keyed = sorted((cbor.first(word), word) for word in words)
-    return [[low, high, _write_raw(folder, prefix, 12, ".pf_index", cbor.array([cbor.array(group)]))]
-            for low, high, group in cut(keyed, CHUNK_BYTES)]
+    return [
+        [low, high, _write_raw(folder, prefix, 12, ".pf_index", cbor.array([cbor.array(group)]))]
+        for low, high, group in cut(keyed, CHUNK_BYTES)
+    ]
 
 
 def cut(words: list[tuple[str, bytes]], size: int) -> list[tuple[str, str, list[bytes]]]:
@@ -108,7 +112,7 @@ def cut(words: list[tuple[str, bytes]], size: int) -> list[tuple[str, str, list[
     for before, group in zip([None, *groups], groups):
         low = group[0][0]
         if before:
-            low = low[:_shared_prefix(before[-1][0], low) + 1]
+            low = low[: _shared_prefix(before[-1][0], low) + 1]
         ranges.append((low, group[-1][0], [entry for _, entry in group]))
     return ranges
 
@@ -126,7 +130,7 @@ def _payload(path: Path) -> bytes:
     data = gzip.decompress(path.read_bytes())
     if not data.startswith(SIGNATURE):
         raise SearchIndexError(f"{path}: không phải tệp chỉ mục Pagefind")
-    return data[len(SIGNATURE):]
+    return data[len(SIGNATURE) :]
 
 
 def _write(folder: Path, prefix: str, digits: int, suffix: str, value: list) -> str:

@@ -31,10 +31,15 @@ class SwapError(Exception):
 
 
 # What the system's reasons mean for whoever publishes the site.
-_REASONS = {errno.EPERM: "không được phép (thư mục bị khóa hoặc không có quyền)",
-            errno.EACCES: "không có quyền ghi", errno.EROFS: "ổ đĩa chỉ cho đọc",
-            errno.EBUSY: "thư mục đang được dùng (có thể là điểm gắn kết)", errno.ENOSPC: "hết chỗ trên đĩa",
-            errno.ENOTDIR: "đó không phải thư mục", errno.EXDEV: "hai thư mục nằm trên hai ổ đĩa khác nhau"}
+_REASONS = {
+    errno.EPERM: "không được phép (thư mục bị khóa hoặc không có quyền)",
+    errno.EACCES: "không có quyền ghi",
+    errno.EROFS: "ổ đĩa chỉ cho đọc",
+    errno.EBUSY: "thư mục đang được dùng (có thể là điểm gắn kết)",
+    errno.ENOSPC: "hết chỗ trên đĩa",
+    errno.ENOTDIR: "đó không phải thư mục",
+    errno.EXDEV: "hai thư mục nằm trên hai ổ đĩa khác nhau",
+}
 
 
 def reason(error: OSError) -> str:
@@ -79,8 +84,10 @@ def swap(new: Path, site: Path) -> None:
                 raise
             new = old
     except OSError as error:
-        raise SwapError(f"không thay được thư mục {site}: {reason(error)}. Trang cũ giữ nguyên; "
-                        "hãy kiểm tra quyền ghi vào thư mục đó và thư mục chứa nó rồi xây dựng lại") from None
+        raise SwapError(
+            f"không thay được thư mục {site}: {reason(error)}. Trang cũ giữ nguyên; "
+            "hãy kiểm tra quyền ghi vào thư mục đó và thư mục chứa nó rồi xây dựng lại"
+        ) from None
     shutil.rmtree(new, ignore_errors=True)  # it holds the previous site now
 
 
@@ -90,8 +97,11 @@ def _lock(root: Path) -> int:
     try:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        print(f"Đang có một lần xây dựng khác trong {root} (khóa {LOCK}); chờ lần đó xong rồi xây dựng tiếp…",
-              file=sys.stderr, flush=True)
+        print(
+            f"Đang có một lần xây dựng khác trong {root} (khóa {LOCK}); chờ lần đó xong rồi xây dựng tiếp…",
+            file=sys.stderr,
+            flush=True,
+        )
         fcntl.flock(fd, fcntl.LOCK_EX)
     return fd
 
@@ -108,15 +118,19 @@ def build_atomically(root: Path, site: Path, mkdocs_args: list[str]) -> int:
         try:
             new.mkdir(parents=True)
         except OSError as error:
-            print(f"Không tạo được thư mục {new}: {reason(error)}. Chưa xây dựng gì; {site} giữ nguyên.",
-                  file=sys.stderr)
+            print(
+                f"Không tạo được thư mục {new}: {reason(error)}. Chưa xây dựng gì; {site} giữ nguyên.",
+                file=sys.stderr,
+            )
             return 1
         command = [sys.executable, "-m", "mkdocs", "build", "-f", str(root / "mkdocs.yml"), "-d", str(new)]
         done = subprocess.run([*command, *mkdocs_args], pass_fds=(fd,))
         if done.returncode != 0:
             shutil.rmtree(new, ignore_errors=True)
-            print(f"Xây dựng không thành công (xem các dòng ở trên); {site} giữ nguyên như trước.",
-                  file=sys.stderr)
+            print(
+                f"Xây dựng không thành công (xem các dòng ở trên); {site} giữ nguyên như trước.",
+                file=sys.stderr,
+            )
             return done.returncode
         try:
             swap(new, site)

@@ -36,38 +36,74 @@ def _updated(document: Document, built: datetime) -> str:
     return f"{document.date.iso()}T00:00:00Z" if document.date and document.date.day else _stamp(built)
 
 
-def atom(title: str, feed_path: str, page_path: str, site_url: str, documents: list[Document],
-         procedures: list[Procedure], units: dict[str, Unit], built: datetime) -> str:
+def atom(
+    title: str,
+    feed_path: str,
+    page_path: str,
+    site_url: str,
+    documents: list[Document],
+    procedures: list[Procedure],
+    units: dict[str, Unit],
+    built: datetime,
+) -> str:
     """An Atom feed of the newest documents, then procedures; dates as written, else the build's."""
     base = root(site_url)
-    entries = [Entry(_updated(d, built), d.label, base + site_path(d.src_uri), units[d.unit_id].name)
-               for d in sorted(documents, key=lambda d: (_updated(d, built), d.src_uri), reverse=True)]
-    entries += [Entry(_stamp(built), p.label, base + site_path(p.src_uri), p.authority)
-                for p in sorted(procedures, key=lambda p: p.slug)]
+    entries = [
+        Entry(_updated(d, built), d.label, base + site_path(d.src_uri), units[d.unit_id].name)
+        for d in sorted(documents, key=lambda d: (_updated(d, built), d.src_uri), reverse=True)
+    ]
+    entries += [
+        Entry(_stamp(built), p.label, base + site_path(p.src_uri), p.authority)
+        for p in sorted(procedures, key=lambda p: p.slug)
+    ]
     entries = entries[:FEED_ENTRIES]
-    return render.fill("feed.xml", title=title, feed_url=base + feed_path, page_url=base + page_path,
-                       updated=max((e.updated for e in entries), default=_stamp(built)), entries=entries)
+    return render.fill(
+        "feed.xml",
+        title=title,
+        feed_url=base + feed_path,
+        page_url=base + page_path,
+        updated=max((e.updated for e in entries), default=_stamp(built)),
+        entries=entries,
+    )
 
 
 def feeds(portal: Portal, site_name: str, site_url: str, built: datetime) -> dict[str, str]:
     """The site's feed and one per unit (its documents and the procedures it performs)."""
-    out = {urls.feed(): atom(site_name, urls.feed(), "", site_url, portal.documents, portal.procedures,
-                             portal.units, built)}
+    out = {
+        urls.feed(): atom(
+            site_name, urls.feed(), "", site_url, portal.documents, portal.procedures, portal.units, built
+        )
+    }
     documents, procedures = portal.documents_by_unit(), portal.procedures_by_unit()
     for unit in portal.units.values():
         path = urls.feed(unit.src_uri)
-        out[path] = atom(f"{unit.short_name} – {site_name}", path, site_path(unit.src_uri), site_url,
-                         documents[unit.id], procedures[unit.id], portal.units, built)
+        out[path] = atom(
+            f"{unit.short_name} – {site_name}",
+            path,
+            site_path(unit.src_uri),
+            site_url,
+            documents[unit.id],
+            procedures[unit.id],
+            portal.units,
+            built,
+        )
     return out
 
 
 # Only the theme's and the portal's script files run (no inline script anywhere: the theme's were moved
 # into assets/cchc-theme.js), so the policy depends on nothing an editor writes. Pagefind searches with
 # WebAssembly, which needs 'wasm-unsafe-eval' (not 'unsafe-eval').
-_POLICY = ("default-src 'self'", "script-src 'self' 'wasm-unsafe-eval'",
-           "style-src 'self' 'unsafe-inline'",  # the theme sets style attributes from its script
-           "img-src 'self' data:", "font-src 'self'", "connect-src 'self'", "object-src 'none'",
-           "base-uri 'self'", "form-action 'self'")
+_POLICY = (
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self' 'unsafe-inline'",  # the theme sets style attributes from its script
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+)
 _HEADER_ONLY = ("frame-ancestors 'none'", "upgrade-insecure-requests")  # a <meta> policy ignores the first
 
 
@@ -92,13 +128,15 @@ def netlify_headers(headers: dict[str, str]) -> str:
     """`_headers` for Netlify and Cloudflare Pages; the web form under /quan-tri/ swaps the site's policy
     for its own (Cloudflare's `! Header` detaches the first; Netlify would send both, see README)."""
     site = "/*\n" + "".join(f"  {name}: {value}\n" for name, value in headers.items())
-    return site + (f"/{cms_config.ADMIN}/*\n  ! Content-Security-Policy\n"
-                   f"  Content-Security-Policy: {'; '.join(cms_config.ADMIN_POLICY)}\n")
+    return site + (
+        f"/{cms_config.ADMIN}/*\n  ! Content-Security-Policy\n"
+        f"  Content-Security-Policy: {'; '.join(cms_config.ADMIN_POLICY)}\n"
+    )
 
 
 def nginx_headers(headers: dict[str, str]) -> str:
     """add_header lines for nginx, included by deploy/nginx.conf."""
-    return "".join(f"add_header {name} \"{value}\" always;\n" for name, value in headers.items())
+    return "".join(f'add_header {name} "{value}" always;\n' for name, value in headers.items())
 
 
 def write_headers(site_dir: Path) -> None:

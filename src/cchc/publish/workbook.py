@@ -51,8 +51,13 @@ def workbook(tables: list[PeriodTable], built: datetime) -> bytes:
             if report is None:
                 sheet.append([row.unit.name, MISSING])
                 continue
-            sheet.append([row.unit.name, report.number_symbol if report.has_number else "Đã đăng",
-                          *(_cell(f.value if f else None) for f in row.values)])
+            sheet.append(
+                [
+                    row.unit.name,
+                    report.number_symbol if report.has_number else "Đã đăng",
+                    *(_cell(f.value if f else None) for f in row.values),
+                ]
+            )
         sheet.append(["Tổng hợp", "", *(_cell(q) for q in table.totals)])
         for cell in sheet[1] + sheet[sheet.max_row]:
             cell.font = Font(bold=True)
@@ -81,6 +86,9 @@ def _fixed_dates(book: Workbook, built: datetime) -> bytes:
     stamp = max(built.timetuple()[:6], (1980, 1, 1, 0, 0, 0))  # zip dates start in 1980
     with zipfile.ZipFile(raw) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            target.writestr(zipfile.ZipInfo(info.filename, date_time=stamp), source.read(info.filename),
-                            compress_type=zipfile.ZIP_DEFLATED)
+            target.writestr(
+                zipfile.ZipInfo(info.filename, date_time=stamp),
+                source.read(info.filename),
+                compress_type=zipfile.ZIP_DEFLATED,
+            )
     return out.getvalue()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 # Regions of Markdown where a link must not be inserted.
 _PROTECTED = re.compile(
@@ -26,10 +26,9 @@ def protected_spans(markdown: str) -> list[tuple[int, int]]:
     for start in _START.finditer(markdown):
         if start.start() < position:
             continue
-        if match := _PROTECTED.match(markdown, start.start()):
-            if match.end() > match.start():
-                spans.append(match.span())
-                position = match.end()
+        if (match := _PROTECTED.match(markdown, start.start())) and match.end() > match.start():
+            spans.append(match.span())
+            position = match.end()
     return spans
 
 
@@ -40,8 +39,12 @@ def annotate(markdown: str, links: Iterable[tuple[int, int, str]], text: Callabl
     protected = protected_spans(markdown)
     out, position, p = [], 0, 0
     for start, end, target in sorted(links):
-        if start < position or "\n\n" in markdown[start:end] or "[" in markdown[start:end] \
-                or "]" in markdown[start:end]:
+        if (
+            start < position
+            or "\n\n" in markdown[start:end]
+            or "[" in markdown[start:end]
+            or "]" in markdown[start:end]
+        ):
             continue
         while p < len(protected) and protected[p][1] <= start:
             p += 1

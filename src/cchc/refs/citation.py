@@ -35,5 +35,19 @@ class Citation:
     def public(self) -> dict:
         """The fields `cchc refs` prints, in order."""
         data = asdict(self)
-        return {key: data[key] for key in ("start", "end", "text", "kind", "number", "symbol", "year",
-                                           "date", "issuer", "id", "problems")}
+        return {
+            key: data[key]
+            for key in (
+                "start",
+                "end",
+                "text",
+                "kind",
+                "number",
+                "symbol",
+                "year",
+                "date",
+                "issuer",
+                "id",
+                "problems",
+            )
+        }

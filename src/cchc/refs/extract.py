@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import pairwise
 
 from cchc.dates import DateError, parse_date
 from cchc.model import Alias
@@ -15,8 +16,10 @@ from cchc.refs.normalize import Normalized, normalize, script_name
 _SPACE = re.compile(r"\s+")
 _CANONICAL_KIND = {grammar._words(k).lower(): k for k in grammar.KIND_CODES}
 # Where an issuer phrase ends; line breaks do not end it ("của UBND \n\nthành phố").
-_PHRASE_END = re.compile(r"[;.()]|\s(?i:về|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn|và|tại|nhằm|để|"
-                         r"thực\s+hiện|ngày)\s")
+_PHRASE_END = re.compile(
+    r"[;.()]|\s(?i:về|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn|và|tại|nhằm|để|"
+    r"thực\s+hiện|ngày)\s"
+)
 # A date after the issuer: "Chỉ thị số 44/CT-TTg của Thủ tướng Chính phủ ngày 06 tháng 12 năm 2017".
 _LATE_DATE = re.compile(rf"\s*,?\s*(?i:ngày)\s+(?P<date>{grammar.DATE})")
 
@@ -36,8 +39,12 @@ def canonical_symbol(written: str) -> str:
     """'116/2013/nđ-cp' -> '116/2013/NĐ-CP', '23/CT-\\n\\nTTg' -> '23/CT-TTg',
     '2927 -TB/TU' -> '2927-TB/TU'."""
     parts = re.split(r"([-/])", _SPACE.sub("", written))
-    return "".join(grammar.MIXED_CASE.get(p.upper(), p.upper())
-                   if p[:1].isalpha() and (p.isupper() or p.islower()) else p for p in parts)
+    return "".join(
+        grammar.MIXED_CASE.get(p.upper(), p.upper())
+        if p[:1].isalpha() and (p.isupper() or p.islower())
+        else p
+        for p in parts
+    )
 
 
 def split_symbol(symbol: str) -> tuple[str, str | None, str | None, int | None]:
@@ -74,7 +81,7 @@ def _after(norm: Normalized, citation: Citation, end: int) -> tuple[int, int] | 
     if of := grammar.OF.match(text, end):
         stop = _PHRASE_END.search(text, of.end(), of.end() + 120)
         phrase_end = stop.start() if stop else min(len(text), of.end() + 120)
-        citation.issuer_phrase = _SPACE.sub(" ", text[of.end():phrase_end]).strip()
+        citation.issuer_phrase = _SPACE.sub(" ", text[of.end() : phrase_end]).strip()
         end = phrase_end
         if citation.date is None and (late := _LATE_DATE.match(text, end)):
             _date(late.group("date"), citation)
@@ -85,8 +92,14 @@ def _after(norm: Normalized, citation: Citation, end: int) -> tuple[int, int] | 
     return None
 
 
-def _typed(norm: Normalized, start: int, end: int, kind_word: str | None, symbol_text: str | None,
-           date_text: str | None) -> Citation:
+def _typed(
+    norm: Normalized,
+    start: int,
+    end: int,
+    kind_word: str | None,
+    symbol_text: str | None,
+    date_text: str | None,
+) -> Citation:
     first, last = norm.span(start, end)
     citation = Citation(first, last, norm.original[first:last], kind="")
     if symbol_text:
@@ -95,19 +108,41 @@ def _typed(norm: Normalized, start: int, end: int, kind_word: str | None, symbol
         citation.symbol, citation.number, citation.year = symbol, number, year
         citation.type_code, citation.issuer_code = type_code, issuer_code
         inferred = grammar.TYPE_KINDS.get(type_code.upper()) if type_code else None
-        citation.kind = _kind_name(kind_word) if kind_word else (inferred or (
-            "Công văn" if "/" in symbol and len(symbol.split("/")) == 2 and "-" in symbol else "Văn bản"))
+        citation.kind = (
+            _kind_name(kind_word)
+            if kind_word
+            else (
+                inferred
+                or (
+                    "Công văn"
+                    if "/" in symbol and len(symbol.split("/")) == 2 and "-" in symbol
+                    else "Văn bản"
+                )
+            )
+        )
         expected = grammar.KIND_CODES.get(citation.kind, "")
         if kind_word and expected and type_code and type_code.upper() != expected.upper():
-            citation.problems.append(Finding("kind-mismatch", (
-                f"'{citation.kind}' nhưng ký hiệu '{symbol}' là của {inferred or 'loại khác'} ({type_code}); "
-                f"cần ký hiệu {expected}")))
+            citation.problems.append(
+                Finding(
+                    "kind-mismatch",
+                    (
+                        f"'{citation.kind}' nhưng ký hiệu '{symbol}' là của "
+                        f"{inferred or 'loại khác'} ({type_code}); "
+                        f"cần ký hiệu {expected}"
+                    ),
+                )
+            )
     _date(date_text, citation)
     if citation.year is None and citation.date:
         citation.year = int(citation.date[:4])
     for item in norm.lookalikes_in(start, end):
-        citation.problems.append(Finding("lookalike", f"chữ '{item.char}' (chữ {script_name(item.char)}) "
-                                         f"trông như chữ Latin, được đọc là '{item.read_as}'"))
+        citation.problems.append(
+            Finding(
+                "lookalike",
+                f"chữ '{item.char}' (chữ {script_name(item.char)}) "
+                f"trông như chữ Latin, được đọc là '{item.read_as}'",
+            )
+        )
     citation._title_span = _after(norm, citation, end)
     if citation.year is None and citation.date:
         citation.year = int(citation.date[:4])
@@ -115,8 +150,10 @@ def _typed(norm: Normalized, start: int, end: int, kind_word: str | None, symbol
 
 
 # A name cited without year or number must look like one: two words or more, not a pronoun.
-_NOT_A_NAME = re.compile(r"(?i:này|đó|trên|dưới|hiện|mới|cũ|sửa|năm|số|ngày|và|của|gồm|"
-                         r"được|có|quy|là|cũng|sẽ)(?:\s|$)")
+_NOT_A_NAME = re.compile(
+    r"(?i:này|đó|trên|dưới|hiện|mới|cũ|sửa|năm|số|ngày|và|của|gồm|"
+    r"được|có|quy|là|cũng|sẽ)(?:\s|$)"
+)
 
 
 def _law(norm: Normalized, m: re.Match) -> tuple[int, Citation] | None:
@@ -138,8 +175,11 @@ def _law(norm: Normalized, m: re.Match) -> tuple[int, Citation] | None:
         name_end = end = stop.start() if stop else len(t)
     name = _SPACE.sub(" ", t[name_start:name_end]).strip()
     lower_kind = m.group("kind")[0].islower()
-    if not name or _NOT_A_NAME.match(name) or (tail is None and (lower_kind or len(name.split()) < 2
-                                                                  and not name[0].isupper())):
+    if (
+        not name
+        or _NOT_A_NAME.match(name)
+        or (tail is None and (lower_kind or (len(name.split()) < 2 and not name[0].isupper())))
+    ):
         return None
     date = tail and (tail.group("date") or tail.group("symbol_date"))
     c = _typed(norm, m.start(), end, None, None, date)
@@ -210,9 +250,9 @@ def extract(text: str, aliases: tuple[Alias, ...] = ()) -> list[Citation]:
                 c.issuer_phrase = alias.issuer or c.issuer_phrase
                 keep(m.start(), m.end(), c)
     spans.sort(key=lambda s: s[0])
-    for (_, _, citation), (next_start, _, _) in zip(spans, spans[1:]):
+    for (_, _, citation), (next_start, _, _) in pairwise(spans):
         # A title ends where the next reference begins ("về … và Kế hoạch số 09/KH-UBND").
         if citation._title_span and citation._title_span[1] > next_start:
-            cut = _SPACE.sub(" ", t[citation._title_span[0]:next_start]).strip()
+            cut = _SPACE.sub(" ", t[citation._title_span[0] : next_start]).strip()
             citation.title = _TRAILING_JOIN.sub("", cut) or None
     return [c for _, _, c in spans]

@@ -30,10 +30,14 @@ PARTY = rf"{_NUM}[ \t]?-{_BREAK}{_CODE}/{_BREAK}{_CODE}"  # 57-NQ/TW
 SYMBOL = rf"(?:{LEGAL}|{PARTY}|{ADMIN})"
 SHORT = rf"{_NUM}/[A-ZĐ]{{2,}}[A-Za-zĐđ0-9&]*"  # 285/CCTTHC: only after a kind word
 
-DATE = (r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4,5}|\d{1,2}-\d{1,2}-\d{4}|\d{1,2}\.\d{1,2}\.\d{4}"
-        r"|\d{1,2}\s+(?i:tháng)\s+\d{1,2}\s+(?i:năm)\s+\d{4})(?!\d)")
-_DATE_TAIL = (rf"(?:\s*,?\s+(?:(?:được\s+)?ban\s+hành\s+)?(?i:ngày)\s+(?P<date>{DATE})"
-              r"|\s+(?:(?i:năm)\s+)?(?P<tail_year>(?:19|20)\d\d)(?!\d)(?![/.-]\d))?")
+DATE = (
+    r"(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4,5}|\d{1,2}-\d{1,2}-\d{4}|\d{1,2}\.\d{1,2}\.\d{4}"
+    r"|\d{1,2}\s+(?i:tháng)\s+\d{1,2}\s+(?i:năm)\s+\d{4})(?!\d)"
+)
+_DATE_TAIL = (
+    rf"(?:\s*,?\s+(?:(?:được\s+)?ban\s+hành\s+)?(?i:ngày)\s+(?P<date>{DATE})"
+    r"|\s+(?:(?i:năm)\s+)?(?P<tail_year>(?:19|20)\d\d)(?!\d)(?![/.-]\d))?"
+)
 
 # Codes written in mixed case; every other code is read in capitals ("nđ-cp" is NĐ-CP).
 MIXED_CASE = {"TTG": "TTg", "CTR": "CTr", "TTR": "TTr", "QYĐ": "QyĐ"}
@@ -44,6 +48,7 @@ def _words(phrase: str) -> str:
 
 
 _KIND_WORDS = "|".join(_words(k) for k in sorted(KIND_CODES, key=len, reverse=True))
+
 
 def starts_word(text: str, index: int, also: str = "") -> bool:
     return index == 0 or not (text[index - 1].isalnum() or text[index - 1] in also)
@@ -61,35 +66,49 @@ SHORT_AT = re.compile(rf"(?P<symbol>{SHORT})(?![\w/-]){_DATE_TAIL}")
 # The kind word just before a symbol: "Nghị quyết số ", "nghị quyết ", "Kết luận \n\nsố ".
 # The kind word before a symbol: "Nghị quyết số ", "nghị quyết ", "Kết luận \n\nsố ",
 # "Báo cáo thẩm tra số " (up to two words between the kind and "số").
-KIND_BEFORE = re.compile(rf"(?<![\w])(?P<kind>(?i:{_KIND_WORDS}))"
-                         rf"(?:\s+(?:(?i:số)|(?:\w+\s+){{0,2}}(?i:số))\s*:?)?\s*$")
+KIND_BEFORE = re.compile(
+    rf"(?<![\w])(?P<kind>(?i:{_KIND_WORDS}))"
+    rf"(?:\s+(?:(?i:số)|(?:\w+\s+){{0,2}}(?i:số))\s*:?)?\s*$"
+)
 KIND_WINDOW = 64
 NUMBER_WORD_BEFORE = re.compile(r"(?<!\w)(?i:số)\s*:?\s*$")  # "…; số 83/2015/QH13" without a kind
 
 # "TCVN ISO 9001:2015", "TCVN 5574:2018".
-STANDARD = re.compile(r"(?P<symbol>TCVN(?:\s+ISO(?:/IEC)?)?\s+(?P<number>\d{3,5}(?:-\d+)?)"
-                      r"\s*:\s*(?P<year>\d{4}))")
+STANDARD = re.compile(
+    r"(?P<symbol>TCVN(?:\s+ISO(?:/IEC)?)?\s+(?P<number>\d{3,5}(?:-\d+)?)"
+    r"\s*:\s*(?P<year>\d{4}))"
+)
 
 # "Luật Tổ chức Chính phủ năm 2025", "Bộ luật Dân sự ngày 24 tháng 11 năm 2015",
 # "Luật Đầu tư công số 49/2014/QH13 ngày 18 tháng 6 năm 2014", "BỘ LUẬT DÂN SỰ NĂM 2015".
-LAW_START = re.compile(r"(?P<kind>(?i:bộ\s+luật)|Luật|LUẬT|Pháp\s+lệnh|PHÁP\s+LỆNH|Hiến\s+pháp|HIẾN\s+PHÁP)"
-                       r"\s+(?=\w)")
+LAW_START = re.compile(
+    r"(?P<kind>(?i:bộ\s+luật)|Luật|LUẬT|Pháp\s+lệnh|PHÁP\s+LỆNH|Hiến\s+pháp|HIẾN\s+PHÁP)"
+    r"\s+(?=\w)"
+)
 # "pháp luật" is not a law, and "các Bộ luật Lao động trước đây" names no one law.
 NOT_A_LAW = re.compile(r"(?i:pháp|các|những)\s+$")
-LAW_TAIL = re.compile(rf"\s+(?:(?i:số)\s+(?P<symbol>{LEGAL})(?:\s*,?\s+(?i:ngày)\s+(?P<symbol_date>{DATE}))?"
-                      rf"|(?i:năm)\s+(?P<year>\d{{4}})(?!\d)|(?i:ngày)\s+(?P<date>{DATE})"
-                      r"|(?P<bare_year>(?:19|20)\d\d)(?!\d)(?![/.-]\d))")
+LAW_TAIL = re.compile(
+    rf"\s+(?:(?i:số)\s+(?P<symbol>{LEGAL})(?:\s*,?\s+(?i:ngày)\s+(?P<symbol_date>{DATE}))?"
+    rf"|(?i:năm)\s+(?P<year>\d{{4}})(?!\d)|(?i:ngày)\s+(?P<date>{DATE})"
+    r"|(?P<bare_year>(?:19|20)\d\d)(?!\d)(?![/.-]\d))"
+)
 # Where a law's name cannot go on: the end of a clause, or another reference.
-LAW_SENTENCE_END = re.compile(r"[;.:\[\]\"“”]|\n\s*\n|\(\s*(?!sửa)"
-                              r"|,\s+(?:có|được|kể|đã|sẽ|thì|là|đang|nhằm)\s"
-                              r"|\b(?:Luật|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Thông\s+tư|Pháp\s+lệnh)\b"
-                              r"|\d+/")
+LAW_SENTENCE_END = re.compile(
+    r"[;.:\[\]\"“”]|\n\s*\n|\(\s*(?!sửa)"
+    r"|,\s+(?:có|được|kể|đã|sẽ|thì|là|đang|nhằm)\s"
+    r"|\b(?:Luật|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Thông\s+tư|Pháp\s+lệnh)\b"
+    r"|\d+/"
+)
 # Where a name cited without year or number ends.
-LAW_STOP = re.compile(r"[,;.():\[\]\"“”]|\n\s*\n|\s(?i:và|của|về|đã|được|theo|tại|trong|với|nhằm|để|thì|là|"
-                      r"có|các|cho|đối|do|này|đó|trước|hiện|mới|cũ|sẽ|như|liên|quy|không|cũng|gồm|đến|từ|"
-                      r"năm|ngày|số|sửa|bổ)(?=\s|$)")
+LAW_STOP = re.compile(
+    r"[,;.():\[\]\"“”]|\n\s*\n|\s(?i:và|của|về|đã|được|theo|tại|trong|với|nhằm|để|thì|là|"
+    r"có|các|cho|đối|do|này|đó|trước|hiện|mới|cũ|sẽ|như|liên|quy|không|cũng|gồm|đến|từ|"
+    r"năm|ngày|số|sửa|bổ)(?=\s|$)"
+)
 LAW_MAX_NAME = 120  # characters
 # After a reference: whose it is ("của UBND thành phố") and what it is about ("về việc …").
 OF = re.compile(r"\s*,?\s+của\s+")
-TITLE = re.compile(r"\s*,?\s+(?P<title>(?:về\s+việc|về|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn)"
-                   r"\s[^;.\n()]{3,240})")
+TITLE = re.compile(
+    r"\s*,?\s+(?P<title>(?:về\s+việc|về|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn)"
+    r"\s[^;.\n()]{3,240})"
+)

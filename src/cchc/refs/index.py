@@ -90,10 +90,16 @@ def document_identity(document: Document) -> str | None:
     symbol = canonical_symbol(document.number_symbol)
     # Read the symbol as the extractor reads a citation of it, so that both get the same id.
     _, _, issuer_code, _ = split_symbol(symbol)
-    citation = Citation(0, 0, "", document.kind.name, symbol=symbol,
-                        year=(document.date.year if document.date
-                              else (document.period and document.period.year)),
-                        issuer=document.unit_id, issuer_code=issuer_code)
+    citation = Citation(
+        0,
+        0,
+        "",
+        document.kind.name,
+        symbol=symbol,
+        year=(document.date.year if document.date else (document.period and document.period.year)),
+        issuer=document.unit_id,
+        issuer_code=issuer_code,
+    )
     return identity(citation)
 
 
@@ -108,8 +114,8 @@ def _passages(portal: Portal):
 
 
 def _snippet(text: str, start: int, end: int) -> str:
-    before = " ".join(text[max(0, start - SNIPPET):start].split())
-    after = " ".join(text[end:end + SNIPPET].split())
+    before = " ".join(text[max(0, start - SNIPPET) : start].split())
+    after = " ".join(text[end : end + SNIPPET].split())
     return f"…{before} {' '.join(text[start:end].split())} {after}…"
 
 
@@ -128,9 +134,18 @@ def index_references(portal: Portal) -> ReferenceIndex:
         citations = resolve(extract(text, portal.aliases), directory, unit)
         if not citations and isinstance(page, Procedure):
             # Each line of a procedure's legal basis names a document; the scan that indexes it says so.
-            index.problems.append(Problem(page.path, line, f"can_cu[{passage + 1}]", (
-                f"không đọc được văn bản nào trong '{text}'; cần ghi loại, số, ký hiệu và ngày, ví dụ "
-                "'Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 của Chính phủ'")))
+            index.problems.append(
+                Problem(
+                    page.path,
+                    line,
+                    f"can_cu[{passage + 1}]",
+                    (
+                        f"không đọc được văn bản nào trong '{text}'; "
+                        "cần ghi loại, số, ký hiệu và ngày, ví dụ "
+                        "'Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 của Chính phủ'"
+                    ),
+                )
+            )
         position = 0
         mentions = index.by_page.setdefault(page.src_uri, [])
         for citation in citations:
@@ -144,9 +159,15 @@ def index_references(portal: Portal) -> ReferenceIndex:
             cited = index.documents.get(citation.id)
             if cited is None:
                 cited = index.documents[citation.id] = CitedDocument(
-                    citation.id, citation.kind, citation.number, citation.symbol, citation.year,
-                    directory.by_key(citation.issuer) if citation.issuer else None, citation.name,
-                    own.get(citation.id))
+                    citation.id,
+                    citation.kind,
+                    citation.number,
+                    citation.symbol,
+                    citation.year,
+                    directory.by_key(citation.issuer) if citation.issuer else None,
+                    citation.name,
+                    own.get(citation.id),
+                )
             cited.mentions.append(mention)
             if citation.date:
                 cited.dates[citation.date] += 1
@@ -164,23 +185,39 @@ def _check(index: ReferenceIndex, mention: Mention) -> None:
         quoted = " ".join(citation.text.split())
         index.problems.append(_warn(page, mention.line, f"'{quoted}': {finding.message}"))
     if citation.date and page.date and page.date.day and citation.date > page.date.iso():
-        index.problems.append(_warn(page, mention.line, f"'{' '.join(citation.text.split())}' có ngày "
-                                    f"{citation.date} sau ngày ban hành của chính văn bản này "
-                                    f"({page.date.iso()}); kiểm tra lại ngày"))
+        index.problems.append(
+            _warn(
+                page,
+                mention.line,
+                f"'{' '.join(citation.text.split())}' có ngày "
+                f"{citation.date} sau ngày ban hành của chính văn bản này "
+                f"({page.date.iso()}); kiểm tra lại ngày",
+            )
+        )
 
 
 def _title_words(title: str) -> frozenset[str]:
     key = _LEADING_VERBS.sub("", name_key(title))
-    words = [w for word in re.findall(r"\w+", key) for w in _ABBREVIATIONS.get(word, word).split()
-             if w not in _FILLER]
+    words = [
+        w
+        for word in re.findall(r"\w+", key)
+        for w in _ABBREVIATIONS.get(word, word).split()
+        if w not in _FILLER
+    ]
     return frozenset(words[:_LEADING_WORDS])
 
 
 # Titles are paraphrased from one citing text to another, and where a title ends in
 # running text is a guess; titles whose first words share less than half are different.
 _LEADING_WORDS = 8
-_ABBREVIATIONS = {"cchc": "cải cách hành chính", "tthc": "thủ tục hành chính", "ubnd": "ủy ban nhân dân",
-                  "hđnd": "hội đồng nhân dân", "cntt": "công nghệ thông tin", "cđs": "chuyển đổi số"}
+_ABBREVIATIONS = {
+    "cchc": "cải cách hành chính",
+    "tthc": "thủ tục hành chính",
+    "ubnd": "ủy ban nhân dân",
+    "hđnd": "hội đồng nhân dân",
+    "cntt": "công nghệ thông tin",
+    "cđs": "chuyển đổi số",
+}
 _FILLER = frozenset({"về", "việc", "của", "và", "các", "năm", "giai", "đoạn"})
 _LEADING_VERBS = re.compile(r"^(?:(?:về việc|về|ban hành|phê duyệt|quy định)\s+)+")
 _MIN_WORDS = 4
@@ -200,13 +237,23 @@ def _check_consistency(index: ReferenceIndex, cited: CitedDocument) -> None:
         usual = cited.dates.most_common(1)[0][0]
         for mention in cited.mentions:
             if mention.citation.date and mention.citation.date != usual:
-                index.problems.append(_warn(mention.page, mention.line,
-                    f"'{cited.label}' được ghi ngày {mention.citation.date} ở đây nhưng ngày {usual} ở "
-                    f"{cited.dates[usual]} chỗ khác; cần thống nhất một ngày"))
+                index.problems.append(
+                    _warn(
+                        mention.page,
+                        mention.line,
+                        f"'{cited.label}' được ghi ngày {mention.citation.date} ở đây nhưng ngày {usual} ở "
+                        f"{cited.dates[usual]} chỗ khác; cần thống nhất một ngày",
+                    )
+                )
     if pair := _different_titles(cited.titles):
         for mention in cited.mentions:
             if mention.citation.title in pair:
                 other = pair[1] if mention.citation.title == pair[0] else pair[0]
-                index.problems.append(_warn(mention.page, mention.line,
-                    f"'{cited.label}' được trích với trích yếu '{mention.citation.title}' ở đây nhưng "
-                    f"'{other}' ở chỗ khác; kiểm tra lại trích yếu"))
+                index.problems.append(
+                    _warn(
+                        mention.page,
+                        mention.line,
+                        f"'{cited.label}' được trích với trích yếu '{mention.citation.title}' ở đây nhưng "
+                        f"'{other}' ở chỗ khác; kiểm tra lại trích yếu",
+                    )
+                )

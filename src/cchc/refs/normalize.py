@@ -13,11 +13,44 @@ from dataclasses import dataclass, field
 
 # Letters that look like Latin ones in Vietnamese legal symbols, and what they are read as.
 LOOKALIKES = {
-    "А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "І": "I", "К": "K", "М": "M", "О": "O",
-    "Р": "P", "Ѕ": "S", "Т": "T", "Х": "X", "Ү": "Y", "а": "a", "с": "c", "е": "e", "і": "i",
-    "о": "o", "р": "p", "ѕ": "s", "х": "x", "у": "y",
-    "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
-    "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "ο": "o",
+    "А": "A",
+    "В": "B",
+    "С": "C",
+    "Е": "E",
+    "Н": "H",
+    "І": "I",
+    "К": "K",
+    "М": "M",
+    "О": "O",
+    "Р": "P",
+    "Ѕ": "S",
+    "Т": "T",
+    "Х": "X",
+    "Ү": "Y",
+    "а": "a",
+    "с": "c",
+    "е": "e",
+    "і": "i",
+    "о": "o",
+    "р": "p",
+    "ѕ": "s",
+    "х": "x",
+    "у": "y",
+    "Α": "A",
+    "Β": "B",
+    "Ε": "E",
+    "Ζ": "Z",
+    "Η": "H",
+    "Ι": "I",
+    "Κ": "K",
+    "Μ": "M",
+    "Ν": "N",
+    "Ο": "O",
+    "Ρ": "P",
+    "Τ": "T",
+    "Υ": "Y",
+    "Χ": "X",
+    "ο": "o",
     "Ð": "Đ",  # Icelandic eth, often typed for the Vietnamese Đ
 }
 
@@ -65,8 +98,9 @@ def normalize(original: str) -> Normalized:
     """NFC, look-alike letters read as Latin, keeping a map to original offsets."""
     if unicodedata.is_normalized("NFC", original):
         # Replacing look-alikes one for one keeps every offset: no map needed.
-        found = [Lookalike(m.start(), m.group(), LOOKALIKES[m.group()])
-                 for m in _LOOKALIKE.finditer(original)]
+        found = [
+            Lookalike(m.start(), m.group(), LOOKALIKES[m.group()]) for m in _LOOKALIKE.finditer(original)
+        ]
         text = original.translate(_TABLE) if found else original
         return Normalized(original, text, None, found)
     pieces: list[str] = []

@@ -20,8 +20,12 @@ from cchc.text import slugify
 
 _TRAILING_DIGITS = re.compile(r"\d+$")
 # Bodies that pass laws by name.
-_LAW_ISSUERS = {"Luật": "Quốc hội", "Bộ luật": "Quốc hội", "Hiến pháp": "Quốc hội",
-                "Pháp lệnh": "Ủy ban Thường vụ Quốc hội"}
+_LAW_ISSUERS = {
+    "Luật": "Quốc hội",
+    "Bộ luật": "Quốc hội",
+    "Hiến pháp": "Quốc hội",
+    "Pháp lệnh": "Ủy ban Thường vụ Quốc hội",
+}
 
 
 @dataclass(frozen=True)
@@ -146,7 +150,13 @@ def resolve(citations: list[Citation], directory: Directory, citing: Unit | None
 def _unresolved(citation: Citation) -> Finding:
     what = citation.symbol or citation.text
     if citation.year is None:
-        return Finding("unresolved", f"không xác định được văn bản '{what}': ký hiệu không có năm và không "
-                                     "ghi ngày ban hành; cần ghi 'ngày …' ở lần nhắc đầu tiên")
-    return Finding("unresolved", f"không xác định được cơ quan ban hành văn bản '{what}': cần ghi "
-                                 "'của …' (ví dụ 'của UBND thành phố') hoặc dùng mã đơn vị")
+        return Finding(
+            "unresolved",
+            f"không xác định được văn bản '{what}': ký hiệu không có năm và không "
+            "ghi ngày ban hành; cần ghi 'ngày …' ở lần nhắc đầu tiên",
+        )
+    return Finding(
+        "unresolved",
+        f"không xác định được cơ quan ban hành văn bản '{what}': cần ghi "
+        "'của …' (ví dụ 'của UBND thành phố') hoặc dùng mã đơn vị",
+    )

@@ -1,0 +1,104 @@
+"""The built site: pages, links, nav and downloads, read from the HTML MkDocs wrote."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+from pathlib import Path
+
+from tests.conftest import mkdocs_build
+from tests.htmltext import article_text
+
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def read(site: Path, page: str) -> str:
+    return (site / page / "index.html").read_text(encoding="utf-8")
+
+
+def primary_nav(html: str) -> str:
+    start = html.index('md-nav--primary')
+    return html[start:html.index('md-sidebar--secondary', start)]
+
+
+def test_nav_holds_sections_not_documents(built_site):
+    for page in ("", "don-vi/xa-nam-sach",
+                 "van-ban/xa-nam-sach/ke-hoach-tuyen-truyen-cchc-6-thang-cuoi-nam-2025"):
+        nav = primary_nav(read(built_site, page))
+        assert "Tổng hợp báo cáo" in nav and "Đơn vị" in nav
+        assert not re.search(r'href="[^"]*van-ban/[a-z-]+/[a-z0-9-]+/"', nav), page
+        assert not re.search(r'href="[^"]*don-vi/[a-z-]+/"', nav), page
+
+
+def test_units_listed_by_level_in_vietnamese_order(built_site):
+    text = article_text(read(built_site, "don-vi"))
+    order = ["Thành phố", "Ủy ban nhân dân thành phố Hải Phòng", "Sở", "Sở Khoa học và Công nghệ",
+             "Sở Nội vụ", "Sở Văn hóa", "Phường", "Ủy ban nhân dân phường Phù Liễn", "Xã",
+             "Ủy ban nhân dân xã An Khánh", "Ủy ban nhân dân xã Nam Sách",
+             "Ủy ban nhân dân xã Nam Thanh Miện"]
+    positions = [text.index(name) for name in order]
+    assert positions == sorted(positions)
+
+
+def test_unit_page_shows_contacts_and_archive(built_site):
+    text = re.sub(r"\s+", " ", article_text(read(built_site, "don-vi/xa-an-khanh")))
+    assert "Đường dây nóng phản ánh, kiến nghị" in text
+    assert "Năm 2026 Cả năm 2026" in text
+    assert "Kế hoạch: Tuyên truyền cải cách hành chính trên địa bàn xã An Khánh năm 2026" in text
+
+
+def test_edit_links_point_at_the_source_file(built_site):
+    assert re.search(r'href="https://[^"]+/edit/main/docs/lien-he\.md"', read(built_site, "lien-he"))
+    assert re.search(r'href="https://[^"]+/edit/main/content/don-vi/xa-nam-sach\.md"',
+                     read(built_site, "don-vi/xa-nam-sach"))
+    # A listing made by the portal has no file to edit.
+    assert 'rel="edit"' not in read(built_site, "tong-hop")
+
+
+def test_attachment_is_offered_for_download(project, tmp_path):
+    folder = project / "content/van-ban/xa-nam-sach"
+    (folder / "bc-25.pdf").write_bytes(PDF)
+    source = folder / "bao-cao-2025.md"
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "noi_nhan:", "tep_goc:\n  - bc-25.pdf\nnoi_nhan:"), encoding="utf-8")
+    site = tmp_path / "site"
+    result = mkdocs_build(project, site, "--strict")
+    assert result.returncode == 0, result.stderr
+    assert (site / "van-ban/xa-nam-sach/bao-cao-2025/bc-25.pdf").read_bytes() == PDF
+    assert '<a class="md-button" href="bc-25.pdf" download>' in read(site, "van-ban/xa-nam-sach/bao-cao-2025")
+
+
+def test_missing_attachment_is_reported(project):
+    source = project / "content/van-ban/xa-nam-sach/bao-cao-2025.md"
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "noi_nhan:", "tep_goc:\n  - khong-co.pdf\nnoi_nhan:"), encoding="utf-8")
+    from tests.conftest import cchc_check
+    result = cchc_check(project)
+    assert result.returncode == 1
+    assert "bao-cao-2025.md:13: tep_goc[1]: không tìm thấy tệp 'khong-co.pdf'" in result.stdout
+
+
+def test_two_builds_are_byte_identical(project, tmp_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    for site in (first, second):
+        assert mkdocs_build(project, site).returncode == 0
+    comparison = filecmp.dircmp(first, second)
+
+    def differences(cmp) -> list[str]:
+        found = cmp.left_only + cmp.right_only + cmp.diff_files
+        for sub in cmp.subdirs.values():
+            found += differences(sub)
+        return found
+
+    # dircmp compares shallowly by default; compare every common file's bytes too.
+    assert (first / "pagefind" / "pagefind-entry.json").exists()  # the search index is part of the site
+    assert differences(comparison) == []
+    for path in first.rglob("*"):
+        if path.is_file():
+            assert path.read_bytes() == (second / path.relative_to(first)).read_bytes(), path
+
+
+def test_real_site_builds_with_only_the_seeds_reference_warnings(built_site):
+    warnings = [line for line in (built_site / "build.log").read_text(encoding="utf-8").splitlines()
+                if line.startswith("WARNING")]
+    assert len(warnings) == 4 and all(": trích dẫn: " in line for line in warnings), warnings
