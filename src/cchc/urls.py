@@ -83,7 +83,8 @@ def attachment_href(document_uri: str, name: str) -> str:
 
 def site_path(src_uri: str) -> str:
     """The path of a page in the built site: 'van-ban/x/y.md' -> 'van-ban/x/y/', 'index.md' -> ''."""
-    path = src_uri.removesuffix(".md").removesuffix("index").rstrip("/")
+    folder, _, stem = src_uri.removesuffix(".md").rpartition("/")
+    path = folder if stem == "index" else f"{folder}/{stem}".lstrip("/")  # 'par-index' is a page of its own
     return f"{path}/" if path else ""
 
 

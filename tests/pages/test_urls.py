@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+from mkdocs.structure.files import File
+
 from cchc import urls
 
 
@@ -27,3 +31,25 @@ def test_absolute_addresses_under_a_sub_folder():
     for site_url in ("https://example.gov.vn/cchc", "https://example.gov.vn/cchc/"):
         assert urls.root(site_url) == "https://example.gov.vn/cchc/"
         assert urls.absolute(site_url, urls.procedure("x")) == "https://example.gov.vn/cchc/thu-tuc/x/"
+
+
+def test_a_slug_that_ends_in_index_keeps_its_own_page():
+    """'PAR Index' is a standard CCHC term: its page is not its folder's index."""
+    assert (
+        urls.site_path(urls.document("so-noi-vu", "bao-cao-par-index"))
+        == "van-ban/so-noi-vu/bao-cao-par-index/"
+    )
+    assert urls.site_path("index-2025.md") == "index-2025/" and urls.site_path("a/index.md") == "a/"
+
+
+_PART = st.from_regex(r"[a-z0-9](?:[a-z0-9-]{0,12}[a-z0-9])?", fullmatch=True) | st.sampled_from(
+    ["index", "par-index", "indexa", "a-index", "xindex"]
+)
+
+
+@given(st.lists(_PART, min_size=1, max_size=4))
+def test_site_paths_are_those_mkdocs_writes(parts):
+    """The site path of any page, as MkDocs itself places it with directory URLs."""
+    src_uri = "/".join(parts) + ".md"
+    placed = File(src_uri, "docs", "site", use_directory_urls=True)
+    assert urls.site_path(src_uri) == placed.url.removeprefix("./")
