@@ -12,6 +12,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_build_datetime
 
 from cchc.portal_build import BuildError, PortalBuild
+from cchc.settings import with_safe_ids
 
 log = logging.getLogger("mkdocs.plugins.cchc")
 _build: PortalBuild | None = None
@@ -31,6 +32,11 @@ def on_pre_build(config):
         _build = PortalBuild.start(
             Path(config.config_file_path).parent, Path(config.docs_dir), config, get_build_datetime(), log
         )
+
+
+def on_config(config):
+    config.markdown_extensions = with_safe_ids(config.markdown_extensions)
+    return config
 
 
 def on_env(env, config, files):
@@ -56,9 +62,9 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    page.title, safe = _build.safe_texts(page.title, page.meta)
+    page.title, safe = _build.safe_texts(page.title, page.meta, page.toc)
     page.meta.update(safe)
-    return _build.clean(html, page.file.edit_uri or page.file.src_uri)
+    return _build.clean(html, page.file.src_uri)
 
 
 def on_page_context(context, page, config, nav):

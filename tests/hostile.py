@@ -1,7 +1,8 @@
 """A portal written by a hostile editor, and a scan of a built site for anything that could run.
 
-`write_portal` puts one string into every free-text front-matter field of every collection and into
-every body; `dangers` lists what in a built site could run script, leave the site or widen its policy.
+`write_portal` puts one string into every free-text front-matter field of every collection, into
+every body, into heading attributes and into a content file's name; `dangers` lists what in a built site
+could run script, leave the site or widen its policy; every feed and JSON file must still parse.
 """
 
 from __future__ import annotations
@@ -76,7 +77,16 @@ def write_portal(root: Path, repo: Path, s: str) -> None:
         f"nguoi_ky:\n  ho_ten: {q}\n  chuc_vu:\n    - {q}\nnoi_nhan:\n  - {q}\n"
         f'so_lieu:\n  - chi_tieu: tin-bai\n    gia_tri: "12"\n    ghi_chu: {q}\n---\n\n'
         f"## I. {s}\n\nTheo Kế hoạch số 09/KH-UBND ngày 15/7/2025 {s}\n\n[liên kết]({s})\n\n"
-        "Đã đăng 12 tin bài.\n",
+        "Đã đăng 12 tin bài.\n"
+        # Heading attributes: the id reaches the table of contents and the skip link, the label the former.
+        f"\n## Mục {{: id='{s.replace(chr(39), '')}' }}\n"
+        f'\n## Mục 2 {{: data-toc-label="{s.replace(chr(34), "")}" }}\n',
+        encoding="utf-8",
+    )
+    # A file name reaches the edit link (a name holds no '/' and no NUL).
+    named = s.replace("/", "-").replace("\x00", "").encode()[:200].decode(errors="ignore")
+    (content / f"van-ban/xa-a/z{named}.md").write_text(
+        (content / "van-ban/xa-a/bao-cao.md").read_text(encoding="utf-8").replace("25/BC-UBND", "26/BC-UBND"),
         encoding="utf-8",
     )
     # The figures' catalogue: its names reach the dashboard's tables, its charts and the workbook.
@@ -173,6 +183,8 @@ def dangers(site: Path) -> list[str]:
             json.loads(data)  # data stays data
     for feed in sorted(site.rglob("*.xml")):
         ET.fromstring(feed.read_bytes())  # well-formed: nothing broke out of an element
+    for data in sorted(site.rglob("*.json")):
+        json.loads(data.read_bytes())  # open data and search metadata: still data
     headers = (site / "_headers").read_text(encoding="utf-8")
     if publish.content_security_policy() not in headers or "sha256-" in headers:
         found.append("_headers: policy widened")

@@ -11,14 +11,14 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from cchc import site, text, urls
 from cchc.content import load as loader
-from cchc.pages import sanitize
+from cchc.pages import safe_ids, sanitize
 from cchc.pages.field_reference import expand_marks
 from cchc.problems import Problem, Severity, errors
 from cchc.publish import cards, cms_config, search_index, web_files
@@ -105,16 +105,26 @@ class PortalBuild:
     def template_filters() -> dict:
         return {"d_words": text.d_words}
 
-    def edit_path(self, docs_src_uri: str) -> str:
-        """A hand-written page's file, relative to the project (edit links name it)."""
-        return f"{self.docs}/{docs_src_uri}"
+    def edit_path(self, docs_src_uri: str) -> str | None:
+        """A hand-written page's file as its edit link names it (percent-encoded)."""
+        return urls.edit_path(self._source(docs_src_uri))
+
+    def _source(self, src_uri: str) -> str | None:
+        """The file an editor wrote a page in, relative to the project (None for listings)."""
+        page = self._pages.get(src_uri)
+        return page.edit_path if page else f"{self.docs}/{src_uri}"
 
     def outputs(self) -> list[Output]:
         """Every page and file the portal adds to the site."""
         # A generated page's text opens with a blank line: MkDocs never reads a body that opens with
         # '---' as front matter; the page's meta comes from page_meta.
         out = [
-            Output(p.src_uri, text="\n" + p.markdown, edit_path=p.edit_path, in_nav=p.src_uri in NAV_PAGES)
+            Output(
+                p.src_uri,
+                text="\n" + p.markdown,
+                edit_path=urls.edit_path(p.edit_path),
+                in_nav=p.src_uri in NAV_PAGES,
+            )
             for p in self.site.pages
         ]
         out += [
@@ -141,16 +151,17 @@ class PortalBuild:
         """A page's Markdown with the portal's marks expanded."""
         return expand_marks(markdown)
 
-    def clean(self, html: str, edit_path: str) -> str:
-        """A page's HTML through the allowlist; what was removed is logged on the lines of `edit_path`."""
-        cleaned, problems = sanitize.clean_page(html, self.root, edit_path)
+    def clean(self, html: str, src_uri: str) -> str:
+        """A page's HTML through the allowlist; what was removed is logged on the lines of its file."""
+        cleaned, problems = sanitize.clean_page(html, self.root, self._source(src_uri) or src_uri)
         _log(self.log, problems)
         return cleaned
 
     @staticmethod
-    def safe_texts(title: str | None, meta: dict) -> tuple[str, dict]:
-        """The page's title and front-matter title and description as text safe in any template: Material
-        prints them unescaped."""
+    def safe_texts(title: str | None, meta: dict, toc: Sequence[safe_ids.TocItem]) -> tuple[str, dict]:
+        """The page's title, front-matter title and description, and table of contents as text safe in any
+        template: Material prints them unescaped. (Edit links are percent-encoded in `edit_path`.)"""
+        safe_ids.safe_toc(toc)
         safe = {key: sanitize.escape(str(meta[key])) for key in ("title", "description") if key in meta}
         return sanitize.title(title, meta.get("title")), safe
 

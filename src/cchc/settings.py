@@ -30,8 +30,17 @@ def read_config(root: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
+# Always on, whatever mkdocs.yml lists: ids the theme prints must be safe (cchc.pages.safe_ids).
+SAFE_IDS = "cchc.pages.safe_ids"
+
+
+def with_safe_ids(names: list) -> list:
+    """The extensions MkDocs or `cchc check` render with, the portal's own added when missing."""
+    return names if SAFE_IDS in names else [*names, SAFE_IDS]
+
+
 def markdown_extensions(config: dict) -> tuple[list[str], dict[str, dict]]:
-    """(extension names, their settings) as `markdown.Markdown` takes them."""
+    """(extension names, their settings) as `markdown.Markdown` takes them, the portal's own included."""
     names, settings = [], {}
     for item in config.get("markdown_extensions") or []:
         if isinstance(item, dict):
@@ -40,6 +49,7 @@ def markdown_extensions(config: dict) -> tuple[list[str], dict[str, dict]]:
                 settings[name] = options or {}
         else:
             names.append(str(item))
+    names = with_safe_ids(names)
     return names, settings
 
 

@@ -139,6 +139,12 @@ def relative(target: str, source: str) -> str:
     return "/".join([".."] * (len(here) - common) + there[common:])
 
 
+def edit_path(path: str | None) -> str | None:
+    """A file of the project (relative to it) as the theme's edit link names it: percent-encoded, since
+    Material prints the link raw and a file name may hold quotes or '<'."""
+    return quote(path) if path is not None else None
+
+
 def root(site_url: str) -> str:
     """The site's address with one closing slash: 'https://x.gov.vn/cchc/'."""
     return site_url.rstrip("/") + "/"

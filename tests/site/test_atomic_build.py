@@ -17,15 +17,20 @@ from pathlib import Path
 import pytest
 
 from cchc.publish import site_swap
-
 from tests.conftest import MEASURED, REPORT, build_env
 
 SECOND = "content/van-ban/xa-nam-sach/bao-cao-2026.md"
 
 
 def start(project: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "cchc", "--root", str(project), "build"], env=build_env(),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "cchc", "--root", str(project), "build"],
+        env=build_env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
 
 
 def run(project: Path) -> tuple[int, str]:
@@ -35,16 +40,20 @@ def run(project: Path) -> tuple[int, str]:
 
 
 def snapshot(site: Path) -> dict[str, str]:
-    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(site.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(site.rglob("*"))
+        if p.is_file()
+    }
 
 
 def version(project: Path, second: bool) -> None:
     """Content A (one report) or B (two): each build turns the site from one into the other."""
     path = project / SECOND
     if second:
-        path.write_text(REPORT.replace("25/BC-UBND", "26/BC-UBND").replace("năm 2025", "năm 2026"),
-                        encoding="utf-8")
+        path.write_text(
+            REPORT.replace("25/BC-UBND", "26/BC-UBND").replace("năm 2025", "năm 2026"), encoding="utf-8"
+        )
     else:
         path.unlink(missing_ok=True)
 
@@ -52,7 +61,8 @@ def version(project: Path, second: bool) -> None:
 def wait_for_lock(project: Path) -> None:
     """Until no build (nor a MkDocs left running by a killed one) holds the lock."""
     import fcntl
-    with open(project / site_swap.LOCK, "a") as lock:
+
+    with (project / site_swap.LOCK).open("a") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
 
 
@@ -84,8 +94,10 @@ def test_killed_at_any_point_site_is_the_old_or_the_new_complete_site(both):
         seen.append(now == sites[not current])
         current = now == sites[True]
         wait_for_lock(project)
-    MEASURED.append(f"cchc build bị giết 10 lần: site/ luôn trọn vẹn; {sum(seen)} lần đã là bản mới, "
-                  f"{len(seen) - sum(seen)} lần còn bản cũ")
+    MEASURED.append(
+        f"cchc build bị giết 10 lần: site/ luôn trọn vẹn; {sum(seen)} lần đã là bản mới, "
+        f"{len(seen) - sum(seen)} lần còn bản cũ"
+    )
     code, out = run(project)
     assert code == 0, out
     assert not (project / site_swap.NEW).exists() and not (project / site_swap.OLD).exists()
@@ -97,10 +109,10 @@ def test_killed_while_the_old_site_is_removed(both):
     # An old site large enough that removing it takes a while: the kill lands as soon as site/ changes.
     for i in range(20_000):
         (site / f"cu-{i}.txt").write_text("x")
-    padded, names = snapshot(site), set(os.listdir(site))
+    padded, names = snapshot(site), {p.name for p in site.iterdir()}
     version(project, True)
     process = start(project)
-    while set(os.listdir(site)) == names and process.poll() is None:
+    while {p.name for p in site.iterdir()} == names and process.poll() is None:
         time.sleep(0.002)
     os.killpg(process.pid, signal.SIGKILL)
     process.wait()
@@ -176,8 +188,9 @@ def test_without_an_atomic_exchange_two_renames_and_recovery(tmp_path, monkeypat
 
 
 def test_build_outside_a_portal_is_refused(tmp_path):
-    code = subprocess.run([sys.executable, "-m", "cchc", "--root", str(tmp_path), "build"],
-                          capture_output=True, text=True)
+    code = subprocess.run(
+        [sys.executable, "-m", "cchc", "--root", str(tmp_path), "build"], capture_output=True, text=True
+    )
     assert code.returncode == 1
     assert "Không có mkdocs.yml" in code.stderr
     assert not (tmp_path / "site").exists()

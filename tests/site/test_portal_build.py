@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -12,7 +12,7 @@ from cchc import urls
 from cchc.portal_build import NAV_PAGES, BuildError, PortalBuild
 from cchc.settings import read_config
 
-BUILT = datetime(2026, 12, 1, tzinfo=timezone.utc)
+BUILT = datetime(2026, 12, 1, tzinfo=UTC)
 
 
 LOG = logging.getLogger("test.cchc")
@@ -53,5 +53,5 @@ def test_content_errors_stop_the_build_before_anything_is_written(project):
 def test_a_bad_setting_stops_the_build_with_its_name(project):
     config = read_config(project)
     config["extra"]["feedback_url"] = "javascript:alert(1)"
-    with pytest.raises(BuildError, match="extra.feedback_url"):
+    with pytest.raises(BuildError, match=r"extra\.feedback_url"):
         PortalBuild.start(project, project / "docs", config, BUILT, LOG)

@@ -24,8 +24,9 @@ def text_of(site, page: str) -> str:
 
 def events(site, path: str) -> list[dict]:
     calendar = parse((site / path).read_bytes().decode("utf-8"))  # CRLF kept
-    return [{name: unescape(value) for name, (_, value) in props(event).items()}
-            for event in calendar["subs"]]
+    return [
+        {name: unescape(value) for name, (_, value) in props(event).items()} for event in calendar["subs"]
+    ]
 
 
 def test_the_consolidation_shows_due_and_late_reports(built_site):
@@ -39,9 +40,11 @@ def test_the_consolidation_shows_due_and_late_reports(built_site):
 def test_a_unit_page_names_its_next_due_and_late_reports(built_site):
     text = text_of(built_site, "don-vi/xa-nam-sach")
     assert "Sắp đến hạn: Báo cáo cả năm 2026, hạn nộp 10/12/2026 (còn 9 ngày)." in text
-    for late in ("Báo cáo cả năm 2025: hạn 10/12/2025, quá hạn 356 ngày",
-                 "Kế hoạch cả năm 2026: hạn 31/01/2026, quá hạn 304 ngày",
-                 "Báo cáo 6 tháng đầu năm 2026: hạn 15/06/2026, quá hạn 169 ngày"):
+    for late in (
+        "Báo cáo cả năm 2025: hạn 10/12/2025, quá hạn 356 ngày",
+        "Kế hoạch cả năm 2026: hạn 31/01/2026, quá hạn 304 ngày",
+        "Báo cáo 6 tháng đầu năm 2026: hạn 15/06/2026, quá hạn 169 ngày",
+    ):
         assert late in text, late
     assert "lịch báo cáo của đơn vị (ICS)" in text
 
@@ -55,7 +58,8 @@ def test_the_calendars_parse_back_with_stable_uids(built_site):
         ("20261210", "Hạn nộp báo cáo cả năm 2026 (UBND xã Nam Sách)"),
         ("20270131", "Hạn nộp kế hoạch cả năm 2027 (UBND xã Nam Sách)"),
         ("20270615", "Hạn nộp báo cáo 6 tháng đầu năm 2027 (UBND xã Nam Sách)"),
-        ("20271210", "Hạn nộp báo cáo cả năm 2027 (UBND xã Nam Sách)")]
+        ("20271210", "Hạn nộp báo cáo cả năm 2027 (UBND xã Nam Sách)"),
+    ]
     assert unit[0]["UID"] == "bao-cao-ca-nam-2025-xa-nam-sach@127.0.0.1"
     assert all(e["DTSTAMP"] == "20261201T000000Z" for e in unit)
     city = events(built_site, "tong-hop/lich-bao-cao.ics")
@@ -86,13 +90,20 @@ def test_the_dashboard_shows_the_seed_reports_figures(built_site):
     assert nam_thanh_mien["Băng rôn, pano, khẩu hiệu (cái)"] == 35
 
 
-@pytest.mark.parametrize("old, new, field, message", [
-    ('han: "15/06"', 'han: "31/06"', "han", "hạn '31/06' không có thật"),
-    ("cap: [xã, phường, sở]\n  han: \"15/06\"", "cap: [xã, huyện]\n  han: \"15/06\"", "cap[2]",
-     "không có cấp 'huyện'"),
-    ("- loai: Kế hoạch", "- loai: Quyết định", "loai", "'Quyết định' không có kỳ"),
-    ("ky: 6 tháng đầu năm", "ky: nửa năm", "ky", "không đọc được kỳ 'nửa năm'"),
-])
+@pytest.mark.parametrize(
+    "old, new, field, message",
+    [
+        ('han: "15/06"', 'han: "31/06"', "han", "hạn '31/06' không có thật"),
+        (
+            'cap: [xã, phường, sở]\n  han: "15/06"',
+            'cap: [xã, huyện]\n  han: "15/06"',
+            "cap[2]",
+            "không có cấp 'huyện'",
+        ),
+        ("- loai: Kế hoạch", "- loai: Quyết định", "loai", "'Quyết định' không có kỳ"),
+        ("ky: 6 tháng đầu năm", "ky: nửa năm", "ky", "không đọc được kỳ 'nửa năm'"),
+    ],
+)
 def test_a_bad_calendar_entry_is_named(tmp_path, old, new, field, message):
     shutil.copytree(REPO / "content", tmp_path / "content")
     shutil.copytree(REPO / "docs", tmp_path / "docs")
@@ -101,7 +112,7 @@ def test_a_bad_calendar_entry_is_named(tmp_path, old, new, field, message):
     text = file.read_text(encoding="utf-8")
     assert old in text
     file.write_text(text.replace(old, new, 1), encoding="utf-8")
-    line = text[:text.index(old)].count("\n") + 1
+    line = text[: text.index(old)].count("\n") + 1
     check = cchc_check(tmp_path)
     wrong = [row for row in check.stdout.splitlines() if row.startswith(f"{CALENDAR}:")]
     assert check.returncode == 1 and len(wrong) == 1, check.stdout
@@ -125,5 +136,6 @@ def test_two_due_days_for_one_level_are_refused(tmp_path):
 
 def test_a_quarter_keeps_its_numeral_in_a_sentence():
     from cchc.periods import parse_period
+
     assert parse_period("quý II năm 2025").phrase == "quý II năm 2025"
     assert parse_period("năm 2025").phrase == "cả năm 2025"

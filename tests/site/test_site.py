@@ -17,13 +17,16 @@ def read(site: Path, page: str) -> str:
 
 
 def primary_nav(html: str) -> str:
-    start = html.index('md-nav--primary')
-    return html[start:html.index('md-sidebar--secondary', start)]
+    start = html.index("md-nav--primary")
+    return html[start : html.index("md-sidebar--secondary", start)]
 
 
 def test_nav_holds_sections_not_documents(built_site):
-    for page in ("", "don-vi/xa-nam-sach",
-                 "van-ban/xa-nam-sach/ke-hoach-tuyen-truyen-cchc-6-thang-cuoi-nam-2025"):
+    for page in (
+        "",
+        "don-vi/xa-nam-sach",
+        "van-ban/xa-nam-sach/ke-hoach-tuyen-truyen-cchc-6-thang-cuoi-nam-2025",
+    ):
         nav = primary_nav(read(built_site, page))
         assert "Tổng hợp báo cáo" in nav and "Đơn vị" in nav
         assert not re.search(r'href="[^"]*van-ban/[a-z-]+/[a-z0-9-]+/"', nav), page
@@ -32,10 +35,20 @@ def test_nav_holds_sections_not_documents(built_site):
 
 def test_units_listed_by_level_in_vietnamese_order(built_site):
     text = article_text(read(built_site, "don-vi"))
-    order = ["Thành phố", "Ủy ban nhân dân thành phố Hải Phòng", "Sở", "Sở Khoa học và Công nghệ",
-             "Sở Nội vụ", "Sở Văn hóa", "Phường", "Ủy ban nhân dân phường Phù Liễn", "Xã",
-             "Ủy ban nhân dân xã An Khánh", "Ủy ban nhân dân xã Nam Sách",
-             "Ủy ban nhân dân xã Nam Thanh Miện"]
+    order = [
+        "Thành phố",
+        "Ủy ban nhân dân thành phố Hải Phòng",
+        "Sở",
+        "Sở Khoa học và Công nghệ",
+        "Sở Nội vụ",
+        "Sở Văn hóa",
+        "Phường",
+        "Ủy ban nhân dân phường Phù Liễn",
+        "Xã",
+        "Ủy ban nhân dân xã An Khánh",
+        "Ủy ban nhân dân xã Nam Sách",
+        "Ủy ban nhân dân xã Nam Thanh Miện",
+    ]
     positions = [text.index(name) for name in order]
     assert positions == sorted(positions)
 
@@ -49,8 +62,10 @@ def test_unit_page_shows_contacts_and_archive(built_site):
 
 def test_edit_links_point_at_the_source_file(built_site):
     assert re.search(r'href="https://[^"]+/edit/main/docs/lien-he\.md"', read(built_site, "lien-he"))
-    assert re.search(r'href="https://[^"]+/edit/main/content/don-vi/xa-nam-sach\.md"',
-                     read(built_site, "don-vi/xa-nam-sach"))
+    assert re.search(
+        r'href="https://[^"]+/edit/main/content/don-vi/xa-nam-sach\.md"',
+        read(built_site, "don-vi/xa-nam-sach"),
+    )
     # A listing made by the portal has no file to edit.
     assert 'rel="edit"' not in read(built_site, "tong-hop")
 
@@ -59,8 +74,10 @@ def test_attachment_is_offered_for_download(project, tmp_path):
     folder = project / "content/van-ban/xa-nam-sach"
     (folder / "bc-25.pdf").write_bytes(PDF)
     source = folder / "bao-cao-2025.md"
-    source.write_text(source.read_text(encoding="utf-8").replace(
-        "noi_nhan:", "tep_goc:\n  - bc-25.pdf\nnoi_nhan:"), encoding="utf-8")
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("noi_nhan:", "tep_goc:\n  - bc-25.pdf\nnoi_nhan:"),
+        encoding="utf-8",
+    )
     site = tmp_path / "site"
     result = mkdocs_build(project, site, "--strict")
     assert result.returncode == 0, result.stderr
@@ -70,9 +87,12 @@ def test_attachment_is_offered_for_download(project, tmp_path):
 
 def test_missing_attachment_is_reported(project):
     source = project / "content/van-ban/xa-nam-sach/bao-cao-2025.md"
-    source.write_text(source.read_text(encoding="utf-8").replace(
-        "noi_nhan:", "tep_goc:\n  - khong-co.pdf\nnoi_nhan:"), encoding="utf-8")
+    source.write_text(
+        source.read_text(encoding="utf-8").replace("noi_nhan:", "tep_goc:\n  - khong-co.pdf\nnoi_nhan:"),
+        encoding="utf-8",
+    )
     from tests.conftest import cchc_check
+
     result = cchc_check(project)
     assert result.returncode == 1
     assert "bao-cao-2025.md:13: tep_goc[1]: không tìm thấy tệp 'khong-co.pdf'" in result.stdout
@@ -99,6 +119,9 @@ def test_two_builds_are_byte_identical(project, tmp_path):
 
 
 def test_real_site_builds_with_only_the_seeds_reference_warnings(built_site):
-    warnings = [line for line in (built_site / "build.log").read_text(encoding="utf-8").splitlines()
-                if line.startswith("WARNING")]
+    warnings = [
+        line
+        for line in (built_site / "build.log").read_text(encoding="utf-8").splitlines()
+        if line.startswith("WARNING")
+    ]
     assert len(warnings) == 4 and all(": trích dẫn: " in line for line in warnings), warnings

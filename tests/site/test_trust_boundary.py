@@ -14,7 +14,6 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cchc.pages import sanitize
-
 from tests.conftest import REPO, UNIT, cchc_check, mkdocs_build
 from tests.hostile import HOSTILE, accepted, dangers, write_portal
 
@@ -43,25 +42,31 @@ BODY_ATTACKS = {
     '<meta http-equiv="refresh" content="0;url=https://evil.example/">': "thẻ <meta>",
     '<form action="https://evil.example/"><input name="p"></form>': "thẻ <form>",
     "[Tải về](javascript:alert(1))": "đường dẫn 'javascript:alert(1)'",
-    '<img src="data:image/svg+xml;base64,PHN2Zz4=" alt="x">':
-        "đường dẫn 'data:image/svg+xml;base64,PHN2Zz4='",
+    '<img src="data:image/svg+xml;base64,PHN2Zz4=" alt="x">': (
+        "đường dẫn 'data:image/svg+xml;base64,PHN2Zz4='"
+    ),
     '<object data="x.swf"></object>': "thẻ <object>",
-    "## Đoạn văn { style=\"color:red\" onmouseover=\"alert(1)\" }": "thuộc tính onmouseover của thẻ <h2>",
+    '## Đoạn văn { style="color:red" onmouseover="alert(1)" }': "thuộc tính onmouseover của thẻ <h2>",
 }
 
 
 def test_sanitiser_drops_and_names_each_construct():
-    for html, what in [("<script>x</script>", "thẻ <script>"), ('<a href="vbscript:x">a</a>', "vbscript:x"),
-                       ('<base href="https://evil.example/">', "thẻ <base>"),
-                       ('<link rel="stylesheet" href="x.css">', "thẻ <link>"),
-                       ("<!-- x -->", "chú thích HTML")]:
+    for html, what in [
+        ("<script>x</script>", "thẻ <script>"),
+        ('<a href="vbscript:x">a</a>', "vbscript:x"),
+        ('<base href="https://evil.example/">', "thẻ <base>"),
+        ('<link rel="stylesheet" href="x.css">', "thẻ <link>"),
+        ("<!-- x -->", "chú thích HTML"),
+    ]:
         cleaned, removed = sanitize.clean(html)
         assert "script" not in cleaned and "vbscript" not in cleaned and "<base" not in cleaned
         assert any(what in r.what for r in removed), (html, removed)
     # What Markdown makes is kept as it is.
     kept = '<h2 id="a">A</h2><table><tr><td align="left"><a href="../x/">x</a></td></tr></table>'
-    assert sanitize.clean(kept) == ('<h2 id="a">A</h2><table><tbody><tr><td align="left">'
-                                    '<a href="../x/">x</a></td></tr></tbody></table>', [])
+    assert sanitize.clean(kept) == (
+        '<h2 id="a">A</h2><table><tbody><tr><td align="left"><a href="../x/">x</a></td></tr></tbody></table>',
+        [],
+    )
 
 
 @pytest.mark.parametrize("piece", ["<a ", "<a x=", "<p title=x <a "])
@@ -69,8 +74,10 @@ def test_tags_that_never_close_cannot_stall_the_build(piece):
     """Tags that never close, then a quote that never closes: the report's scan once retried each tag to the
     end of the page (120 KB took two minutes), now it is one pass. Run apart, so that a regression fails on
     the timeout instead of hanging the tests."""
-    code = ("from cchc.pages import sanitize; "
-            f"print(len(sanitize.clean('<div>' + {piece!r} * 30_000 + '\"</div>')[0]))")
+    code = (
+        "from cchc.pages import sanitize; "
+        f"print(len(sanitize.clean('<div>' + {piece!r} * 30_000 + '\"</div>')[0]))"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30)
     assert result.returncode == 0, result.stderr[-2000:]
 
@@ -94,22 +101,39 @@ def test_body_html_is_reported_on_its_line_and_removed_from_the_site(project, tm
 
 
 def cchc_check_strict(project: Path):
-    return subprocess.run([sys.executable, "-m", "cchc", "--root", str(project), "check", "--strict"],
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "cchc", "--root", str(project), "check", "--strict"],
+        capture_output=True,
+        text=True,
+    )
 
 
-@pytest.mark.parametrize("field, value, message", [
-    ("email", 'a"onmouseover=alert(1)@x.vn',
-     "email: 'a\"onmouseover=alert(1)@x.vn' không phải địa chỉ thư điện tử"),
-    ("website", "javascript:alert(1)", "website: 'javascript:alert(1)' không phải địa chỉ trang web hợp lệ"),
-    ("website", 'https://x.vn/"><script>',
-     "website: 'https://x.vn/\"><script>' không phải địa chỉ trang web hợp lệ"),
-    ("website", "https://x.vn/a)b", "website: 'https://x.vn/a)b' không phải địa chỉ trang web hợp lệ"),
-    ("website", "https://x.vn/a b", "website: 'https://x.vn/a b' không phải địa chỉ trang web hợp lệ"),
-])
+@pytest.mark.parametrize(
+    "field, value, message",
+    [
+        (
+            "email",
+            'a"onmouseover=alert(1)@x.vn',
+            "email: 'a\"onmouseover=alert(1)@x.vn' không phải địa chỉ thư điện tử",
+        ),
+        (
+            "website",
+            "javascript:alert(1)",
+            "website: 'javascript:alert(1)' không phải địa chỉ trang web hợp lệ",
+        ),
+        (
+            "website",
+            'https://x.vn/"><script>',
+            "website: 'https://x.vn/\"><script>' không phải địa chỉ trang web hợp lệ",
+        ),
+        ("website", "https://x.vn/a)b", "website: 'https://x.vn/a)b' không phải địa chỉ trang web hợp lệ"),
+        ("website", "https://x.vn/a b", "website: 'https://x.vn/a b' không phải địa chỉ trang web hợp lệ"),
+    ],
+)
 def test_url_fields_are_strict(project, field, value, message):
-    _append_field(project, "content/don-vi/xa-nam-sach.md",
-                  f"{field}: '{value.replace(chr(39), chr(39) * 2)}'")
+    _append_field(
+        project, "content/don-vi/xa-nam-sach.md", f"{field}: '{value.replace(chr(39), chr(39) * 2)}'"
+    )
     result = cchc_check(project)
     assert result.returncode == 1
     assert f"content/don-vi/xa-nam-sach.md:7: {message}" in result.stdout, result.stdout
@@ -129,18 +153,19 @@ def test_file_links_out_of_the_content_folders_are_refused(project):
     git.mkdir()
     (git / "config").write_text("[remote]\n", encoding="utf-8")
     (project / f"{DOC}.pdf").symlink_to(git / "config")
-    _replace(project, DOC, 'noi_nhan:', 'tep_goc:\n  - bao-cao-2025.md.pdf\n  - /etc/passwd.pdf\nnoi_nhan:')
+    _replace(project, DOC, "noi_nhan:", "tep_goc:\n  - bao-cao-2025.md.pdf\n  - /etc/passwd.pdf\nnoi_nhan:")
     (project / "docs/bi-mat.md").symlink_to("/etc/hostname")
     (project / "content/van-ban/xa-nam-sach/thu-muc").symlink_to("/etc")
     out = cchc_check(project).stdout
-    for expected in ["content/thu-tuc/mau/passwd.pdf: tệp 'passwd.pdf' nằm ngoài thư mục nội dung "
-                     "(trỏ tới '/etc/passwd')",
-                     "content/thu-tuc/mau/environ.docx: tệp 'environ.docx' nằm ngoài thư mục nội dung",
-                     "content/don-vi/xa-moi.md: tệp 'xa-moi.md' nằm ngoài thư mục nội dung",
-                     f"{DOC}:13: tep_goc[1]: tệp 'bao-cao-2025.md.pdf' nằm ngoài thư mục nội dung",
-                     f"{DOC}:14: tep_goc[2]: không tìm thấy tệp '/etc/passwd.pdf'",
-                     "docs/bi-mat.md: tệp 'bi-mat.md' nằm ngoài thư mục nội dung",
-                     "content/van-ban/xa-nam-sach/thu-muc: thư mục này là liên kết tượng trưng"]:
+    for expected in [
+        "content/thu-tuc/mau/passwd.pdf: tệp 'passwd.pdf' nằm ngoài thư mục nội dung (trỏ tới '/etc/passwd')",
+        "content/thu-tuc/mau/environ.docx: tệp 'environ.docx' nằm ngoài thư mục nội dung",
+        "content/don-vi/xa-moi.md: tệp 'xa-moi.md' nằm ngoài thư mục nội dung",
+        f"{DOC}:13: tep_goc[1]: tệp 'bao-cao-2025.md.pdf' nằm ngoài thư mục nội dung",
+        f"{DOC}:14: tep_goc[2]: không tìm thấy tệp '/etc/passwd.pdf'",
+        "docs/bi-mat.md: tệp 'bi-mat.md' nằm ngoài thư mục nội dung",
+        "content/van-ban/xa-nam-sach/thu-muc: thư mục này là liên kết tượng trưng",
+    ]:
         assert expected in out, out
 
 
@@ -148,8 +173,10 @@ def test_file_links_out_of_the_content_folders_are_refused(project):
 def test_infographic_image_outside_is_refused(project, name):
     folder = project / "content/infographic"
     folder.mkdir()
-    (folder / "a.md").write_text(f"---\ntep: {name}\ntieu_de: T\nalt: Năm 2025 xã đã phát nhiều tin bài\n"
-                                 "don_vi: xa-nam-sach\n---\n", encoding="utf-8")
+    (folder / "a.md").write_text(
+        f"---\ntep: {name}\ntieu_de: T\nalt: Năm 2025 xã đã phát nhiều tin bài\ndon_vi: xa-nam-sach\n---\n",
+        encoding="utf-8",
+    )
     out = cchc_check(project).stdout
     assert "content/infographic/a.md:2: tep: tệp" in out and "nằm ngoài thư mục nội dung" in out, out
 
@@ -159,16 +186,21 @@ def test_scripts_and_pages_in_docs_are_refused(project, tmp_path):
     (project / "docs/trang.html").write_text("<script>alert(1)</script>", encoding="utf-8")
     (project / "docs/logo.svg").write_text("<svg onload=alert(1)></svg>", encoding="utf-8")
     out = cchc_check(project).stdout
-    for name in ("docs/x.js: tệp loại '.js' không được đăng", "docs/trang.html: tệp loại '.html'",
-                 "docs/logo.svg: tệp loại '.svg'"):
+    for name in (
+        "docs/x.js: tệp loại '.js' không được đăng",
+        "docs/trang.html: tệp loại '.html'",
+        "docs/logo.svg: tệp loại '.svg'",
+    ):
         assert name in out, out
     assert mkdocs_build(project, tmp_path / "site").returncode != 0
     assert not (tmp_path / "site" / "x.js").exists()
 
 
 def test_docs_front_matter_cannot_carry_portal_data(project):
-    (project / "docs/trang.md").write_text('---\ntitle: A\njsonld: "</script><script>alert(1)</script>"\n'
-                                          "template: document.html\n---\n\nChữ.\n", encoding="utf-8")
+    (project / "docs/trang.md").write_text(
+        '---\ntitle: A\njsonld: "</script><script>alert(1)</script>"\ntemplate: document.html\n---\n\nChữ.\n',
+        encoding="utf-8",
+    )
     out = cchc_check(project).stdout
     assert "docs/trang.md:3: jsonld: không có trường này" in out
     assert "docs/trang.md:4: template: mẫu trang 'document.html' không dùng được" in out
@@ -183,25 +215,34 @@ def test_extensions_in_any_case_and_empty_slugs(project):
     assert "chưa có văn bản nào" not in out  # the upper-case file was read
 
 
-@pytest.mark.parametrize("parent, message", [
-    ("xa-nam-sach", "xa-nam-sach → xa-nam-sach"),
-    ("xa-b", "xa-nam-sach → xa-b → xa-nam-sach"),
-])
+@pytest.mark.parametrize(
+    "parent, message",
+    [
+        ("xa-nam-sach", "xa-nam-sach → xa-nam-sach"),
+        ("xa-b", "xa-nam-sach → xa-b → xa-nam-sach"),
+    ],
+)
 def test_units_cannot_be_their_own_parent(project, parent, message):
-    _replace(project, "content/don-vi/xa-nam-sach.md", "don_vi_cap_tren: hai-phong",
-             f"don_vi_cap_tren: {parent}")
-    (project / "content/don-vi/xa-b.md").write_text(UNIT.format(id="xa-b", name="B").replace(
-        "hai-phong", "xa-nam-sach"), encoding="utf-8")
+    _replace(
+        project, "content/don-vi/xa-nam-sach.md", "don_vi_cap_tren: hai-phong", f"don_vi_cap_tren: {parent}"
+    )
+    (project / "content/don-vi/xa-b.md").write_text(
+        UNIT.format(id="xa-b", name="B").replace("hai-phong", "xa-nam-sach"), encoding="utf-8"
+    )
     out = cchc_check(project).stdout
-    assert (f"content/don-vi/xa-nam-sach.md:6: don_vi_cap_tren: "
-            f"đơn vị không thể là cấp trên của chính mình ({message})") \
-        in out, out
+    assert (
+        f"content/don-vi/xa-nam-sach.md:6: don_vi_cap_tren: "
+        f"đơn vị không thể là cấp trên của chính mình ({message})"
+    ) in out, out
 
 
-@pytest.mark.parametrize("written, message", [
-    ("10/12/1944", "năm 1944 trước năm 1945"),
-    ("10/12/2030", "ngày '10/12/2030' sau ngày dựng trang"),
-])
+@pytest.mark.parametrize(
+    "written, message",
+    [
+        ("10/12/1944", "năm 1944 trước năm 1945"),
+        ("10/12/2030", "ngày '10/12/2030' sau ngày dựng trang"),
+    ],
+)
 def test_dates_before_1945_or_far_ahead_are_errors(project, written, message):
     _replace(project, DOC, '"10/12/2025"', f'"{written}"')
     result = cchc_check(project)
@@ -245,3 +286,42 @@ def test_hostile_text_in_every_field_never_reaches_readers(tmp_path_factory, val
     # … the figures' dashboard too: the catalogue's names in its table and chart, as text.
     dashboard = (site / "tong-hop/so-lieu/ca-nam-2025/index.html").read_text(encoding="utf-8")
     assert "Tin bài" in dashboard and dashboard.count('role="img"') == 1
+
+
+# Roads from an editor's input to what the theme prints outside the page body: a heading's id (the side
+# table of contents and the skip link), a heading's table-of-contents label, a content file's name (the
+# edit link). Each reached the page raw once.
+THEME_ROADS = (
+    "\n## Mục A {: id='x\"><meta http-equiv=refresh content=0;url=//evil.example>' }\n"
+    '\n## Mục B {: data-toc-label="&lt;img src=x onerror=alert(1)&gt;" }\n'
+)
+HOSTILE_NAME = 'x"><meta http-equiv=refresh content=0;url=evil.example>.md'
+
+
+def test_heading_ids_labels_and_file_names_reach_the_theme_as_text(project, tmp_path):
+    _append(project, DOC, THEME_ROADS)
+    folder = project / "content/van-ban/xa-nam-sach"
+    (folder / HOSTILE_NAME).write_text(
+        (folder / "bao-cao-2025.md").read_text(encoding="utf-8").replace("25/BC-UBND", "26/BC-UBND"),
+        encoding="utf-8",
+    )
+    build = mkdocs_build(project, tmp_path / "site")
+    assert build.returncode == 0, build.stderr
+    site = tmp_path / "site"
+    assert dangers(site) == []
+    page = (site / "van-ban/xa-nam-sach/bao-cao-2025/index.html").read_text(encoding="utf-8")
+    # The heading's id is the same in the page and in its table of contents, which still leads to it.
+    assert 'id="x-meta-http-equiv-refresh-content-0-url-evil-example"' in page
+    assert 'href="#x-meta-http-equiv-refresh-content-0-url-evil-example"' in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page and "<img src=x" not in page
+    named = next(p for p in (site / "van-ban/xa-nam-sach").iterdir() if p.name.startswith("x-meta"))
+    edit = (named / "index.html").read_text(encoding="utf-8")
+    assert "x%22%3E%3Cmeta%20http-equiv%3Drefresh" in edit
+
+
+def test_names_in_docs_that_would_reach_addresses_raw_are_refused(project):
+    (project / 'docs/a"><b>.md').write_text("Chữ.\n", encoding="utf-8")
+    (project / "docs/Ảnh tháng 1.png").write_bytes(b"")
+    out = cchc_check(project).stdout
+    assert "docs/a\"><b>.md:1: tên tệp: tên 'a\"><b>.md' có dấu, dấu cách hoặc ký tự đặc biệt" in out, out
+    assert "hãy đổi thành 'docs/a-b.md'" in out and "hãy đổi thành 'docs/anh-thang-1.png'" in out, out

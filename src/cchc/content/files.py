@@ -5,6 +5,7 @@ folder link is refused with the file and what to do, never published and never s
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from cchc.problems import Problem
@@ -30,6 +31,9 @@ DOCS_TYPES = (
     ".csv",
     ".txt",
 )
+
+
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._-]*")
 
 
 def inside(root: Path, file: Path) -> bool:
@@ -106,11 +110,34 @@ def slug_problem(root: Path, file: Path) -> Problem | None:
     )
 
 
+def _unsafe_name(root: Path, docs: Path, file: Path) -> Problem | None:
+    """A name in docs/ that is not plain ASCII: MkDocs makes the page's address, its sitemap entry and the
+    theme's links from it as it is (quotes and '<' included)."""
+    relative = file.relative_to(docs)
+    if all(_PLAIN_NAME.fullmatch(part) for part in relative.parts):
+        return None
+    suggested = "/".join(
+        [
+            *(slugify(p) or "thu-muc" for p in relative.parts[:-1]),
+            (slugify(file.stem) or "tep") + file.suffix.lower(),
+        ]
+    )
+    return Problem(
+        file.relative_to(root).as_posix(),
+        1,
+        "tên tệp",
+        f"tên '{relative.as_posix()}' có dấu, dấu cách hoặc ký tự đặc biệt; trong docs/ tên thư mục và tệp "
+        f"chỉ gồm chữ không dấu, số, '-', '_' và '.': hãy đổi thành 'docs/{suggested}'",
+    )
+
+
 def docs_problems(root: Path, docs: Path) -> list[Problem]:
     """Files in docs/ that MkDocs would publish but the portal does not allow."""
     problems: list[Problem] = []
     for file in walk(root, docs, problems):
-        if file.suffix.lower() not in DOCS_TYPES:
+        if (unsafe := _unsafe_name(root, docs, file)) is not None:
+            problems.append(unsafe)
+        elif file.suffix.lower() not in DOCS_TYPES:
             problems.append(
                 Problem(
                     file.relative_to(root).as_posix(),
