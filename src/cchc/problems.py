@@ -11,6 +11,17 @@ class Severity(StrEnum):
     WARNING = "cảnh báo"
 
 
+# Line breaks and other control characters as visible escapes: a message quotes what an editor wrote,
+# and a value holding a line break must not start a line of its own in a log or CI output (a forged
+# `::error` annotation). Tabs stay.
+_VISIBLE = {code: f"\\x{code:02x}" for code in [*range(0x20), *range(0x7F, 0xA0)] if code != 0x09}
+_VISIBLE |= {0x0A: "\\n", 0x0D: "\\r", 0x2028: "\\u2028", 0x2029: "\\u2029"}
+
+
+def one_line(text: str) -> str:
+    return text.translate(_VISIBLE)
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     file: str
@@ -18,6 +29,10 @@ class Problem:
     field: str
     message: str
     severity: Severity = Severity.ERROR
+
+    def __post_init__(self) -> None:
+        for name in ("file", "field", "message"):
+            object.__setattr__(self, name, one_line(getattr(self, name)))
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file

@@ -168,3 +168,19 @@ def test_reference_tables_are_checked(project):
     assert result.returncode == 1
     assert "content/tham-chieu/co-quan.yml:3: nhom: nhóm 'Trung ương' không có" in result.stdout
     assert "content/tham-chieu/bi-danh.yml:4: ngay: ngày '31/02/2022' không có thật" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "field, written", [("don_vi", "xa-nam-sach"), ("loai", "Báo cáo"), ("ky", "năm 2025")]
+)
+def test_a_line_break_in_a_value_cannot_forge_a_ci_annotation(project, tmp_path, field, written):
+    """A message quotes the value; its line break is shown as '\\n', so no line of the check's output or the
+    build log starts with a forged GitHub workflow command."""
+    forged = "::error file=README.md,line=1::giả mạo"
+    _edit(project, DOC, f"{field}: {written}", f'{field}: "x\\n{forged}"')
+    check = cchc_check(project)
+    build = mkdocs_build(project, tmp_path / "site")
+    assert check.returncode == 1 and build.returncode != 0
+    assert f"x\\n{forged}" in check.stdout and f"x\\n{forged}" in build.stderr, check.stdout
+    for output in (check.stdout, check.stderr, build.stderr):
+        assert not [line for line in output.splitlines() if line.lstrip().startswith("::")], output
