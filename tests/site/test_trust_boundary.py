@@ -325,3 +325,20 @@ def test_names_in_docs_that_would_reach_addresses_raw_are_refused(project):
     out = cchc_check(project).stdout
     assert "docs/a\"><b>.md:1: tên tệp: tên 'a\"><b>.md' có dấu, dấu cách hoặc ký tự đặc biệt" in out, out
     assert "hãy đổi thành 'docs/a-b.md'" in out and "hãy đổi thành 'docs/anh-thang-1.png'" in out, out
+
+
+def test_an_editor_cannot_steer_search_results():
+    """Pagefind reads data-pagefind-* attributes: an editor's could rewrite the page's result (meta), outrank
+    every other page (weight), filter or index the wrong part. Only leaving a block out of the index stays."""
+    html = (
+        '<p data-pagefind-meta="title:Trang giả">a</p><span data-pagefind-weight="10">b</span>'
+        '<div data-pagefind-filter="Loại:Giả">c</div><div data-pagefind-body>d</div>'
+        '<p data-pagefind-index-attrs="title" title="x">e</p><div data-pagefind-ignore="all">f</div>'
+    )
+    cleaned, removed = sanitize.clean(html)
+    assert "data-pagefind-meta" not in cleaned and "data-pagefind-weight" not in cleaned
+    assert "data-pagefind-filter" not in cleaned and "data-pagefind-body" not in cleaned
+    assert "data-pagefind-index-attrs" not in cleaned and '<div data-pagefind-ignore="all">f</div>' in cleaned
+    named = " ".join(r.what for r in removed)
+    for attribute in ("meta", "weight", "filter", "body", "index-attrs"):
+        assert f"thuộc tính data-pagefind-{attribute}" in named, named

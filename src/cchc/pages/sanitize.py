@@ -89,6 +89,10 @@ ATTRIBUTES = {
     "col": {"span"},
     "colgroup": {"span"},
     "details": {"open"},
+    # Search indexes what the theme marks; a block may only be left out of the index (as a unit's page
+    # leaves out its lists). Pagefind's other attributes would let a page rewrite its search result
+    # (data-pagefind-meta), outrank others (-weight) or index the wrong part (-body): never an editor's.
+    "div": {"data-pagefind-ignore"},
     "svg": {"xmlns", "viewbox", "viewBox", "width", "height", "focusable"},
     "path": {"d", "fill", "stroke", "transform", "fill-rule", "stroke-width"},
     "rect": {"x", "y", "width", "height", "fill"},
@@ -96,7 +100,6 @@ ATTRIBUTES = {
     "g": {"fill", "transform"},
 }
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
-_PREFIXES = {"data-pagefind-"}  # what search indexes and how it weighs it: the portal's own markers
 
 # Possessive (Python 3.11): a tag that never closes fails at once instead of being retried for every
 # way of splitting it, and a plain run stops at the next '<', so scanning stays linear in the page.
@@ -122,7 +125,6 @@ def clean(html: str) -> tuple[str, list[Removal]]:
         attributes=ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel=None,
-        generic_attribute_prefixes=_PREFIXES,
         strip_comments=True,
     )
     return cleaned, removals(html, cleaned)
