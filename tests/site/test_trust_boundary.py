@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import markdown
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -342,3 +343,21 @@ def test_an_editor_cannot_steer_search_results():
     named = " ".join(r.what for r in removed)
     for attribute in ("meta", "weight", "filter", "body", "index-attrs"):
         assert f"thuộc tính data-pagefind-{attribute}" in named, named
+
+
+def test_each_removal_is_named_by_its_own_value_on_its_own_line():
+    """Several removals of one kind: each warning names its own address and the line that wrote it."""
+    body = (
+        'Mở đầu.\n\n[một](javascript:alert(1))\n\n<p onclick="a()">hai</p>\n\n'
+        '[ba](vbscript:msgbox(2))\n\n<p onclick="b()">bốn</p>\n\n[năm](javascript:alert(1))\n'
+    )
+    html = markdown.markdown(body)
+    found = sanitize.problems("a.md", body, sanitize.clean(html)[1], first_line=10)
+    said = sorted((p.line, p.message.split(" khỏi trang")[0]) for p in found)
+    assert said == [
+        (12, "đã bỏ đường dẫn 'javascript:alert(1)' (thuộc tính href của thẻ <a>)"),
+        (14, "đã bỏ thuộc tính onclick của thẻ <p>"),
+        (16, "đã bỏ đường dẫn 'vbscript:msgbox(2)' (thuộc tính href của thẻ <a>)"),
+        (18, "đã bỏ thuộc tính onclick của thẻ <p>"),
+        (20, "đã bỏ đường dẫn 'javascript:alert(1)' (thuộc tính href của thẻ <a>)"),
+    ], said

@@ -130,37 +130,55 @@ def clean(html: str) -> tuple[str, list[Removal]]:
     return cleaned, removals(html, cleaned)
 
 
-def _inventory(html: str) -> tuple[Counter, Counter, dict]:
-    """Start tags, (tag, attribute) pairs and one written value of each pair, as found in `html`."""
+_URLS = ("href", "src", "srcset")
+
+
+def _inventory(html: str) -> tuple[Counter, dict[tuple[str, str], list[str]]]:
+    """Start tags, and the written values of each (tag, attribute) pair in order, as found in `html`."""
     tags: Counter = Counter()
-    attributes: Counter = Counter()
-    values: dict[tuple[str, str], str] = {}
+    values: dict[tuple[str, str], list[str]] = {}
     for match in _TAG.finditer(html):
         tag = match.group(1).lower()
         tags[tag] += 1
         for name, value in _ATTRIBUTE.findall(match.group(2)):
-            key = (tag, name.lower())
-            attributes[key] += 1
-            values.setdefault(key, unescape(value.strip("\"'")))
-    return tags, attributes, values
+            values.setdefault((tag, name.lower()), []).append(unescape(value.strip("\"'")))
+    return tags, values
+
+
+def _removed_values(written: list[str], kept: list[str]) -> list[str]:
+    """Which of the `written` values are gone, in the order written: those the kept ones do not account for
+    (a URL the sanitiser rewrote still counts as kept, by number)."""
+    left = Counter(kept)
+    gone = []
+    for value in written:
+        if left[value]:
+            left[value] -= 1
+        else:
+            gone.append(value)
+    return gone[: len(written) - len(kept)]
 
 
 def removals(before: str, after: str) -> list[Removal]:
-    """What the sanitiser took out of `before` to give `after`, each kind of construct once."""
-    tags, attributes, values = _inventory(before)
-    kept_tags, kept_attributes, _ = _inventory(after)
+    """What the sanitiser took out of `before` to give `after`: each tag once with its count, each removed
+    attribute once with its count, and each removed address by its own value."""
+    tags, values = _inventory(before)
+    kept_tags, kept_values = _inventory(after)
     gone = tags - kept_tags
     found = [Removal(f"thẻ <{tag}>", f"<{tag}", count) for tag, count in sorted(gone.items())]
-    for (tag, name), count in sorted((attributes - kept_attributes).items()):
-        if tag in gone:
+    for (tag, name), written in sorted(values.items()):
+        removed = _removed_values(written, kept_values.get((tag, name), []))
+        if tag in gone or not removed:
             continue  # said with its tag
-        value = values[(tag, name)]
-        if name in ("href", "src", "srcset") and value:
-            found.append(
-                Removal(f"đường dẫn '{_short(value)}' (thuộc tính {name} của thẻ <{tag}>)", value, count)
+        if name not in _URLS:
+            found.append(Removal(f"thuộc tính {name} của thẻ <{tag}>", name, len(removed)))
+            continue
+        for value, count in Counter(removed).items():  # in the order written
+            what = (
+                f"đường dẫn '{_short(value)}' (thuộc tính {name} của thẻ <{tag}>)"
+                if value
+                else (f"thuộc tính {name} của thẻ <{tag}>")
             )
-        else:
-            found.append(Removal(f"thuộc tính {name} của thẻ <{tag}>", name, count))
+            found.append(Removal(what, value or name, count))
     if (comments := before.count(_COMMENT) - after.count(_COMMENT)) > 0:
         found.append(Removal("chú thích HTML <!-- … -->", _COMMENT, comments))
     return found
@@ -170,22 +188,33 @@ def _short(value: str, limit: int = 60) -> str:
     return value if len(value) <= limit else value[:limit] + "…"
 
 
-def locate(text: str, needle: str, count: int = 1, first_line: int = 1) -> list[int]:
-    """The lines of `text` (counted from `first_line`) holding the first `count` appearances of `needle`,
-    ignoring case; the first line stands for those that cannot be found (written as entities, say)."""
-    lines, folded, at = [], text.lower(), -1
-    for _ in range(count):
-        at = folded.find(needle.lower(), at + 1)
-        lines.append(first_line + (text.count("\n", 0, at) if at >= 0 else 0))
-    return lines
+class _Lines:
+    """Finds where each removal was written, in one pass per needle: the n-th removal of a needle is its
+    n-th appearance in the text (ignoring case), the first line when it cannot be found (written as
+    entities, say)."""
+
+    def __init__(self, text: str, first_line: int) -> None:
+        self.text, self.folded, self.first_line = text, text.lower(), first_line
+        self.cursor: dict[str, tuple[int, int]] = {}  # needle -> (where the last one was, its line)
+
+    def next(self, needle: str) -> int:
+        needle = needle.lower()
+        at, line = self.cursor.get(needle, (-1, self.first_line))
+        found = self.folded.find(needle, at + 1)
+        if found < 0:
+            return self.first_line
+        line += self.text.count("\n", max(at, 0), found)
+        self.cursor[needle] = (found, line)
+        return line
 
 
 def problems(path: str, text: str, found: list[Removal], first_line: int = 1) -> list[Problem]:
     """One warning per construct removed, on the line of `text` that wrote it."""
+    lines = _Lines(text, first_line)
     return [
         Problem(
             path,
-            line,
+            lines.next(removal.needle),
             "nội dung",
             f"đã bỏ {removal.what} khỏi trang vì không nằm trong danh sách "
             "được phép (mã, kiểu trình bày và nhúng trang khác không được đăng); hãy viết bằng "
@@ -193,7 +222,7 @@ def problems(path: str, text: str, found: list[Removal], first_line: int = 1) ->
             Severity.WARNING,
         )
         for removal in found
-        for line in locate(text, removal.needle, removal.count, first_line)
+        for _ in range(removal.count)
     ]
 
 
