@@ -47,12 +47,18 @@ def on_env(env, config, files):
 def on_files(files, config):
     for file in files.documentation_pages():
         file.edit_uri = _build.edit_path(file.src_uri)
-    for out in _build.outputs():
+    # What MkDocs has already: hand-written pages and files (named as in the project) and the theme's.
+    found = [
+        (f.dest_uri, f"{_build.docs}/{f.src_uri}" if f.src_dir == config.docs_dir else None) for f in files
+    ]
+    with _stopping_on_build_error():
+        outputs = _build.outputs(found)
+    for out in outputs:
         inclusion = InclusionLevel.UNDEFINED if out.in_nav else InclusionLevel.NOT_IN_NAV
         file = File.generated(
             config, out.src_uri, content=out.text, abs_src_path=out.source, inclusion=inclusion
         )
-        file.edit_uri = out.edit_path
+        file.edit_uri = out.edit_link
         files.append(file)
 
 

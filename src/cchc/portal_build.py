@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -21,7 +21,8 @@ from cchc.content import load as loader
 from cchc.pages import safe_ids, sanitize
 from cchc.pages.field_reference import expand_marks
 from cchc.problems import Problem, Severity, errors
-from cchc.publish import cards, cms_config, search_index, web_files
+from cchc.publish import cards, cms_config, placement, search_index, web_files
+from cchc.publish.placement import Placed
 from cchc.refs import index as reference_index
 from cchc.settings import Settings, SettingsError, from_config
 
@@ -57,8 +58,12 @@ class Output:
     src_uri: str
     text: str | bytes | None = None  # bytes: a binary file made by the build (the figures' workbook)
     source: str | None = None  # the file copied in
-    edit_path: str | None = None  # the file an editor changes, relative to the project
+    owner: str | None = None  # the editor's file it comes from, relative to the project (its edit link)
     in_nav: bool = False
+
+    @property
+    def edit_link(self) -> str | None:
+        return urls.edit_path(self.owner)
 
 
 class PortalBuild:
@@ -114,7 +119,27 @@ class PortalBuild:
         page = self._pages.get(src_uri)
         return page.edit_path if page else f"{self.docs}/{src_uri}"
 
-    def outputs(self) -> list[Output]:
+    def outputs(self, found: Iterable[tuple[str, str | None]]) -> list[Output]:
+        """Every page and file the portal adds to the site, once sure that none lands where another file
+        does: `found` is what the site generator has already, (path in the site, the docs/ file it comes
+        from or None for the theme's own)."""
+        out = self._outputs()
+        placed = [Placed(path, owner, "tệp giao diện") for path, owner in found]
+        placed += [Placed(urls.written(o.src_uri), o.owner) for o in out]
+        cards_of = {urls.card(p.src_uri): p.edit_path for p in self.site.pages}
+        placed += [Placed(path, cards_of.get(path), "thẻ chia sẻ") for path in self.site.cards]
+        taken = {p.path for p in placed}
+        placed += [Placed(name, None) for name in urls.ROOT_FILES if name not in taken]
+        if problems := placement.conflicts(placed):
+            _log(self.log, problems)
+            raise BuildError(
+                f"{len(problems)} tệp trùng chỗ trong trang (xem các dòng ERROR ở trên). Chưa ghi trang "
+                "nào, site/ giữ nguyên.",
+                problems,
+            )
+        return out
+
+    def _outputs(self) -> list[Output]:
         """Every page and file the portal adds to the site."""
         # A generated page's text opens with a blank line: MkDocs never reads a body that opens with
         # '---' as front matter; the page's meta comes from page_meta.
@@ -122,17 +147,19 @@ class PortalBuild:
             Output(
                 p.src_uri,
                 text="\n" + p.markdown,
-                edit_path=urls.edit_path(p.edit_path),
+                owner=p.edit_path,
                 in_nav=p.src_uri in NAV_PAGES,
             )
             for p in self.site.pages
         ]
         out += [
-            Output(urls.attachment(d.src_uri, a.name), source=str(a.source))
+            Output(urls.attachment(d.src_uri, a.name), source=str(a.source), owner=d.path)
             for d in self.portal.documents
             for a in d.attachments
         ]
-        out += [Output(f.src_uri, source=str(f.file)) for f in self.portal.forms.values() if f.file]
+        out += [
+            Output(f.src_uri, source=str(f.file), owner=f.path) for f in self.portal.forms.values() if f.file
+        ]
         copied = {**self.site.images, **self.site.assets}
         out += [Output(path, source=str(source)) for path, source in copied.items()]
         out += [Output(path, text=content) for path, content in self.site.files.items()]

@@ -23,6 +23,22 @@ PROCEDURES_BY_LEVEL = "thu-tuc/theo-cap.md"
 PROCEDURES_ONLINE = "thu-tuc/truc-tuyen.md"
 PROCEDURES_A_Z = "thu-tuc/a-z.md"
 GALLERY = "infographic/index.md"
+LISTINGS = (
+    DOCUMENTS_INDEX,
+    UNITS_INDEX,
+    CONSOLIDATED,
+    FIGURES,
+    LIBRARY,
+    CHECKS,
+    PROCEDURES,
+    PROCEDURES_BY_UNIT,
+    PROCEDURES_BY_LEVEL,
+    PROCEDURES_ONLINE,
+    PROCEDURES_A_Z,
+    GALLERY,
+)
+# Pages the portal generates at the site's root.
+ROOT_PAGES = (CHECKS,)
 # Files.
 IMAGES = "anh"  # encoded infographic images
 OPEN_DATA = "du-lieu"  # JSON and CSV files
@@ -31,6 +47,35 @@ CARD = "the-chia-se.png"  # each page's share card, in the page's own folder
 FEED = "feed.xml"  # the site's Atom feed, and each unit's in its folder
 CALENDAR = "lich-bao-cao.ics"  # reports due, for the city in tong-hop/ and for each unit in its folder
 OPEN_DATA_PAGE = "du-lieu.md"  # the hand-written page in docs/ that documents the open data
+ADMIN = "quan-tri"  # the editors' web form
+SEARCH_BUNDLE = "pagefind"  # the search index, written after the pages
+THEME_ASSETS = "assets"  # the theme's scripts, styles and fonts
+# Files written by the build at the site's root besides pages: the hosts' headers, the sitemap, the
+# theme's 404 page, robots.txt and the site's feed.
+ROOT_FILES = (
+    "_headers",
+    "_nginx-headers.conf",
+    "_nginx-admin-headers.conf",
+    "sitemap.xml",
+    "sitemap.xml.gz",
+    "404.html",
+    "robots.txt",
+    FEED,
+)
+# Every folder the portal generates into: hand-written pages and files in docs/ stay out of them.
+PORTAL_FOLDERS = (
+    "van-ban",
+    "don-vi",
+    "tong-hop",
+    "tham-chieu",
+    "thu-tuc",
+    "infographic",
+    IMAGES,
+    OPEN_DATA,
+    ADMIN,
+    SEARCH_BUNDLE,
+    THEME_ASSETS,
+)
 
 
 def unit(unit_id: str) -> str:
@@ -86,6 +131,19 @@ def site_path(src_uri: str) -> str:
     folder, _, stem = src_uri.removesuffix(".md").rpartition("/")
     path = folder if stem == "index" else f"{folder}/{stem}".lstrip("/")  # 'par-index' is a page of its own
     return f"{path}/" if path else ""
+
+
+def written(path: str) -> str:
+    """The file a page (a src_uri) or a file becomes in the built site: 'a/b.md' -> 'a/b/index.html'."""
+    return site_path(path) + "index.html" if path.endswith(".md") else path
+
+
+def reserved(path: str) -> bool:
+    """Whether a path of docs/ would be written where the portal writes: into its folders, onto or under
+    its root files, or into its root pages' folders. The open-data page is the portal's own page in docs/."""
+    first = written(path).split("/", 1)[0]
+    owned = (*PORTAL_FOLDERS, *ROOT_FILES, *(site_path(page).strip("/") for page in ROOT_PAGES))
+    return first in owned and path != OPEN_DATA_PAGE
 
 
 def shown(src_uri: str) -> str:

@@ -24,10 +24,10 @@ def start(project):
 
 def test_outputs_put_only_listings_in_the_nav(project):
     build = start(project)
-    outputs = {o.src_uri: o for o in build.outputs()}
+    outputs = {o.src_uri: o for o in build.outputs([])}
     assert {uri for uri, o in outputs.items() if o.in_nav} == NAV_PAGES
     document = outputs["van-ban/xa-nam-sach/bao-cao-2025.md"]
-    assert not document.in_nav and document.edit_path == "content/van-ban/xa-nam-sach/bao-cao-2025.md"
+    assert not document.in_nav and document.owner == "content/van-ban/xa-nam-sach/bao-cao-2025.md"
     assert Path(outputs["assets/fonts/BeVietnamPro-Regular.ttf"].source).is_file()
     assert "robots.txt" in outputs and outputs["robots.txt"].text
     assert build.edit_path("lien-he.md") == "docs/lien-he.md"

@@ -8,6 +8,7 @@ import os
 import re
 from pathlib import Path
 
+from cchc import urls
 from cchc.problems import Problem
 from cchc.text import slugify
 
@@ -135,8 +136,21 @@ def docs_problems(root: Path, docs: Path) -> list[Problem]:
     """Files in docs/ that MkDocs would publish but the portal does not allow."""
     problems: list[Problem] = []
     for file in walk(root, docs, problems):
+        relative = file.relative_to(docs).as_posix()
         if (unsafe := _unsafe_name(root, docs, file)) is not None:
             problems.append(unsafe)
+        elif urls.reserved(relative):
+            shown = "/" + urls.written(relative).removesuffix("index.html")
+            problems.append(
+                Problem(
+                    file.relative_to(root).as_posix(),
+                    1,
+                    "tên tệp",
+                    f"tệp này sẽ nằm ở {shown}, nơi cổng tự tạo trang hoặc tệp (các thư mục "
+                    f"{', '.join(urls.PORTAL_FOLDERS)} và các tệp {', '.join(urls.ROOT_FILES)}); "
+                    "hãy đổi tên hoặc chuyển tệp ra ngoài những chỗ đó",
+                )
+            )
         elif file.suffix.lower() not in DOCS_TYPES:
             problems.append(
                 Problem(

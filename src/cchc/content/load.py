@@ -68,20 +68,17 @@ def load(root: Path, content: str = "content", today: date | None = None) -> tup
         ]
     problems += files.docs_problems(root, root / files.DOCS)
     handwritten.check_pages(root, problems)
-    claimed: dict[str, str] = {}  # URL source path -> the file that claimed it
+    # Where each page or file lands in the built site -> the file that claimed it; the portal's listings
+    # first, so that a document, procedure, form or infographic named like one is refused, not lost.
+    claimed = {urls.written(uri): "trang danh sách của cổng" for uri in urls.LISTINGS}
 
     def claim(uri: str, path: str, line: int, field: str) -> bool:
-        if uri in claimed:
+        if (owner := claimed.get(urls.written(uri))) is not None:
             problems.append(
-                Problem(
-                    path,
-                    line,
-                    field,
-                    f"trùng đường dẫn {urls.shown(uri)} với {claimed[uri]}; cần đặt tên khác",
-                )
+                Problem(path, line, field, f"trùng đường dẫn {urls.shown(uri)} với {owner}; cần đặt tên khác")
             )
             return False
-        claimed[uri] = path
+        claimed[urls.written(uri)] = path
         return True
 
     broken: set[str] = set()  # ids of units whose files have problems: not reported again as unknown
@@ -218,7 +215,10 @@ def _load_infographics(
 
 
 def _load_procedures(root: Path, folder: Path, portal: Portal, problems: list[Problem], claim) -> None:
-    portal.forms = procedures.load_forms(root, folder, problems)
+    forms = procedures.load_forms(root, folder, problems)
+    portal.forms = {
+        name: form for name, form in forms.items() if claim(form.src_uri, form.path, 1, "tên tệp")
+    }
     portal.fields = procedures.load_fields(root, folder, problems)
     for file, source in _sources(root, folder, problems, recursive=False):
         procedure = procedures.procedure_from(source, file, portal.forms, problems)
@@ -246,5 +246,9 @@ def _load_procedures(root: Path, folder: Path, portal: Portal, problems: list[Pr
                         _unknown_unit(portal.units, unit_id),
                     )
                 )
-        if len(problems) == before and claim(procedure.src_uri, procedure.path, 1, "tên tệp"):
+        if (
+            len(problems) == before
+            and claim(procedure.src_uri, procedure.path, 1, "tên tệp")
+            and claim(procedure.poster_uri, procedure.path, 1, "tên tệp")
+        ):
             portal.procedures.append(procedure)
