@@ -45,6 +45,22 @@ def test_a_value_in_a_markdown_template_is_literal_text(value):
     assert not [tag for tag in ("<a ", "<em>", "<code>", "<b>", "<script", "<h1", "<img") if tag in html]
 
 
+BLOCK_STARTS = ["- x", "+ x", "* x", "1. x", "1986. năm", "# x", "> x", "===", "---", "***", " - x", "=x"]
+
+
+@pytest.mark.parametrize("value", BLOCK_STARTS + MARKDOWN_TRAPS + HOSTILE)
+def test_a_value_at_the_start_of_a_line_starts_no_block(value):
+    """A value that opens a line, alone or after a line of text, stays that line's text: no list, heading,
+    quote, rule or underline (a setext heading) can start from it."""
+    for source in ("{{ v }}\n", "Tiêu đề\n{{ v }}\n"):
+        html = markdown.markdown(
+            _markdown_template(source).render(v=value), extensions=["attr_list", "tables"]
+        )
+        assert html.startswith("<p>") and html.count("<p>") == 1, (value, html)
+        for tag in ("<ul", "<ol", "<h1", "<h2", "<blockquote", "<hr", "<table", "<a ", "<script"):
+            assert tag not in html, (value, html)
+
+
 def test_markdown_templates_escape_values_and_keep_markup():
     template = _markdown_template("{{ plain }}|{{ safe }}|{{ link(label, 'thu-tuc/b.md') }}")
     links = render.Links("thu-tuc/a.md")

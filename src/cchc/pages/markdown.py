@@ -7,8 +7,10 @@ import re
 from dataclasses import dataclass, field
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
-# What escape changes: Markdown's and HTML's characters, and whitespace other than single inner spaces.
-_CHANGED = re.compile(r"[\\`*_\[\]{}|#!&<>]|[^\S ]|  |^ | $")
+# What escape changes: Markdown's and HTML's characters, whitespace other than single inner spaces, and a
+# start that would open a block where the value begins a line ("- x", "+ x", "1. x", "===", "---").
+_CHANGED = re.compile(r"[\\`*_\[\]{}|#!&<>]|[^\S ]|  |^ | $|^[-+=]|^\d+\.")
+_BLOCK_START = re.compile(r"^(?:([-+])|(=)|(\d+)\.)")
 
 
 @dataclass
@@ -33,9 +35,12 @@ class GeneratedPage:
 
 def escape(text: str) -> str:
     """Editor text as literal Markdown inline text: HTML characters as entities, Markdown's own (links,
-    emphasis, attribute lists `{…}`, tables) backslashed, line breaks as spaces so no block can start."""
+    emphasis, attribute lists `{…}`, tables) backslashed, line breaks as spaces, and a list, heading or
+    rule marker at its start escaped, so no block can start wherever a template puts it."""
     text = str(text)
     if _CHANGED.search(text) is None:  # most values: a page escapes thousands of them
         return text
     text = " ".join(text.split()).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    # '=' has no backslash escape in Markdown: its entity keeps '===' from underlining the line above.
+    return _BLOCK_START.sub(lambda m: f"\\{m[1]}" if m[1] else "&#61;" if m[2] else f"{m[3]}\\.", text)
