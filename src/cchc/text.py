@@ -87,6 +87,13 @@ def _split_tone(ch: str) -> tuple[str, int]:
     return unicodedata.normalize("NFC", "".join(kept)), tone
 
 
+def initial(text: str) -> str:
+    """The letter a Vietnamese index files `text` under: its first letter without tone, in capitals
+    ('Ảnh' -> 'A', 'Ấp' -> 'Â', 'đăng' -> 'Đ'); what sort_key puts together shares it."""
+    first = nfc(text.strip())[:1]
+    return _split_tone(first.lower())[0].upper() if first else ""
+
+
 def descending(text: str) -> tuple[int, ...]:
     """A sort key field that orders `text` from last to first inside an otherwise ascending key."""
     return tuple(-ord(ch) for ch in text)

@@ -1,4 +1,4 @@
-from cchc.text import d_words, fold, slugify, sort_key
+from cchc.text import d_words, fold, initial, slugify, sort_key
 
 
 def test_slugs_fold_vietnamese_to_ascii():
@@ -37,3 +37,11 @@ def test_d_words_gives_the_words_with_d_a_plain_d():
     assert d_words("Đăng ký khai sinh") == "Dăng"
     assert d_words("Quyết định số 06/QĐ-TTg về Đề án") == "dịnh 06/QD-TTg Dề"
     assert d_words("khai sinh") == ""
+
+
+def test_an_index_files_toned_letters_under_their_letter():
+    names = ["Áp dụng", "An toàn", "Ảnh", "Ao", "Ăn", "Âm", "đăng ký", "Dân", "Ông", "Ơn", "Ư", "Ê"]
+    ordered = sorted(names, key=sort_key)
+    assert ordered == ["An toàn", "Ảnh", "Ao", "Áp dụng", "Ăn", "Âm", "Dân", "đăng ký", "Ê", "Ông", "Ơn", "Ư"]
+    assert [initial(n) for n in ordered] == ["A", "A", "A", "A", "Ă", "Â", "D", "Đ", "Ê", "Ô", "Ơ", "Ư"]
+    assert initial("Ấp") == "Â" and initial("ỷ lại") == "Y" and initial("") == ""

@@ -3,8 +3,10 @@ with which template, and that editors' text stays text."""
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import json
+import re
 from datetime import date
 from html import escape as html_escape
 from pathlib import Path
@@ -129,3 +131,20 @@ def test_infographic_page_gallery_and_figures(portal, tmp_path):
     hostile = dataclasses.replace(item, alt='" onerror="alert(1)', title="<script>x</script>")
     figures = infographic_pages.figures([hostile], renditions, related)
     assert 'onerror="alert' not in figures and "<script>" not in figures
+
+
+def test_a_to_z_files_toned_names_under_one_letter(portal):
+    """'An…, Ảnh…, Ao…, Áp…' sit under one heading A, in dictionary order, not under A, Ả, A, Á."""
+    names = ["Áp dụng chế độ", "An toàn thực phẩm", "Ảnh hồ sơ", "Ao hồ", "Ăn uống", "Đăng ký khai sinh"]
+    renamed = copy.copy(portal)
+    renamed.procedures = [
+        dataclasses.replace(p, name=n) for p, n in zip(portal.procedures, names, strict=False)
+    ]
+    pages = {p.src_uri: p for p in procedure_pages.directory_pages(renamed)}
+    headings = re.findall(r"^## (.+)$", pages["thu-tuc/a-z.md"].markdown, flags=re.M)
+    assert headings == ["A", "Ă", "Đ"], headings
+    section = pages["thu-tuc/a-z.md"].markdown.split("## A\n")[1].split("## Ă")[0]
+    assert [n for n in names[:4] if n in section] == names[:4]
+    assert [section.index(n) for n in ("An toàn", "Ảnh", "Ao", "Áp")] == sorted(
+        section.index(n) for n in ("An toàn", "Ảnh", "Ao", "Áp")
+    )

@@ -13,7 +13,7 @@ from cchc import urls
 from cchc.model import Portal, Procedure, Unit
 from cchc.pages import archive, poster_fit, qr, render, structured_data
 from cchc.pages.markdown import GeneratedPage
-from cchc.text import sort_key
+from cchc.text import initial, sort_key
 from cchc.urls import absolute
 
 INDEX, BY_UNIT, BY_LEVEL = urls.PROCEDURES, urls.PROCEDURES_BY_UNIT, urls.PROCEDURES_BY_LEVEL
@@ -120,7 +120,7 @@ def directory_pages(portal: Portal) -> list[GeneratedPage]:
     by_field = sorted(procedures, key=lambda p: sort_key(p.field))
     performing = portal.procedures_by_unit()
     by_level = sorted(procedures, key=lambda p: sort_key(p.level))
-    by_letter = groupby(procedures, key=lambda p: p.name[:1].upper())
+    by_letter = groupby(procedures, key=lambda p: initial(p.name))
     levels = groupby(by_level, key=lambda p: p.level)
     return [
         _listing(
