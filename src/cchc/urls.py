@@ -6,7 +6,7 @@ directory URLs (`use_directory_urls: true` in mkdocs.yml): 'a/b.md' is served at
 
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 from cchc.text import slugify
 
@@ -48,6 +48,7 @@ FEED = "feed.xml"  # the site's Atom feed, and each unit's in its folder
 CALENDAR = "lich-bao-cao.ics"  # reports due, for the city in tong-hop/ and for each unit in its folder
 OPEN_DATA_PAGE = "du-lieu.md"  # the hand-written page in docs/ that documents the open data
 ADMIN = "quan-tri"  # the editors' web form
+SITEMAP = "sitemap.xml"  # written by MkDocs
 SEARCH_BUNDLE = "pagefind"  # the search index, written after the pages
 THEME_ASSETS = "assets"  # the theme's scripts, styles and fonts
 # Files written by the build at the site's root besides pages: the hosts' headers, the sitemap, the
@@ -56,7 +57,7 @@ ROOT_FILES = (
     "_headers",
     "_nginx-headers.conf",
     "_nginx-admin-headers.conf",
-    "sitemap.xml",
+    SITEMAP,
     "sitemap.xml.gz",
     "404.html",
     "robots.txt",
@@ -206,6 +207,11 @@ def edit_path(path: str | None) -> str | None:
 def root(site_url: str) -> str:
     """The site's address with one closing slash: 'https://x.gov.vn/cchc/'."""
     return site_url.rstrip("/") + "/"
+
+
+def path_on_host(site_url: str, path: str) -> str:
+    """A path of the built site as the host serves it, the site's sub-folder included: '/cchc/quan-tri/'."""
+    return urlsplit(root(site_url)).path + path
 
 
 def absolute(site_url: str, src_uri: str) -> str:

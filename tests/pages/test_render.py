@@ -102,10 +102,11 @@ def test_feed_is_xml_whatever_the_titles_hold():
     assert len(entries) == len(portal.documents) + len(portal.procedures)
 
 
-def test_robots_names_the_sitemap():
+def test_robots_names_the_sitemap_and_the_web_form_under_the_sites_sub_folder():
     assert web_files.robots("https://a.gov.vn/cchc") == (
-        "User-agent: *\nAllow: /\nDisallow: /quan-tri/\nSitemap: https://a.gov.vn/cchc/sitemap.xml\n"
+        "User-agent: *\nAllow: /\nDisallow: /cchc/quan-tri/\nSitemap: https://a.gov.vn/cchc/sitemap.xml\n"
     )
+    assert "Disallow: /quan-tri/\n" in web_files.robots("https://a.gov.vn/")
 
 
 def test_field_reference_lists_every_field_of_every_schema():

@@ -130,7 +130,11 @@ def test_site_under_a_sub_path(project, tmp_path):
         'content="https://cchc.example.gov.vn/hai-phong/van-ban/xa-nam-sach/bao-cao-2025/the-chia-se.png"'
     ) in page
     assert not re.search(r'(?:href|src)="/(?!/)', page)  # no root-absolute link that would miss the sub-path
-    assert "https://cchc.example.gov.vn/hai-phong/sitemap.xml" in read(site, "robots.txt")
+    robots = read(site, "robots.txt")
+    assert (
+        "https://cchc.example.gov.vn/hai-phong/sitemap.xml" in robots
+        and "Disallow: /hai-phong/quan-tri/" in robots
+    )
     assert (site / "van-ban/xa-nam-sach/bao-cao-2025/the-chia-se.png").exists()
 
 

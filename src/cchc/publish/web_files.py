@@ -17,7 +17,13 @@ FEED_ENTRIES = 50
 
 
 def robots(site_url: str) -> str:
-    return render.fill("robots.txt", sitemap=f"{root(site_url)}sitemap.xml")
+    """Crawlers read robots.txt at the host's root: its paths carry the site's sub-folder ('/cchc/quan-tri/'),
+    so the file works as it is at the root or merged into the host's own."""
+    return render.fill(
+        "robots.txt",
+        sitemap=root(site_url) + urls.SITEMAP,
+        admin=urls.path_on_host(site_url, urls.ADMIN + "/"),
+    )
 
 
 @dataclass(frozen=True)
