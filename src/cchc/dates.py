@@ -6,7 +6,7 @@ import calendar
 import os
 import re
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, timezone
 
 _NUMERIC = re.compile(r"^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -79,11 +79,19 @@ FIRST_YEAR = 1945  # the state the portal's units belong to was founded then: no
 AHEAD = timedelta(days=366)
 
 
+VIETNAM = timezone(timedelta(hours=7))  # the units' own time: one "today" for every date the portal counts
+
+
+def day_in_vietnam(moment: datetime) -> date:
+    """The date in Vietnam at `moment` (a naive moment is taken as UTC, as SOURCE_DATE_EPOCH gives it)."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone(VIETNAM).date()
+
+
 def build_day() -> date:
-    """The build's date: SOURCE_DATE_EPOCH when set (so that builds are reproducible), else today."""
+    """The build's date in Vietnam: SOURCE_DATE_EPOCH when set (so that builds are reproducible), else now."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC)
-    return moment.date()
+    return day_in_vietnam(datetime.fromtimestamp(int(epoch), UTC) if epoch.isdigit() else datetime.now(UTC))
 
 
 def plausible(value: PartialDate, today: date) -> str | None:

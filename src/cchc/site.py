@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import timedelta, timezone
 from pathlib import Path
 
 from markupsafe import Markup
 
 from cchc import fonts, urls
 from cchc.content import calendar
+from cchc.dates import day_in_vietnam
 from cchc.model import Portal, Rendition
 from cchc.pages import (
     document_pages,
@@ -28,7 +28,6 @@ from cchc.publish.images import render as render_image
 from cchc.refs import index as reference_index
 from cchc.settings import Settings
 
-VIETNAM = timezone(timedelta(hours=7))
 Figures = Callable[[str], Markup]  # the infographics shown on a page, by its src_uri
 
 
@@ -138,7 +137,7 @@ def generate(
 
     guides, problems = _procedures(portal, index, figures, settings)
     tables = figure_tables.period_tables(portal)
-    today = settings.built.astimezone(VIETNAM).date()  # due and late days as the units count them
+    today = day_in_vietnam(settings.built)  # due and late days as the units count them
     owed = calendar.owed(portal.calendar, list(portal.units.values()), portal.documents, today)
     by_path = {p.path: p for p in [*portal.documents, *portal.procedures]}
     infographics = [

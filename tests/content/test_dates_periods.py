@@ -1,6 +1,8 @@
+from datetime import UTC, date, datetime
+
 import pytest
 
-from cchc.dates import DateError, PartialDate, parse_date
+from cchc.dates import DateError, PartialDate, build_day, day_in_vietnam, parse_date
 from cchc.periods import PeriodError, parse_period
 
 
@@ -65,3 +67,12 @@ def test_periods_read_and_order():
 def test_unreadable_periods(written):
     with pytest.raises(PeriodError, match="cần một trong các dạng"):
         parse_period(written)
+
+
+def test_one_today_in_vietnam_for_the_checks_and_the_calendar(monkeypatch):
+    """At 18:30 UTC on 31 December it is already 1 January in Vietnam: the date checks (build_day) and the
+    reporting calendar (day_in_vietnam of the build's moment) agree on it."""
+    moment = datetime(2025, 12, 31, 18, 30, tzinfo=UTC)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(moment.timestamp())))
+    assert build_day() == day_in_vietnam(moment) == date(2026, 1, 1)
+    assert day_in_vietnam(datetime(2025, 12, 31, 16, 59)) == date(2025, 12, 31)  # naive: UTC
