@@ -3,6 +3,8 @@ security headers whose policy allows only the site's own script files, and a sit
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import subprocess
@@ -161,3 +163,27 @@ def test_the_web_form_has_its_own_policy(built_site):
     config = read(built_site, f"{cms_config.ADMIN}/config.yml")
     assert "local_backend: true" in config and "name: van-ban-xa-nam-sach" in config
     assert "quan-tri" not in read(built_site, "sitemap.xml")
+
+
+def test_open_data_csv_cannot_carry_a_spreadsheet_formula():
+    """Text that a spreadsheet would run (=HYPERLINK, -2+3+cmd|…, @SUM, +1) gets a leading apostrophe in
+    the CSV; numbers stay numbers, and the JSON keeps the text as written."""
+    from cchc.publish import opendata
+
+    rows = [
+        {"note": '=HYPERLINK("http://evil.example","Bấm")', "value": 12},
+        {"note": "-2+3+cmd|' /C calc'!A0", "value": -2},
+        {"note": "@SUM(1+1)", "value": 1.5},
+        {"note": "+84 912", "value": 0},
+        {"note": "Bình thường - không đổi", "value": 3},
+    ]
+    read = list(csv.DictReader(io.StringIO(opendata.csv_text(rows))))
+    assert [r["note"] for r in read] == [
+        '\'=HYPERLINK("http://evil.example","Bấm")',
+        "'-2+3+cmd|' /C calc'!A0",
+        "'@SUM(1+1)",
+        "'+84 912",
+        "Bình thường - không đổi",
+    ]
+    assert [r["value"] for r in read] == ["12", "-2", "1.5", "0", "3"]
+    assert json.loads(opendata.json_text(rows))[0]["note"].startswith("=HYPERLINK")

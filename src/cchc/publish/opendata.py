@@ -18,9 +18,19 @@ def json_text(data) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
+# A spreadsheet that opens the CSV runs a cell that starts with one of these as a formula
+# (=HYPERLINK(…), -2+3+cmd|…): such text cells get a leading apostrophe, which spreadsheets hide; the JSON
+# keeps the text as written (the open-data page says so).
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: object) -> object:
+    return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_START) else value
+
+
 def csv_text(rows: list[dict]) -> str:
     """CSV of the rows' plain fields; lists and objects stay in the JSON."""
-    flat = [{k: v for k, v in row.items() if not isinstance(v, (list, dict))} for row in rows]
+    flat = [{k: _cell(v) for k, v in row.items() if not isinstance(v, (list, dict))} for row in rows]
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(flat[0]) if flat else [], lineterminator="\n")
     writer.writeheader()
