@@ -4,12 +4,16 @@ dashboard pages. Bad calendar entries get a file:line:field message."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
+from datetime import date
 
 import icalendar
 import pytest
 from openpyxl import load_workbook
 
+from cchc.content import calendar
+from cchc.content.load import load
 from tests.conftest import REPO, cchc_check
 from tests.htmltext import article_text
 from tests.publish.test_ics import parse, props, unescape
@@ -102,6 +106,8 @@ def test_the_dashboard_shows_the_seed_reports_figures(built_site):
         ),
         ("- loai: Kế hoạch", "- loai: Quyết định", "loai", "'Quyết định' không có kỳ"),
         ("ky: 6 tháng đầu năm", "ky: nửa năm", "ky", "không đọc được kỳ 'nửa năm'"),
+        ("tu_nam: 2026", 'tu_nam: "0001"', "tu_nam", "năm '0001' trước năm 1945"),
+        ("tu_nam: 2026", 'tu_nam: "0000"', "tu_nam", "năm '0000' trước năm 1945"),
     ],
 )
 def test_a_bad_calendar_entry_is_named(tmp_path, old, new, field, message):
@@ -139,3 +145,13 @@ def test_a_quarter_keeps_its_numeral_in_a_sentence():
 
     assert parse_period("quý II năm 2025").phrase == "quý II năm 2025"
     assert parse_period("năm 2025").phrase == "cả năm 2025"
+
+
+def test_the_calendar_counts_at_most_ten_years_back():
+    """A rule from 1950 (or reports archived from then) makes the build count ten years of reports due, not
+    seventy-six: the work stays bounded whatever the calendar or the archive says."""
+    portal, _ = load(REPO)
+    rule = dataclasses.replace(portal.calendar[0], first_year=1950)
+    units = list(portal.units.values())
+    owed = calendar.owed([rule], units, portal.documents, date(2026, 12, 1))
+    assert min(d.period.year for d in owed) == 2016 and max(d.period.year for d in owed) == 2027

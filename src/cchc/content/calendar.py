@@ -12,6 +12,7 @@ from pathlib import Path
 from cchc.content.documents import read_kind
 from cchc.content.schema import Field, FieldError, read_fields
 from cchc.content.tables import table_items
+from cchc.dates import FIRST_YEAR
 from cchc.kinds import Kind
 from cchc.levels import BY_NAME, NAMES
 from cchc.model import Unit
@@ -84,6 +85,8 @@ def read_due(value: str) -> tuple[int, int, bool]:
 def read_year(value) -> int:
     if not re.fullmatch(r"\d{4}", str(value)):
         raise FieldError(f"năm '{value}' cần bốn chữ số, ví dụ 2025")
+    if int(value) < FIRST_YEAR:
+        raise FieldError(f"năm '{value}' trước năm {FIRST_YEAR}; cần năm đầu tiên áp dụng lịch, ví dụ 2025")
     return int(value)
 
 
@@ -148,19 +151,30 @@ def read_calendar(root: Path, folder: Path, problems: list[Problem]) -> list[Rul
     return rules
 
 
-def dues(rules: list[Rule], units: list[Unit], first_year: int, last_year: int) -> list[Due]:
-    """Every report due from `first_year` (or a rule's own) to `last_year`, by day, kind and unit."""
+def dues(
+    rules: list[Rule], units: list[Unit], first_year: int, last_year: int, floor: int | None = None
+) -> list[Due]:
+    """Every report due from `first_year` (or a rule's own, never before `floor`) to `last_year`, by day,
+    kind and unit."""
     found = []
     for rule in rules:
         owing = [u for u in units if u.level in rule.levels]
-        for year in range(rule.first_year or first_year, last_year + 1):
+        start = rule.first_year or first_year
+        for year in range(max(start, floor or start), last_year + 1):
             period, day = rule.due(year)
             found += [Due(unit, rule.kind, period, day) for unit in owing]
     return sorted(found, key=lambda d: (d.day, d.kind.name, d.period.order(), d.unit.id))
 
 
+# How far back the calendar counts reports due: the department chases this year's and recent ones; an
+# archive of older reports (or a rule from 0001) must not make the build count centuries of them.
+HISTORY_YEARS = 10
+
+
 def owed(rules: list[Rule], units: list[Unit], documents: list, today: date) -> list[Due]:
-    """The reports due from the first year any periodic document covers (or the build's) to the year
-    after the build's, so that a subscribed calendar already shows next year's."""
+    """The reports due from the first year any periodic document covers (or the build's), at most
+    HISTORY_YEARS back, to the year after the build's, so that a subscribed calendar already shows next
+    year's."""
     years = [d.year for d in documents if d.kind.periodic and d.year]
-    return dues(rules, units, min(years, default=today.year), today.year + 1)
+    floor = today.year - HISTORY_YEARS
+    return dues(rules, units, max(min(years, default=today.year), floor), today.year + 1, floor)
