@@ -86,6 +86,8 @@ def on_post_build(config):
 
 def on_build_error(error):
     global _build
+    if _build is not None:
+        _build.abandon()  # the card workers stop with the build
     _build = None  # nothing of a failed build carries over to the next
 
 

@@ -197,6 +197,10 @@ class PortalBuild:
         page = self._pages.get(src_uri)
         return page.theme if page else {}
 
+    def abandon(self) -> None:
+        """The build failed after it started (a page, a template, `mkdocs serve` going on): stop drawing."""
+        self._cards.cancel()
+
     def finish(self, site_dir: Path) -> None:
         """Place the share cards, write the hosts' headers, index the site for search; log what was done."""
         try:

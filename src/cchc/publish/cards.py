@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from multiprocessing import get_context
@@ -164,9 +164,11 @@ class Pending:
     other core draws the cards meanwhile."""
 
     def __init__(self, cards: list[Card], cache: Path, workers: int | None = None) -> None:
-        missing = [card for card in cards if not (cache / f"{card.key()}.png").exists()]
+        # One drawing per key: two pages may share a card (same title, unit and facts).
+        missing = list({c.key(): c for c in cards if not (cache / f"{c.key()}.png").exists()}.values())
         self._count = 0
-        self._futures = []
+        self._futures: list[Future[int]] = []
+        self._pool: ProcessPoolExecutor | None = None
         if not missing:
             return
         workers = workers or max(1, (os.cpu_count() or 2) - 1)
@@ -179,11 +181,19 @@ class Pending:
         ]
 
     def wait(self) -> int:
-        if self._futures:
-            self._count = sum(future.result() for future in self._futures)
-            self._pool.shutdown()
-            self._futures = []
+        """The number of cards drawn, once all are; a worker's failure is raised, the pool shut down."""
+        try:
+            self._count += sum(future.result() for future in self._futures)
+        finally:
+            self.cancel()
         return self._count
+
+    def cancel(self) -> None:
+        """Stop drawing (the build failed or finished): no worker process outlives the build."""
+        self._futures = []
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
 
 
 def in_cache(card: Card, cache: Path) -> tuple[Path, bool]:
@@ -192,7 +202,7 @@ def in_cache(card: Card, cache: Path) -> tuple[Path, bool]:
     if target.exists():
         return target, False
     cache.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_suffix(".part")
+    temporary = target.with_suffix(f".{os.getpid()}.part")  # two builds never write one file
     temporary.write_bytes(draw(card))
     temporary.replace(target)
     return target, True
