@@ -7,7 +7,7 @@ READY := $(VENV)/.ready
 export NO_MKDOCS_2_WARNING := 1
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || date +%s)
 
-.PHONY: serve edit build test lint check bench screenshots clean
+.PHONY: serve edit build cms test lint check bench screenshots clean
 
 $(READY): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,26 +16,29 @@ $(READY): pyproject.toml
 
 # The web form at http://127.0.0.1:8000/quan-tri/ edits this working tree (decap-server, git mode: each
 # change is saved on a branch cms/… for review, then published to main).
-edit: $(READY)
-	sh cms/setup
+edit: $(READY) cms
 	PORT=8081 MODE=git cms/node_modules/.bin/decap-server & trap 'kill $$!' EXIT; \
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-serve: $(READY)
+# Every target that builds the site installs the web form first: the same commit gives the same site,
+# /quan-tri/ included, whatever ran before.
+serve: $(READY) cms
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 # One build at a time, into a fresh folder swapped in whole (src/cchc/site_swap.py).
-build: $(READY)
+build: $(READY) cms
 	$(BIN)/cchc build
+
+cms:
+	sh cms/setup
 
 # CHECK_ARGS="--format github" (or gitlab) puts each message beside its line in a pull or merge request.
 check: $(READY)
 	$(BIN)/cchc check $(CHECK_ARGS)
 
 # The browser tests also need Debian's chromium and axe-core from npm; the set-up installs what is missing.
-test: $(READY) lint
+test: $(READY) lint cms
 	sh tests/browser/setup
-	sh cms/setup
 	$(BIN)/python -m pytest
 
 # Lint and format check (ruff); test runs it first.
@@ -44,9 +47,8 @@ lint: $(READY)
 	$(BIN)/ruff format --check .
 
 # The editors' guide shows screenshots the tests take; this retakes them and puts them beside the guide.
-screenshots: $(READY)
+screenshots: $(READY) cms
 	sh tests/browser/setup
-	sh cms/setup
 	$(BIN)/python -m pytest -q tests/browser/test_editors_guide.py tests/browser/test_cms.py -k "not shows_each_way"
 	cp test-results/screenshots/huong-dan-bien-tap/*.png docs/huong-dan-bien-tap/
 

@@ -164,6 +164,11 @@ class PortalBuild:
         out += [Output(path, source=str(source)) for path, source in copied.items()]
         out += [Output(path, text=content) for path, content in self.site.files.items()]
         texts, sources = cms_config.admin_files(self.root, self.portal, self.settings.repo_url)
+        if not texts:
+            self.log.warning(
+                f"Trang biên tập /{urls.ADMIN}/ không được dựng: chưa cài Decap CMS vào {cms_config.BUNDLE} "
+                "(make build và make serve tự cài; hoặc chạy sh cms/setup)"
+            )
         out += [Output(path, text=content) for path, content in texts.items()]
         out += [Output(path, source=str(source)) for path, source in sources.items()]
         return out

@@ -10,7 +10,7 @@ import re
 import subprocess
 import xml.etree.ElementTree as ET
 
-from cchc.publish import cms_config
+from cchc import urls
 from cchc.publish import web_files as publish
 from tests.conftest import BIN, build_env
 
@@ -84,7 +84,7 @@ def test_policy_depends_on_no_page_and_travels_in_every_page(built_site):
     assert script_src == "'self' 'wasm-unsafe-eval'"  # no hash, no 'unsafe-inline': nothing a page can add
     meta = publish.content_security_policy(meta=True).replace("'", "&#39;")
     for page in built_site.rglob("*.html"):
-        if page.parent.name == cms_config.ADMIN:
+        if page.parent.name == urls.ADMIN:
             continue  # the web form has its own policy (test_the_web_form_has_its_own_policy)
         html = page.read_text(encoding="utf-8")
         assert not INLINE_SCRIPT.search(html), page
@@ -150,17 +150,17 @@ def test_the_web_form_has_its_own_policy(built_site):
     """/quan-tri/ runs Decap CMS (eval for its config schema, the repository's API, decap-server): its
     own policy in its page, in `_headers` (swapped for the site's) and for nginx; the rest keeps the
     strict one."""
-    page = read(built_site, f"{cms_config.ADMIN}/index.html")
-    admin = "; ".join(cms_config.ADMIN_POLICY)
+    page = read(built_site, f"{urls.ADMIN}/index.html")
+    admin = "; ".join(urls.ADMIN_POLICY)
     assert f'<meta http-equiv="Content-Security-Policy" content="{admin.replace(chr(39), "&#39;")}">' in page
     assert '<script src="decap-cms.js"></script>' in page
-    assert (built_site / cms_config.ADMIN / "decap-cms.js").is_file()
+    assert (built_site / urls.ADMIN / "decap-cms.js").is_file()
     headers = read(built_site, "_headers")
-    assert headers.index("/*\n") < headers.index(f"/{cms_config.ADMIN}/*\n  ! Content-Security-Policy\n")
+    assert headers.index("/*\n") < headers.index(f"/{urls.ADMIN}/*\n  ! Content-Security-Policy\n")
     assert f"Content-Security-Policy: {admin}" in headers
     assert "'unsafe-eval'" not in publish.content_security_policy()
     assert admin in read(built_site, "_nginx-admin-headers.conf")
-    config = read(built_site, f"{cms_config.ADMIN}/config.yml")
+    config = read(built_site, f"{urls.ADMIN}/config.yml")
     assert "local_backend: true" in config and "name: van-ban-xa-nam-sach" in config
     assert "quan-tri" not in read(built_site, "sitemap.xml")
 

@@ -12,6 +12,7 @@ from urllib.parse import urlparse
 
 import yaml
 
+from cchc import urls
 from cchc.content import documents, infographics, procedures, units
 from cchc.content.schema import Field
 from cchc.kinds import KINDS
@@ -161,7 +162,6 @@ def config(portal: Portal, repo_url: str) -> dict:
     }
 
 
-ADMIN = "quan-tri"  # the web form's folder in the site
 BUNDLE = Path("cms") / "node_modules" / "decap-cms" / "dist"  # installed by `make edit` (npm ci in cms/)
 # Decap compiles its config's schema with ajv, which needs eval; the form talks to the repository's API
 # and, on an editor's machine, to decap-server. Only /quan-tri/ carries this policy.
@@ -186,9 +186,9 @@ def admin_files(root: Path, portal: Portal, repo_url: str) -> tuple[dict[str, st
         return {}, {}
     made = yaml.safe_dump(config(portal, repo_url), allow_unicode=True, sort_keys=False)
     texts = {
-        f"{ADMIN}/config.yml": made,
-        f"{ADMIN}/index.html": render.fill("admin.html", policy="; ".join(ADMIN_POLICY)),
+        f"{urls.ADMIN}/config.yml": made,
+        f"{urls.ADMIN}/index.html": render.fill("admin.html", policy="; ".join(ADMIN_POLICY)),
     }
-    files = {f"{ADMIN}/{path.name}": path for path in sorted(bundle.glob("*decap-cms.js"))}
-    files.update({f"{ADMIN}/{path.name}": path for path in sorted(bundle.glob("*.wasm"))})
+    files = {f"{urls.ADMIN}/{path.name}": path for path in sorted(bundle.glob("*decap-cms.js"))}
+    files.update({f"{urls.ADMIN}/{path.name}": path for path in sorted(bundle.glob("*.wasm"))})
     return texts, files

@@ -135,7 +135,7 @@ def netlify_headers(headers: dict[str, str]) -> str:
     for its own (Cloudflare's `! Header` detaches the first; Netlify would send both, see README)."""
     site = "/*\n" + "".join(f"  {name}: {value}\n" for name, value in headers.items())
     return site + (
-        f"/{cms_config.ADMIN}/*\n  ! Content-Security-Policy\n"
+        f"/{urls.ADMIN}/*\n  ! Content-Security-Policy\n"
         f"  Content-Security-Policy: {'; '.join(cms_config.ADMIN_POLICY)}\n"
     )
 
