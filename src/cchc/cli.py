@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 from pathlib import Path
 
 from cchc import annotations, settings
 from cchc.content import frontmatter
 from cchc.content import load as loader
-from cchc.importer import figure_suggestions
+from cchc.importer import figure_suggestions, placement
 from cchc.importer.content_file import content_file
 from cchc.importer.layout import read_layout
 from cchc.importer.sources import SourceError, read_lines
@@ -118,19 +117,17 @@ def run_import(args: argparse.Namespace) -> int:
         )
         return 1
     else:
-        folder = root / "content" / "van-ban" / imported.unit_id
-        target = folder / f"{imported.slug}.md"
-        if target.exists() and not args.ghi_de:
-            print(
-                f"cchc nhap: {target.relative_to(root)} đã có; không ghi đè (thêm --ghi-de để thay tệp này)",
-                file=sys.stderr,
-            )
+        where = placement.placement(root, imported.unit_id, imported.slug, source, attached)
+        if refused := placement.conflicts(where, args.ghi_de):
+            for message in refused:
+                print(f"cchc nhap: {message}", file=sys.stderr)
             return 1
-        folder.mkdir(parents=True, exist_ok=True)
-        target.write_text(imported.text, encoding="utf-8")
-        if attached:
-            shutil.copyfile(source, folder / source.name)
-        print(f"Đã ghi {target.relative_to(root)}", file=sys.stderr)
+        try:
+            placement.write(where, imported.text)
+        except OSError as error:
+            print(f"cchc nhap: không ghi được {error.filename}: {error.strerror}", file=sys.stderr)
+            return 2
+        print(f"Đã ghi {where.content.relative_to(root)}", file=sys.stderr)
     for note in imported.notes:
         print(f"lưu ý: {note}", file=sys.stderr)
     if imported.missing:

@@ -401,3 +401,70 @@ def test_cchc_nhap_attaches_the_word_file_it_read(project, units, tmp_path):
     assert (folder / "KH 09.docx").read_bytes() == source.read_bytes()
     check = cchc_check(project)
     assert check.returncode == 0, check.stdout
+
+
+def _nhap(project, *args) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "cchc", "--root", str(project), "nhap", *map(str, args)],
+        capture_output=True,
+        text=True,
+    )
+
+
+def _word_file(units, path, title: str) -> None:
+    made = front_matter(
+        (REPO / "content/van-ban" / MADE_BY_HAND["001_5d67d44ffc9b3dc7.txt"]).read_text(encoding="utf-8")
+    )
+    made.update(loai="Kế hoạch", so_ky_hieu="09/KH-UBND", trich_yeu=title)
+    _docx_of(made, "## I. MỤC ĐÍCH\n\nTuyên truyền cải cách hành chính.\n", units["xa-nam-sach"], path)
+
+
+def test_a_second_original_of_the_same_name_is_not_overwritten(project, units, tmp_path):
+    """Two Word files called alike, from two folders: the second is refused, and nothing of it written,
+    unless --ghi-de."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first, second = tmp_path / "a" / "KH.docx", tmp_path / "b" / "KH.docx"
+    _word_file(units, first, "Tuyên truyền cải cách hành chính năm 2025")
+    _word_file(units, second, "Kiểm tra cải cách hành chính năm 2025")
+    assert _nhap(project, first).returncode == 0
+    folder = project / "content/van-ban/xa-nam-sach"
+    before = {path: path.read_bytes() for path in folder.iterdir()}
+    refused = _nhap(project, second)
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "content/van-ban/xa-nam-sach/KH.docx đã có và khác tệp đang nhập; không ghi đè" in refused.stderr
+    assert {path: path.read_bytes() for path in folder.iterdir()} == before  # not even the .md
+    forced = _nhap(project, second, "--ghi-de")
+    assert forced.returncode == 0, forced.stderr
+    assert (folder / "KH.docx").read_bytes() == second.read_bytes()
+    assert (folder / "ke-hoach-kiem-tra-cai-cach-hanh-chinh-nam-2025.md").is_file()
+    again = _nhap(project, second)  # the same file again: only the content file is in the way
+    assert again.returncode == 1 and "KH.docx" not in again.stderr and "đã có; không ghi đè" in again.stderr
+
+
+def test_an_original_already_in_the_unit_folder_stays_there(project, units):
+    """The README's way: upload the PDF or DOCX to content/van-ban/<unit>/, then import it there."""
+    folder = project / "content/van-ban/xa-nam-sach"
+    original = folder / "KH 09.docx"
+    _word_file(units, original, "Tuyên truyền cải cách hành chính năm 2025")
+    content = original.read_bytes()
+    done = _nhap(project, original)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    written = folder / "ke-hoach-tuyen-truyen-cai-cach-hanh-chinh-nam-2025.md"
+    assert front_matter(written.read_text(encoding="utf-8"))["tep_goc"] == ["KH 09.docx"]
+    assert original.read_bytes() == content and sorted(p.name for p in folder.iterdir()) == [
+        "KH 09.docx",
+        "bao-cao-2025.md",
+        written.name,
+    ]
+    assert cchc_check(project).returncode == 0
+
+
+def test_a_title_of_one_endless_word_gets_a_short_file_name(project, tmp_path):
+    source = tmp_path / "dai.txt"
+    source.write_text(HEADER.replace("CẢI CÁCH HÀNH CHÍNH NĂM 2025", "A" * 3000), encoding="utf-8")
+    done = _nhap(project, source)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    written = project / "content/van-ban/xa-nam-sach/ke-hoach-tuyen-truyen.md"
+    assert written.is_file() and "tên tệp rút gọn còn 21 ký tự (ke-hoach-tuyen-truyen.md)" in done.stderr
+    assert front_matter(written.read_text(encoding="utf-8"))["trich_yeu"] == "TUYÊN TRUYỀN " + "A" * 3000

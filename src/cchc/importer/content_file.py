@@ -21,6 +21,7 @@ _PERIOD = re.compile(
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 SLUG_WORDS = 12
+SLUG_CHARS = 80  # file systems allow 255 bytes a name; a slug this long is already hard to read
 
 
 @dataclass
@@ -52,6 +53,16 @@ def find_unit(issuer: list[str], units: dict[str, Unit]) -> str:
             if candidate and (found := names.get(candidate)) is not None:
                 return found.unit_id
     return ""
+
+
+def slug(kind: str | None, title: str | None) -> tuple[str, bool]:
+    """The file name's stem: kind and title's first words, at most SLUG_CHARS characters cut at a hyphen;
+    and whether the length cut it."""
+    words = "-".join(slugify(f"{kind or 'van ban'} {title or ''}").split("-")[:SLUG_WORDS])
+    if len(words) <= SLUG_CHARS:
+        return words, False
+    head = words[: SLUG_CHARS + 1]
+    return (head.rsplit("-", 1)[0] if "-" in head else words[:SLUG_CHARS]), True
 
 
 def _quoted(text: str) -> str:
@@ -130,5 +141,7 @@ def content_file(
             "văn bản rồi bỏ dấu #"
         )
     lines += ["---", "", body]
-    words = slugify(f"{layout.kind or 'van ban'} {layout.title or ''}").split("-")[:SLUG_WORDS]
-    return Imported("\n".join(lines), unit_id, "-".join(words), missing, notes)
+    stem, cut = slug(layout.kind, layout.title)
+    if cut:
+        notes.append(f"tên tệp rút gọn còn {len(stem)} ký tự ({stem}.md); đổi tên tệp nếu muốn")
+    return Imported("\n".join(lines), unit_id, stem, missing, notes)
