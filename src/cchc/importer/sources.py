@@ -1,14 +1,27 @@
 """A file an editor has, as lines of text: a text export as it is; a PDF's text layer page by page; a
 DOCX's paragraphs and tables in document order, the header's and footer's two-column tables row by row
 with their columns apart (as a PDF's text shows them), other tables as Markdown tables, bold and italic
-runs marked as Markdown."""
+runs marked as Markdown. What a file may hold is bounded before it is opened: a few megabytes that
+inflate to gigabytes (a zip bomb, a PDF stream bomb) are refused with a message, not read."""
 
 from __future__ import annotations
 
+import zipfile
 from itertools import zip_longest
 from pathlib import Path
 
 COLUMN_GAP = "    "  # between a two-column table's cells on one line: layout splits columns at 2+ spaces
+MB = 1_000_000
+# Bounds far above any administrative document (the seeds: under 100 kB of text, a DOCX's XML under 2 MB).
+TEXT_MAX = 5 * MB  # a .txt, and the text taken from a PDF
+XML_MAX = 50 * MB  # a DOCX's XML parts inflated (python-docx holds them and their parsed trees in memory)
+ZIP_MAX = 200 * MB  # a DOCX's members inflated, pictures included
+ZIP_MEMBERS = 2_000
+RATIO_MAX = 100  # inflated:compressed of one large member; real XML deflates about 5-20:1
+RATIO_FROM = 1 * MB  # below this a member's ratio does not matter
+PDF_MAX = 100 * MB
+PDF_PAGES = 500
+PDF_STREAM_MAX = 20 * MB  # one inflated PDF stream (pypdf's own bound is 75 MB)
 
 
 class SourceError(ValueError):
@@ -58,11 +71,59 @@ def _table(table) -> list[str]:
     return [head, "|" + "---|" * len(cells[0])] + ["| " + " | ".join(row) + " |" for row in cells[1:]]
 
 
+def _count(number: float) -> str:
+    """A whole number as Vietnamese text writes it: 3.146."""
+    return f"{number:,.0f}".replace(",", ".")
+
+
+def _megabytes(size: int) -> str:
+    return f"{_count(size / MB)} MB" if size >= MB else f"{_count(size / 1000)} kB"
+
+
+def _too_big(path: Path, what: str, advice: str) -> SourceError:
+    return SourceError(f"{path.name}: {what}; {advice}")
+
+
+def _check_zip(path: Path) -> None:
+    """Refuse a Word file whose members would inflate beyond the bounds, from the sizes its zip directory
+    declares (zipfile never inflates a member past its declared size, so the check holds)."""
+    advice = (
+        "có lẽ tệp bị hỏng hoặc không phải văn bản; hãy lưu lại thành .docx, hoặc nhập bản PDF hay tệp chữ"
+    )
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as error:
+        raise SourceError(
+            f"{path.name}: không mở được tệp Word ({error}); lưu lại thành .docx rồi thử lại"
+        ) from None
+    if len(members) > ZIP_MEMBERS:
+        raise _too_big(path, f"tệp Word có {len(members)} phần (quá {ZIP_MEMBERS})", advice)
+    xml = sum(m.file_size for m in members if m.filename.endswith((".xml", ".rels")))
+    total = sum(m.file_size for m in members)
+    for member in members:
+        ratio = member.file_size / max(member.compress_size, 1)
+        if member.file_size > RATIO_FROM and ratio > RATIO_MAX:
+            raise _too_big(
+                path,
+                f"phần {member.filename} của tệp Word nở ra {_megabytes(member.file_size)} từ "
+                f"{_megabytes(member.compress_size)} (gấp {_count(ratio)} lần, quá {RATIO_MAX})",
+                advice,
+            )
+    if xml > XML_MAX:
+        raise _too_big(
+            path, f"chữ của tệp Word giải nén ra {_megabytes(xml)} (quá {_megabytes(XML_MAX)})", advice
+        )
+    if total > ZIP_MAX:
+        raise _too_big(path, f"tệp Word giải nén ra {_megabytes(total)} (quá {_megabytes(ZIP_MAX)})", advice)
+
+
 def _docx(path: Path) -> list[str]:
     import docx  # python-docx, only when a Word file is imported
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    _check_zip(path)
     try:
         document = docx.Document(str(path))
     except Exception as error:  # a broken file raises whatever the zip or XML reader meets first
@@ -78,18 +139,52 @@ def _docx(path: Path) -> list[str]:
     return lines
 
 
-def _pdf(path: Path) -> list[str]:
-    from pypdf import PdfReader  # only when a PDF is imported
+def _check_size(path: Path, limit: int, kind: str) -> None:
+    if (size := path.stat().st_size) > limit:
+        raise _too_big(
+            path,
+            f"tệp {kind} nặng {_megabytes(size)} (quá {_megabytes(limit)})",
+            "một văn bản hành chính nhỏ hơn nhiều; hãy tách văn bản, hoặc kiểm tra đã chọn đúng tệp",
+        )
 
+
+def _pdf_pages(path: Path, reader) -> list[str]:
+    """The text of each page, refusing a PDF of too many pages or too much text."""
+    if (count := len(reader.pages)) > PDF_PAGES:
+        raise _too_big(path, f"tệp PDF có {count} trang (quá {PDF_PAGES})", "hãy nhập từng văn bản riêng")
+    pages, size = [], 0
+    for page in reader.pages:
+        pages.append(page.extract_text() or "")
+        size += len(pages[-1])
+        if size > TEXT_MAX:
+            raise _too_big(path, f"chữ của tệp PDF quá {_megabytes(TEXT_MAX)}", "hãy nhập từng văn bản riêng")
+    return pages
+
+
+def _pdf(path: Path) -> list[str]:
+    from pypdf import PdfReader, apply_configuration  # only when a PDF is imported
+    from pypdf.errors import LimitReachedError
+
+    _check_size(path, PDF_MAX, "PDF")
     try:
-        reader = PdfReader(str(path))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise SourceError(
-                f"{path.name}: tệp PDF có mật khẩu; hãy bỏ mật khẩu (hoặc dùng tệp Word gốc) rồi nhập lại"
-            )
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with apply_configuration(
+            zlib_maximum_output_length=PDF_STREAM_MAX,
+            stream_decoding_work_maximum_length=PDF_STREAM_MAX,
+        ):
+            reader = PdfReader(str(path))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise SourceError(
+                    f"{path.name}: tệp PDF có mật khẩu; hãy bỏ mật khẩu (hoặc dùng tệp Word gốc) rồi nhập lại"
+                )
+            pages = _pdf_pages(path, reader)
     except SourceError:
         raise
+    except LimitReachedError:
+        raise _too_big(
+            path,
+            f"một phần của tệp PDF giải nén quá {_megabytes(PDF_STREAM_MAX)}",
+            "có lẽ tệp bị hỏng; hãy xuất lại PDF, hoặc nhập tệp Word gốc",
+        ) from None
     except Exception as error:  # a broken file raises whatever the PDF parser meets first
         raise SourceError(f"{path.name}: không đọc được tệp PDF ({error})") from None
     if not "".join(pages).strip():
@@ -103,7 +198,13 @@ def _pdf(path: Path) -> list[str]:
 def read_lines(path: Path) -> list[str]:
     suffix = path.suffix.lower()
     if suffix in (".txt", ".md"):
-        return path.read_text(encoding="utf-8-sig").splitlines()
+        _check_size(path, TEXT_MAX, "chữ")
+        try:
+            return path.read_text(encoding="utf-8-sig").splitlines()
+        except UnicodeDecodeError:
+            raise SourceError(
+                f"{path.name}: tệp chữ không ở mã UTF-8; hãy lưu lại với mã hóa UTF-8 rồi nhập lại"
+            ) from None
     if suffix == ".docx":
         return _docx(path)
     if suffix == ".pdf":
