@@ -145,3 +145,54 @@ def test_an_import_offers_its_figures_as_a_commented_block(tmp_path):
         if "gia_tri:" in line and "# dòng " in line:  # the line named is the one that holds the number
             number = line.split('"')[1]
             assert number in lines[int(line.split("# dòng ")[1].split(":")[0]) - 1], line
+
+
+LONG_SENTENCE = (
+    "Trong năm 2025, Ủy ban nhân dân xã đã chỉ đạo các ban, ngành, đoàn thể phối hợp với các thôn, khu dân "
+    "cư tổ chức 12 buổi tuyên truyền về cải cách hành chính cho cán bộ, công chức và nhân dân trên địa bàn "
+    "xã, thu hút đông đảo người dân tham gia"
+)
+
+
+def test_each_figure_is_shown_with_the_words_around_it(project, tmp_path):
+    """Beside each figure, the editor sees the words around its number (not the start of its line), in the
+    block `cchc so-lieu` prints, in its JSON and in the block `cchc nhap` writes."""
+    from tests.importer.test_import import HEADER
+
+    around = (
+        "…ngành, đoàn thể phối hợp với các thôn, khu dân cư tổ chức 12 buổi tuyên truyền về cải cách hành "
+        "chính cho cán bộ, công…"
+    )
+    text = tmp_path / "bao-cao.txt"
+    text.write_text(
+        HEADER.replace("Tuyên truyền sâu rộng", LONG_SENTENCE + ". Tuyên truyền"), encoding="utf-8"
+    )
+    catalogue = REPO / "content/tham-chieu/chi-tieu.yml"
+    (project / "content/tham-chieu").mkdir(exist_ok=True)
+    (project / "content/tham-chieu/chi-tieu.yml").write_text(catalogue.read_text(encoding="utf-8"))
+
+    def cchc(*args: str) -> str:
+        done = subprocess.run(
+            [sys.executable, "-m", "cchc", "--root", str(project), *args], capture_output=True, text=True
+        )
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    [result] = json.loads(cchc("so-lieu", str(text), "--json"))
+    assert [item["context"] for item in result["so_lieu"]] == [around]
+    assert f"# dòng 12: {around}" in cchc("so-lieu", str(text))
+    commented = [line for line in cchc("nhap", str(text), "--stdout").splitlines() if line.startswith("#")]
+    assert any(line.endswith(f": {around}") and "# dòng " in line for line in commented), commented
+    assert LONG_SENTENCE[:90] not in cchc("so-lieu", str(text))
+
+
+def test_each_of_two_alike_numbers_in_a_sentence_has_its_own_words():
+    from cchc.importer.figure_suggestions import contexts
+
+    sentence = "Đăng 12 tin trên Cổng thông tin điện tử và 12 tin trên trang Zalo"
+    suggestions = suggest(sentence, load(REPO)[0].indicators)
+    assert contexts(suggestions) == [sentence, sentence]  # short: the whole sentence each time
+    wide = "và " * 30 + sentence + " và" * 30
+    found = contexts(suggest(wide, load(REPO)[0].indicators))
+    assert found[0].startswith("…và và") and "Đăng 12 tin trên Cổng" in found[0] and found[0].endswith("…")
+    assert "điện tử và 12 tin trên trang Zalo và" in found[1] and found[0] != found[1]
