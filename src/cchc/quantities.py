@@ -12,11 +12,16 @@ QUALIFIERS = ("trên", "hơn", "gần", "khoảng", "xấp xỉ", "ít nhất", 
 _QUALIFIER = "|".join(QUALIFIERS)
 # Scale words after a number: "77,7 triệu", "hơn 2 ngàn".
 SCALES = {"nghìn": 1000, "ngàn": 1000, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
-NUMBER = r"\d+(?:[.,]\d+)*"
+# Possessive: a shorter reading of "1.992,5" is always followed by a digit or by ".9", which no pattern here
+# accepts after a number, and a long run of groups is then read once, not kept for backtracking.
+NUMBER = r"\d++(?:[.,]\d++)*+"
 SCALED = rf"{NUMBER}(?:\s*(?:{'|'.join(SCALES)})(?!\w))?"
 # A number in running text, with its scale word; one touching '/' belongs to a date, a ratio or a
 # document's symbol.
 _TOKEN = re.compile(rf"(?<![\d/])({SCALED})(?![\d/]|[.,]\d)", re.I)
+# A run of digits and the dots and commas between them: "1.992", "98,5", "1.1.1.1".
+_DIGIT_RUN = re.compile(NUMBER)
+_SEPARATOR = re.compile(r"[.,]")
 _WRITTEN = re.compile(
     rf"^(?:({_QUALIFIER})\s+)?(?:từ\s+)?({SCALED})\s*(%?)"
     rf"(?:\s*(?:-|–|đến)\s*({SCALED})\s*(%?))?$",
@@ -91,10 +96,21 @@ def numbers_in(text: str) -> list[tuple[Decimal, int]]:
     """Each number written in `text` ('77,7 triệu' read as such) with its offset; dates, ratios and symbols
     ('11/8/2025', '17/17', '09/KH-UBND') are left out."""
     found = []
-    for match in _TOKEN.finditer(text):
-        if (number := _scaled(match.group(1))) is not None:
+    for run in _DIGIT_RUN.finditer(text):
+        if (match := _token_in(text, run)) and (number := _scaled(match.group(1))) is not None:
             found.append((number, match.start()))
     return found
+
+
+def _token_in(text: str, run: re.Match) -> re.Match | None:
+    """The number `_TOKEN` reads in a run of digits: from its start, or when '/' stands before the run, from
+    its second group of digits ("/1.2" gives 2). A token from any later group would end where these end and
+    fail as they fail, so they are not tried: trying each group of "1.1.1.…1/" read the run again for each
+    (quadratic)."""
+    if match := _TOKEN.match(text, run.start()):
+        return match
+    second = _SEPARATOR.search(text, run.start(), run.end())
+    return _TOKEN.match(text, second.end()) if second else None
 
 
 def total(values: list[Quantity]) -> Quantity:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from cchc.model import Indicator
@@ -69,36 +70,61 @@ def word_matches(word: str, folded: str):
     return re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", folded)
 
 
-def _distance(indicator: Indicator, sentence: str, start: int, end: int) -> int | None:
+class FoldedSentence:
+    """A sentence folded once (tones, modifiers, case), and where each word stands in it, found once: a
+    sentence with many figures asks for the same words again for each."""
+
+    def __init__(self, sentence: str) -> None:
+        self.folded = fold(sentence).lower()
+        self._places: dict[str, list[int]] = {}
+
+    def places(self, word: str) -> list[int]:
+        """The offsets where `word` (folded) stands as a whole word, in order."""
+        if word not in self._places:
+            self._places[word] = [match.start() for match in word_matches(word, self.folded)]
+        return self._places[word]
+
+
+def _gap(places: list[int], length: int, start: int, end: int, skip_inside: bool) -> int | None:
+    """The distance of the nearest of a word's places (each `length` long) from a counting word at
+    start..end: 0 when they overlap, the characters between when the word comes after, twice that when it
+    comes before; with `skip_inside`, places within the counting word are no evidence. Found by bisection:
+    the places overlapping it lie between the last one ending by `start` and the first one from `end`."""
+    first = bisect_right(places, start - length)  # the first place ending after `start`
+    after = bisect_left(places, end)
+    if first < after and not (skip_inside and places[first] >= start and places[after - 1] <= end - length):
+        return 0
+    gaps = [places[after] - end] if after < len(places) else []
+    if first:
+        gaps.append(2 * (start - places[first - 1] - length))
+    return min(gaps, default=None)
+
+
+def _distance(indicator: Indicator, sentence: FoldedSentence, start: int, end: int) -> int | None:
     """How far the indicator's nearest word stands from the figure's counting word (start..end) in the
     folded sentence. Generic counting words among its words ("tin", "bài", "buổi") are no evidence here
-    (the "tin" of "thông tin"); the specific counting word itself ("học viên", "đợt") is."""
-    best, counted = None, sentence[start:end]
-    for word in folded_keywords(indicator):
-        if word in GENERIC:
-            continue
-        for match in word_matches(word, sentence):
-            if start <= match.start() and match.end() <= end and counted in GENERIC:
-                continue
-            if match.start() < end and match.end() > start:  # "buổi tuyên truyền" around "buổi"
-                gap = 0
-            elif match.start() >= end:
-                gap = match.start() - end
-            else:  # reports name the channel after the count ("522 tin, bài trên Zalo"): before counts double
-                gap = 2 * (start - match.end())
-            best = gap if best is None else min(best, gap)
-    return best
+    (the "tin" of "thông tin"); the specific counting word itself ("học viên", "đợt") is. Reports name the
+    channel after the count ("522 tin, bài trên Zalo"): a word before counts double."""
+    counted_generic = sentence.folded[start:end] in GENERIC
+    gaps = [
+        _gap(sentence.places(word), len(word), start, end, counted_generic)
+        for word in folded_keywords(indicator)
+        if word not in GENERIC
+    ]
+    return min((gap for gap in gaps if gap is not None), default=None)
 
 
-def _indicator(catalogue: dict[str, Indicator], unit: str, sentence: str, start: int, end: int) -> str | None:
+def _indicator(
+    catalogue: dict[str, Indicator], unit: str, sentence: FoldedSentence, start: int, end: int
+) -> str | None:
     """The compatible indicator with a word nearest the figure; else the only one a specific counting word
     ("cụm", "tờ rơi") counts in; None when nothing more tells (a bare "91,4%", "730 tin, bài")."""
-    folded, word = fold(sentence).lower(), unit.lower()
+    word = unit.lower()
     compatible = [i for i in catalogue.values() if word in COUNTING.get(i.unit, (i.unit,))]
     scored = [
         (d, index, i.id)
         for index, i in enumerate(compatible)
-        if (d := _distance(i, folded, start, end)) is not None
+        if (d := _distance(i, sentence, start, end)) is not None
     ]
     if scored:
         return min(scored)[2]
@@ -109,6 +135,7 @@ def suggest(text: str, catalogue: dict[str, Indicator], first_line: int = 1) -> 
     found = []
     for number, line in enumerate(nfc(text).splitlines(), first_line):
         for sentence in sentences(line.strip()):
+            folded = None
             for match in _FIGURE.finditer(sentence):
                 qualifier, low, high, unit = match.groups()
                 number_written = low + (f"-{high}" if high else "") + ("%" if unit == "%" else "")
@@ -117,6 +144,7 @@ def suggest(text: str, catalogue: dict[str, Indicator], first_line: int = 1) -> 
                     value = parse_quantity(written)
                 except QuantityError:  # "2.1.3 Tin học hóa", "20-10" as a date: not a figure
                     continue
-                indicator = _indicator(catalogue, unit, sentence, match.start(4), match.end(4))
+                folded = folded or FoldedSentence(sentence)
+                indicator = _indicator(catalogue, unit, folded, match.start(4), match.end(4))
                 found.append(Suggestion(written, value, unit, indicator, sentence, number))
     return found

@@ -6,15 +6,17 @@ from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_left
+from decimal import Decimal
 
 from cchc.content import figure_finder
-from cchc.content.figure_finder import word_matches
+from cchc.content.figure_finder import FoldedSentence
 from cchc.content.indicators import same_unit
 from cchc.content.schema import Field, FieldError
 from cchc.model import Document, Figure, Indicator
 from cchc.problems import Problem, Severity
 from cchc.quantities import QuantityError, numbers_in, parse_quantity
-from cchc.text import fold, sentences
+from cchc.text import sentences
 
 FIELD_NAME = "so_lieu"
 
@@ -124,19 +126,51 @@ def catalogue_problems(document: Document, catalogue: dict[str, Indicator]) -> l
 
 NEAR = 60  # characters: how close to the number a word of its indicator must stand
 # "năm 2025", "tháng 6", "quý 2", "mức độ 2", "giai đoạn 2021": a number after these counts no figure.
-_CALENDAR_WORD = re.compile(r"(?<!\w)(?:nam|thang|ngay|quy|muc do|giai doan|so)\s*$")
+_CALENDAR_WORDS = ("nam", "thang", "ngay", "quy", "muc do", "giai doan", "so")
+_CALENDAR_WORD = re.compile(rf"(?<!\w)(?:{'|'.join(_CALENDAR_WORDS)})\s*$")
+_LONGEST_CALENDAR_WORD = max(map(len, _CALENDAR_WORDS))
 
 
-def _near(holding: list[tuple[str, list]], figure: Figure, words: tuple[str, ...]) -> bool:
-    """Whether one of the sentences `holding` a figure's value (folded, with their numbers) writes it with a
-    word of its indicator close by."""
-    wanted = (figure.value.low, figure.value.high)
-    for folded, numbers in holding:
-        places = [at for number, at in numbers if number in wanted and not _CALENDAR_WORD.search(folded[:at])]
-        for word in words:
-            if any(abs(match.start() - at) <= NEAR for match in word_matches(word, folded) for at in places):
-                return True
+def _after_calendar_word(folded: str, at: int) -> bool:
+    """Whether a calendar word, then perhaps spaces, stands just before `at`. Only the characters before the
+    spaces are searched: searching all the text before each number was quadratic in a sentence's numbers."""
+    words_end = at
+    while words_end and folded[words_end - 1].isspace():
+        words_end -= 1
+    return _CALENDAR_WORD.search(folded, max(0, words_end - _LONGEST_CALENDAR_WORD), at) is not None
+
+
+def _figure_places(sentence: FoldedSentence, numbers: list[tuple[Decimal, int]]) -> dict[Decimal, list[int]]:
+    """Where each number of a sentence stands, when no calendar word says it is a date or a period."""
+    places: dict[Decimal, list[int]] = {}
+    for number, at in numbers:
+        if not _after_calendar_word(sentence.folded, at):
+            places.setdefault(number, []).append(at)
+    return places
+
+
+def _close(starts: list[int], places: list[int]) -> bool:
+    """Whether a word starting at one of `starts` (in order) stands within NEAR characters of a place."""
+    for at in places:
+        index = bisect_left(starts, at - NEAR)
+        if index < len(starts) and starts[index] <= at + NEAR:
+            return True
     return False
+
+
+def _near(holding: list[tuple[FoldedSentence, dict]], figure: Figure, words: tuple[str, ...]) -> bool:
+    """Whether one of the sentences `holding` a figure's value (folded, with where its numbers stand) writes
+    it with a word of its indicator close by."""
+    wanted = {figure.value.low, figure.value.high}
+    for sentence, places_by_number in holding:
+        places = [at for number in wanted for at in places_by_number.get(number, ())]
+        if places and any(_close(sentence.places(word), places) for word in words):
+            return True
+    return False
+
+
+def _folded(holding: list[tuple[str, list]]):
+    return ((FoldedSentence(sentence), numbers) for sentence, numbers in holding)
 
 
 def body_problems(document: Document, catalogue: dict[str, Indicator]) -> list[Problem]:
@@ -147,12 +181,15 @@ def body_problems(document: Document, catalogue: dict[str, Indicator]) -> list[P
     read_sentences = [(s, numbers_in(s)) for s in sentences(document.body)]
     holding = [(s, numbers) for s, numbers in read_sentences if any(n in values for n, _ in numbers)]
     # Only where a figure's value stands: the finder's reading, and each sentence folded once.
-    read = figure_finder.suggest("\n".join(s for s, _ in holding), catalogue)
-    folded = [(fold(s).lower(), numbers) for s, numbers in holding]
+    read: dict[tuple, list] = {}
+    for suggestion in figure_finder.suggest("\n".join(s for s, _ in holding), catalogue):
+        read.setdefault((suggestion.value.low, suggestion.value.high), []).append(suggestion)
+    folded = [(sentence, _figure_places(sentence, numbers)) for sentence, numbers in _folded(holding)]
+    written = {n for _, numbers in holding for n, _ in numbers}
     found = []
     for index, figure in enumerate(document.figures, 1):
         indicator = catalogue[figure.indicator]
-        same = [s for s in read if (s.value.low, s.value.high) == (figure.value.low, figure.value.high)]
+        same = read.get((figure.value.low, figure.value.high), [])
         if any(s.indicator == figure.indicator for s in same):
             continue
         others = sorted({catalogue[s.indicator].name for s in same if s.indicator})
@@ -163,7 +200,7 @@ def body_problems(document: Document, catalogue: dict[str, Indicator]) -> list[P
             message = (
                 f"số {figure.written} trong phần thân là số liệu '{others[0]}', không phải '{indicator.name}'"
             )
-        elif any(figure.value.low == n for _, numbers in holding for n, _ in numbers):
+        elif figure.value.low in written:
             message = (
                 f"số {figure.written} có trong phần thân nhưng không đứng gần từ nào của "
                 f"'{indicator.name}' ({shown})"

@@ -14,6 +14,7 @@ from cchc.refs.names import name_key
 from cchc.refs.normalize import Normalized, normalize, script_name
 
 _SPACE = re.compile(r"\s+")
+_SPACES = re.compile(r"\s*")
 _CANONICAL_KIND = {grammar._words(k).lower(): k for k in grammar.KIND_CODES}
 # Where an issuer phrase ends; line breaks do not end it ("của UBND \n\nthành phố").
 _PHRASE_END = re.compile(
@@ -21,7 +22,7 @@ _PHRASE_END = re.compile(
     r"thực\s+hiện|ngày)\s"
 )
 # A date after the issuer: "Chỉ thị số 44/CT-TTg của Thủ tướng Chính phủ ngày 06 tháng 12 năm 2017".
-_LATE_DATE = re.compile(rf"\s*,?\s*(?i:ngày)\s+(?P<date>{grammar.DATE})")
+_LATE_DATE = re.compile(rf"\s*+,?\s*+(?i:ngày)\s+(?P<date>{grammar.DATE})")
 
 
 _TRAILING_JOIN = re.compile(r"[\s,]*(?:\b(?:và|tại|theo|của|số))?[\s,]*$")
@@ -156,23 +157,39 @@ _NOT_A_NAME = re.compile(
 )
 
 
+def _law_tail(t: str, name_start: int, limit: int) -> re.Match | None:
+    """The first year, date or number after a law's name that starts by `limit`. A tail opens with spaces,
+    so it is tried only where a run of spaces starts: the search never runs past the name's reach."""
+    for space in grammar.SPACE_RUN.finditer(t, name_start, limit + 1):
+        if tail := grammar.LAW_TAIL.match(t, space.start()):
+            return tail
+    return None
+
+
+def _name_end(t: str, name_start: int) -> int | None:
+    """Where a name cited without year or number ends; None when it would be longer than a name can be."""
+    reach = name_start + grammar.LAW_MAX_NAME
+    # Searched a little past the reach and to the end of the spaces there, so that a stop starting within
+    # the reach is read as in the whole text (a stop word whole, "\n  \n" across its spaces).
+    window = _SPACES.match(t, min(len(t), reach + 16)).end()
+    stop = grammar.LAW_STOP.search(t, name_start, window)
+    if stop is not None and stop.start() <= reach:
+        return stop.start()
+    return len(t) if len(t) <= reach else None
+
+
 def _law(norm: Normalized, m: re.Match) -> tuple[int, Citation] | None:
     """A law, code or ordinance cited by name: (end, citation), or None."""
     t = norm.text
     name_start = m.end()
     bound = grammar.LAW_SENTENCE_END.search(t, name_start, name_start + grammar.LAW_MAX_NAME)
     limit = bound.start() if bound else min(len(t), name_start + grammar.LAW_MAX_NAME)
-    tail = None
-    for candidate in grammar.LAW_TAIL.finditer(t, name_start, len(t)):
-        if candidate.start() <= limit:
-            tail = candidate
-        break
-    if tail is not None and tail.start() > name_start:
+    if (tail := _law_tail(t, name_start, limit)) is not None:
         name_end, end = tail.start(), tail.end()
+    elif (name_end := _name_end(t, name_start)) is not None:
+        end = name_end
     else:
-        tail = None
-        stop = grammar.LAW_STOP.search(t, name_start)
-        name_end = end = stop.start() if stop else len(t)
+        return None
     name = _SPACE.sub(" ", t[name_start:name_end]).strip()
     lower_kind = m.group("kind")[0].islower()
     if (

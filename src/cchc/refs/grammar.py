@@ -22,6 +22,9 @@ _BREAK = r"(?:[ \t]*\n\s*)?"
 _HYPHEN = rf"[ \t]?-{_BREAK}"
 _CODE = r"[A-ZĐa-zđ][A-Za-zĐđ0-9&]*"
 _NUM = r"\d{1,5}[a-z]?"
+# Spaces, perhaps with a comma, before a word: ", ngày", "  của". Possessive: written `\s*,?\s+`, a long
+# run of spaces would be split every possible way before the word is found missing (quadratic).
+GAP = r"(?:\s*+,\s++|\s++)"
 
 # 118/2025/NĐ-CP, 183/2010/TTLT/BTC-BNN
 LEGAL = rf"{_NUM}/(?:19|20)\d\d/{_BREAK}{_CODE}(?:(?:{_HYPHEN}|/){_CODE})*"
@@ -35,8 +38,8 @@ DATE = (
     r"|\d{1,2}\s+(?i:tháng)\s+\d{1,2}\s+(?i:năm)\s+\d{4})(?!\d)"
 )
 _DATE_TAIL = (
-    rf"(?:\s*,?\s+(?:(?:được\s+)?ban\s+hành\s+)?(?i:ngày)\s+(?P<date>{DATE})"
-    r"|\s+(?:(?i:năm)\s+)?(?P<tail_year>(?:19|20)\d\d)(?!\d)(?![/.-]\d))?"
+    rf"(?:{GAP}(?:(?:được\s+)?ban\s+hành\s+)?(?i:ngày)\s+(?P<date>{DATE})"
+    r"|\s++(?:(?i:năm)\s+)?(?P<tail_year>(?:19|20)\d\d)(?!\d)(?![/.-]\d))?"
 )
 
 # Codes written in mixed case; every other code is read in capitals ("nđ-cp" is NĐ-CP).
@@ -88,7 +91,7 @@ LAW_START = re.compile(
 # "pháp luật" is not a law, and "các Bộ luật Lao động trước đây" names no one law.
 NOT_A_LAW = re.compile(r"(?i:pháp|các|những)\s+$")
 LAW_TAIL = re.compile(
-    rf"\s+(?:(?i:số)\s+(?P<symbol>{LEGAL})(?:\s*,?\s+(?i:ngày)\s+(?P<symbol_date>{DATE}))?"
+    rf"\s++(?:(?i:số)\s+(?P<symbol>{LEGAL})(?:{GAP}(?i:ngày)\s+(?P<symbol_date>{DATE}))?"
     rf"|(?i:năm)\s+(?P<year>\d{{4}})(?!\d)|(?i:ngày)\s+(?P<date>{DATE})"
     r"|(?P<bare_year>(?:19|20)\d\d)(?!\d)(?![/.-]\d))"
 )
@@ -106,9 +109,11 @@ LAW_STOP = re.compile(
     r"năm|ngày|số|sửa|bổ)(?=\s|$)"
 )
 LAW_MAX_NAME = 120  # characters
+# Where a run of spaces starts: a law's tail ("năm 2025", "số …") can only start there.
+SPACE_RUN = re.compile(r"(?<!\s)\s")
 # After a reference: whose it is ("của UBND thành phố") and what it is about ("về việc …").
-OF = re.compile(r"\s*,?\s+của\s+")
+OF = re.compile(rf"{GAP}của\s+")
 TITLE = re.compile(
-    r"\s*,?\s+(?P<title>(?:về\s+việc|về|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn)"
+    rf"{GAP}(?P<title>(?:về\s+việc|về|ban\s+hành|phê\s+duyệt|quy\s+định|hướng\s+dẫn)"
     r"\s[^;.\n()]{3,240})"
 )

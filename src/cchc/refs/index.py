@@ -224,8 +224,21 @@ _MIN_WORDS = 4
 _SAME_TITLE = 0.5
 
 
+# Titles compared for one document: each pair is compared, so a text citing one document under hundreds of
+# titles (a pasted list) would cost their square. Real documents are cited under a handful.
+_TITLES_COMPARED = 50
+
+
 def _different_titles(titles) -> list[str]:
-    sets = {t: _title_words(t) for t in titles if len(_title_words(t)) >= _MIN_WORDS}
+    """Two of a document's titles that share less than half their leading words, or []. Titles with the
+    same words are compared once (the first of them), and only the first `_TITLES_COMPARED` of those."""
+    sets: dict[str, frozenset[str]] = {}
+    seen: set[frozenset[str]] = set()
+    for title in titles:
+        words = _title_words(title)
+        if len(words) >= _MIN_WORDS and words not in seen and len(sets) < _TITLES_COMPARED:
+            sets[title] = words
+            seen.add(words)
     for a, b in itertools.combinations(sets, 2):
         if len(sets[a] & sets[b]) / len(sets[a] | sets[b]) < _SAME_TITLE:
             return [a, b]

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cached_property
 
 # Letters that look like Latin ones in Vietnamese legal symbols, and what they are read as.
 LOOKALIKES = {
@@ -81,7 +83,7 @@ class Normalized:
     # starts[i]: original offset of text[i], starts[len(text)] == len(original);
     # None when offsets are the same in both (NFC input).
     starts: list[int] | None
-    lookalikes: list[Lookalike] = field(default_factory=list)
+    lookalikes: list[Lookalike] = field(default_factory=list)  # in order of offset
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in the original text of text[start:end]."""
@@ -90,8 +92,15 @@ class Normalized:
         return self.starts[start], self.starts[end]
 
     def lookalikes_in(self, start: int, end: int) -> list[Lookalike]:
+        """The look-alike letters within text[start:end]; found by bisection, since a text with many
+        references and many look-alikes would otherwise compare each with each."""
         first, last = self.span(start, end)
-        return [item for item in self.lookalikes if first <= item.offset < last]
+        offsets = self._lookalike_offsets
+        return self.lookalikes[bisect_left(offsets, first) : bisect_left(offsets, last)]
+
+    @cached_property
+    def _lookalike_offsets(self) -> list[int]:
+        return [item.offset for item in self.lookalikes]
 
 
 def normalize(original: str) -> Normalized:
