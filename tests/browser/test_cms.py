@@ -56,6 +56,8 @@ def editing(tmp_path):
 def test_a_report_made_in_the_web_form_is_published(browser, editing, tmp_path):
     site = tmp_path / "site"
     assert mkdocs_build(editing, site).returncode == 0
+    original = tmp_path / "bc-25-2025.pdf"
+    original.write_bytes(b"%PDF-1.4\n% bao cao 25\n%%EOF\n")
     with serve(site, headers=False) as base:
         page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="vi-VN")
         page.on("dialog", lambda dialog: dialog.accept())  # "publish this entry?" is the browser's confirm
@@ -69,6 +71,12 @@ def test_a_report_made_in_the_web_form_is_published(browser, editing, tmp_path):
         page.get_by_label("Trích yếu").fill("Kết quả công tác tuyên truyền cải cách hành chính năm 2025")
         page.get_by_label("Kỳ báo cáo hoặc kỳ kế hoạch").fill("năm 2025")
         page.get_by_label("Họ và tên người ký").fill("Phùng Văn Diện")
+        # The original, uploaded through the form: it lands beside the document, named as tep_goc expects.
+        page.get_by_role("button", name="Add tệp gốc").click()
+        page.get_by_role("button", name="Chọn một tập tin").click()
+        page.locator("input[type=file]").set_input_files(str(original))
+        page.get_by_text(original.name).wait_for()
+        page.get_by_role("button", name="Lấy những cái đã chọn").click()  # the upload is selected already
         page.locator("[contenteditable='true']").last.click()  # the body's rich editor has no <label for>
         page.keyboard.type("Ủy ban nhân dân xã đã ban hành kế hoạch tuyên truyền.")
         page.get_by_label("Loại văn bản").scroll_into_view_if_needed()
@@ -92,8 +100,12 @@ def test_a_report_made_in_the_web_form_is_published(browser, editing, tmp_path):
         time.sleep(0.2)
     assert written.exists(), sorted(p.name for p in written.parent.iterdir())
     assert "ngay_ban_hanh: 10/12/2025" in written.read_text(encoding="utf-8")  # as `cchc check` expects
+    assert "tep_goc:\n  - bc-25-2025.pdf\n" in written.read_text(encoding="utf-8")
+    assert (written.parent / "bc-25-2025.pdf").read_bytes() == original.read_bytes()
     assert cchc_check(editing).returncode == 0
     rebuilt = tmp_path / "rebuilt"
     assert mkdocs_build(editing, rebuilt).returncode == 0
     archive = (rebuilt / "don-vi/xa-nam-sach/index.html").read_text(encoding="utf-8")
     assert "Kết quả công tác tuyên truyền cải cách hành chính năm 2025" in archive
+    slug = written.stem
+    assert (rebuilt / "van-ban/xa-nam-sach" / slug / "bc-25-2025.pdf").read_bytes() == original.read_bytes()

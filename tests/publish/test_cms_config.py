@@ -8,6 +8,7 @@ import yaml
 from cchc.content import documents, infographics, procedures, units
 from cchc.content.load import load
 from cchc.kinds import KINDS
+from cchc.publish import cms_config
 from cchc.publish.cms_config import backend, config, label
 from tests.conftest import REPO
 
@@ -67,3 +68,15 @@ def test_backend_and_labels():
     assert backend("https://github.com/a/b.git")["repo"] == "a/b"
     assert label("số, ký hiệu như '09/KH-UBND'") == "Số, ký hiệu"
     assert label("ngày ban hành dạng NN/TT/NNNN") == "Ngày ban hành"
+
+
+def test_uploads_lie_beside_their_entry_and_the_body_takes_no_files():
+    """A file uploaded in any collection is stored in the entry's own folder and named by its file name, as
+    tep_goc and tep expect; the body's editor offers no image or code block whose file no page publishes."""
+    portal, _ = load(REPO)
+    made = cms_config.config(portal, "https://github.com/a/b")
+    for collection in made["collections"]:
+        assert (collection["media_folder"], collection["public_folder"]) == ("", ""), collection["name"]
+        body = [f for f in collection["fields"] if f["name"] == "body"]
+        assert all(f["editor_components"] == [] for f in body), collection["name"]
+    assert "blob:" in next(d for d in cms_config.ADMIN_POLICY if d.startswith("connect-src"))

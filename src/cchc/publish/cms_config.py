@@ -22,7 +22,8 @@ from cchc.pages import render
 
 _LABEL_END = re.compile(r",\s*ví dụ|\s+như\s|:|\s+dạng\s|\s+\(|\s+-\s")
 DATE = {"widget": "datetime", "format": "DD/MM/YYYY", "date_format": "DD/MM/YYYY", "time_format": False}
-BODY = {"label": "Nội dung", "name": "body", "widget": "markdown", "required": False}
+# The body takes words, tables and links: no image or code block, whose files no page would publish.
+BODY = {"label": "Nội dung", "name": "body", "widget": "markdown", "required": False, "editor_components": []}
 
 
 def label(description: str) -> str:
@@ -70,7 +71,11 @@ def _fields(schema, choices: dict[str, list], overrides: dict[str, dict] | None 
             widget = {key: widget[key] for key in ("label", "name", "hint", "required")}
             widget |= copy.deepcopy(overrides[spec.name])  # each collection its own (plain YAML, no anchors)
         fields.append(widget)
-    return fields + [dict(BODY)]
+    return [*fields, copy.deepcopy(BODY)]  # plain YAML: no anchor for a list shared between collections
+
+
+# Files uploaded in a collection are stored in the entry's own folder and named by their file name alone.
+BESIDE_ENTRY = {"media_folder": "", "public_folder": ""}
 
 
 def collections(portal: Portal) -> list[dict]:
@@ -94,6 +99,9 @@ def collections(portal: Portal) -> list[dict]:
                 "create": True,
                 "identifier_field": "trich_yeu",
                 "slug": "{{fields.loai}}-{{slug}}",
+                # An original uploaded in the form lies beside its document and is named as tep_goc
+                # expects it: the bare file name, as cchc check reads it.
+                **BESIDE_ENTRY,
                 "fields": _fields(
                     documents.SCHEMA,
                     choices,
@@ -108,6 +116,7 @@ def collections(portal: Portal) -> list[dict]:
     out.append(
         {
             "name": "thu-tuc",
+            **BESIDE_ENTRY,
             "label": "Thủ tục hành chính",
             "folder": f"content/{procedures.FOLDER}",
             "create": True,
@@ -117,6 +126,7 @@ def collections(portal: Portal) -> list[dict]:
     out.append(
         {
             "name": "mau",
+            **BESIDE_ENTRY,
             "label": "Mẫu đơn, tờ khai",
             "folder": f"content/{procedures.FOLDER}/{procedures.FORMS}",
             "create": True,
@@ -129,14 +139,14 @@ def collections(portal: Portal) -> list[dict]:
             "label": "Infographic",
             "folder": f"content/{infographics.FOLDER}",
             "create": True,
-            "media_folder": "",
-            "public_folder": "",
+            **BESIDE_ENTRY,
             "fields": _fields(infographics.SCHEMA, choices, {"tep": {"widget": "image"}, "ngay": DATE})[:-1],
         }
     )  # no body
     out.append(
         {
             "name": "don-vi",
+            **BESIDE_ENTRY,
             "label": "Đơn vị",
             "folder": f"content/{units.FOLDER}",
             "create": True,
@@ -155,6 +165,8 @@ def config(portal: Portal, repo_url: str) -> dict:
         "publish_mode": "editorial_workflow",
         "local_backend": True,
         "locale": "vi",
+        # Decap needs a global media folder; every collection stores its files beside its entries instead
+        # (a file under content/tep/ would be no document's).
         "media_folder": "content/tep",
         "public_folder": "/tep",
         "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
@@ -164,7 +176,8 @@ def config(portal: Portal, repo_url: str) -> dict:
 
 BUNDLE = Path("cms") / "node_modules" / "decap-cms" / "dist"  # installed by `make edit` (npm ci in cms/)
 # Decap compiles its config's schema with ajv, which needs eval; the form talks to the repository's API
-# and, on an editor's machine, to decap-server. Only /quan-tri/ carries this policy.
+# and, on an editor's machine, to decap-server, and reads an uploaded file back from its blob: address
+# before sending it. Only /quan-tri/ carries this policy.
 ADMIN_POLICY = (
     "default-src 'self'",
     "script-src 'self' 'unsafe-eval'",
@@ -172,7 +185,7 @@ ADMIN_POLICY = (
     "img-src 'self' data: blob: https:",
     "font-src 'self' data:",
     "worker-src 'self' blob:",
-    "connect-src 'self' http://localhost:8081 https://api.github.com https://gitlab.com",
+    "connect-src 'self' blob: http://localhost:8081 https://api.github.com https://gitlab.com",
     "object-src 'none'",
     "base-uri 'self'",
 )
