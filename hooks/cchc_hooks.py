@@ -11,6 +11,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_build_datetime
 
+from cchc.navigation import mkdocs_nav
 from cchc.portal_build import BuildError, PortalBuild
 from cchc.settings import with_safe_ids
 
@@ -36,6 +37,8 @@ def on_pre_build(config):
 
 def on_config(config):
     config.markdown_extensions = with_safe_ids(config.markdown_extensions)
+    if config.nav is None:  # the portal's own (cchc.navigation), unless mkdocs.yml writes one
+        config.nav = mkdocs_nav()
     return config
 
 

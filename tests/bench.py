@@ -30,6 +30,7 @@ from PIL import Image, ImageDraw
 from cchc import site
 from cchc.content import calendar
 from cchc.content import load as loader
+from cchc.navigation import mkdocs_nav
 from cchc.pages import figure_pages, figure_tables, reference_pages, render
 from cchc.problems import errors
 from cchc.publish import calendars, opendata, workbook
@@ -98,7 +99,7 @@ def plain_config(config: dict) -> dict:
         },
         "markdown_extensions": config.get("markdown_extensions", []),
         "plugins": [{"search": {"lang": "vi"}}],
-        "nav": config["nav"],
+        "nav": mkdocs_nav(),  # the portal's own nav, as its build gets it
         "validation": {"nav": {"omitted_files": "ignore"}, "links": {"not_found": "info"}},
     }
 

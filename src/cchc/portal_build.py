@@ -18,6 +18,7 @@ from pathlib import Path
 
 from cchc import site, text, urls
 from cchc.content import load as loader
+from cchc.navigation import NAV_PAGES
 from cchc.pages import safe_ids, sanitize
 from cchc.pages.field_reference import expand_marks
 from cchc.problems import Problem, Severity, errors
@@ -26,20 +27,6 @@ from cchc.publish.placement import Placed
 from cchc.refs import index as reference_index
 from cchc.settings import Settings, SettingsError, from_config
 
-# The listing pages the nav names; every other generated page stays out of it (the nav holds
-# sections and listings, never every document).
-NAV_PAGES = frozenset(
-    {
-        urls.DOCUMENTS_INDEX,
-        urls.UNITS_INDEX,
-        urls.CONSOLIDATED,
-        urls.LIBRARY,
-        urls.CHECKS,
-        urls.PROCEDURES,
-        urls.GALLERY,
-        urls.FIGURES,
-    }
-)
 CACHE = Path(".cache") / "cchc"  # encoded images and cards, kept between builds (keyed by content)
 
 
@@ -104,7 +91,11 @@ class PortalBuild:
         return cls(root, docs_dir, settings, generated, portal, log)
 
     def template_globals(self) -> dict:
-        return {"cchc_csp": web_files.content_security_policy(meta=True), "cchc_settings": self.settings}
+        return {
+            "cchc_csp": web_files.content_security_policy(meta=True),
+            "cchc_settings": self.settings,
+            "cchc_urls": urls,  # the theme's templates name pages and files as the rest of the portal does
+        }
 
     @staticmethod
     def template_filters() -> dict:
@@ -165,7 +156,7 @@ class PortalBuild:
         out += [Output(path, text=content) for path, content in self.site.files.items()]
         texts, sources = cms_config.admin_files(self.root, self.portal, self.settings.repo_url)
         if not texts:
-            self.log.warning(
+            self.log.info(
                 f"Trang biên tập /{urls.ADMIN}/ không được dựng: chưa cài Decap CMS vào {cms_config.BUNDLE} "
                 "(make build và make serve tự cài; hoặc chạy sh cms/setup)"
             )

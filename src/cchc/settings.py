@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from cchc import urls
 from cchc.content.schema import FieldError, url
 
 CONFIG = "mkdocs.yml"
@@ -89,7 +90,8 @@ def from_config(config: Mapping, built: datetime | None = None) -> Settings:
     if config.get("use_directory_urls") is False:  # cchc.urls gives every page its own folder
         raise SettingsError(
             "mkdocs.yml: use_directory_urls: cổng cần giá trị true (mỗi trang một thư mục, "
-            "địa chỉ dạng /van-ban/…/); hãy xóa dòng này hoặc ghi use_directory_urls: true"
+            f"địa chỉ dạng {urls.shown(urls.DOCUMENTS_INDEX)}…/); hãy xóa dòng này hoặc ghi "
+            "use_directory_urls: true"
         )
     extra = config.get("extra") or {}
     hotline = extra.get("hotline")

@@ -42,7 +42,7 @@ class Site:
     problems: list[Problem] = field(default_factory=list)  # warnings about what was generated
     # The poster's font, by path in the built site -> the bundled file.
     assets: dict[str, Path] = field(
-        default_factory=lambda: {f"{urls.POSTER_FONTS}/{name}": fonts.FOLDER / name for name in fonts.FILES}
+        default_factory=lambda: {urls.poster_font(name): fonts.FOLDER / name for name in fonts.FILES}
     )
 
 
@@ -62,7 +62,7 @@ def _images(portal: Portal, cache: Path) -> tuple[dict[str, Rendition], dict[str
         rendition, made = render_image(Path(item.image), cache / urls.IMAGES)
         renditions[item.slug], encoded = rendition, encoded + made
         for variant in (*rendition.variants, *rendition.thumbnail):
-            images[f"{urls.IMAGES}/{variant.name}"] = cache / urls.IMAGES / variant.name
+            images[urls.image(variant.name)] = cache / urls.IMAGES / variant.name
     return renditions, images, encoded
 
 
@@ -159,9 +159,9 @@ def generate(
         **opendata.procedures(portal, site_url),
         **opendata.figures(portal, site_url, tables),
         **calendars.feeds(owed, site_url, site_name, settings.built),
-        f"{urls.OPEN_DATA}/so-lieu.xlsx": workbook.workbook(tables, settings.built),
+        urls.open_data(f"{urls.FIGURES_DATA}.xlsx"): workbook.workbook(tables, settings.built),
         **web_files.feeds(portal, site_name, site_url, settings.built),
-        "robots.txt": web_files.robots(site_url),
+        urls.ROBOTS: web_files.robots(site_url),
     }
     made = {urls.card(p.src_uri): cards.for_procedure(p, site_name) for p in portal.procedures}
     made.update(

@@ -46,9 +46,16 @@ POSTER_FONTS = "assets/fonts"  # where cchc.css's @font-face rules look for the 
 CARD = "the-chia-se.png"  # each page's share card, in the page's own folder
 FEED = "feed.xml"  # the site's Atom feed, and each unit's in its folder
 CALENDAR = "lich-bao-cao.ics"  # reports due, for the city in tong-hop/ and for each unit in its folder
-OPEN_DATA_PAGE = "du-lieu.md"  # the hand-written page in docs/ that documents the open data
+# Hand-written pages in docs/ that the portal's navigation and templates name.
+HOME = "index.md"
+ABOUT = "gioi-thieu.md"
+SEARCH_PAGE = "tim-kiem.md"  # answers the header's search form (?q=)
+CONTACT = "lien-he.md"
+EDITORS_GUIDE = "huong-dan-bien-tap.md"
+OPEN_DATA_PAGE = "du-lieu.md"  # documents the open data
 ADMIN = "quan-tri"  # the editors' web form
 SITEMAP = "sitemap.xml"  # written by MkDocs
+ROBOTS = "robots.txt"
 SEARCH_BUNDLE = "pagefind"  # the search index, written after the pages
 THEME_ASSETS = "assets"  # the theme's scripts, styles and fonts
 # Files written by the build at the site's root besides pages: the hosts' headers, the sitemap, the
@@ -60,7 +67,7 @@ ROOT_FILES = (
     SITEMAP,
     "sitemap.xml.gz",
     "404.html",
-    "robots.txt",
+    ROBOTS,
     FEED,
 )
 # Every folder the portal generates into: hand-written pages and files in docs/ stay out of them.
@@ -117,6 +124,43 @@ def year(year: int | None) -> str:
     return f"van-ban/nam-{year}.md" if year else "van-ban/chua-ro-nam.md"
 
 
+def form(slug: str, suffix: str) -> str:
+    """A printable form: a page ('.md') or a file ('.pdf', '.docx') in the procedures' forms folder."""
+    return f"thu-tuc/mau/{slug}{suffix}"
+
+
+# The open data's files by what they hold: '<name>.json' and '<name>.csv' (and the figures' '.xlsx').
+PROCEDURES_DATA, CITED_DATA, CITATIONS_DATA, FIGURES_DATA = "thu-tuc", "van-ban", "trich-dan", "so-lieu"
+
+
+def open_data(name: str) -> str:
+    """A file of the open data, by its name: 'so-lieu.csv' -> 'du-lieu/so-lieu.csv'."""
+    return f"{OPEN_DATA}/{name}"
+
+
+def admin(name: str) -> str:
+    """A file of the editors' web form."""
+    return f"{ADMIN}/{name}"
+
+
+def admin_page() -> str:
+    """The web form's own page (plain HTML: Decap is no Markdown page)."""
+    return f"{ADMIN}/index.html"
+
+
+def poster_font(name: str) -> str:
+    return f"{POSTER_FONTS}/{name}"
+
+
+def theme_asset(name: str) -> str:
+    """A script or style of the portal's own beside the theme's (overrides/assets/)."""
+    return f"{THEME_ASSETS}/{name}"
+
+
+def search_bundle(name: str = "") -> str:
+    return f"{SEARCH_BUNDLE}/{name}"
+
+
 def attachment(document_uri: str, name: str) -> str:
     """Attachments sit in the document's own folder: van-ban/<unit>/<slug>/<name>."""
     return f"{document_uri.removesuffix('.md')}/{name}"
@@ -147,9 +191,9 @@ def reserved(path: str) -> bool:
     return first in owned and path != OPEN_DATA_PAGE
 
 
-def shown(src_uri: str) -> str:
-    """The address as readers see it, for messages: '/van-ban/x/y/'."""
-    return f"/{site_path(src_uri)}"
+def shown(path: str) -> str:
+    """The address as readers see it: '/van-ban/x/y/' for a page, '/du-lieu/x.csv' for a file."""
+    return f"/{site_path(path)}" if path.endswith(".md") else f"/{path}"
 
 
 def feed(src_uri: str = "") -> str:

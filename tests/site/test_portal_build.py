@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from cchc import urls
-from cchc.portal_build import NAV_PAGES, BuildError, PortalBuild
+from cchc.navigation import NAV_PAGES
+from cchc.portal_build import BuildError, PortalBuild
 from cchc.settings import read_config
 
 BUILT = datetime(2026, 12, 1, tzinfo=UTC)

@@ -140,7 +140,7 @@ def docs_problems(root: Path, docs: Path) -> list[Problem]:
         if (unsafe := _unsafe_name(root, docs, file)) is not None:
             problems.append(unsafe)
         elif urls.reserved(relative):
-            shown = "/" + urls.written(relative).removesuffix("index.html")
+            shown = urls.shown(relative)
             problems.append(
                 Problem(
                     file.relative_to(root).as_posix(),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from cchc import urls
 from cchc.content import files, frontmatter
 from cchc.content.frontmatter import Source
 from cchc.content.schema import Field, FieldError, matching, read_fields, url
@@ -104,10 +105,12 @@ def load_forms(root: Path, folder: Path, problems: list[Problem]) -> dict[str, F
             problems.append(problem)
             continue
         relative = f"{FORMS}/{file.name}"
-        uri = f"{FOLDER}/{FORMS}/{slugify(file.stem)}"
         if file.suffix.lower() in FORM_FILES:
             forms[relative] = Form(
-                file.relative_to(root).as_posix(), uri + file.suffix.lower(), file.stem, file=str(file)
+                file.relative_to(root).as_posix(),
+                urls.form(slugify(file.stem), file.suffix.lower()),
+                file.stem,
+                file=str(file),
             )
         else:
             shown, text = frontmatter.read(root, file, problems)
@@ -118,7 +121,13 @@ def load_forms(root: Path, folder: Path, problems: list[Problem]) -> dict[str, F
             before = len(problems)
             data = read_fields(source, FORM_SCHEMA, source.meta, 1, problems) if not found else {}
             if not found and len(problems) == before:
-                forms[relative] = Form(shown, uri + ".md", data["ten"], data.get("nguon") or "", source.body)
+                forms[relative] = Form(
+                    shown,
+                    urls.form(slugify(file.stem), ".md"),
+                    data["ten"],
+                    data.get("nguon") or "",
+                    source.body,
+                )
     return forms
 
 

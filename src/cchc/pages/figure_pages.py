@@ -85,7 +85,7 @@ def overview_page(tables: list[PeriodTable], portal: Portal) -> GeneratedPage:
         indicators=indicators,
         totals=totals,
         period_page=lambda t: urls.figures_period(t.period.label),
-        open_data=urls.OPEN_DATA,
+        downloads={kind: urls.open_data(f"{urls.FIGURES_DATA}.{kind}") for kind in ("csv", "json", "xlsx")},
         data_page=urls.OPEN_DATA_PAGE,
         consolidated=urls.CONSOLIDATED,
     )

@@ -10,7 +10,7 @@ from cchc.pages.markdown import GeneratedPage, escape
 from cchc.refs.annotate import annotate
 from cchc.refs.index import CitedDocument, ReferenceIndex
 from cchc.text import descending, sort_key
-from cchc.urls import CHECKS, LIBRARY, OPEN_DATA, relative, site_path
+from cchc.urls import CHECKS, LIBRARY, relative, site_path
 
 
 def linked_body(
@@ -50,7 +50,7 @@ def library_page(index: ReferenceIndex) -> GeneratedPage:
         "library.md",
         LIBRARY,
         "Thư viện văn bản",
-        open_data=OPEN_DATA,
+        open_data=urls.shown(urls.open_data("")),
         open_data_page=urls.OPEN_DATA_PAGE,
         groups=ordered,
     )

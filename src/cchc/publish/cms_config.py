@@ -199,9 +199,9 @@ def admin_files(root: Path, portal: Portal, repo_url: str) -> tuple[dict[str, st
         return {}, {}
     made = yaml.safe_dump(config(portal, repo_url), allow_unicode=True, sort_keys=False)
     texts = {
-        f"{urls.ADMIN}/config.yml": made,
-        f"{urls.ADMIN}/index.html": render.fill("admin.html", policy="; ".join(ADMIN_POLICY)),
+        urls.admin("config.yml"): made,
+        urls.admin_page(): render.fill("admin.html", policy="; ".join(ADMIN_POLICY)),
     }
-    files = {f"{urls.ADMIN}/{path.name}": path for path in sorted(bundle.glob("*decap-cms.js"))}
-    files.update({f"{urls.ADMIN}/{path.name}": path for path in sorted(bundle.glob("*.wasm"))})
+    files = {urls.admin(path.name): path for path in sorted(bundle.glob("*decap-cms.js"))}
+    files.update({urls.admin(path.name): path for path in sorted(bundle.glob("*.wasm"))})
     return texts, files

@@ -7,11 +7,12 @@ import csv
 import io
 import json
 
+from cchc import urls
 from cchc.model import Portal
 from cchc.pages.figure_tables import PeriodTable
 from cchc.quantities import plain
 from cchc.refs.index import ReferenceIndex
-from cchc.urls import OPEN_DATA, absolute, site_path
+from cchc.urls import absolute, open_data, site_path
 
 
 def json_text(data) -> str:
@@ -40,7 +41,7 @@ def csv_text(rows: list[dict]) -> str:
 
 def both(name: str, rows: list[dict]) -> dict[str, str]:
     """`du-lieu/<name>.json` and `du-lieu/<name>.csv`."""
-    return {f"{OPEN_DATA}/{name}.json": json_text(rows), f"{OPEN_DATA}/{name}.csv": csv_text(rows)}
+    return {open_data(f"{name}.json"): json_text(rows), open_data(f"{name}.csv"): csv_text(rows)}
 
 
 def procedures(portal: Portal, site_url: str) -> dict[str, str]:
@@ -67,7 +68,7 @@ def procedures(portal: Portal, site_url: str) -> dict[str, str]:
         }
         for p in sorted(portal.procedures, key=lambda p: p.slug)
     ]
-    return both("thu-tuc", rows)
+    return both(urls.PROCEDURES_DATA, rows)
 
 
 def citations(index: ReferenceIndex) -> dict[str, str]:
@@ -102,7 +103,7 @@ def citations(index: ReferenceIndex) -> dict[str, str]:
         for src_uri, mentions in sorted(index.by_page.items())
         for m in mentions
     ]
-    return {**both("van-ban", documents), **both("trich-dan", mentions)}
+    return {**both(urls.CITED_DATA, documents), **both(urls.CITATIONS_DATA, mentions)}
 
 
 def figure_rows(portal: Portal, site_url: str, tables: list[PeriodTable]) -> list[dict]:
@@ -144,4 +145,4 @@ def figure_rows(portal: Portal, site_url: str, tables: list[PeriodTable]) -> lis
 
 
 def figures(portal: Portal, site_url: str, tables: list[PeriodTable]) -> dict[str, str]:
-    return both("so-lieu", figure_rows(portal, site_url, tables))
+    return both(urls.FIGURES_DATA, figure_rows(portal, site_url, tables))
