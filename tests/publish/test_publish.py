@@ -11,6 +11,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 
 from cchc import urls
+from cchc.publish import cms_config
 from cchc.publish import web_files as publish
 from tests.conftest import BIN, build_env
 
@@ -151,7 +152,7 @@ def test_the_web_form_has_its_own_policy(built_site):
     own policy in its page, in `_headers` (swapped for the site's) and for nginx; the rest keeps the
     strict one."""
     page = read(built_site, f"{urls.ADMIN}/index.html")
-    admin = "; ".join(urls.ADMIN_POLICY)
+    admin = "; ".join(cms_config.ADMIN_POLICY)
     assert f'<meta http-equiv="Content-Security-Policy" content="{admin.replace(chr(39), "&#39;")}">' in page
     assert '<script src="decap-cms.js"></script>' in page
     assert (built_site / urls.ADMIN / "decap-cms.js").is_file()
