@@ -14,6 +14,14 @@ import zipfile
 import zlib
 from pathlib import Path
 
+import pytest
+
+from cchc.content.load import load
+from cchc.importer.content_file import content_file
+from cchc.importer.layout import read_layout
+from cchc.importer.sources import read_lines
+from tests.conftest import REPO
+
 MEMORY = 1_500_000_000  # bytes of address space for the subprocess: the 3 GB member cannot fit
 BOMB_BLOCKS = 3_000  # × 1 MiB of spaces: word/document.xml inflates to 3.1 GB from about 3 MB
 
@@ -178,3 +186,63 @@ def test_a_text_file_too_big_or_not_utf8_gets_a_message(project, tmp_path):
     ):
         done, _ = _nhap(project, path)
         assert done.returncode == 2 and message in done.stderr and "Traceback" not in done.stderr, done.stderr
+
+
+HEAD = "UBND XÃ NAM SÁCH\nSố: 1/KH-UBND    Nam Sách, ngày 1 tháng 1 năm 2025\nKẾ HOẠCH\n"
+FOOT = "Nơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\nPhùng Văn Diện\n"
+
+
+def _body(filler: str) -> str:
+    return f"{HEAD}TUYÊN TRUYỀN\nCăn cứ Kế hoạch\n{filler}\n{FOOT}"
+
+
+# Each case: what is repeated to fill the document, and where it goes.
+LINEAR = {
+    "1.1.1.": lambda f: _body(f),
+    "Điều ": lambda f: _body(f),
+    "Luật ": lambda f: _body(f),
+    "[": lambda f: _body(f),
+    "<a ": lambda f: _body(f),
+    "](": lambda f: _body(f),
+    "tuyên truyền cải cách\n": lambda f: _body(f),  # one paragraph of thousands of lines (8,000 at 200 kB)
+    "TUYÊN TRUYỀN CẢI CÁCH\n": lambda f: _body(f),  # a heading in capitals that goes on
+    "-" * 60 + "\n": lambda f: _body(f),
+    "-": lambda f: _body(f),
+    "12 buổi tuyên truyền ": lambda f: _body(f),  # figures in one sentence
+    "x_": lambda f: _body("x" + f.replace("x_", "_") + "x"),  # one run of underscores between letters
+    " ": lambda f: f"{HEAD}A{f}B\nCăn cứ\n{FOOT}",  # a title with a run of spaces
+    "năm ": lambda f: f"{HEAD}{f}\nCăn cứ\n{FOOT}",  # a title saying "năm" without a year
+    "- Sở Nội vụ;\n": lambda f: f"{HEAD}TUYÊN TRUYỀN\nCăn cứ\nNơi nhận:\n{f}CHỦ TỊCH\nPhùng Văn Diện\n",
+    "Sở Nội vụ\n": lambda f: f"{HEAD}TUYÊN TRUYỀN\nCăn cứ\nNơi nhận:\n- {f}CHỦ TỊCH\nPhùng Văn Diện\n",
+    "Hà Nội, ngày ": lambda f: f"{f}\n{HEAD}TUYÊN TRUYỀN\nCăn cứ\n{FOOT}",  # the header's first line
+}
+
+
+@pytest.fixture(scope="module")
+def portal():
+    return load(REPO)[0]
+
+
+def _import_seconds(portal, path: Path) -> float:
+    start = time.perf_counter()
+    layout = read_layout(read_lines(path))
+    content_file(layout, portal.units, "xa-nam-sach", None, portal.indicators)
+    return time.perf_counter() - start
+
+
+@pytest.mark.parametrize("token", LINEAR, ids=[repr(t[:12]) for t in LINEAR])
+def test_every_text_pass_is_linear(token, portal, tmp_path):
+    """Four times the text costs about four times the time, well under the sixteen a quadratic pass
+    takes: a ratio, not a timeout, so it holds on a busy machine (best of three runs each). A large run
+    already past sixteen times the small one stops the test at once."""
+    sizes = {}
+    for size in (50_000, 200_000):
+        path = tmp_path / f"{size}.txt"
+        path.write_text(LINEAR[token](token * (size // len(token))), encoding="utf-8")
+        sizes[size] = path
+    small = min(_import_seconds(portal, sizes[50_000]) for _ in range(3))
+    large = []
+    for _ in range(3):
+        large.append(_import_seconds(portal, sizes[200_000]))
+        assert large[-1] < 16 * small + 0.05, f"{large[-1]:.3f} s against {small:.3f} s"
+    assert min(large) < 8 * small + 0.01, f"{min(large):.3f} s against {small:.3f} s: not linear"

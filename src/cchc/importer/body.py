@@ -35,6 +35,34 @@ def _full_width(lines: list[str]) -> int:
     return widths[3 * len(widths) // 4] if widths else 0
 
 
+class _Block:
+    """A paragraph being rejoined, and what the next line's joining asks of it, kept as lines are added so
+    that one paragraph of thousands of lines costs no more than its length: its start (cleaned), its
+    cleaned length, whether all its letters are capitals."""
+
+    def __init__(self, text: str) -> None:
+        self.parts = [text]
+        self.start = clean(text)
+        self.length = len(self.start)
+        self.letters = any(c.isalpha() for c in text)
+        self.capitals = not any(c.isalpha() and not c.isupper() for c in text)
+
+    def add(self, text: str) -> None:
+        self.parts.append(text)
+        cleaned = clean(text)
+        if not self.start:
+            self.start = cleaned
+        self.length += (1 if self.length and cleaned else 0) + len(cleaned)
+        self.letters = self.letters or any(c.isalpha() for c in text)
+        self.capitals = self.capitals and not any(c.isalpha() and not c.isupper() for c in text)
+
+    def upper(self) -> bool:
+        return self.letters and self.capitals
+
+    def text(self) -> str:
+        return " ".join(self.parts)
+
+
 def paragraphs(lines: list[str]) -> list[str]:
     """Rejoin lines broken by the page: a line continues the one before unless it starts a heading number,
     a dash or a Markdown heading, or the line before ended a sentence or stopped short of a full line (a
@@ -43,31 +71,36 @@ def paragraphs(lines: list[str]) -> list[str]:
     full = _full_width(lines)
     if full > 2 * HEADING_MAX:  # one paragraph per line
         return [" ".join(line.split()) for line in lines if line.strip()]
-    blocks: list[str] = []
+    blocks: list[_Block] = []
     joinable = False
     for line in lines:
         text = " ".join(line.split())
         if not text:
             continue
         source_heading = text.startswith(("#", "|"))  # a heading or a table row stands alone
+        bare = clean(text)
         # After a numbered line well short of a full one, a capital starts the section's text; a heading in
         # capitals goes on in capitals.
-        previous = clean(blocks[-1]) if blocks else ""
+        last = blocks[-1] if blocks else None
         heading = (
-            _starts_block(previous) and not _ITEM.match(previous) and len(previous) < HEADING_LINE * full
+            last is not None
+            and _starts_block(last.start)
+            and not _ITEM.match(last.start)
+            and last.length < HEADING_LINE * full
         )
-        capitals = _upper(previous) and _upper(clean(text))
+        capitals = last is not None and last.upper() and _upper(bare)
         if (
-            (joinable or capitals)
+            last is not None
+            and (joinable or capitals)
             and not source_heading
-            and not _starts_block(clean(text))
-            and not (heading and clean(text)[:1].isupper() and not capitals)
+            and not _starts_block(bare)
+            and not (heading and bare[:1].isupper() and not capitals)
         ):
-            blocks[-1] += " " + text
+            last.add(text)
         else:
-            blocks.append(text)
-        joinable = not (source_heading or _ENDS.search(clean(text)) or len(text) < SHORT * full)
-    return blocks
+            blocks.append(_Block(text))
+        joinable = not (source_heading or _ENDS.search(bare) or len(text) < SHORT * full)
+    return [block.text() for block in blocks]
 
 
 def _heading(level: int, text: str) -> str:

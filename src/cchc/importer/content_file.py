@@ -3,6 +3,7 @@ import could not find, for the editor to fill in before `cchc check` passes."""
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 from dataclasses import dataclass, field
@@ -36,9 +37,11 @@ class Imported:
 def period(title: str) -> str | None:
     """The period a title names, in the words of cchc.periods: '06 tháng đầu năm; … năm 2026' gives
     '6 tháng đầu năm 2026' (a period written without its year takes the title's next year)."""
+    years = [(match.start(), match.group()) for match in _YEAR.finditer(title)]  # found once: many "năm"
     for match in _PERIOD.finditer(title):
         span = " ".join((match["span"] or "").split()).lstrip("0")
-        year = match["year"] or (found.group() if (found := _YEAR.search(title, match.end())) else None)
+        following = bisect.bisect_left(years, (match.end(), ""))
+        year = match["year"] or (years[following][1] if following < len(years) else None)
         if year and (span or match["year"]):
             return f"{span} năm {year}".strip()
     return None

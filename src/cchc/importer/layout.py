@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 
 from cchc.kinds import KINDS
 
-_MARKS = re.compile(r"^[#>\s]*|\*+|(?<!\w)_+|_+(?!\w)|\s+$")  # "B_04b" keeps its underscore
+_MARKS = re.compile(r"^[#>\s]*|\*+|_+")
+_WORD = re.compile(r"\w")
 _MOTTO = re.compile(
     r"CỘNG\s+HÒA\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA(?:\s+VIỆT)?(?:\s+NAM)?"
     r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc|^[-_–\s]+$",
@@ -42,9 +43,24 @@ _COLUMNS = re.compile(r"\s{2,}")
 TITLE_LINES = 6
 
 
+def _unmarked(match: re.Match) -> str:
+    """Nothing for a mark, but an underscore run between two letters or digits stays ("B_04b"). Judged by
+    its neighbours rather than by a lookahead, which would retry a long run from each of its characters."""
+    run, text, start, end = match.group(), match.string, match.start(), match.end()
+    if (
+        run[:1] == "_"
+        and start > 0
+        and end < len(text)
+        and _WORD.match(text[start - 1])
+        and _WORD.match(text[end])
+    ):
+        return run
+    return ""
+
+
 def clean(line: str) -> str:
     """A line without Markdown heading, emphasis and quote marks and without outer spaces."""
-    return " ".join(_MARKS.sub("", line).split())
+    return " ".join(_MARKS.sub(_unmarked, line).split())
 
 
 def is_upper(text: str) -> bool:
@@ -179,27 +195,39 @@ def _footer(lines: list[str], found: Layout) -> tuple[int, int]:
         while start > 0 and _closing(clean(lines[start - 1])):
             start -= 1
         tail = [(index, lines[index]) for index in range(start, end)]
-    for index, line in tail:
-        # After the signer's name only the recipients' column goes on (its "- " items); anything else
-        # is an appendix, which belongs to the body.
-        if found.signer is not None and clean(line) and not clean(line).startswith(("-", "+", "•")):
-            return start, index
-        parts = [clean(part) for part in _COLUMNS.split(line.strip()) if clean(part)]
-        listed = []
-        for part in parts:
-            if _signature_line(part):
-                found.positions.append(part)
-            elif _name(part) and not part.startswith("-"):
-                found.signer = part
-            else:
-                listed.append(part)
-        if listed:
-            item = " ".join(listed)
-            if item.startswith(("-", "+", "•")) or not found.recipients:
-                found.recipients.append(item.lstrip("-+• ").strip())
-            else:
-                found.recipients[-1] += " " + item
-    return start, end
+    stop = _signature_and_recipients(tail, found)
+    return start, end if stop is None else stop
+
+
+def _signature_and_recipients(tail: list[tuple[int, str]], found: Layout) -> int | None:
+    """Read the footer's lines; the index of the first line after it (an appendix), None if it ends the
+    text. A recipient's lines are gathered as parts and joined once (a long list stays linear)."""
+    recipients: list[list[str]] = []
+    try:
+        for index, line in tail:
+            # After the signer's name only the recipients' column goes on (its "- " items); anything else
+            # is an appendix, which belongs to the body.
+            if found.signer is not None and clean(line) and not clean(line).startswith(("-", "+", "•")):
+                return index
+            listed = []
+            for part in (clean(part) for part in _COLUMNS.split(line.strip())):
+                if not part:
+                    continue
+                if _signature_line(part):
+                    found.positions.append(part)
+                elif _name(part) and not part.startswith("-"):
+                    found.signer = part
+                else:
+                    listed.append(part)
+            if listed:
+                item = " ".join(listed)
+                if item.startswith(("-", "+", "•")) or not recipients:
+                    recipients.append([item.lstrip("-+• ").strip()])
+                else:
+                    recipients[-1].append(item)
+        return None
+    finally:
+        found.recipients = [" ".join(parts) for parts in recipients]
 
 
 def _closing(text: str) -> bool:
