@@ -46,6 +46,7 @@ KINDS = [
     Kind("Hiến pháp", "", published=False),
 ]
 PUBLISHED = [kind for kind in KINDS if kind.published]
+REPORT, PLAN = KINDS[0], KINDS[1]  # the kinds the consolidation and the figures compare
 
 BY_SLUG = {kind.slug: kind for kind in PUBLISHED}
 PERIODIC_NAMES = ", ".join(k.name.lower() for k in PUBLISHED if k.periodic)

@@ -14,6 +14,6 @@ def table() -> dict[str, str]:
     return yaml.safe_load((files("cchc") / "labels.yml").read_text(encoding="utf-8"))
 
 
-def label(name: str, **values: object) -> str:
-    """The label called `name`, its {placeholders} filled from `values`."""
-    return table()[name].format(**values)
+def label(key: str, /, **values: object) -> str:
+    """The label called `key`, its {placeholders} filled from `values`."""
+    return table()[key].format(**values)

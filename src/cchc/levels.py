@@ -25,3 +25,5 @@ LEVELS = (
 )
 BY_NAME = {level.name: level for level in LEVELS}
 NAMES = ", ".join(level.name for level in LEVELS)
+# How a People's Committee's name opens, before its area ("Ủy ban nhân dân xã Nam Sách" -> "xã Nam Sách").
+COMMITTEE_PREFIXES = ("Ủy ban nhân dân ", "UBND ")

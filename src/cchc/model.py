@@ -7,8 +7,12 @@ from dataclasses import dataclass, field
 from cchc import urls
 from cchc.dates import PartialDate
 from cchc.kinds import Kind
+from cchc.labels import label
 from cchc.periods import Period
 from cchc.quantities import Quantity
+
+# The ways to submit a procedure, as its file names them (Nghị định 63/2010/NĐ-CP, Điều 8).
+IN_PERSON, ONLINE, BY_POST = WAYS = ("Trực tiếp", "Trực tuyến", "Bưu chính")
 
 
 @dataclass(frozen=True)
@@ -153,8 +157,12 @@ class Document:
     @property
     def number_label(self) -> str:
         if not self.number_symbol:
-            return "Chưa rõ"
-        return self.number_symbol if self.has_number else f"{self.number_symbol} (chưa ghi số)"
+            return label("document.unknown")
+        return (
+            self.number_symbol
+            if self.has_number
+            else label("document.number_unset", number=self.number_symbol)
+        )
 
     @property
     def label(self) -> str:
@@ -164,15 +172,19 @@ class Document:
     @property
     def date_label(self) -> str:
         if self.date is None:
-            return "Chưa rõ"
-        return self.date.vietnamese() if self.date.day else f"Chưa ghi ngày, {self.date.vietnamese()}"
+            return label("document.unknown")
+        return (
+            self.date.vietnamese()
+            if self.date.day
+            else label("document.undated", year=self.date.vietnamese())
+        )
 
 
 @dataclass
 class Channel:
     """One way to submit: in person, online or by post, each with its own time limit and fee."""
 
-    way: str  # "Trực tiếp", "Trực tuyến", "Bưu chính"
+    way: str  # one of WAYS
     time_limit: str
     fee: str
 
@@ -234,18 +246,18 @@ class Procedure:
 
     @property
     def label(self) -> str:
-        return f"Thủ tục: {self.name}"
+        return label("procedure.label", name=self.name)
 
     @property
     def online(self) -> bool:
-        return bool(self.online_url) or any(c.way == "Trực tuyến" for c in self.channels)
+        return bool(self.online_url) or any(c.way == ONLINE for c in self.channels)
 
     @property
     def fees(self) -> str:
         """The fee as written when every way of submitting costs the same, else each way's."""
         if len({c.fee for c in self.channels}) == 1:
             return self.channels[0].fee
-        return "; ".join(f"{c.way.lower()}: {c.fee}" for c in self.channels)
+        return "; ".join(label("procedure.fees_by_way", way=c.way.lower(), fee=c.fee) for c in self.channels)
 
 
 @dataclass

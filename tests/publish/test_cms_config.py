@@ -9,7 +9,7 @@ from cchc.content import documents, infographics, procedures, units
 from cchc.content.load import load
 from cchc.kinds import KINDS
 from cchc.publish import cms_config
-from cchc.publish.cms_config import backend, config, label
+from cchc.publish.cms_config import backend, config, field_label
 from tests.conftest import REPO
 
 
@@ -66,8 +66,8 @@ def test_backend_and_labels():
         "branch": "main",
     }
     assert backend("https://github.com/a/b.git")["repo"] == "a/b"
-    assert label("số, ký hiệu như '09/KH-UBND'") == "Số, ký hiệu"
-    assert label("ngày ban hành dạng NN/TT/NNNN") == "Ngày ban hành"
+    assert field_label("số, ký hiệu như '09/KH-UBND'") == "Số, ký hiệu"
+    assert field_label("ngày ban hành dạng NN/TT/NNNN") == "Ngày ban hành"
 
 
 def test_uploads_lie_beside_their_entry_and_the_body_takes_no_files():

@@ -14,6 +14,7 @@ from cchc.problems import Problem
 
 FILE = "chi-tieu.yml"
 AGGREGATES = ("cộng", "trung bình", "không")
+SUM, MEAN, NO_TOTAL = AGGREGATES
 
 
 def read_aggregate(value: str) -> str:

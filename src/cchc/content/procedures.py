@@ -13,14 +13,13 @@ from cchc import urls
 from cchc.content import files, frontmatter
 from cchc.content.frontmatter import Source
 from cchc.content.schema import Field, FieldError, matching, read_fields, url
-from cchc.model import Channel, Form, Paper, Procedure
+from cchc.model import WAYS, Channel, Form, Paper, Procedure
 from cchc.problems import Problem
 from cchc.text import slugify
 
 FOLDER = "thu-tuc"
 FORMS = "mau"
 FIELDS = "linh-vuc.yml"
-WAYS = ("Trực tiếp", "Trực tuyến", "Bưu chính")
 FORM_FILES = (".pdf", ".docx", ".doc", ".odt")
 
 read_code = matching(

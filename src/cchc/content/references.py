@@ -17,6 +17,7 @@ BODIES = "co-quan.yml"
 ALIASES = "bi-danh.yml"
 
 # Groups of the library page, from the top of the state down.
+OTHER = "Khác"  # the group of a cited document whose issuer is not in the table
 GROUPS = (
     "Trung ương Đảng",
     "Quốc hội",
@@ -25,7 +26,7 @@ GROUPS = (
     "Thành phố",
     "Sở, ngành",
     "Xã, phường",
-    "Khác",
+    OTHER,
 )
 
 

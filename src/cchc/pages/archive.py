@@ -8,6 +8,7 @@ from itertools import groupby
 
 from cchc.content.calendar import Due
 from cchc.kinds import Kind
+from cchc.labels import label
 from cchc.levels import BY_NAME
 from cchc.model import Document, Portal, Unit
 from cchc.periods import Period
@@ -27,7 +28,7 @@ class YearGroup:
 
 
 def year_label(year: int | None) -> str:
-    return f"Năm {year}" if year else "Chưa rõ năm"
+    return label("year.known", year=year) if year else label("year.unknown")
 
 
 def by_year_and_period(documents: list[Document]) -> list[YearGroup]:
@@ -69,11 +70,11 @@ class Cell:
     def state(self, today: date) -> str:
         """What a missing document's cell says, against the build's date."""
         if self.due is None:
-            return "Chưa có"
+            return label("due.none")
         if today < self.due:
-            return f"Chưa đến hạn (hạn {self.due:%d/%m/%Y})"
+            return label("due.ahead", day=f"{self.due:%d/%m/%Y}")
         late = (today - self.due).days
-        return f"Quá hạn {late} ngày" if late else "Đến hạn hôm nay"
+        return label("due.late", days=late) if late else label("due.today")
 
 
 @dataclass

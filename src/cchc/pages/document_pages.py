@@ -10,7 +10,8 @@ from markupsafe import Markup
 
 from cchc import urls
 from cchc.content.calendar import Due
-from cchc.kinds import find_kind
+from cchc.kinds import PLAN, REPORT
+from cchc.labels import label
 from cchc.model import Document, Portal, Procedure, Unit
 from cchc.pages import archive, figure_pages, figure_tables, render, structured_data
 from cchc.pages.figure_tables import History
@@ -18,7 +19,7 @@ from cchc.pages.markdown import GeneratedPage
 from cchc.text import sort_key
 from cchc.urls import CONSOLIDATED, DOCUMENTS_INDEX, UNITS_INDEX
 
-CONSOLIDATED_KINDS = ("Báo cáo", "Kế hoạch")
+CONSOLIDATED_KINDS = (REPORT, PLAN)
 
 
 def document_page(
@@ -42,7 +43,7 @@ def document_page(
     }
     meta = {
         "template": "document.html",
-        "search_type": "Văn bản",
+        "search_type": label("search.document"),
         "units": [unit.short_name],
         "jsonld": structured_data.document_json_ld(document, unit, site_url),
     }
@@ -93,19 +94,19 @@ def unit_page(
 def units_index(portal: Portal) -> GeneratedPage:
     ordered = archive.units_in_order(list(portal.units.values()))
     levels = [(level, list(units)) for level, units in groupby(ordered, key=lambda u: u.level)]
-    return render.page("units_index.md", UNITS_INDEX, "Đơn vị", levels=levels)
+    return render.page("units_index.md", UNITS_INDEX, label("title.units"), levels=levels)
 
 
 def documents_index(years: dict[int | None, list[Document]]) -> GeneratedPage:
     counts = [(y, len(years[y])) for y in sorted(years, key=lambda y: -(y or 0))]
-    return render.page("documents_index.md", DOCUMENTS_INDEX, "Văn bản", years=counts)
+    return render.page("documents_index.md", DOCUMENTS_INDEX, label("title.documents"), years=counts)
 
 
 def year_page(year: int | None, documents: list[Document], portal: Portal) -> GeneratedPage:
     return render.page(
         "year.md",
         urls.year(year),
-        f"Văn bản {archive.year_label(year).lower()}",
+        label("title.year", year=archive.year_label(year).lower()),
         years=archive.by_year_and_period(documents),
         units=portal.units,
     )
@@ -114,13 +115,13 @@ def year_page(year: int | None, documents: list[Document], portal: Portal) -> Ge
 def consolidated_page(
     portal: Portal, by_unit: dict[str, list[Document]], owed: list[Due], today: date
 ) -> GeneratedPage:
-    kinds = [find_kind(name) for name in CONSOLIDATED_KINDS]
+    kinds = CONSOLIDATED_KINDS
     due = archive.due_days(owed)
     matrices = [(kind, archive.consolidated(portal, kind, by_unit, due, today)) for kind in kinds]
     return render.page(
         "consolidated.md",
         CONSOLIDATED,
-        "Tổng hợp báo cáo, kế hoạch",
+        label("title.consolidated"),
         matrices=matrices,
         today=today,
         calendar=urls.calendar(CONSOLIDATED) if owed else None,

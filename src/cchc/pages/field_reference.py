@@ -4,6 +4,7 @@ content schemas, so the guide never drifts from what the checks accept."""
 from __future__ import annotations
 
 from cchc.content import documents, procedures, units
+from cchc.labels import label
 from cchc.pages import render
 
 FIELD_REFERENCE_MARK = "<!-- cchc:fields -->"
@@ -28,10 +29,10 @@ def _rows(specs, prefix: str = "") -> list[tuple[str, bool, str]]:
 def field_reference() -> str:
     """The editors' table of fields, made from the schemas so it never drifts from them."""
     collections = (
-        ("Văn bản", documents.FOLDER, documents.SCHEMA),
-        ("Đơn vị", units.FOLDER, units.SCHEMA),
-        ("Thủ tục hành chính", procedures.FOLDER, procedures.SCHEMA),
-        ("Mẫu đơn, tờ khai", f"{procedures.FOLDER}/{procedures.FORMS}", procedures.FORM_SCHEMA),
+        (label("title.documents"), documents.FOLDER, documents.SCHEMA),
+        (label("collection.units"), units.FOLDER, units.SCHEMA),
+        (label("collection.procedures"), procedures.FOLDER, procedures.SCHEMA),
+        (label("collection.forms"), f"{procedures.FOLDER}/{procedures.FORMS}", procedures.FORM_SCHEMA),
     )
     return render.fill(
         "field_reference.md",

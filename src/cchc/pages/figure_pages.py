@@ -7,6 +7,7 @@ from __future__ import annotations
 from markupsafe import Markup
 
 from cchc import urls
+from cchc.labels import label
 from cchc.model import Figure, Portal
 from cchc.pages import figure_tables, render
 from cchc.pages.figure_tables import History, PeriodTable
@@ -41,8 +42,8 @@ def chart(table: PeriodTable, column: int) -> Markup:
         )
         for index, (unit, figure) in enumerate(top)
     ]
-    leader = f"cao nhất là {top[0][0].short_name}: {top[0][1].value.label}" if top else ""
-    more = f"; {len(shown) - len(top)} đơn vị khác ở bảng số liệu" if len(shown) > len(top) else ""
+    leader = label("chart.leader", unit=top[0][0].short_name, value=top[0][1].value.label) if top else ""
+    more = label("chart.more", count=len(shown) - len(top)) if len(shown) > len(top) else ""
     return render.fill(
         "_bar_chart.html",
         id=f"bieu-do-{indicator.id}",
@@ -51,8 +52,8 @@ def chart(table: PeriodTable, column: int) -> Markup:
         width=WIDTH,
         bar_top=BAR_TOP,
         bar_height=BAR_HEIGHT,
-        title=f"{indicator.name} ({indicator.unit}), {table.period.label}",
-        description=f"Biểu đồ cột ngang, {len(shown)} đơn vị có số liệu; {leader}{more}.",
+        title=label("chart.title", indicator=indicator.name, unit=indicator.unit, period=table.period.label),
+        description=label("chart.description", count=len(shown), leader=leader, more=more),
     )
 
 
@@ -61,7 +62,7 @@ def period_page(table: PeriodTable) -> GeneratedPage:
     return render.page(
         "figures_period.md",
         urls.figures_period(table.period.label),
-        f"Số liệu tuyên truyền CCHC: {table.period.label}",
+        label("title.figures_period", period=table.period.label),
         table=table,
         charts=charts,
         value=value_label,
@@ -80,7 +81,7 @@ def overview_page(tables: list[PeriodTable], portal: Portal) -> GeneratedPage:
     return render.page(
         "figures_overview.md",
         urls.FIGURES,
-        "Số liệu tuyên truyền cải cách hành chính",
+        label("title.figures"),
         tables=tables,
         indicators=indicators,
         totals=totals,

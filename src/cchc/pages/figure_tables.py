@@ -6,13 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cchc.kinds import find_kind
+from cchc.content.indicators import NO_TOTAL, SUM
+from cchc.kinds import REPORT
 from cchc.model import Document, Figure, Indicator, Portal, Unit
 from cchc.pages.archive import reporting_units
 from cchc.periods import Period
 from cchc.quantities import Quantity, mean, total
-
-REPORT = find_kind("Báo cáo")
 
 
 @dataclass
@@ -40,9 +39,9 @@ class PeriodTable:
 
 
 def _aggregate(indicator: Indicator, values: list[Quantity]) -> Quantity | None:
-    if not values or indicator.aggregate == "không":
+    if not values or indicator.aggregate == NO_TOTAL:
         return None
-    return total(values) if indicator.aggregate == "cộng" else mean(values)
+    return total(values) if indicator.aggregate == SUM else mean(values)
 
 
 def _latest_reports(portal: Portal) -> dict[tuple[str, Period], Document]:

@@ -10,6 +10,7 @@ from itertools import groupby
 from markupsafe import Markup
 
 from cchc import urls
+from cchc.labels import label
 from cchc.model import Portal, Procedure, Unit
 from cchc.pages import archive, poster_fit, qr, render, structured_data
 from cchc.pages.markdown import GeneratedPage
@@ -19,11 +20,11 @@ from cchc.urls import absolute
 INDEX, BY_UNIT, BY_LEVEL = urls.PROCEDURES, urls.PROCEDURES_BY_UNIT, urls.PROCEDURES_BY_LEVEL
 ONLINE, A_Z = urls.PROCEDURES_ONLINE, urls.PROCEDURES_A_Z
 LISTINGS = (
-    ("Theo lĩnh vực", INDEX),
-    ("Theo đơn vị", BY_UNIT),
-    ("Theo cấp", BY_LEVEL),
-    ("Nộp trực tuyến", ONLINE),
-    ("Từ A đến Z", A_Z),
+    ("listing.by_field", INDEX),
+    ("listing.by_unit", BY_UNIT),
+    ("listing.by_level", BY_LEVEL),
+    ("listing.online", ONLINE),
+    ("listing.a_z", A_Z),
 )
 
 
@@ -34,17 +35,17 @@ class Fact:
     value: str
 
     def line(self) -> str:
-        return f"{self.label}: {self.value}"
+        return label("fact.line", label=self.label, value=self.value)
 
 
 def key_facts(procedure: Procedure) -> list[Fact]:
     """What a resident must know first: how long, how much, where, and whether it can be done online."""
-    online = "Có" if procedure.online else "Không, chỉ nộp trực tiếp hoặc qua bưu điện"
+    online = label("fact.online_yes") if procedure.online else label("fact.online_no")
     return [
-        Fact("time", "Thời gian giải quyết", procedure.time_limit),
-        Fact("fees", "Phí, lệ phí", procedure.fees),
-        Fact("place", "Nơi nộp", procedure.authority),
-        Fact("online", "Nộp trực tuyến", online),
+        Fact("time", label("fact.time"), procedure.time_limit),
+        Fact("fees", label("fact.fees"), procedure.fees),
+        Fact("place", label("fact.place"), procedure.authority),
+        Fact("online", label("fact.online"), online),
     ]
 
 
@@ -60,8 +61,10 @@ def procedure_page(
     meta = {
         "template": "article.html",
         "article_class": "cchc-procedure",
-        "search_type": "Thủ tục hành chính",
-        "description": f"{procedure.name}: {procedure.time_limit}; {procedure.fees}.",
+        "search_type": label("search.procedure"),
+        "description": label(
+            "procedure.description", name=procedure.name, time_limit=procedure.time_limit, fees=procedure.fees
+        ),
         "jsonld": structured_data.procedure_json_ld(procedure, units, site_url),
         "units": [u.short_name for u in units],
     }
@@ -99,7 +102,7 @@ def poster_page(procedure: Procedure, site_url: str, site_name: str) -> Generate
         procedure=procedure,
         facts=facts,
         url=url,
-        qr=Markup(qr.svg(url, f"Mã QR dẫn tới hướng dẫn đầy đủ: {url}")),
+        qr=Markup(qr.svg(url, label("poster.qr", url=url))),
     )
 
 
@@ -111,8 +114,9 @@ Group = tuple[str, str | None, list[Procedure]]  # heading, the page it links to
 
 
 def _listing(src_uri: str, title: str, groups: list[Group]) -> GeneratedPage:
-    """A listing of the directory, with the links to all five."""
-    return render.page("procedure_listing.md", src_uri, title, listings=LISTINGS, groups=groups)
+    """A listing of the directory, with the links to all five; `title` a label's name."""
+    listings = [(label(name), uri) for name, uri in LISTINGS]
+    return render.page("procedure_listing.md", src_uri, label(title), listings=listings, groups=groups)
 
 
 def directory_pages(portal: Portal) -> list[GeneratedPage]:
@@ -125,12 +129,12 @@ def directory_pages(portal: Portal) -> list[GeneratedPage]:
     return [
         _listing(
             INDEX,
-            "Thủ tục hành chính",
+            "title.procedures",
             [(field, None, list(group)) for field, group in groupby(by_field, key=lambda p: p.field)],
         ),
         _listing(
             BY_UNIT,
-            "Thủ tục theo đơn vị",
+            "title.procedures_by_unit",
             [
                 (unit.short_name, unit.src_uri, _sorted(performing[unit.id]))
                 for unit in archive.units_in_order(list(portal.units.values()))
@@ -139,18 +143,18 @@ def directory_pages(portal: Portal) -> list[GeneratedPage]:
         ),
         _listing(
             BY_LEVEL,
-            "Thủ tục theo cấp thực hiện",
-            [(f"Cấp {level}", None, list(group)) for level, group in levels],
+            "title.procedures_by_level",
+            [(label("listing.level", level=level), None, list(group)) for level, group in levels],
         ),
         _listing(
             ONLINE,
-            "Thủ tục nộp trực tuyến",
+            "title.procedures_online",
             [
-                ("Nộp trực tuyến được", None, [p for p in procedures if p.online]),
-                ("Chỉ nộp trực tiếp hoặc qua bưu điện", None, [p for p in procedures if not p.online]),
+                (label("listing.can_online"), None, [p for p in procedures if p.online]),
+                (label("listing.not_online"), None, [p for p in procedures if not p.online]),
             ],
         ),
-        _listing(A_Z, "Thủ tục từ A đến Z", [(letter, None, list(group)) for letter, group in by_letter]),
+        _listing(A_Z, "title.procedures_a_z", [(letter, None, list(group)) for letter, group in by_letter]),
     ]
 
 
@@ -161,7 +165,7 @@ def form_pages(portal: Portal) -> list[GeneratedPage]:
             form.src_uri,
             form.name,
             form.path,
-            {"template": "article.html", "article_class": "cchc-form", "search_type": "Biểu mẫu"},
+            {"template": "article.html", "article_class": "cchc-form", "search_type": label("search.form")},
             form=form,
         )
         for _, form in sorted(portal.forms.items())

@@ -4,7 +4,8 @@ and the citation graph as open data."""
 from __future__ import annotations
 
 from cchc import urls
-from cchc.content.references import GROUPS
+from cchc.content.references import GROUPS, OTHER
+from cchc.labels import label
 from cchc.pages import render
 from cchc.pages.markdown import GeneratedPage, escape
 from cchc.refs.annotate import annotate
@@ -44,12 +45,12 @@ def _newest_first(cited: CitedDocument) -> tuple:
 def library_page(index: ReferenceIndex) -> GeneratedPage:
     groups: dict[str, list[CitedDocument]] = {group: [] for group in GROUPS}
     for cited in index.documents.values():
-        groups[cited.issuer.group if cited.issuer else "Khác"].append(cited)
+        groups[cited.issuer.group if cited.issuer else OTHER].append(cited)
     ordered = [(group, sorted(documents, key=_newest_first)) for group, documents in groups.items()]
     return render.page(
         "library.md",
         LIBRARY,
-        "Thư viện văn bản",
+        label("title.library"),
         open_data=urls.shown(urls.open_data("")),
         open_data_page=urls.OPEN_DATA_PAGE,
         groups=ordered,
@@ -59,7 +60,7 @@ def library_page(index: ReferenceIndex) -> GeneratedPage:
 def checks_page(index: ReferenceIndex, by_path) -> GeneratedPage:
     snippets = {(m.page.path, m.line): m.snippet for m in index.mentions}
     problems = [(p, by_path[p.file], snippets.get((p.file, p.line), "")) for p in index.problems]
-    return render.page("checks.md", CHECKS, "Kiểm tra trích dẫn", problems=problems)
+    return render.page("checks.md", CHECKS, label("title.checks"), problems=problems)
 
 
 def all_pages(index: ReferenceIndex, units, by_path) -> list[GeneratedPage]:

@@ -3,14 +3,16 @@ Legislation for documents. JSON made safe inside <script> whatever the values ho
 
 from __future__ import annotations
 
-from cchc.model import Document, Procedure, Unit
+from cchc.kinds import REPORT
+from cchc.levels import COMMITTEE_PREFIXES
+from cchc.model import ONLINE, Document, Procedure, Unit
 from cchc.pages.sanitize import script_json
 from cchc.urls import absolute
 
 
 def area_name(unit: Unit) -> str:
     """'Ủy ban nhân dân xã Nam Sách' -> 'xã Nam Sách'."""
-    for prefix in ("Ủy ban nhân dân ", "UBND "):
+    for prefix in COMMITTEE_PREFIXES:
         if unit.name.startswith(prefix):
             return unit.name.removeprefix(prefix)
     return unit.name
@@ -21,7 +23,7 @@ def procedure_json_ld(procedure: Procedure, units: list[Unit], site_url: str) ->
     channels = []
     for channel in procedure.channels:
         item = {"@type": "ServiceChannel", "name": channel.way, "processingTime": channel.time_limit}
-        if channel.way == "Trực tuyến" and procedure.online_url:
+        if channel.way == ONLINE and procedure.online_url:
             item["serviceUrl"] = procedure.online_url
         channels.append(item)
     data = {
@@ -47,7 +49,7 @@ def document_json_ld(document: Document, unit: Unit, site_url: str) -> str:
     """Report for reports, Legislation for every other kind of document."""
     url = absolute(site_url, document.src_uri)
     issuer = {"@type": "GovernmentOrganization", "name": unit.name, "url": absolute(site_url, unit.src_uri)}
-    if document.kind.name == "Báo cáo":
+    if document.kind == REPORT:
         data = {
             "@context": "https://schema.org",
             "@type": "Report",

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from cchc import urls
 from cchc.content.calendar import Due
+from cchc.labels import label
 from cchc.publish.ics import Event, calendar
 from cchc.text import slugify
 
@@ -23,7 +24,7 @@ def _uid(due: Due, site_url: str, unit_id: str = "") -> str:
 
 
 def _summary(due: Due) -> str:
-    return f"Hạn nộp {due.kind.name.lower()} {due.period.phrase}"
+    return label("calendar.summary", kind=due.kind.name.lower(), period=due.period.phrase)
 
 
 def feeds(owed: list[Due], site_url: str, site_name: str, built: datetime) -> dict[str, str]:
@@ -37,8 +38,7 @@ def feeds(owed: list[Due], site_url: str, site_name: str, built: datetime) -> di
                 _uid(due[0], site_url),
                 due[0].day,
                 _summary(due[0]),
-                f"{len(due)} đơn vị phải nộp (cấp {', '.join(levels)}). Xem ai đã nộp tại trang "
-                "Tổng hợp báo cáo.",
+                label("calendar.city_description", count=len(due), levels=", ".join(levels)),
                 urls.absolute(site_url, urls.CONSOLIDATED),
             )
         )
@@ -48,12 +48,17 @@ def feeds(owed: list[Due], site_url: str, site_name: str, built: datetime) -> di
             Event(
                 _uid(due, site_url, unit.id),
                 due.day,
-                f"{_summary(due)} ({unit.short_name})",
-                f"{unit.name} nộp {due.kind.name.lower()} {due.period.phrase} lên cấp trên.",
+                label("calendar.unit_summary", summary=_summary(due), unit=unit.short_name),
+                label(
+                    "calendar.unit_description",
+                    unit=unit.name,
+                    kind=due.kind.name.lower(),
+                    period=due.period.phrase,
+                ),
                 urls.absolute(site_url, unit.src_uri),
             )
         )
-    files = {urls.calendar(urls.CONSOLIDATED): calendar(f"Lịch báo cáo – {site_name}", city, built)}
+    files = {urls.calendar(urls.CONSOLIDATED): calendar(label("calendar.name", owner=site_name), city, built)}
     for src_uri, (unit, events) in by_unit.items():
-        files[urls.calendar(src_uri)] = calendar(f"Lịch báo cáo – {unit.short_name}", events, built)
+        files[urls.calendar(src_uri)] = calendar(label("calendar.name", owner=unit.short_name), events, built)
     return files

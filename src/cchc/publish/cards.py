@@ -18,6 +18,7 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont
 
 from cchc import fonts
+from cchc.labels import label
 from cchc.pages.procedure_pages import key_facts
 from cchc.text import nfc
 
@@ -138,17 +139,17 @@ def draw(card: Card) -> bytes:
 def for_procedure(procedure, site_name: str) -> Card:
     """The guide's key facts; where to go is the card's foot line."""
     facts = tuple(fact.line() for fact in key_facts(procedure) if fact.key != "place")
-    return Card("THỦ TỤC HÀNH CHÍNH", procedure.name, procedure.authority, facts, site_name)
+    return Card(label("card.procedure"), procedure.name, procedure.authority, facts, site_name)
 
 
 def for_document(document, unit_name: str, site_name: str) -> Card:
     facts = []
     if document.has_number:
-        facts.append(f"Số: {document.number_symbol}")
+        facts.append(label("card.number", number=document.number_symbol))
     if document.date and document.date.day:
-        facts.append(f"Ngày ban hành: {document.date.vietnamese()}")
+        facts.append(label("card.date", date=document.date.vietnamese()))
     if document.period:
-        facts.append(f"Kỳ: {document.period.label}")
+        facts.append(label("card.period", period=document.period.label))
     return Card(document.kind.name.upper(), document.title, unit_name, tuple(facts), site_name)
 
 

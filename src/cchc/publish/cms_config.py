@@ -16,6 +16,7 @@ from cchc import urls
 from cchc.content import documents, infographics, procedures, units
 from cchc.content.schema import Field
 from cchc.kinds import KINDS
+from cchc.labels import label
 from cchc.levels import LEVELS
 from cchc.model import Portal
 from cchc.pages import render
@@ -23,10 +24,16 @@ from cchc.pages import render
 _LABEL_END = re.compile(r",\s*ví dụ|\s+như\s|:|\s+dạng\s|\s+\(|\s+-\s")
 DATE = {"widget": "datetime", "format": "DD/MM/YYYY", "date_format": "DD/MM/YYYY", "time_format": False}
 # The body takes words, tables and links: no image or code block, whose files no page would publish.
-BODY = {"label": "Nội dung", "name": "body", "widget": "markdown", "required": False, "editor_components": []}
+BODY = {
+    "label": label("collection.body"),
+    "name": "body",
+    "widget": "markdown",
+    "required": False,
+    "editor_components": [],
+}
 
 
-def label(description: str) -> str:
+def field_label(description: str) -> str:
     """A field's short label from its description: 'số, ký hiệu như …' -> 'Số, ký hiệu'."""
     short = _LABEL_END.split(description, maxsplit=1)[0].strip()
     return short[:1].upper() + short[1:]
@@ -41,7 +48,7 @@ def backend(repo_url: str) -> dict:
 
 def _widget(spec: Field, choices: dict[str, list]) -> dict:
     widget: dict = {
-        "label": label(spec.description),
+        "label": field_label(spec.description),
         "name": spec.name,
         "hint": spec.description,
         "required": spec.required,
@@ -56,7 +63,7 @@ def _widget(spec: Field, choices: dict[str, list]) -> dict:
     elif spec.shape == "records":
         widget.update(widget="list", fields=[_widget(f, choices) for f in spec.fields])
     elif spec.shape == "list":
-        item = {"label": label(spec.description), "name": "muc", "widget": "string"}
+        item = {"label": field_label(spec.description), "name": "muc", "widget": "string"}
         widget.update(widget="list", field=item)
     else:
         widget["widget"] = "string"
@@ -88,13 +95,13 @@ def collections(portal: Portal) -> list[dict]:
         "don_vi": unit_ids,
         "chi_tieu": [{"label": f"{i.name} ({i.unit})", "value": i.id} for i in portal.indicators.values()],
     }
-    files = {"widget": "list", "field": {"label": "Tệp", "name": "tep", "widget": "file"}}
+    files = {"widget": "list", "field": {"label": label("collection.file"), "name": "tep", "widget": "file"}}
     out = []
     for unit in sorted(portal.units.values(), key=lambda u: u.id):
         out.append(
             {
                 "name": f"van-ban-{unit.id}",
-                "label": f"Văn bản – {unit.short_name}",
+                "label": label("collection.documents", unit=unit.short_name),
                 "folder": f"content/{documents.FOLDER}/{unit.id}",
                 "create": True,
                 "identifier_field": "trich_yeu",
@@ -117,7 +124,7 @@ def collections(portal: Portal) -> list[dict]:
         {
             "name": "thu-tuc",
             **BESIDE_ENTRY,
-            "label": "Thủ tục hành chính",
+            "label": label("collection.procedures"),
             "folder": f"content/{procedures.FOLDER}",
             "create": True,
             "fields": _fields(procedures.SCHEMA, choices),
@@ -127,7 +134,7 @@ def collections(portal: Portal) -> list[dict]:
         {
             "name": "mau",
             **BESIDE_ENTRY,
-            "label": "Mẫu đơn, tờ khai",
+            "label": label("collection.forms"),
             "folder": f"content/{procedures.FOLDER}/{procedures.FORMS}",
             "create": True,
             "fields": _fields(procedures.FORM_SCHEMA, choices),
@@ -136,7 +143,7 @@ def collections(portal: Portal) -> list[dict]:
     out.append(
         {
             "name": "infographic",
-            "label": "Infographic",
+            "label": label("collection.infographics"),
             "folder": f"content/{infographics.FOLDER}",
             "create": True,
             **BESIDE_ENTRY,
@@ -147,7 +154,7 @@ def collections(portal: Portal) -> list[dict]:
         {
             "name": "don-vi",
             **BESIDE_ENTRY,
-            "label": "Đơn vị",
+            "label": label("collection.units"),
             "folder": f"content/{units.FOLDER}",
             "create": True,
             "identifier_field": "id",

@@ -12,11 +12,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.writer.excel import ExcelWriter
 
+from cchc.labels import label
 from cchc.pages.figure_tables import PeriodTable
 from cchc.quantities import Quantity, plain
 
 INTEGER, DECIMAL = "#,##0", "#,##0.0"
-MISSING = "Chưa có báo cáo"
+MISSING = label("workbook.missing")
 
 
 def _cell(quantity: Quantity | None):
@@ -40,12 +41,13 @@ def _sheet_name(label: str, taken: set[str]) -> str:
 def workbook(tables: list[PeriodTable], built: datetime) -> bytes:
     book = Workbook()
     book.remove(book.active)
-    book.properties.creator = "Cổng thông tin CCHC"
+    book.properties.creator = label("workbook.creator")
     book.properties.created = book.properties.modified = built.replace(tzinfo=None)
     taken: set[str] = set()
     for table in tables:
         sheet = book.create_sheet(_sheet_name(table.period.label, taken))
-        sheet.append(["Đơn vị", "Báo cáo", *(f"{i.name} ({i.unit})" for i in table.indicators)])
+        indicators = (label("workbook.indicator", name=i.name, unit=i.unit) for i in table.indicators)
+        sheet.append([label("workbook.unit"), label("workbook.report"), *indicators])
         for row in table.rows:
             report = row.report
             if report is None:
@@ -54,11 +56,11 @@ def workbook(tables: list[PeriodTable], built: datetime) -> bytes:
             sheet.append(
                 [
                     row.unit.name,
-                    report.number_symbol if report.has_number else "Đã đăng",
+                    report.number_symbol if report.has_number else label("workbook.published"),
                     *(_cell(f.value if f else None) for f in row.values),
                 ]
             )
-        sheet.append(["Tổng hợp", "", *(_cell(q) for q in table.totals)])
+        sheet.append([label("workbook.totals"), "", *(_cell(q) for q in table.totals)])
         for cell in sheet[1] + sheet[sheet.max_row]:
             cell.font = Font(bold=True)
         for line in sheet.iter_rows():
@@ -73,7 +75,7 @@ def workbook(tables: list[PeriodTable], built: datetime) -> bytes:
         sheet.column_dimensions["A"].width = 40
         sheet.column_dimensions["B"].width = 18
     if not tables:
-        book.create_sheet("Số liệu").append(["Chưa có báo cáo nào ghi số liệu"])
+        book.create_sheet(label("workbook.empty_sheet")).append([label("workbook.empty")])
     return _fixed_dates(book, built)
 
 

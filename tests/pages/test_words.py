@@ -1,0 +1,80 @@
+"""Every word a reader sees comes from a template or the named table of labels (src/cchc/labels.yml), never
+from a Python string: the modules that make pages and published files hold none, and every label is used."""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from cchc import labels
+from tests.conftest import REPO
+
+_VIETNAMESE = re.compile(r"[À-ỹĐđ]")
+# Calls whose strings are not a page's words: messages to editors and publishers, patterns that read text.
+_NOT_WORDS = re.compile(
+    r"^(?:Problem|\w*Error|print|info|warning|error|debug|compile|fullmatch|match|search|sub)$"
+)
+# Modules that make pages and published files; not those that only word messages to editors and
+# publishers (what the sanitiser removed, why the site could not be swapped in, which files clash).
+_MESSAGES = {"sanitize.py", "site_swap.py", "placement.py"}
+_MODULES = [
+    module
+    for folder in ("pages", "publish")
+    for module in (REPO / "src/cchc" / folder).glob("*.py")
+    if module.name not in _MESSAGES
+]
+
+
+def _words(source: str) -> list[tuple[int, str]]:
+    """Vietnamese string literals of a module, but docstrings and the arguments of _NOT_WORDS calls."""
+    tree = ast.parse(source)
+    skipped: set[int] = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr):
+            skipped.add(id(body[0].value))
+        name = getattr(getattr(node, "func", None), "attr", None) or getattr(
+            getattr(node, "func", None), "id", ""
+        )
+        if isinstance(node, (ast.Call, ast.Raise)) and (
+            isinstance(node, ast.Raise) or _NOT_WORDS.match(name)
+        ):
+            skipped.update(id(inner) for inner in ast.walk(node))
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and id(node) not in skipped
+        and _VIETNAMESE.search(node.value)
+    ]
+
+
+def test_pages_and_published_files_take_their_words_from_templates_or_labels():
+    found = [
+        f"{module.relative_to(REPO)}:{line}: {text!r}"
+        for module in _MODULES
+        for line, text in _words(module.read_text(encoding="utf-8"))
+    ]
+    assert not found, "\n".join(found)
+
+
+def test_the_model_words_its_labels_through_the_table():
+    """The shared model names documents and procedures for pages: no f-string of Vietnamese words."""
+    tree = ast.parse((REPO / "src/cchc/model.py").read_text(encoding="utf-8"))
+    worded = [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.JoinedStr)
+        and any(isinstance(v, ast.Constant) and _VIETNAMESE.search(str(v.value)) for v in node.values)
+    ]
+    assert not worded, worded
+
+
+def test_every_label_is_used_and_every_used_label_exists():
+    code = "\n".join(p.read_text(encoding="utf-8") for p in (REPO / "src/cchc").rglob("*.py"))
+    table = labels.table()
+    assert not {key for key in table if f'"{key}"' not in code}, "labels no code names"
+    groups = "|".join(sorted({key.split(".")[0] for key in table}))
+    named = set(re.findall(rf"""["']((?:{groups})\.[a-z_]+)["']""", code))
+    assert not {key for key in named if not key.endswith((".md", ".html"))} - set(table)  # not templates
