@@ -25,7 +25,7 @@ edit: $(READY) cms
 serve: $(READY) cms
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-# One build at a time, into a fresh folder swapped in whole (src/cchc/site_swap.py).
+# One build at a time, into a fresh folder swapped in whole (src/cchc/publish/site_swap.py).
 build: $(READY) cms
 	$(BIN)/cchc build
 

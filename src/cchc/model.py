@@ -33,6 +33,16 @@ class Rendition:
     thumbnail: tuple[Variant, ...]
 
 
+@dataclass
+class Body:
+    """An issuing body that is not a unit of the portal: Chính phủ, Bộ Chính trị … (content.references)"""
+
+    name: str
+    group: str
+    aliases: list[str] = field(default_factory=list)
+    codes: list[str] = field(default_factory=list)
+
+
 @dataclass(frozen=True)
 class Alias:
     """A named programme that stands for a numbered document: "Đề án 06" = 06/QĐ-TTg."""
@@ -284,8 +294,8 @@ class Infographic:
 class Portal:
     units: dict[str, Unit] = field(default_factory=dict)
     documents: list[Document] = field(default_factory=list)
-    bodies: list = field(default_factory=list)  # issuing bodies outside the portal (collections.references)
-    aliases: tuple = ()  # named programmes standing for numbered documents (refs.extract.Alias)
+    bodies: list[Body] = field(default_factory=list)  # issuing bodies outside the portal (content.references)
+    aliases: tuple[Alias, ...] = ()  # named programmes standing for numbered documents
     procedures: list[Procedure] = field(default_factory=list)
     forms: dict[str, Form] = field(default_factory=dict)  # by path relative to content/thu-tuc/
     fields: list[str] = field(default_factory=list)  # lĩnh vực of procedures

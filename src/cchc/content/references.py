@@ -3,13 +3,12 @@ in `content/tham-chieu/`."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from cchc.content.documents import read_date, read_kind, read_number_symbol
 from cchc.content.schema import Field, FieldError, read_fields
 from cchc.content.tables import table_items
-from cchc.model import Alias
+from cchc.model import Alias, Body
 from cchc.problems import Problem
 
 FOLDER = "tham-chieu"  # the tables' folder in content/
@@ -28,16 +27,6 @@ GROUPS = (
     "Xã, phường",
     OTHER,
 )
-
-
-@dataclass
-class Body:
-    """An issuing body that is not a unit of the portal: Chính phủ, Bộ Chính trị …"""
-
-    name: str
-    group: str
-    aliases: list[str] = field(default_factory=list)
-    codes: list[str] = field(default_factory=list)
 
 
 def read_group(value: str) -> str:
