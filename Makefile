@@ -41,10 +41,12 @@ test: $(READY) lint cms
 	sh tests/browser/setup
 	$(BIN)/python -m pytest
 
-# Lint and format check (ruff); test runs it first.
+# Lint and format check (ruff) and the stages' layering (import-linter, contracts in pyproject.toml);
+# test runs it first.
 lint: $(READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 # The editors' guide shows screenshots the tests take; this retakes them and puts them beside the guide.
 screenshots: $(READY) cms
