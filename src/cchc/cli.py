@@ -9,7 +9,8 @@ import json
 import sys
 from pathlib import Path
 
-from cchc import annotations, settings
+from cchc import annotations as ci_annotations  # as `annotations` it would hide the __future__ feature
+from cchc import settings
 from cchc.content import frontmatter
 from cchc.content import load as loader
 from cchc.importer import figure_suggestions, placement
@@ -38,10 +39,10 @@ def run_check(args: argparse.Namespace) -> int:
             + bodies.sanitiser_warnings(portal, root)
         )
     for problem in problems:
-        print(annotations.github(problem) if args.format == "github" else problem)
+        print(ci_annotations.github(problem) if args.format == "github" else problem)
     if args.format == "gitlab":
         Path(args.output).write_text(
-            json.dumps(annotations.gitlab(problems), ensure_ascii=False, indent=1), encoding="utf-8"
+            json.dumps(ci_annotations.gitlab(problems), ensure_ascii=False, indent=1), encoding="utf-8"
         )
     errors = sum(p.severity is Severity.ERROR for p in problems)
     warnings = len(problems) - errors
@@ -63,8 +64,8 @@ def run_refs(args: argparse.Namespace) -> int:
     directory = build_directory(portal.units, portal.bodies)
     citing = None
     if args.unit:
-        named = getattr(directory.names.get(args.unit), "unit_id", None)
-        citing = portal.units.get(args.unit) or portal.units.get(named)
+        named: str | None = getattr(directory.names.get(args.unit), "unit_id", None)
+        citing = portal.units.get(args.unit) or (portal.units.get(named) if named is not None else None)
         if citing is None:
             print(
                 f"cchc refs: không có đơn vị '{args.unit}' (cần mã trong content/don-vi/ hoặc tên đơn vị)",
@@ -226,7 +227,8 @@ def main(argv: list[str] | None = None) -> int:
     refs_parser.set_defaults(run=run_refs)
     args = parser.parse_args(argv)
     try:
-        return args.run(args)
+        code: int = args.run(args)
+        return code
     except BrokenPipeError:  # `cchc so-lieu … | head`: the reader has what it wanted
         sys.stderr.close()
         return 0
