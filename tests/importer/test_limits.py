@@ -215,6 +215,11 @@ LINEAR = {
     "- Sở Nội vụ;\n": lambda f: f"{HEAD}TUYÊN TRUYỀN\nCăn cứ\nNơi nhận:\n{f}CHỦ TỊCH\nPhùng Văn Diện\n",
     "Sở Nội vụ\n": lambda f: f"{HEAD}TUYÊN TRUYỀN\nCăn cứ\nNơi nhận:\n- {f}CHỦ TỊCH\nPhùng Văn Diện\n",
     "Hà Nội, ngày ": lambda f: f"{f}\n{HEAD}TUYÊN TRUYỀN\nCăn cứ\n{FOOT}",  # the header's first line
+    "\n": lambda f: f"{HEAD}TUYÊN TRUYỀN CỦA{f}Ủy ban\nCăn cứ\n{FOOT}",  # blank lines in a title
+    "V/v tuyên truyền\n": lambda f: f"{HEAD.replace('KẾ HOẠCH', '')}{f}Căn cứ\n{FOOT}",  # a long subject
+    "Nơi nhận:\n": lambda f: _body(f),  # many a "Nơi nhận" without a signature
+    "KT. CHỦ TỊCH\n": lambda f: f"{HEAD}TUYÊN TRUYỀN\nCăn cứ\nNơi nhận:\n{f}Phùng Văn Diện\n",
+    "- Như trên; CHỦ TỊCH\n": lambda f: f"{HEAD}TUYÊN TRUYỀN\nCăn cứ\nNơi nhận:\n{f}Phùng Văn Diện\n",
 }
 
 

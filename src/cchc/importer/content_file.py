@@ -83,7 +83,7 @@ def content_file(
     seems to give follow the front matter's fields as a commented `so_lieu` block, for the editor to
     confirm."""
     unit_id = unit_id or find_unit(layout.issuer, units)
-    missing, notes = [], []
+    missing, notes = [], list(layout.doubts)  # what the layout could not decide comes first
     date = (
         f"{layout.day:02d}/{layout.month:02d}/{layout.year}"
         if layout.day and layout.month

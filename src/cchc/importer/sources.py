@@ -6,6 +6,8 @@ inflate to gigabytes (a zip bomb, a PDF stream bomb) are refused with a message,
 
 from __future__ import annotations
 
+import re
+import unicodedata
 import zipfile
 from itertools import zip_longest
 from pathlib import Path
@@ -53,17 +55,60 @@ def _cell_lines(cell) -> list[str]:
     return [line.strip() for p in cell.paragraphs for line in p.text.split("\n") if line.strip()]
 
 
+# What marks a table as the header or the footer laid out in columns, not a table of the body.
+_LAYOUT_MARKS = re.compile(
+    r"CỘNG\s+HO?[ÀÒ]A?\s+XÃ|Độc\s+lập|ĐẢNG\s+CỘNG\s+SẢN|^Số\b|Nơi\s+nhận|^V/v\b|^(?:TM|KT|TL|TUQ)\.|^[TK]/[MT]\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _distinct_cells(table) -> list[list[tuple[object, bool]]]:
+    """Each row's cells once (Word repeats a merged cell for each column it spans, and a vertically merged
+    one in each row), without empty cells, each with whether it stands in the right half of the row."""
+    rows, seen = [], set()
+    for row in table.rows:
+        cells = list(row.cells)
+        kept = []
+        for index, cell in enumerate(cells):
+            if id(cell._tc) in seen or not cell.text.strip():
+                continue
+            seen.add(id(cell._tc))
+            kept.append((cell, index >= len(cells) / 2))
+        rows.append(kept)
+    return rows
+
+
+def _columns(rows: list[list[tuple[object, bool]]]) -> list[str]:
+    """Rows of one or two cells as lines, the right cell after a COLUMN_GAP, as a PDF's text shows them."""
+    lines = []
+    for row in rows:
+        if not row:
+            continue
+        if len(row) == 1:
+            cell, right = row[0]
+            lines += [(COLUMN_GAP if right else "") + line for line in _cell_lines(cell)]
+            continue
+        lefts, rights = _cell_lines(row[0][0]), _cell_lines(row[1][0])
+        for left_text, right_text in zip_longest(lefts, rights, fillvalue=""):
+            lines.append(
+                f"{left_text}{COLUMN_GAP}{right_text}".strip() if left_text else COLUMN_GAP + right_text
+            )
+    return lines
+
+
 def _table(table) -> list[str]:
+    """A header or a footer (two columns side by side, or a table of one or two cells a row that holds the
+    motto, the number, the subject, "Nơi nhận" or a signature) as lines; a one-cell table as its lines;
+    any other table as a Markdown table."""
     rows = [list(row.cells) for row in table.rows]
-    if rows and all(len(row) == 2 for row in rows):  # a header or a footer: two columns side by side
-        lines = []
-        for left, right in rows:
-            lefts, rights = _cell_lines(left), _cell_lines(right)
-            for left_text, right_text in zip_longest(lefts, rights, fillvalue=""):
-                lines.append(
-                    f"{left_text}{COLUMN_GAP}{right_text}".strip() if left_text else COLUMN_GAP + right_text
-                )
-        return lines
+    distinct = _distinct_cells(table)
+    text = "\n".join(line for row in distinct for cell, _ in row for line in _cell_lines(cell))
+    if rows and (
+        all(len(row) == 2 for row in rows)
+        or all(len(row) <= 1 for row in distinct)
+        or (all(len(row) <= 2 for row in distinct) and _LAYOUT_MARKS.search(text))
+    ):
+        return _columns(distinct)
     cells = [[" ".join(cell.text.split()).replace("|", "\\|") for cell in row] for row in rows]
     if not cells:
         return []
@@ -195,7 +240,7 @@ def _pdf(path: Path) -> list[str]:
     return [line for page in pages for line in page.splitlines()]
 
 
-def read_lines(path: Path) -> list[str]:
+def _read(path: Path) -> list[str]:
     suffix = path.suffix.lower()
     if suffix in (".txt", ".md"):
         _check_size(path, TEXT_MAX, "chữ")
@@ -212,3 +257,9 @@ def read_lines(path: Path) -> list[str]:
     raise SourceError(
         f"{path.name}: chưa đọc được tệp loại '{suffix}'; cần .docx, .pdf có lớp chữ, hoặc .txt"
     )
+
+
+def read_lines(path: Path) -> list[str]:
+    """The file's lines, composed (NFC): Word files often store a letter and its marks apart ("CHỦ" as
+    U+0055 U+0309), which `cchc check` and every comparison read composed."""
+    return [unicodedata.normalize("NFC", line) for line in _read(path)]

@@ -1,0 +1,167 @@
+"""The foot of a document: the recipients (Nơi nhận) on the left beside the signature block on the right
+(TM./KT. + position lines, the space for the signature, the signer's name), then whatever follows the
+signature (appendices: Phụ lục …; in a file that bundles letters, the next letter). In a PDF's text the two
+columns share lines, apart by a run of spaces or by a single one ("- Như Điều 3; CHỦ TỊCH")."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from cchc.importer.marks import COLUMNS, clean, columns, is_upper
+
+if TYPE_CHECKING:
+    from cchc.importer.layout import Layout
+
+LIST_MARKS = ("-", "+", "•")
+SIGNATURE_REACH = 40  # lines after "Nơi nhận" within which its signature stands
+_RECIPIENTS = re.compile(r"^Nơi\s+nhận\s*(?::\s*(?P<rest>.*))?$", re.IGNORECASE)
+_SIGNATURE = re.compile(
+    r"^(?:(?:TM|KT|Q|TL|TUQ)\.\s*|[TK]/[MTL]\s+)?[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ-Ỹ][A-ZĐÂĂÊÔƠƯ\u00C0-\u1EF9 ,.&/-]*$"
+)
+# How a position line beside a recipient opens ("- Như trên; PHÓ TRƯỞNG THUẾ TỈNH").
+_POSITION = re.compile(
+    r"^(?:(?:TM|KT|TL|TUQ|Q)\.\s*|[TK]/[MTL]\s+)|^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|BÍ\s+THƯ"
+    r"|CHỦ\s+NHIỆM|CHÁNH\s+VĂN\s+PHÒNG|CHÁNH\s+THANH\s+TRA|TỔNG\s+GIÁM\s+ĐỐC|(?:\w+\s)?TRƯỞNG)\b"
+)
+_APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)\b")
+_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+_FILE_PATH = re.compile(r"^(?:[A-Za-z]:\\|\\\\)|\\[^\\]+\.(?:docx?|pdf|xlsx?)$", re.IGNORECASE)
+
+
+def signature_line(text: str) -> bool:
+    return bool(_SIGNATURE.match(text)) and is_upper(text) and not text.startswith("-")
+
+
+def name(text: str) -> bool:
+    """A person's name: two to six capitalised words and nothing else."""
+    words = text.split()
+    return 2 <= len(words) <= 6 and all(w.isalpha() and w[:1].isupper() and w[1:].islower() for w in words)
+
+
+def _split_position(part: str) -> list[str]:
+    """A recipient and the position line that shares its line after a single space, apart: the longest
+    run of words in capitals that ends the part and opens like a position, after a recipient's
+    punctuation."""
+    words = part.split()
+    first_upper = len(words)
+    while first_upper > 0 and not any(c.islower() for c in words[first_upper - 1]):
+        first_upper -= 1
+    if first_upper == 0:  # no recipient's words before: the whole part is one line ("KT. BỘ TRƯỞNG")
+        return [part]
+    for start in range(first_upper, len(words)):
+        if words[start - 1][-1] in ";,.:)" and _POSITION.match(" ".join(words[start : start + 4])):
+            tail = " ".join(words[start:])  # built once: the first opening found decides
+            return [" ".join(words[:start]), tail] if signature_line(tail) else [part]
+    return [part]
+
+
+def _parts(line: str) -> list[str]:
+    return [piece for part in columns(line) for piece in _split_position(part)]
+
+
+def _has_signature(lines: list[str], start: int) -> bool:
+    return any(
+        signature_line(part) or name(part)
+        for line in lines[start : start + SIGNATURE_REACH]
+        for part in _parts(line)
+    )
+
+
+def _recipients_mark(lines: list[str]) -> tuple[int, str] | None:
+    """Where "Nơi nhận" stands, and what shares its line: the first such line with a signature after it
+    (a file may bundle letters, each with its own), else the last one."""
+    marks = []
+    for index, line in enumerate(lines):
+        head = clean(COLUMNS.split(line.strip(), 1)[0])
+        if head[:3].lower() == "nơi" and (parts := _parts(line)) and (found := _RECIPIENTS.match(parts[0])):
+            marks.append((index, " ".join([found["rest"] or "", *parts[1:]]).strip()))
+    for index, rest in marks:
+        if _has_signature(lines, index):
+            return index, rest
+    return marks[-1] if marks else None
+
+
+def _closing(text: str) -> bool:
+    return not text or signature_line(text) or name(text)
+
+
+def _finished(recipient: list[str]) -> bool:
+    """A recipient ends with ';' or '.'; one that ends otherwise ("các Vụ: CN,") goes on on the next
+    line."""
+    return recipient[-1].rstrip()[-1:] in (";", ".")
+
+
+class _Tail:
+    """The footer as it is read line by line: positions and the name go to the layout, the other parts
+    to the recipients."""
+
+    def __init__(self, found: Layout) -> None:
+        self.found = found
+        self.recipients: list[list[str]] = []  # each recipient's lines, joined once at the end
+
+    def read(self, lines: list[tuple[int, str]]) -> int | None:
+        """The index of the first line that follows the footer (an appendix), None when it ends the
+        text."""
+        for index, line in lines:
+            parts = _parts(line)
+            if not parts or _PAGE_NUMBER.match(parts[0]):
+                continue
+            if _APPENDIX.match(parts[0]):
+                return index
+            if _FILE_PATH.search(parts[0]):  # the typist's file, printed under the recipients
+                self.found.doubts.append(f"nơi nhận: bỏ dòng đường dẫn tệp '{parts[0]}'")
+                continue
+            if not self._add(parts):
+                return index
+        return None
+
+    def _add(self, parts: list[str]) -> bool:
+        """Read one line's parts; False when the line is not the footer's."""
+        found, listed = self.found, []
+        signed = found.signer is not None or bool(found.positions)
+        for part in parts:
+            if signature_line(part) and found.signer is not None:
+                return False  # capitals after the signer's name: an appendix's title, the next letter
+            if signature_line(part):
+                found.positions.append(part)
+            elif name(part) and not part.startswith(LIST_MARKS):
+                found.signer = part
+            else:
+                listed.append(part)
+        if not listed:
+            return True
+        item = " ".join(listed)
+        if item.startswith(LIST_MARKS):
+            self.recipients.append([item.lstrip("-+• ").strip()])
+        elif not self.recipients:
+            self.recipients.append([item])
+        elif not _finished(self.recipients[-1]) and (found.signer is None or item[:1].islower()):
+            self.recipients[-1].append(item)
+        elif not signed:
+            self.recipients.append([item])  # recipients listed without dashes
+        else:
+            return False  # after the signature, what is not a recipient is an appendix
+        return True
+
+    def close(self) -> None:
+        self.found.recipients = [" ".join(parts) for parts in self.recipients]
+
+
+def read_footer(lines: list[str], found: Layout) -> tuple[int, int]:
+    """Read the recipients and the signature; where the body stops, and where it goes on after the
+    signature (appendices), or the end."""
+    end = len(lines)
+    mark = _recipients_mark(lines)
+    if mark is not None:
+        start, beside = mark
+        tail = [(start, beside)] + [(index, lines[index]) for index in range(start + 1, end)]
+    else:  # no "Nơi nhận": the signature block alone closes the text
+        start = end
+        while start > 0 and _closing(clean(lines[start - 1])):
+            start -= 1
+        tail = [(index, lines[index]) for index in range(start, end)]
+    reader = _Tail(found)
+    stop = reader.read(tail)
+    reader.close()
+    return start, end if stop is None else stop

@@ -1,0 +1,286 @@
+"""The head of a document as Nghị định 30/2020 lays it out: the issuing body and its number on the left, the
+motto and the dateline on the right, then the kind and its title (trích yếu), or for a công văn the subject
+("V/v …") under the number. Where a line could belong to the title or not, the reading is noted for the
+editor to check (Layout.doubts)."""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from cchc.importer.marks import clean, columns, is_bold, is_rule, is_upper, own_words
+from cchc.kinds import KINDS
+
+if TYPE_CHECKING:
+    from cchc.importer.layout import Layout
+
+HEADER_LINES = 40  # the header, kind and subject stand in a document's first lines
+TITLE_LINES = 6  # a title runs over a few lines; more means no end was found
+SUBJECT_LINES = 8
+LETTER = "Công văn"
+
+# "Số: 123/KH-UBND", "Số: 156 -CV/TĐTN-BCTĐ&TTN", "Số: 1147-QĐ/BTGDVTW"; "Số:    /BC-UBND" (a draft, left
+# blank); "Số:" alone.
+_NUMBER = re.compile(
+    r"\bSố\s*:\s*(?:(?P<number>\d[\w.]*(?: ?[-/][\w.&\-]*)?(?:/[\w.&/\-]+)?)|(?P<blank>/\s*[\w.&/\-]+))?"
+)
+_SUBJECT = re.compile(r"^[“\"']?V/v\b")
+_DATELINE = re.compile(
+    r"(?P<place>[^\W\d_][^,\d]{0,40}?),\s*ngày\s*(?P<day>\d{1,2})?[\s….]*tháng\s*"
+    r"(?P<month>\d{1,2})?[\s….]*năm\s*(?P<year>\d{4})"
+)
+_KINDS = {kind.name.upper(): kind for kind in KINDS}
+_CODES = {kind.code.upper(): kind.name for kind in KINDS if kind.code}
+# How a document's first paragraph opens, after its title or subject.
+_OPENERS = re.compile(
+    r"^[-+]?\s*(?:Căn\s+cứ|Thực\s+hiện|Phúc\s+đáp|Theo|Trên\s+cơ\s+sở|Nhằm|Để|Kính\s+gửi|Triển\s+khai|Xét"
+    r"|Ngày\s+\d|(?:Sáng|Chiều|Tối)\s+ngày|Hôm\s+nay|Vào\s+(?:hồi|ngày))\b"
+)
+_HEADING = re.compile(r"^(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\))\s")
+# A person who issues a decision, on the line after its title: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …".
+_PERSON = re.compile(
+    r"^(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|CỤC\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC|TRƯỞNG\s+BAN"
+    r"|VỤ\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG|BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH)\b"
+)
+# A body that issues a decision collectively, or the name a title may end with: the reading is uncertain.
+_BODY = re.compile(r"^(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN|^HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|^UBND\b")
+# Words after which a title line cannot end: it goes on on the next line.
+_OPEN_END = re.compile(
+    r"(?:[,\-–—(“\"]|\b(?:của|và|về|cho|trong|tại|với|đối|trên|theo|đến|từ|các|những|là|để|giai\s+đoạn"
+    r"|năm|số|ngày|thuộc|nhằm|hoặc|khi|qua|giữa|bằng|do|được|về\s+việc|quy\s+định))$",
+    re.IGNORECASE,
+)
+_AUTHORITY_KINDS = {"Quyết định", "Nghị quyết", "Quy định", "Quy chế", "Chỉ thị"}
+
+
+def _place(text: str) -> str:
+    """The place name that ends `text`: its last words written as names ("Hà Nội", "TP. Hồ Chí Minh"),
+    without the header's capitals that a PDF's columns put before it."""
+    kept: list[str] = []
+    for word in reversed(text.split()):
+        if (word[:1].isupper() and word[1:].islower()) or (word.endswith(".") and len(word) <= 4):
+            kept.insert(0, word)
+        else:
+            break
+    return " ".join(kept) or text.strip()
+
+
+def _number_and_date(header: list[str], found: Layout) -> None:
+    text = " ".join(" ".join(header).split())
+    if (number := _NUMBER.search(text)) is not None:
+        found.number = (number["number"] or "").strip()
+        if number["blank"]:
+            found.doubts.append(
+                f"số, ký hiệu: số để trống (bản dự thảo?), ký hiệu '{number['blank']}'; "
+                "ghi số khi văn bản có số"
+            )
+        text = text[: number.start()] + " " + text[number.end() :]
+    if found.year is None and (dated := _DATELINE.search(text)) is not None:
+        found.place, found.year = _place(dated["place"]), int(dated["year"])
+        found.day = int(dated["day"]) if dated["day"] else None
+        found.month = int(dated["month"]) if dated["month"] else None
+
+
+def _kind_of_symbol(number: str | None) -> str | None:
+    """The kind a symbol's type code names: "QĐ" in 12/QĐ-UBND or in 1147-QĐ/BTGDVTW."""
+    if not number:
+        return None
+    party = re.match(r"^\d[\w.]*\s?-\s?([^\W\d_]+)/", number)
+    administrative = re.match(r"^\d[\w.]*\s?/\s?(?:\d{4}/)?([^\W\d_]+)-", number)
+    code = (party or administrative)[1] if (party or administrative) else None
+    return _CODES.get(code.upper()) if code else None
+
+
+def _issuer_part(part: str) -> bool:
+    return bool(part) and is_upper(part) and not _NUMBER.search(part) and "/" not in part
+
+
+def _add_issuer(part: str, found: Layout) -> None:
+    if found.issuer and len(part.split()) == 1:  # a name broken before its last word
+        found.issuer[-1] += " " + part
+    else:
+        found.issuer.append(part)
+
+
+def read_header(lines: list[str], found: Layout) -> int:
+    """Read the header and the title or subject; the index of the body's first line. The issuer comes from
+    the header's left column; the number and dateline from the header's text as a whole, as narrow columns
+    may break them over lines ("Số:" / "5680/CT-CS", "Đồng Nai, ngày 20" / "tháng 11 năm 2025")."""
+    header: list[str] = []
+    numbered = False
+    for index, line in enumerate(lines[:HEADER_LINES]):
+        parts = [own for part in columns(line) if (own := own_words(part))]
+        if not parts:
+            continue
+        first = parts[0]
+        if first.upper() in _KINDS and is_upper(first):
+            found.kind = _KINDS[first.upper()].name
+            _number_and_date([*header, *parts[1:]], found)
+            return read_title(lines, index + 1, found)
+        if _SUBJECT.match(first):
+            return _subject(lines, index, [*header, *parts[1:]], found)
+        header += parts
+        for part in parts:
+            if part.startswith("Số") and _NUMBER.match(part):
+                numbered = True
+            elif _issuer_part(part) and not numbered:
+                _add_issuer(part, found)
+    # No kind word: the title may still open the text, before its first opener or heading.
+    found.issuer = []
+    return read_title(lines, 0, found)
+
+
+def _subject(lines: list[str], index: int, header: list[str], found: Layout) -> int:
+    """A letter's subject ("V/v …") under its number, over a few lines of the left column: up to a blank
+    line, the motto, the dateline, "Kính gửi" or the first paragraph; the right column's dateline may
+    stand beside it or after it."""
+    subject = [columns(lines[index])[0]]
+    header = [*header, *columns(lines[index])[1:]]
+    index += 1
+    while index < len(lines) and len(subject) < SUBJECT_LINES:
+        parts = columns(lines[index])
+        if not parts:
+            if not _OPEN_END.search(subject[-1]):
+                break
+            index += 1
+            continue
+        own = own_words(parts[0])
+        right_only = len(lines[index]) - len(lines[index].lstrip()) > 30  # a right column's line alone
+        if (
+            not own
+            or right_only
+            or _DATELINE.search(" ".join(parts))
+            or _OPENERS.match(own)
+            or own.startswith("Số")
+            or (own.upper() in _KINDS and is_upper(own))
+        ):
+            break
+        subject.append(own)
+        header += parts[1:]
+        index += 1
+    # The motto and dateline may follow the subject (a PDF's text reads the left column first).
+    while index < len(lines) and index < HEADER_LINES:
+        parts = columns(lines[index])
+        own = [part for part in map(own_words, parts) if part]
+        if own and not (_DATELINE.search(" ".join(own)) or _NUMBER.search(" ".join(own))):
+            break
+        header += own
+        index += 1
+    _number_and_date(header, found)
+    found.title = _joined(subject)
+    found.kind = LETTER
+    return _after_blanks(lines, index)
+
+
+def _joined(title: list[str]) -> str:
+    """A title's lines as one: a symbol broken after its hyphen ("3183/SNV-" / "TCBC") is joined back."""
+    text = title[0]
+    for line in title[1:]:
+        broken_symbol = re.search(r"/[\w.&\-]*\w-$", text)
+        text += ("" if broken_symbol else " ") + line
+    return text
+
+
+def _spaced(lines: list[str]) -> bool:
+    """A text with a blank line after nearly every line (some exports double the line breaks): there a
+    blank line ends nothing."""
+    pairs = [(a, b) for a, b in pairwise(lines[:121]) if a.strip()]
+    return bool(pairs) and sum(not b.strip() for _, b in pairs) > 0.6 * len(pairs)
+
+
+def _after_blanks(lines: list[str], index: int) -> int:
+    while index < len(lines) and not clean(lines[index]):
+        index += 1
+    return index
+
+
+def _full_width(lines: list[str]) -> int:
+    widths = sorted(len(text) for line in lines[:400] if (text := clean(line)))
+    return widths[3 * len(widths) // 4] if widths else 0
+
+
+def _at_blank_goes_on(title: list[str], following: str) -> bool:
+    """Whether a title goes on past blank lines: only when its line cannot end there, or the line after
+    them goes on in lower case."""
+    return bool(_OPEN_END.search(title[-1])) or clean(following)[:1].islower()
+
+
+def _body_name(text: str, found: Layout) -> bool:
+    """Whether a line in capitals naming a body ("ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN") after a title that could
+    end is the body issuing a decision (not the title's); noted either way for the editor."""
+    issuing = found.kind in _AUTHORITY_KINDS
+    where = "để ngoài trích yếu" if issuing else "đưa vào trích yếu"
+    found.doubts.append(
+        f"trích yếu: dòng '{text}' có thể là cơ quan ban hành hoặc phần cuối của trích yếu; đã {where}, "
+        "kiểm tra lại"
+    )
+    return issuing
+
+
+def _goes_on(title: list[str], raws: list[str], text: str, raw: str, full: int, found: Layout) -> bool:
+    """Whether the line `text` goes on the title read so far."""
+    previous = title[-1]
+    if _HEADING.match(text):
+        return False
+    if _OPEN_END.search(previous):  # "…CÁC SỞ, BAN, NGÀNH," / "…GIAI ĐOẠN 2017 -" / "… CỦA"
+        return not re.match(r"^(?:Căn\s+cứ|Kính\s+gửi|Thực\s+hiện)\b", text)
+    if _OPENERS.match(text):
+        return False
+    if text[:1].islower():
+        return True
+    if is_upper(text) and _PERSON.match(text):  # who issues a decision: "CHỦ TỊCH ỦY BAN NHÂN DÂN …"
+        return False
+    if is_upper(text) and _BODY.match(text):
+        return not _body_name(text, found)
+    if all(map(is_bold, raws)) and not is_bold(raw):  # a Word title in bold ends with its bold
+        return False
+    if all(map(is_upper, title)):  # a title in capitals goes on in capitals
+        return is_upper(text)
+    if is_upper(text):
+        return False
+    # A title in sentence case: a line that fills the page or ends a sentence is the body's.
+    return not (len(text) >= 0.8 * full or re.search(r"[.:;]$", text))
+
+
+def read_title(lines: list[str], start: int, found: Layout) -> int:
+    """The title under the kind word, up to the first paragraph (its opener, a heading number, a line that
+    cannot go on the title), the authority that issues a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"), a
+    rule, or a blank line where the title can end; the index of the body's first line."""
+    title: list[str] = []
+    raws: list[str] = []
+    spaced, full = _spaced(lines), _full_width(lines)
+    index = start
+    while index < len(lines):
+        raw, text = lines[index], clean(lines[index])
+        if not text:  # a run of blank lines, judged once
+            after = _after_blanks(lines, index)
+            if (
+                title
+                and not spaced
+                and not _at_blank_goes_on(title, lines[after] if after < len(lines) else "")
+            ):
+                break
+            index = after
+            continue
+        if _DATELINE.search(text) and found.year is not None:
+            index += 1
+            continue
+        if is_rule(text):
+            index += 1
+            if title:
+                break
+            continue
+        if (title and not _goes_on(title, raws, text, raw, full, found)) or (
+            not title and (_OPENERS.match(text) or _HEADING.match(text))
+        ):
+            break
+        title.append(text)
+        raws.append(raw)
+        index += 1
+        if len(title) > TITLE_LINES:
+            return start  # no end in reach: there is no title here
+    if index >= len(lines):
+        return start
+    found.title = _joined(title) if title else None
+    return index

@@ -1,0 +1,132 @@
+"""Layouts the importer once read wrong on real documents, each as small as it can be: titles over several
+lines (a line that opens with a body's name, a line that ends with a dash, a rule or an authority after
+the title), a công văn's kind and subject over two lines, and a PDF's text where the recipients and the
+signature share lines."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from cchc.importer.layout import read_layout
+
+HEAD = """ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH PHÚ YÊN                    Độc lập - Tự do - Hạnh phúc
+Số: 25/{code}-UBND              Phú Yên, ngày 3 tháng 4 năm 2024
+{kind}
+"""
+FOOT = """Nơi nhận:                         TM. ỦY BAN NHÂN DÂN
+- Như trên;                       CHỦ TỊCH
+- Lưu: VT.
+                                  Trần Hữu Thế
+"""
+
+
+def _layout(kind: str, code: str, title: str, body: str = "Căn cứ Luật Tổ chức chính quyền địa phương;"):
+    return read_layout(f"{HEAD.format(kind=kind, code=code)}{title}\n{body}\n{FOOT}".splitlines())
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        (
+            "TĂNG CƯỜNG TRÁCH NHIỆM CỦA CÁC SỞ, BAN, NGÀNH,\nỦY BAN NHÂN DÂN QUẬN, HUYỆN TRONG THỰC HIỆN\n"
+            "CẢI CÁCH HÀNH CHÍNH",
+            "TĂNG CƯỜNG TRÁCH NHIỆM CỦA CÁC SỞ, BAN, NGÀNH, ỦY BAN NHÂN DÂN QUẬN, HUYỆN TRONG THỰC HIỆN "
+            "CẢI CÁCH HÀNH CHÍNH",
+        ),
+        (
+            "CẢI CÁCH HÀNH CHÍNH GIAI ĐOẠN 2017 -\n2024 TRÊN ĐỊA BÀN TỈNH",
+            "CẢI CÁCH HÀNH CHÍNH GIAI ĐOẠN 2017 - 2024 TRÊN ĐỊA BÀN TỈNH",
+        ),
+        (
+            "THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA\nỦY BAN NHÂN DÂN TỈNH PHÚ YÊN",
+            "THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN",
+        ),
+        ("CẢI CÁCH HÀNH CHÍNH NĂM 2024\n------", "CẢI CÁCH HÀNH CHÍNH NĂM 2024"),
+    ],
+)
+def test_a_title_over_several_lines(title, expected):
+    layout = _layout("KẾ HOẠCH", "KH", title)
+    assert layout.title == expected and layout.body[0].startswith("Căn cứ"), layout.body[:2]
+    assert layout.doubts == [] and "------" not in " ".join(layout.body)
+
+
+def test_an_authority_after_a_title_is_left_out_of_it():
+    layout = _layout(
+        "QUYẾT ĐỊNH", "QĐ", "VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC\n------\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN"
+    )
+    assert layout.title == "VỀ VIỆC BAN HÀNH QUY CHẾ LÀM VIỆC" and layout.doubts == []
+    assert layout.body[0] == "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN"  # kept, in the body
+
+
+@pytest.mark.parametrize(
+    ("kind", "code", "in_title"), [("QUYẾT ĐỊNH", "QĐ", False), ("KẾ HOẠCH", "KH", True)]
+)
+def test_a_line_that_may_be_the_issuer_is_noted(kind, code, in_title):
+    """After a title that can end, a line naming a body could close the title or name the body that
+    issues a decision: the import decides by the kind and says so in its notes."""
+    layout = _layout(kind, code, "BAN HÀNH QUY CHẾ LÀM VIỆC NĂM 2024\nỦY BAN NHÂN DÂN TỈNH PHÚ YÊN")
+    assert layout.title.endswith("TỈNH PHÚ YÊN") is in_title
+    [doubt] = layout.doubts
+    assert doubt.startswith("trích yếu: dòng 'ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN' có thể là cơ quan ban hành")
+
+
+LETTER = """UBND TỈNH BÌNH THUẬN
+SỞ TƯ PHÁP
+Số: 788/STP-HCBT
+V/v trình hồ sơ phê chuẩn kết quả
+Đại hội Đoàn Luật sư tỉnh
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Bình Thuận, ngày 16 tháng 5 năm 2025
+Kính gửi: Ủy ban nhân dân tỉnh.
+Sở Tư pháp nhận được Văn bản số 2377/UBND-NCKS ngày 13/5/2025.
+Nơi nhận: TM. ỦY BAN NHÂN DÂN
+- Như Điều 3; CHỦ TỊCH
+- Lưu: VT, HCBT.
+D:\\Van ban\\2025\\788 HC.doc
+Phạm Thị Minh Hiếu
+"""
+
+
+def test_a_letter_has_its_kind_and_its_whole_subject():
+    layout = read_layout(LETTER.splitlines())
+    assert layout.kind == "Công văn" and layout.number == "788/STP-HCBT"
+    assert layout.title == "V/v trình hồ sơ phê chuẩn kết quả Đại hội Đoàn Luật sư tỉnh"
+    assert (layout.place, layout.day, layout.month, layout.year) == ("Bình Thuận", 16, 5, 2025)
+    assert layout.issuer == ["UBND TỈNH BÌNH THUẬN", "SỞ TƯ PHÁP"] and layout.body[0].startswith("Kính gửi")
+
+
+def test_recipients_and_signature_sharing_lines_of_a_pdf():
+    """ "Nơi nhận: TM. ỦY BAN NHÂN DÂN", "- Như Điều 3; CHỦ TỊCH": the columns apart by one space; the
+    typist's file path under the recipients is neither a recipient nor the body's, and is noted."""
+    layout = read_layout(LETTER.splitlines())
+    assert layout.recipients == ["Như Điều 3;", "Lưu: VT, HCBT."]
+    assert layout.positions == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"] and layout.signer == "Phạm Thị Minh Hiếu"
+    assert layout.body[-1].startswith("Sở Tư pháp nhận được") and not layout.appendix
+    assert any("788 HC.doc" in doubt for doubt in layout.doubts)
+
+
+def test_a_draft_number_is_empty_and_its_symbol_noted():
+    layout = read_layout(LETTER.replace("788/STP-HCBT", "         /STP-HCBT").splitlines())
+    assert layout.number == "" and any("'/STP-HCBT'" in doubt for doubt in layout.doubts)
+
+
+def test_cchc_nhap_prints_what_to_check(project, tmp_path):
+    source = tmp_path / "kh.txt"
+    source.write_text(
+        HEAD.format(kind="KẾ HOẠCH", code="KH")
+        + "BAN HÀNH QUY CHẾ LÀM VIỆC NĂM 2024\nỦY BAN NHÂN DÂN TỈNH PHÚ YÊN\nCăn cứ Luật.\n"
+        + FOOT,
+        encoding="utf-8",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "cchc", "--root", str(project), "nhap", str(source), "--stdout"],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "lưu ý: trích yếu: dòng 'ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN' có thể là cơ quan ban hành" in done.stderr
