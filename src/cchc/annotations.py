@@ -31,9 +31,9 @@ def github(problem: Problem) -> str:
     return f"::{command} {','.join(where)},title={_property(title)}::{_data(_message(problem))}"
 
 
-def gitlab(problems: list[Problem]) -> list[dict]:
+def gitlab(problems: list[Problem]) -> list[dict[str, object]]:
     """The Code Quality report: one issue per problem, fingerprinted by what it says and where."""
-    report = []
+    report: list[dict[str, object]] = []
     for problem in problems:
         key = f"{problem.file}\n{problem.line}\n{problem.field}\n{problem.message}".encode()
         report.append(

@@ -11,7 +11,8 @@ import yaml
 
 @cache
 def table() -> dict[str, str]:
-    return yaml.safe_load((files("cchc") / "labels.yml").read_text(encoding="utf-8"))
+    words: dict[str, str] = yaml.safe_load((files("cchc") / "labels.yml").read_text(encoding="utf-8"))
+    return words
 
 
 def label(key: str, /, **values: object) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 from dataclasses import dataclass, field
 
 from cchc import urls
@@ -242,7 +244,7 @@ class Procedure:
     code: str = ""  # mã thủ tục on the national public-service portal
     online_url: str = ""
     notes: str = ""  # Markdown body
-    lines: dict[str, int] = field(default_factory=dict)
+    lines: dict[str, int] = dataclasses.field(default_factory=dict)  # `field` here is the lĩnh vực above
     unit_id = None  # procedures cite on behalf of no single unit
     date = None
 
@@ -290,6 +292,26 @@ class Infographic:
         return urls.infographic(self.slug)
 
 
+@dataclass(frozen=True)
+class Rule:
+    """A rule of the reporting calendar (content.calendar): which kind of document the units of `levels`
+    owe for each period of a kind, by which day."""
+
+    kind: Kind
+    period: Period  # its kind and quarter; the year is the one each due report covers
+    levels: tuple[str, ...]
+    day: int
+    month: int
+    next_year: bool  # due in the year after the period's ("15/01 năm sau")
+    first_year: int | None
+
+    def due(self, year: int) -> tuple[Period, datetime.date]:
+        return (
+            Period(self.period.kind, year, self.period.quarter),
+            datetime.date(year + self.next_year, self.month, self.day),
+        )
+
+
 @dataclass
 class Portal:
     units: dict[str, Unit] = field(default_factory=dict)
@@ -301,7 +323,7 @@ class Portal:
     fields: list[str] = field(default_factory=list)  # lĩnh vực of procedures
     infographics: list[Infographic] = field(default_factory=list)
     indicators: dict[str, Indicator] = field(default_factory=dict)  # the catalogue, in its order
-    calendar: list = field(default_factory=list)  # reports due (content.calendar.Rule)
+    calendar: list[Rule] = field(default_factory=list)  # the reporting calendar (content.calendar)
 
     def procedures_by_unit(self) -> dict[str, list[Procedure]]:
         """The procedures each unit performs, in the order of `procedures`."""

@@ -8,6 +8,7 @@ from cchc import urls
 from cchc.labels import label
 
 Entry = tuple[str, "str | tuple[Entry, ...]"]  # a label's name, and a page or a section's entries
+MkdocsNav = list[dict[str, "str | MkdocsNav"]]  # [{title: page or [sections…]}]
 
 NAV: tuple[Entry, ...] = (
     ("nav.home", urls.HOME),
@@ -35,7 +36,7 @@ def _pages(entries: tuple[Entry, ...]) -> list[str]:
     return [p for _, target in entries for p in ([target] if isinstance(target, str) else _pages(target))]
 
 
-def mkdocs_nav(entries: tuple[Entry, ...] = NAV) -> list[dict]:
+def mkdocs_nav(entries: tuple[Entry, ...] = NAV) -> MkdocsNav:
     """The navigation as mkdocs.yml would write it: [{title: page or [sections…]}]."""
     return [{label(name): t if isinstance(t, str) else mkdocs_nav(t)} for name, t in entries]
 

@@ -11,13 +11,17 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
 
 from cchc import site, text, urls
 from cchc.content import load as loader
+from cchc.model import Portal
 from cchc.navigation import NAV_PAGES
 from cchc.pages import safe_ids, sanitize
 from cchc.pages.field_reference import expand_marks
@@ -25,7 +29,7 @@ from cchc.problems import Problem, Severity, errors
 from cchc.publish import cards, cms_config, placement, search_index, web_files
 from cchc.publish.placement import Placed
 from cchc.refs import index as reference_index
-from cchc.settings import Settings, SettingsError, from_config
+from cchc.settings import Config, Settings, SettingsError, from_config
 
 CACHE = Path(".cache") / "cchc"  # encoded images and cards, kept between builds (keyed by content)
 
@@ -60,7 +64,7 @@ class PortalBuild:
         docs_dir: Path,
         settings: Settings,
         generated: site.Site,
-        portal,
+        portal: Portal,
         log: logging.Logger,
     ) -> None:
         self.root, self.settings, self.site, self.portal, self.log = root, settings, generated, portal, log
@@ -71,7 +75,7 @@ class PortalBuild:
 
     @classmethod
     def start(
-        cls, root: Path, docs_dir: Path, config: Mapping, built: datetime, log: logging.Logger
+        cls, root: Path, docs_dir: Path, config: Config, built: datetime, log: logging.Logger
     ) -> PortalBuild:
         """Load and check content/ and its citations (before anything is written), then generate
         everything. Problems go to `log`; a BuildError stops the build when there are errors."""
@@ -90,7 +94,7 @@ class PortalBuild:
         log.info(f"Ảnh: mã hóa mới {encoded} tệp, {cached} tệp lấy từ bộ nhớ đệm")
         return cls(root, docs_dir, settings, generated, portal, log)
 
-    def template_globals(self) -> dict:
+    def template_globals(self) -> dict[str, object]:
         return {
             "cchc_csp": web_files.content_security_policy(meta=True),
             "cchc_settings": self.settings,
@@ -98,7 +102,7 @@ class PortalBuild:
         }
 
     @staticmethod
-    def template_filters() -> dict:
+    def template_filters() -> dict[str, Callable[[str], str]]:
         return {"d_words": text.d_words}
 
     def edit_path(self, docs_src_uri: str) -> str | None:
@@ -164,7 +168,7 @@ class PortalBuild:
         out += [Output(path, source=str(source)) for path, source in sources.items()]
         return out
 
-    def page_meta(self, src_uri: str, read: dict) -> dict:
+    def page_meta(self, src_uri: str, read: dict[str, Any]) -> dict[str, Any]:
         """A page's meta: a generated page's own, a hand-written page's as MkDocs `read` its front matter."""
         page = self._pages.get(src_uri)
         return page.front_matter() if page else read
@@ -181,14 +185,16 @@ class PortalBuild:
         return cleaned
 
     @staticmethod
-    def safe_texts(title: str | None, meta: dict, toc: Sequence[safe_ids.TocItem]) -> tuple[str, dict]:
+    def safe_texts(
+        title: str | None, meta: Mapping[str, Any], toc: Sequence[safe_ids.TocItem]
+    ) -> tuple[Markup, dict[str, Markup]]:
         """The page's title, front-matter title and description, and table of contents as text safe in any
         template: Material prints them unescaped. (Edit links are percent-encoded in `edit_path`.)"""
         safe_ids.safe_toc(toc)
-        safe = {key: sanitize.escape(str(meta[key])) for key in ("title", "description") if key in meta}
+        safe = {key: escape(str(meta[key])) for key in ("title", "description") if key in meta}
         return sanitize.title(title, meta.get("title")), safe
 
-    def context(self, src_uri: str) -> dict:
+    def context(self, src_uri: str) -> dict[str, object]:
         """What a page's theme template needs beyond the page (a document's facts, for one)."""
         page = self._pages.get(src_uri)
         return page.theme if page else {}

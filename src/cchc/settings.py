@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -16,6 +17,9 @@ from cchc import urls
 from cchc.content.schema import FieldError, url
 
 CONFIG = "mkdocs.yml"
+
+# mkdocs.yml as YAML gives it, or MkDocs's own config: whatever an editor wrote, checked where it is read.
+Config = Mapping[str, Any]
 
 
 class _Loader(yaml.SafeLoader):
@@ -25,7 +29,7 @@ class _Loader(yaml.SafeLoader):
 _Loader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def read_config(root: Path) -> dict:
+def read_config(root: Path) -> dict[str, Any]:
     file = root / CONFIG
     data = yaml.load(file.read_text(encoding="utf-8"), Loader=_Loader) if file.is_file() else None
     return data if isinstance(data, dict) else {}
@@ -35,14 +39,15 @@ def read_config(root: Path) -> dict:
 SAFE_IDS = "cchc.pages.safe_ids"
 
 
-def with_safe_ids(names: list) -> list:
+def with_safe_ids(names: list[str]) -> list[str]:
     """The extensions MkDocs or `cchc check` render with, the portal's own added when missing."""
     return names if SAFE_IDS in names else [*names, SAFE_IDS]
 
 
-def markdown_extensions(config: dict) -> tuple[list[str], dict[str, dict]]:
+def markdown_extensions(config: Config) -> tuple[list[str], dict[str, dict[str, Any]]]:
     """(extension names, their settings) as `markdown.Markdown` takes them, the portal's own included."""
-    names, settings = [], {}
+    names: list[str] = []
+    settings: dict[str, dict[str, Any]] = {}
     for item in config.get("markdown_extensions") or []:
         if isinstance(item, dict):
             for name, options in item.items():
@@ -85,7 +90,7 @@ class Settings:
 _WEB = url(("https", "http"), "https://dichvucong.gov.vn")
 
 
-def from_config(config: Mapping, built: datetime | None = None) -> Settings:
+def from_config(config: Config, built: datetime | None = None) -> Settings:
     """Settings from mkdocs.yml as MkDocs loaded it (or as `read_config` read it)."""
     if config.get("use_directory_urls") is False:  # cchc.urls gives every page its own folder
         raise SettingsError(

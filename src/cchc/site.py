@@ -11,7 +11,7 @@ from markupsafe import Markup
 from cchc import fonts, urls
 from cchc.content import calendar
 from cchc.dates import day_in_vietnam
-from cchc.model import Portal, Rendition
+from cchc.model import Document, Portal, Procedure, Rendition
 from cchc.pages import (
     document_pages,
     figure_pages,
@@ -139,7 +139,8 @@ def generate(
     tables = figure_tables.period_tables(portal)
     today = day_in_vietnam(settings.built)  # due and late days as the units count them
     owed = calendar.owed(portal.calendar, list(portal.units.values()), portal.documents, today)
-    by_path = {p.path: p for p in [*portal.documents, *portal.procedures]}
+    citing: list[Document | Procedure] = [*portal.documents, *portal.procedures]
+    by_path = {p.path: p for p in citing}
     infographics = [
         infographic_pages.infographic_page(i, renditions[i.slug], portal) for i in portal.infographics
     ]
@@ -154,7 +155,7 @@ def generate(
         + procedure_pages.form_pages(portal)
         + reference_pages.all_pages(index, portal.units, by_path)
     )
-    files = {
+    files: dict[str, str | bytes] = {
         **opendata.citations(index),
         **opendata.procedures(portal, site_url),
         **opendata.figures(portal, site_url, tables),

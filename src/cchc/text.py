@@ -99,14 +99,18 @@ def descending(text: str) -> tuple[int, ...]:
     return tuple(-ord(ch) for ch in text)
 
 
+# The letters (a digit or punctuation mark as (0, itself), a letter as (1, its rank)), their tones, the text.
+SortKey = tuple[tuple[tuple[int, int | str], ...], tuple[int, ...], str]
+
+
 @cache
-def sort_key(text: str) -> tuple:
+def sort_key(text: str) -> SortKey:
     """Key that orders strings as a Vietnamese dictionary does.
 
     Letters compare first (so 'Đ' follows every 'D…'), then tones, then case,
     which puts a toned letter right after its bare form.
     """
-    letters = []
+    letters: list[tuple[int, int | str]] = []
     tones = []
     for ch in nfc(text).lower():
         base, tone = _split_tone(ch)

@@ -15,30 +15,13 @@ from cchc.content.tables import table_items
 from cchc.dates import FIRST_YEAR
 from cchc.kinds import Kind
 from cchc.levels import BY_NAME, NAMES
-from cchc.model import Unit
+from cchc.model import Document, Rule, Unit
 from cchc.periods import EXPECTED, Period, PeriodError, parse_period
 from cchc.problems import Problem
 
 FILE = "ky-bao-cao.yml"
 _DUE = re.compile(r"^(\d{1,2})/(\d{1,2})(?:\s+(năm sau))?$")
 _SAMPLE_YEAR = 2001  # not a leap year: a due day must exist every year
-
-
-@dataclass(frozen=True)
-class Rule:
-    kind: Kind
-    period: Period  # its kind and quarter; the year is the one each due report covers
-    levels: tuple[str, ...]
-    day: int
-    month: int
-    next_year: bool  # due in the year after the period's ("15/01 năm sau")
-    first_year: int | None
-
-    def due(self, year: int) -> tuple[Period, date]:
-        return (
-            Period(self.period.kind, year, self.period.quarter),
-            date(year + self.next_year, self.month, self.day),
-        )
 
 
 @dataclass(frozen=True)
@@ -82,7 +65,7 @@ def read_due(value: str) -> tuple[int, int, bool]:
     return day, month, bool(match.group(3))
 
 
-def read_year(value) -> int:
+def read_year(value: str) -> int:
     if not re.fullmatch(r"\d{4}", str(value)):
         raise FieldError(f"năm '{value}' cần bốn chữ số, ví dụ 2025")
     if int(value) < FIRST_YEAR:
@@ -113,10 +96,12 @@ SCHEMA = (
 
 
 def read_calendar(root: Path, folder: Path, problems: list[Problem]) -> list[Rule]:
-    rules, owing = [], {}  # (kind, period, level) -> the line of the rule that asks it
+    rules: list[Rule] = []
+    # (kind, period, level) -> the line of the rule that asks it
+    owing: dict[tuple[Kind, Period, str], int] = {}
     for source, item in table_items(root, folder, FILE, problems):
         before = len(problems)
-        data = read_fields(source, SCHEMA, item.children, item.line, problems)
+        data = read_fields(source, SCHEMA, item.fields(), item.line, problems)
         if len(problems) > before:
             continue
         for index, level in enumerate(data["cap"], 1):
@@ -125,7 +110,7 @@ def read_calendar(root: Path, folder: Path, problems: list[Problem]) -> list[Rul
                 problems.append(
                     Problem(
                         source.path,
-                        item.children["cap"].line,
+                        item.fields()["cap"].line,
                         f"cap[{index}]",
                         f"cấp '{level}' đã có hạn nộp {data['loai'].name.lower()} kỳ này "
                         f"ở dòng {owing[key]}; mỗi cấp một hạn cho mỗi loại và kỳ",
@@ -138,7 +123,7 @@ def read_calendar(root: Path, folder: Path, problems: list[Problem]) -> list[Rul
             problems.append(
                 Problem(
                     source.path,
-                    item.children["loai"].line,
+                    item.fields()["loai"].line,
                     "loai",
                     f"'{data['loai'].name}' không có kỳ; lịch chỉ ghi báo cáo, kế hoạch, chương trình",
                 )
@@ -171,7 +156,7 @@ def dues(
 HISTORY_YEARS = 10
 
 
-def owed(rules: list[Rule], units: list[Unit], documents: list, today: date) -> list[Due]:
+def owed(rules: list[Rule], units: list[Unit], documents: list[Document], today: date) -> list[Due]:
     """The reports due from the first year any periodic document covers (or the build's), at most
     HISTORY_YEARS back, to the year after the build's, so that a subscribed calendar already shows next
     year's."""

@@ -10,10 +10,10 @@ from cchc.content.figures import FIELD as FIGURES
 from cchc.content.figures import figures_from
 from cchc.content.frontmatter import Source
 from cchc.content.schema import Field, FieldError, read_fields
-from cchc.dates import DateError, parse_date
-from cchc.kinds import PERIODIC_NAMES, PUBLISHED, find_kind
+from cchc.dates import DateError, PartialDate, parse_date
+from cchc.kinds import PERIODIC_NAMES, PUBLISHED, Kind, find_kind
 from cchc.model import Attachment, Document, Signer
-from cchc.periods import PeriodError, parse_period
+from cchc.periods import Period, PeriodError, parse_period
 from cchc.problems import Problem
 from cchc.text import slugify
 
@@ -27,7 +27,7 @@ _NUMBER_SYMBOL = re.compile(
 )
 
 
-def read_kind(value: str):
+def read_kind(value: str) -> Kind:
     kind = find_kind(value)
     if kind is None:
         raise FieldError(
@@ -46,14 +46,14 @@ def read_number_symbol(value: str) -> str:
     return value
 
 
-def read_date(value: str):
+def read_date(value: str) -> PartialDate:
     try:
         return parse_date(value)
     except DateError as exc:
         raise FieldError(str(exc)) from None
 
 
-def read_period(value: str):
+def read_period(value: str) -> Period:
     try:
         return parse_period(value)
     except PeriodError as exc:
@@ -85,7 +85,7 @@ def _attachments(
 ) -> list[Attachment]:
     found = []
     for index, name in enumerate(names, 1):
-        line = source.meta["tep_goc"].children[index - 1].line
+        line = source.meta["tep_goc"].entries()[index - 1].line
         field = f"tep_goc[{index}]"
         file = folder / name
         if Path(name).suffix.lower() not in ATTACHMENT_TYPES:
@@ -117,7 +117,8 @@ def _attachments(
 def document_from(root: Path, source: Source, file: Path, problems: list[Problem]) -> Document | None:
     before = len(problems)
     data = read_fields(source, SCHEMA, source.meta, 1, problems)
-    kind, period = data.get("loai"), data.get("ky")
+    kind: Kind | None = data.get("loai")
+    period: Period | None = data.get("ky")
     if kind and period and not kind.periodic:
         problems.append(
             Problem(
@@ -144,7 +145,7 @@ def document_from(root: Path, source: Source, file: Path, problems: list[Problem
     return Document(
         path=source.path,
         slug=slugify(file.stem),
-        kind=kind,
+        kind=data["loai"],  # required: there when no problem was found
         unit_id=data["don_vi"],
         title=data["trich_yeu"],
         body=source.body,

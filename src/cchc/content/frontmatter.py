@@ -79,10 +79,10 @@ def _body_warnings(path: str, text: str) -> list[Problem]:
     lines = text.split("\n")
     start = 0
     if lines[0].strip() == "---":
-        start = _closing(lines)
-        if start is None:  # no body: `parse` reports the unclosed front matter
+        closing = _closing(lines)
+        if closing is None:  # no body: `parse` reports the unclosed front matter
             return []
-        start += 1
+        start = closing + 1
     return invisible(path, "\n".join(lines[start:]), start + 1, Severity.WARNING)
 
 

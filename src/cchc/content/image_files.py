@@ -34,7 +34,9 @@ def inspect(path: Path) -> tuple[str, int, int]:
     except ImageError:
         raise
     except Image.DecompressionBombError as exc:  # Pillow's own, larger limit, hit before ours
-        raise _too_large(int(re.search(r"\((\d+) pixels\)", str(exc)).group(1))) from None
+        pixels = re.search(r"\((\d+) pixels\)", str(exc))
+        assert pixels is not None  # Pillow says "Image size (N pixels) exceeds limit of M pixels, …"
+        raise _too_large(int(pixels.group(1))) from None
     except UnidentifiedImageError:
         raise ImageError(f"tệp '{path.name}' không phải ảnh đọc được hoặc đã hỏng") from None
     except (OSError, SyntaxError, ValueError) as exc:

@@ -56,20 +56,20 @@ def read_indicators(root: Path, folder: Path, problems: list[Problem]) -> dict[s
     lines: dict[str, int] = {}
     for source, item in table_items(root, folder, FILE, problems):
         before = len(problems)
-        data = read_fields(source, SCHEMA, item.children, item.line, problems)
+        data = read_fields(source, SCHEMA, item.fields(), item.line, problems)
         if len(problems) > before:
             continue
         if data["id"] in found:
             problems.append(
                 Problem(
                     source.path,
-                    item.children["id"].line,
+                    item.fields()["id"].line,
                     "id",
                     f"mã '{data['id']}' đã dùng ở dòng {lines[data['id']]}; mỗi chỉ tiêu một mã",
                 )
             )
             continue
-        lines[data["id"]] = item.children["id"].line
+        lines[data["id"]] = item.fields()["id"].line
         found[data["id"]] = Indicator(
             data["id"],
             data["ten"],

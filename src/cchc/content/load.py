@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -20,12 +21,19 @@ from cchc.content import (
     references,
     units,
 )
+from cchc.content.frontmatter import Source
 from cchc.dates import build_day, plausible
 from cchc.model import Portal
 from cchc.problems import Problem
 
+# claim(uri, path, line, field): the content file at path:line takes `uri` in the built site; False, with a
+# problem recorded, when another file took it first.
+Claim = Callable[[str, str, int, str], bool]
 
-def _sources(root: Path, folder: Path, problems: list[Problem], recursive: bool = True):
+
+def _sources(
+    root: Path, folder: Path, problems: list[Problem], recursive: bool = True
+) -> Iterator[tuple[Path, Source]]:
     """Yield (file, parsed source) for each Markdown file under `folder`, in a stable order."""
     for file in files.walk(root, folder, problems, (".md",), recursive):
         if problem := files.slug_problem(root, file):
@@ -40,12 +48,12 @@ def _sources(root: Path, folder: Path, problems: list[Problem], recursive: bool 
             yield file, source
 
 
-def _closest(name: str, known) -> str:
+def _closest(name: str, known: Iterable[str]) -> str:
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     return f"; có phải ý bạn là '{close[0]}'?" if close else ""
 
 
-def _unknown_unit(known, unit_id: str) -> str:
+def _unknown_unit(known: Iterable[str], unit_id: str) -> str:
     return f"không có đơn vị mã '{unit_id}' trong content/{units.FOLDER}/{_closest(unit_id, known)}"
 
 
@@ -121,8 +129,8 @@ def load(root: Path, content: str = "content", today: date | None = None) -> tup
         if document.date and (wrong := plausible(document.date, today)):
             problems.append(Problem(document.path, document.lines["ngay_ban_hanh"], "ngay_ban_hanh", wrong))
             continue
-        if wrong := figures.catalogue_problems(document, portal.indicators):
-            problems += wrong
+        if mismatched := figures.catalogue_problems(document, portal.indicators):
+            problems += mismatched
             continue
         problems += figures.body_problems(document, portal.indicators)
         if document.unit_id not in portal.units:
@@ -181,7 +189,7 @@ def _parent_cycles(portal: Portal) -> list[Problem]:
 
 
 def _load_infographics(
-    root: Path, folder: Path, portal: Portal, problems: list[Problem], claim, today: date
+    root: Path, folder: Path, portal: Portal, problems: list[Problem], claim: Claim, today: date
 ) -> None:
     procedures_known = {p.slug for p in portal.procedures}
     documents_known = {urls.document_ref(d.src_uri) for d in portal.documents}
@@ -205,7 +213,7 @@ def _load_infographics(
                     problems.append(
                         Problem(
                             item.path,
-                            source.meta[field].children[index - 1].line,
+                            source.meta[field].entries()[index - 1].line,
                             f"{field}[{index}]",
                             f"không có '{name}' trong {where}{_closest(name, known)}",
                         )
@@ -214,7 +222,7 @@ def _load_infographics(
             portal.infographics.append(item)
 
 
-def _load_procedures(root: Path, folder: Path, portal: Portal, problems: list[Problem], claim) -> None:
+def _load_procedures(root: Path, folder: Path, portal: Portal, problems: list[Problem], claim: Claim) -> None:
     forms = procedures.load_forms(root, folder, problems)
     portal.forms = {
         name: form for name, form in forms.items() if claim(form.src_uri, form.path, 1, "tên tệp")
@@ -241,7 +249,7 @@ def _load_procedures(root: Path, folder: Path, portal: Portal, problems: list[Pr
                 problems.append(
                     Problem(
                         procedure.path,
-                        source.meta["don_vi"].children[index - 1].line,
+                        source.meta["don_vi"].entries()[index - 1].line,
                         f"don_vi[{index}]",
                         _unknown_unit(portal.units, unit_id),
                     )

@@ -156,7 +156,7 @@ def procedure_from(
     for index, item in enumerate(data.get("ho_so") or [], 1):
         form = item.get("mau")
         if form and form not in forms:
-            line = source.meta["ho_so"].children[index - 1].children["mau"].line
+            line = source.meta["ho_so"].entries()[index - 1].fields()["mau"].line
             problems.append(
                 Problem(
                     source.path,
@@ -176,7 +176,7 @@ def procedure_from(
         )
     if len(problems) > before:
         return None
-    basis = source.meta["can_cu"].children
+    basis = source.meta["can_cu"].entries()
     return Procedure(
         path=source.path,
         slug=slugify(file.stem),

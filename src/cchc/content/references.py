@@ -57,16 +57,16 @@ def read_references(root: Path, folder: Path, problems: list[Problem]) -> tuple[
     bodies, aliases = [], []
     for source, item in table_items(root, folder, BODIES, problems):
         before = len(problems)
-        data = read_fields(source, BODY_SCHEMA, item.children, item.line, problems)
+        data = read_fields(source, BODY_SCHEMA, item.fields(), item.line, problems)
         if len(problems) == before:
             bodies.append(
                 Body(data["ten"], data["nhom"], data.get("ten_goi_khac") or [], data.get("ma") or [])
             )
     for source, item in table_items(root, folder, ALIASES, problems):
         before = len(problems)
-        data = read_fields(source, ALIAS_SCHEMA, item.children, item.line, problems)
+        data = read_fields(source, ALIAS_SCHEMA, item.fields(), item.line, problems)
         if len(problems) == before:
-            written = item.children["ngay"].plain()
+            written = item.fields()["ngay"].plain()
             aliases.append(
                 Alias(
                     data["ten"],

@@ -11,6 +11,7 @@ import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 from cchc.content.frontmatter import Source, Value
@@ -21,7 +22,15 @@ class FieldError(ValueError):
     """A value an editor wrote that does not fit its field; the message says what is expected."""
 
 
-Reader = Callable[[object], object]
+# Turns the text an editor wrote into the field's value (a date, a Kind, a number…) or raises FieldError.
+Reader = Callable[[str], object]
+
+# The values `read_fields` gives, by field name. Their types follow each Field's reader and shape (text:
+# the reader's result, or str when it has none, or None when blank; list: a list of those; mapping: Fields;
+# records: a list of Fields), which a schema states as data and a type checker cannot follow: this is the
+# one dynamic boundary of content reading. Each loader moves the values into the model's typed dataclasses
+# right away, where the types are checked again.
+Fields = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -89,7 +98,7 @@ def _describe_shape(spec: Field) -> str:
     }[spec.shape]
 
 
-def _read_one(source: Source, spec: Field, value: Value, prefix: str, problems: list[Problem]):
+def _read_one(source: Source, spec: Field, value: Value, prefix: str, problems: list[Problem]) -> object:
     name = prefix + spec.name
     if spec.shape == "mapping":
         if not isinstance(value.children, dict):
@@ -104,7 +113,7 @@ def _read_one(source: Source, spec: Field, value: Value, prefix: str, problems: 
             problems.append(Problem(source.path, value.line, name, f"cần {_describe_shape(spec)}"))
             return None
         return [
-            read_fields(source, spec.fields, item.children, item.line, problems, prefix=f"{name}[{i}].")
+            read_fields(source, spec.fields, item.fields(), item.line, problems, prefix=f"{name}[{i}].")
             for i, item in enumerate(items, 1)
         ]
     if spec.shape == "list":
@@ -114,10 +123,13 @@ def _read_one(source: Source, spec: Field, value: Value, prefix: str, problems: 
                 return []
             problems.append(Problem(source.path, value.line, name, f"cần {_describe_shape(spec)}"))
             return None
-        out = []
+        out: list[object] = []
         for index, item in enumerate(items, 1):
             try:
-                out.append((spec.read or text)(item.plain()))
+                # A list item reaches its reader as YAML read it (str, int, bool, None, or a list or mapping
+                # of those), not through text() as a single value does; a reader expecting text can fail on
+                # the others (a TypeError from matching()'s regex on `- 12`).
+                out.append((spec.read or text)(item.plain()))  # type: ignore[arg-type]
             except FieldError as exc:
                 problems.append(Problem(source.path, item.line, f"{name}[{index}]", str(exc)))
         return out
@@ -136,10 +148,10 @@ def read_fields(
     line: int,
     problems: list[Problem],
     prefix: str = "",
-) -> dict[str, object]:
+) -> Fields:
     """Read `values` against `specs`: unknown, missing and malformed fields become problems."""
     by_name = {spec.name: spec for spec in specs}
-    result: dict[str, object] = {}
+    result: Fields = {}
     for name, value in values.items():
         spec = by_name.get(name)
         if spec is None:

@@ -3,14 +3,17 @@ calendar): YAML lists of mappings, each entry read with its line."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 from cchc.content import files, frontmatter
-from cchc.content.frontmatter import Source
+from cchc.content.frontmatter import Source, Value
 from cchc.problems import Problem
 
 
-def table_items(root: Path, folder: Path, name: str, problems: list[Problem]):
+def table_items(
+    root: Path, folder: Path, name: str, problems: list[Problem]
+) -> Iterator[tuple[Source, Value]]:
     """Each entry of the list in `folder/name` (absent: none) with a Source naming the file; what is not a
     list of mappings becomes a problem."""
     file = folder / name

@@ -14,12 +14,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Generator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, NoReturn, cast
 
 import yaml
 
 from cchc.problems import Problem, Severity
 from cchc.text import nfc
+
+if TYPE_CHECKING:
+    from yaml._yaml import Mark as LibyamlMark  # where libyaml's parser says an event was
 
 # libyaml's event parser when installed (4× faster on large sites); both parsers are state machines
 # with their own stacks, so only our tree building could recurse, and it does not.
@@ -53,6 +58,16 @@ class Value:
     data: object
     line: int
     children: dict[str, Value] | list[Value] | None = None
+
+    def entries(self) -> list[Value]:
+        """The items of a value already known to be a sequence (a schema read it as a list or records)."""
+        assert isinstance(self.children, list), f"line {self.line}: not a sequence"
+        return self.children
+
+    def fields(self) -> dict[str, Value]:
+        """The fields of a value already known to be a mapping (a schema read it as a mapping or records)."""
+        assert isinstance(self.children, dict), f"line {self.line}: not a mapping"
+        return self.children
 
     def plain(self) -> object:
         if isinstance(self.children, dict):
@@ -192,14 +207,15 @@ class _Tree:
         self.path = path
         self.first_line = first_line
         self.root: Value | None = None
-        self.root_mark = None
+        self.root_mark: yaml.Mark | LibyamlMark | None = None
         self.documents = 0
         self.stack: list[Value] = []  # open containers, outermost first
         self.keys: list[Value | None] = []  # per open container: a mapping's key awaiting its value
         self.problems: list[Problem] = []
 
     def read(self, text: str) -> None:
-        events = yaml.parse(text, Loader=_Parser)
+        # A generator, though the stubs say Iterator: closing it disposes of the parser.
+        events = cast("Generator[yaml.Event, None, None]", yaml.parse(text, Loader=_Parser))
         try:
             for event in events:
                 self.take(event)
@@ -207,9 +223,11 @@ class _Tree:
             events.close()  # disposes of the parser even when we stop early
 
     def line(self, event: yaml.Event) -> int:
-        return event.start_mark.line + self.first_line
+        mark = event.start_mark
+        assert mark is not None  # both parsers mark every event they emit
+        return mark.line + self.first_line
 
-    def stop(self, event: yaml.Event, message: str) -> None:
+    def stop(self, event: yaml.Event, message: str) -> NoReturn:
         self.problems.append(Problem(self.path, self.line(event), "", message))
         raise _Stop
 
@@ -219,11 +237,13 @@ class _Tree:
         if isinstance(event, yaml.DocumentStartEvent):
             self.documents += 1
             if self.documents > 1:  # as PyYAML's get_single_node says it
+                # With libyaml the marks are its own Mark, which the stubs do not take here though
+                # PyYAML's C composer raises this error with them too; _syntax reads only their line.
                 raise yaml.composer.ComposerError(
                     "expected a single document in the stream",
-                    self.root_mark,
+                    self.root_mark,  # type: ignore[arg-type]
                     "but found another document",
-                    event.start_mark,
+                    event.start_mark,  # type: ignore[arg-type]
                 )
         elif isinstance(event, yaml.ScalarEvent):
             self.check_escapes(event)
@@ -244,7 +264,9 @@ class _Tree:
                 f"YAML: không dùng neo '&…' và bí danh '*…' (gặp '{_shown(written)}'); hãy viết "
                 "đầy đủ giá trị ở mỗi chỗ cần dùng",
             )
-        if event.tag is not None:  # never constructed: the problem is recorded and reading goes on
+        # An alias has stopped reading above; a scalar or collection may carry a tag, never constructed:
+        # the problem is recorded and reading goes on.
+        if isinstance(event, (yaml.ScalarEvent, yaml.CollectionStartEvent)) and event.tag is not None:
             self.problems.append(Problem(self.path, self.line(event), "", _tag_message(event.tag)))
 
     def check_escapes(self, event: yaml.ScalarEvent) -> None:
@@ -264,7 +286,7 @@ class _Tree:
                 f"YAML lồng quá sâu (quá {MAX_DEPTH} cấp danh sách và trường con); dữ liệu chỉ "
                 "cần vài cấp, hãy kiểm tra các dấu ngoặc '[', '{' và thụt lề",
             )
-        children: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
+        children: dict[str, Value] | list[Value] = {} if isinstance(event, yaml.MappingStartEvent) else []
         self.stack.append(Value(None, self.line(event), children))
         self.keys.append(None)
 
@@ -282,9 +304,9 @@ class _Tree:
             self.keys[-1] = value
             return
         self.keys[-1] = None
-        name = _key(key)
-        if name in parent.children:
-            first = parent.children[name].line
+        name, fields = _key(key), parent.fields()
+        if name in fields:
+            first = fields[name].line
             self.problems.append(
                 Problem(
                     self.path,
@@ -297,7 +319,7 @@ class _Tree:
             )
             return
         value.line = key.line  # a field is found by the line of its name
-        parent.children[name] = value
+        fields[name] = value
 
     def where(self, name: str) -> str:
         """The field path of `name` in the open mapping, as schema messages write it: 'a[2].b'."""

@@ -13,6 +13,7 @@ from cchc.content import files
 from cchc.model import Portal
 from cchc.pages import sanitize
 from cchc.pages.field_reference import expand_marks
+from cchc.problems import Problem
 
 
 def editor_files(portal: Portal, root: Path) -> list[str]:
@@ -23,7 +24,7 @@ def editor_files(portal: Portal, root: Path) -> list[str]:
     return paths
 
 
-def sanitiser_warnings(portal: Portal, root: Path) -> list:
+def sanitiser_warnings(portal: Portal, root: Path) -> list[Problem]:
     names, options = settings.markdown_extensions(settings.read_config(root))
     renderer = markdown.Markdown(extensions=names, extension_configs=options)
 

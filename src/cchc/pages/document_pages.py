@@ -3,6 +3,7 @@ procedures, the units' index, documents by year, and the consolidation of period
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from itertools import groupby
 
@@ -64,7 +65,7 @@ def unit_page(
     procedures: list[Procedure],
     portal: Portal,
     history: History | None = None,
-    owed: list[Due] = (),
+    owed: Sequence[Due] = (),
     today: date | None = None,
 ) -> GeneratedPage:
     """`owed`: the reports the calendar asks of the unit; the page names those late and the next due."""

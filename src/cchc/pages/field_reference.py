@@ -4,6 +4,7 @@ content schemas, so the guide never drifts from what the checks accept."""
 from __future__ import annotations
 
 from cchc.content import documents, procedures, units
+from cchc.content.schema import Field
 from cchc.labels import label
 from cchc.pages import render
 
@@ -17,7 +18,7 @@ def expand_marks(markdown: str) -> str:
     return markdown.replace(FIELD_REFERENCE_MARK, field_reference())
 
 
-def _rows(specs, prefix: str = "") -> list[tuple[str, bool, str]]:
+def _rows(specs: tuple[Field, ...], prefix: str = "") -> list[tuple[str, bool, str]]:
     """(name, required, description) of each field, nested fields after their parent as 'parent.name'."""
     rows = []
     for spec in specs:

@@ -34,7 +34,7 @@ class PeriodTable:
 
     def bars(self, column: int) -> list[tuple[Unit, Figure]]:
         """The units that gave the indicator, highest first (then by name, as listed)."""
-        given = [(row.unit, row.values[column]) for row in self.rows if row.values[column] is not None]
+        given = [(row.unit, figure) for row in self.rows if (figure := row.values[column]) is not None]
         return sorted(given, key=lambda pair: -pair[1].value.low)
 
 
@@ -83,7 +83,8 @@ def period_tables(portal: Portal) -> list[PeriodTable]:
             by_id = {f.indicator: f for f in report.figures} if report else {}
             rows.append(Row(unit, report, [by_id.get(i.id) for i in indicators]))
         totals = [
-            _aggregate(i, [r.values[c].value for r in rows if r.values[c]]) for c, i in enumerate(indicators)
+            _aggregate(i, [figure.value for r in rows if (figure := r.values[c])])
+            for c, i in enumerate(indicators)
         ]
         tables.append(PeriodTable(period, indicators, rows, totals))
     return tables

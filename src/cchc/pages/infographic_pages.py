@@ -14,6 +14,8 @@ from cchc.pages.markdown import GeneratedPage
 from cchc.text import sort_key
 from cchc.urls import GALLERY
 
+Tile = tuple[Infographic, Rendition]  # an infographic in the gallery, with its encoded image
+
 
 def figures(items: list[Infographic], renditions: dict[str, Rendition], page: str) -> Markup:
     """The infographics related to `page`, each linking to its own page (empty when there are none)."""
@@ -43,14 +45,14 @@ def infographic_page(item: Infographic, rendition: Rendition, portal: Portal) ->
 
 def gallery_page(portal: Portal, renditions: dict[str, Rendition]) -> GeneratedPage:
     items = sorted(portal.infographics, key=lambda i: (i.date.iso() if i.date else "", i.slug), reverse=True)
-    by_unit: dict[str, list] = defaultdict(list)
-    by_tag: dict[str, list] = defaultdict(list)
+    by_unit: dict[str, list[Tile]] = defaultdict(list)
+    by_tag: dict[str, list[Tile]] = defaultdict(list)
     for item in items:
         by_unit[item.unit_id].append((item, renditions[item.slug]))
         for tag in item.tags:
             by_tag[tag].append((item, renditions[item.slug]))
 
-    def tiles(items: list) -> Markup:
+    def tiles(items: list[Tile]) -> Markup:
         return render.fill("tiles.html", source=GALLERY, items=items)
 
     units = archive.units_in_order([portal.units[u] for u in by_unit])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}|#!])")
 # What escape changes: Markdown's and HTML's characters, whitespace other than single inner spaces, and a
@@ -19,10 +20,11 @@ class GeneratedPage:
     title: str
     markdown: str
     edit_path: str | None = None  # the content file an editor changes, relative to the project
-    meta: dict[str, object] = field(default_factory=dict)
+    # Front matter, any data as in MkDocs's page.meta (site.generate reads the poster's fit back from it).
+    meta: dict[str, Any] = field(default_factory=dict)
     theme: dict[str, object] = field(default_factory=dict)  # the theme template's context beyond the page
 
-    def front_matter(self) -> dict[str, object]:
+    def front_matter(self) -> dict[str, Any]:
         """What a page's front matter would say; the build hands it to MkDocs as data, not as YAML to
         parse back (ten thousand pages' worth)."""
         meta = {"title": self.title, **self.meta}
@@ -33,7 +35,7 @@ class GeneratedPage:
         return meta
 
 
-def escape(text: str) -> str:
+def escape(text: object) -> str:
     """Editor text as literal Markdown inline text: HTML characters as entities, Markdown's own (links,
     emphasis, attribute lists `{…}`, tables) backslashed, line breaks as spaces, and a list, heading or
     rule marker at its start escaped, so no block can start wherever a template puts it."""

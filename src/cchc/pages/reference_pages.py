@@ -6,11 +6,12 @@ from __future__ import annotations
 from cchc import urls
 from cchc.content.references import GROUPS, OTHER
 from cchc.labels import label
+from cchc.model import Document, Procedure, Unit
 from cchc.pages import render
 from cchc.pages.markdown import GeneratedPage, escape
 from cchc.refs.annotate import annotate
 from cchc.refs.index import CitedDocument, ReferenceIndex
-from cchc.text import descending, sort_key
+from cchc.text import SortKey, descending, sort_key
 from cchc.urls import CHECKS, LIBRARY, relative, site_path
 
 
@@ -34,11 +35,11 @@ def cited_by(cited: CitedDocument) -> list[tuple[str, str, str]]:
     return [(m.page.label, site_path(m.page.src_uri), m.snippet) for m in cited.mentions]
 
 
-def cited_page(cited: CitedDocument, units) -> GeneratedPage:
+def cited_page(cited: CitedDocument, units: dict[str, Unit]) -> GeneratedPage:
     return render.page("cited.md", cited.src_uri, cited.label, cited=cited, units=units)
 
 
-def _newest_first(cited: CitedDocument) -> tuple:
+def _newest_first(cited: CitedDocument) -> tuple[int, tuple[int, ...], SortKey]:
     return (-(cited.year or 0), descending(cited.date or ""), sort_key(cited.label))
 
 
@@ -57,12 +58,14 @@ def library_page(index: ReferenceIndex) -> GeneratedPage:
     )
 
 
-def checks_page(index: ReferenceIndex, by_path) -> GeneratedPage:
+def checks_page(index: ReferenceIndex, by_path: dict[str, Document | Procedure]) -> GeneratedPage:
     snippets = {(m.page.path, m.line): m.snippet for m in index.mentions}
     problems = [(p, by_path[p.file], snippets.get((p.file, p.line), "")) for p in index.problems]
     return render.page("checks.md", CHECKS, label("title.checks"), problems=problems)
 
 
-def all_pages(index: ReferenceIndex, units, by_path) -> list[GeneratedPage]:
+def all_pages(
+    index: ReferenceIndex, units: dict[str, Unit], by_path: dict[str, Document | Procedure]
+) -> list[GeneratedPage]:
     pages = [cited_page(c, units) for _, c in sorted(index.documents.items()) if c.own is None]
     return pages + [library_page(index), checks_page(index, by_path)]

@@ -12,6 +12,7 @@ or a checked URL (`|checked_url`). Shared pieces of Markdown are included (`_arc
 from __future__ import annotations
 
 import re
+from typing import Any
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
@@ -100,8 +101,8 @@ def page(
     src_uri: str,
     title: str,
     edit_path: str | None = None,
-    meta: dict | None = None,
-    theme: dict | None = None,
+    meta: dict[str, Any] | None = None,
+    theme: dict[str, object] | None = None,
     **context: object,
 ) -> GeneratedPage:
     """A generated page whose Markdown is `template` rendered from `context`; `theme` is what the

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
@@ -133,9 +134,9 @@ def clean(html: str) -> tuple[str, list[Removal]]:
 _URLS = ("href", "src", "srcset")
 
 
-def _inventory(html: str) -> tuple[Counter, dict[tuple[str, str], list[str]]]:
+def _inventory(html: str) -> tuple[Counter[str], dict[tuple[str, str], list[str]]]:
     """Start tags, and the written values of each (tag, attribute) pair in order, as found in `html`."""
-    tags: Counter = Counter()
+    tags: Counter[str] = Counter()
     values: dict[tuple[str, str], list[str]] = {}
     for match in _TAG.finditer(html):
         tag = match.group(1).lower()
@@ -246,7 +247,7 @@ def clean_page(html: str, root: Path, path: str) -> tuple[str, list[Problem]]:
     return cleaned, problems(path, body, found, line)
 
 
-def body_warnings(root: Path, paths: list[str], render) -> list[Problem]:
+def body_warnings(root: Path, paths: list[str], render: Callable[[str], str]) -> list[Problem]:
     """What the build would remove from each file's body, rendered by `render` (Markdown -> HTML)."""
     found = []
     for path in paths:

@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 from cchc import urls
 from cchc.content.calendar import Due
 from cchc.labels import label
+from cchc.model import Unit
 from cchc.publish.ics import Event, calendar
 from cchc.text import slugify
 
@@ -29,16 +30,17 @@ def _summary(due: Due) -> str:
 
 def feeds(owed: list[Due], site_url: str, site_name: str, built: datetime) -> dict[str, str]:
     """The city's feed and each owing unit's, by path in the built site; `owed` in the order `dues` gives."""
-    city, by_unit = [], {}
+    city: list[Event] = []
+    by_unit: dict[str, tuple[Unit, list[Event]]] = {}
     for _, group in groupby(owed, key=lambda d: (d.day, d.kind.name, d.period)):
-        due = list(group)
-        levels = sorted({d.unit.level for d in due})
+        same = list(group)  # one report, due the same day from units of one or more levels
+        levels = sorted({d.unit.level for d in same})
         city.append(
             Event(
-                _uid(due[0], site_url),
-                due[0].day,
-                _summary(due[0]),
-                label("calendar.city_description", count=len(due), levels=", ".join(levels)),
+                _uid(same[0], site_url),
+                same[0].day,
+                _summary(same[0]),
+                label("calendar.city_description", count=len(same), levels=", ".join(levels)),
                 urls.absolute(site_url, urls.CONSOLIDATED),
             )
         )

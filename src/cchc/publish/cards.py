@@ -14,11 +14,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from multiprocessing import get_context
 from pathlib import Path
+from typing import cast
 
 from PIL import Image, ImageDraw, ImageFont
 
 from cchc import fonts
 from cchc.labels import label
+from cchc.model import Document, Procedure
 from cchc.pages.procedure_pages import key_facts
 from cchc.text import nfc
 
@@ -91,7 +93,8 @@ def _word(word: str, bold: bool, size: int) -> tuple[Image.Image, int, int]:
     Titles repeat the same words ("cải cách hành chính") across thousands of cards: each
     word is rasterised once per process and pasted, which halves a card's drawing time."""
     face = font(bold, size)
-    left, top, right, bottom = face.getbbox(word, anchor="ls")
+    # FreeType's boxes are whole pixels; Pillow's types say float for every kind of font.
+    left, top, right, bottom = cast("tuple[int, int, int, int]", face.getbbox(word, anchor="ls"))
     mask = Image.new("L", (max(1, right - left), max(1, bottom - top)), 0)
     ImageDraw.Draw(mask).text((-left, -top), word, font=face, fill=255, anchor="ls")
     return mask, left, top
@@ -136,13 +139,13 @@ def draw(card: Card) -> bytes:
     return out.getvalue()
 
 
-def for_procedure(procedure, site_name: str) -> Card:
+def for_procedure(procedure: Procedure, site_name: str) -> Card:
     """The guide's key facts; where to go is the card's foot line."""
     facts = tuple(fact.line() for fact in key_facts(procedure) if fact.key != "place")
     return Card(label("card.procedure"), procedure.name, procedure.authority, facts, site_name)
 
 
-def for_document(document, unit_name: str, site_name: str) -> Card:
+def for_document(document: Document, unit_name: str, site_name: str) -> Card:
     facts = []
     if document.has_number:
         facts.append(label("card.number", number=document.number_symbol))

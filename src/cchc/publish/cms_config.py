@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -20,6 +21,11 @@ from cchc.labels import label
 from cchc.levels import LEVELS
 from cchc.model import Portal
 from cchc.pages import render
+
+# A field of the form (a widget), as config.yml writes it.
+Widget = dict[str, object]
+# The options of select widgets by field name: the values, or {label, value} pairs.
+Choices = dict[str, list[str] | list[dict[str, str]]]
 
 _LABEL_END = re.compile(r",\s*ví dụ|\s+như\s|:|\s+dạng\s|\s+\(|\s+-\s")
 DATE = {"widget": "datetime", "format": "DD/MM/YYYY", "date_format": "DD/MM/YYYY", "time_format": False}
@@ -39,15 +45,15 @@ def field_label(description: str) -> str:
     return short[:1].upper() + short[1:]
 
 
-def backend(repo_url: str) -> dict:
+def backend(repo_url: str) -> dict[str, str]:
     """GitHub or GitLab from the repository's address, each change a pull or merge request."""
     parsed = urlparse(repo_url)
     name = "gitlab" if "gitlab" in parsed.netloc else "github"
     return {"name": name, "repo": parsed.path.strip("/").removesuffix(".git"), "branch": "main"}
 
 
-def _widget(spec: Field, choices: dict[str, list]) -> dict:
-    widget: dict = {
+def _widget(spec: Field, choices: Choices) -> Widget:
+    widget: Widget = {
         "label": field_label(spec.description),
         "name": spec.name,
         "hint": spec.description,
@@ -70,11 +76,14 @@ def _widget(spec: Field, choices: dict[str, list]) -> dict:
     return widget
 
 
-def _fields(schema, choices: dict[str, list], overrides: dict[str, dict] | None = None) -> list[dict]:
+def _fields(
+    schema: tuple[Field, ...], choices: Choices, overrides: Mapping[str, Mapping[str, object]] | None = None
+) -> list[Widget]:
+    overrides = overrides or {}
     fields = []
     for spec in schema:
         widget = _widget(spec, choices)
-        if spec.name in (overrides or {}):  # a widget of its own: the schema's label, hint and need stay
+        if spec.name in overrides:  # a widget of its own: the schema's label, hint and need stay
             widget = {key: widget[key] for key in ("label", "name", "hint", "required")}
             widget |= copy.deepcopy(overrides[spec.name])  # each collection its own (plain YAML, no anchors)
         fields.append(widget)
@@ -85,9 +94,9 @@ def _fields(schema, choices: dict[str, list], overrides: dict[str, dict] | None 
 BESIDE_ENTRY = {"media_folder": "", "public_folder": ""}
 
 
-def collections(portal: Portal) -> list[dict]:
+def collections(portal: Portal) -> list[dict[str, object]]:
     unit_ids = sorted(portal.units)
-    choices = {
+    choices: Choices = {
         "loai": [k.name for k in KINDS if k.published],
         "cap": [level.name for level in LEVELS],
         "don_vi_cap_tren": unit_ids,
@@ -164,7 +173,7 @@ def collections(portal: Portal) -> list[dict]:
     return out
 
 
-def config(portal: Portal, repo_url: str) -> dict:
+def config(portal: Portal, repo_url: str) -> dict[str, object]:
     """The whole config.yml: the repository's backend with the editorial workflow (each change a pull or
     merge request that CI checks), the local backend for `make edit`, Vietnamese, ASCII slugs."""
     return {

@@ -30,12 +30,19 @@ def _eight_bit(image: Image.Image) -> Image.Image:
     Pillow's own conversion clips every value above 255, so a 16-bit scan would come out white."""
     if not (image.mode.startswith("I") or image.mode == "F"):
         return image
-    sixteen = image.mode.startswith("I;16") or image.getextrema()[1] > 255
+    sixteen = image.mode.startswith("I;16") or _highest(image) > 255
     scale = 1 / 257 if sixteen else 1  # 65535 -> 255
     return image.point(lambda value: value * scale).convert("L")
 
 
-def _fallback(image: Image.Image, source_format: str) -> tuple[str, str, str]:
+def _highest(image: Image.Image) -> float:
+    """The highest value in a one-band image."""
+    highest = image.getextrema()[1]
+    assert not isinstance(highest, tuple)  # one band: (lowest, highest), not a pair per band
+    return highest
+
+
+def _fallback(image: Image.Image, source_format: str | None) -> tuple[str, str, str]:
     """PNG for drawn graphics (PNG, GIF sources: sharp text) and transparency, JPEG for photos."""
     if source_format in ("PNG", "GIF") or image.mode in ("RGBA", "LA") or "transparency" in image.info:
         return "PNG", "png", "image/png"
@@ -75,7 +82,9 @@ def render(path: Path, cache: Path) -> tuple[Rendition, int]:
         if upright.mode not in ("RGB", "RGBA", "L", "LA"):
             upright = upright.convert("RGBA" if "transparency" in source.info else "RGB")
         fallback, extension, mime = _fallback(upright, source.format)
-        variants, thumbs, encoded = [], [], 0
+        variants: list[Variant] = []
+        thumbs: list[Variant] = []
+        encoded = 0
         for suffix, width, height in _plan(*upright.size):
             for kind, ext, kind_mime in (("WEBP", "webp", "image/webp"), (fallback, extension, mime)):
                 name = f"{key}-{suffix}.{ext}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Mapping, Sequence
 
 from cchc import urls
 from cchc.model import Portal
@@ -14,8 +15,11 @@ from cchc.quantities import plain
 from cchc.refs.index import ReferenceIndex
 from cchc.urls import absolute, open_data, site_path
 
+# A record of open data: its fields as the JSON has them.
+Row = Mapping[str, object]
 
-def json_text(data) -> str:
+
+def json_text(data: object) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -29,7 +33,7 @@ def _cell(value: object) -> object:
     return f"'{value}" if isinstance(value, str) and value.startswith(_FORMULA_START) else value
 
 
-def csv_text(rows: list[dict]) -> str:
+def csv_text(rows: Sequence[Row]) -> str:
     """CSV of the rows' plain fields; lists and objects stay in the JSON."""
     flat = [{k: _cell(v) for k, v in row.items() if not isinstance(v, (list, dict))} for row in rows]
     out = io.StringIO()
@@ -39,7 +43,7 @@ def csv_text(rows: list[dict]) -> str:
     return out.getvalue()
 
 
-def both(name: str, rows: list[dict]) -> dict[str, str]:
+def both(name: str, rows: Sequence[Row]) -> dict[str, str]:
     """`du-lieu/<name>.json` and `du-lieu/<name>.csv`."""
     return {open_data(f"{name}.json"): json_text(rows), open_data(f"{name}.csv"): csv_text(rows)}
 
@@ -106,7 +110,7 @@ def citations(index: ReferenceIndex) -> dict[str, str]:
     return {**both(urls.CITED_DATA, documents), **both(urls.CITATIONS_DATA, mentions)}
 
 
-def figure_rows(portal: Portal, site_url: str, tables: list[PeriodTable]) -> list[dict]:
+def figure_rows(portal: Portal, site_url: str, tables: list[PeriodTable]) -> list[Row]:
     """Every figure of every report and plan, one row each: newest period first, then unit, kind and the
     catalogue's order. `dashboard` says whether the row is one the dashboard's `tables` count (a plan's
     target, a replaced report, a report of the top unit or without period are not)."""

@@ -21,6 +21,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any, cast
 
 from cchc.publish import cbor
 
@@ -75,9 +76,9 @@ def _stable_language(bundle: Path, meta_hash: str) -> str:
     return _write(bundle, "pagefind." + prefix, 10, ".pf_meta", meta)[len("pagefind.") :]
 
 
-def _split_index(folder: Path, prefix: str, chunks: list) -> list:
+def _split_index(folder: Path, prefix: str, chunks: list[list[str]]) -> list[list[str]]:
     """Re-cut the index chunks listed as [[from, to, hash], ...]; return the new list."""
-    words = []
+    words: list[bytes] = []
     for _, _, stem in chunks:
         path = folder / f"{stem}.pf_index"
         payload = _payload(path)
@@ -85,7 +86,7 @@ def _split_index(folder: Path, prefix: str, chunks: list) -> list:
             raise SearchIndexError(f"{path}: Pagefind đã đổi định dạng chỉ mục")
         words += cbor.elements(payload, 1)
         path.unlink()
-    keyed = sorted((cbor.first(word), word) for word in words)
+    keyed = sorted((cast(str, cbor.first(word)), word) for word in words)  # a word entry is [word, …]
     return [
         [low, high, _write_raw(folder, prefix, 12, ".pf_index", cbor.array([cbor.array(group)]))]
         for low, high, group in cut(keyed, CHUNK_BYTES)
@@ -121,9 +122,10 @@ def _shared_prefix(a: str, b: str) -> int:
     return next((n for n, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
 
 
-def read_cbor(path: Path) -> list:
-    """One of Pagefind's gzipped CBOR files (filter, meta or index), decoded."""
-    return cbor.decode_cbor(_payload(path))
+def read_cbor(path: Path) -> list[Any]:
+    """One of Pagefind's gzipped CBOR files (filter, meta or index), decoded: an array, as JSON would be,
+    whose layout is Pagefind's (the callers name its parts)."""
+    return cast("list[Any]", cbor.decode_cbor(_payload(path)))
 
 
 def _payload(path: Path) -> bytes:
@@ -133,7 +135,7 @@ def _payload(path: Path) -> bytes:
     return data[len(SIGNATURE) :]
 
 
-def _write(folder: Path, prefix: str, digits: int, suffix: str, value: list) -> str:
+def _write(folder: Path, prefix: str, digits: int, suffix: str, value: list[Any]) -> str:
     return _write_raw(folder, prefix, digits, suffix, cbor.encode(value))
 
 

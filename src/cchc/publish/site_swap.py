@@ -30,8 +30,8 @@ class SwapError(Exception):
     """The built site could not be put in place: the message says why, in Vietnamese."""
 
 
-# What the system's reasons mean for whoever publishes the site.
-_REASONS = {
+# What the system's reasons mean for whoever publishes the site; an OSError may have no errno.
+_REASONS: dict[int | None, str] = {
     errno.EPERM: "không được phép (thư mục bị khóa hoặc không có quyền)",
     errno.EACCES: "không có quyền ghi",
     errno.EROFS: "ổ đĩa chỉ cho đọc",

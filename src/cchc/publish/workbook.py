@@ -20,7 +20,7 @@ INTEGER, DECIMAL = "#,##0", "#,##0.0"
 MISSING = label("workbook.missing")
 
 
-def _cell(quantity: Quantity | None):
+def _cell(quantity: Quantity | None) -> int | float | str | None:
     """A number when exact (so sums work in Excel); the written form when it carries a qualifier or range."""
     if quantity is None:
         return None
@@ -40,7 +40,9 @@ def _sheet_name(label: str, taken: set[str]) -> str:
 
 def workbook(tables: list[PeriodTable], built: datetime) -> bytes:
     book = Workbook()
-    book.remove(book.active)
+    first = book.active
+    assert first is not None  # a new workbook has one empty sheet
+    book.remove(first)
     book.properties.creator = label("workbook.creator")
     book.properties.created = book.properties.modified = built.replace(tzinfo=None)
     taken: set[str] = set()
