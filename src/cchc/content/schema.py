@@ -126,10 +126,9 @@ def _read_one(source: Source, spec: Field, value: Value, prefix: str, problems: 
         out: list[object] = []
         for index, item in enumerate(items, 1):
             try:
-                # A list item reaches its reader as YAML read it (str, int, bool, None, or a list or mapping
-                # of those), not through text() as a single value does; a reader expecting text can fail on
-                # the others (a TypeError from matching()'s regex on `- 12`).
-                out.append((spec.read or text)(item.plain()))  # type: ignore[arg-type]
+                # Each item is read as text first, as a single value is: `- 12` reaches its reader as '12'
+                # and a nested list is refused with its line (a reader once got the int and crashed).
+                out.append((spec.read or str)(text(item.plain())))
             except FieldError as exc:
                 problems.append(Problem(source.path, item.line, f"{name}[{index}]", str(exc)))
         return out
