@@ -130,3 +130,44 @@ def test_cchc_nhap_prints_what_to_check(project, tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert "lưu ý: trích yếu: dòng 'ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN' có thể là cơ quan ban hành" in done.stderr
+
+
+PARTY = """BAN CHẤP HÀNH TRUNG ƯƠNG    ĐẢNG CỘNG SẢN VIỆT NAM
+VĂN PHÒNG    ---------------
+*    Hà Nội, ngày 03 tháng 4 năm 2018
+Số 16-BC/VPTW
+BÁO CÁO
+KẾT QUẢ CÔNG TÁC VĂN PHÒNG NĂM 2017
+Năm 2017, Văn phòng đã thực hiện các nhiệm vụ.
+"""
+
+
+def test_a_party_number_without_its_colon():
+    layout = read_layout(PARTY.splitlines())
+    assert (layout.number, layout.issuer) == ("16-BC/VPTW", ["BAN CHẤP HÀNH TRUNG ƯƠNG", "VĂN PHÒNG"])
+    assert layout.title == "KẾT QUẢ CÔNG TÁC VĂN PHÒNG NĂM 2017" and layout.day == 3
+
+
+def test_a_letter_without_v_v_takes_the_kind_of_its_symbol():
+    """A letter-shaped document whose subject does not open with "V/v" takes the kind its symbol names
+    (the corpus's convention): here HD, a Hướng dẫn."""
+    text = LETTER.replace("788/STP-HCBT", "545 /HD-BTV").replace("V/v trình hồ sơ", "Hướng dẫn hồ sơ")
+    layout = read_layout(text.splitlines())
+    assert (layout.kind, layout.number) == ("Hướng dẫn", "545 /HD-BTV")
+    assert layout.title == "Hướng dẫn hồ sơ phê chuẩn kết quả Đại hội Đoàn Luật sư tỉnh"
+
+
+def test_a_dateline_broken_beside_a_subject_is_not_the_subject():
+    text = LETTER.replace("Bình Thuận, ngày 16 tháng 5 năm 2025", "Bình Thuận, ngày\n16 tháng 5 năm 2025")
+    text = text.replace("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n", "")
+    layout = read_layout(text.splitlines())
+    assert layout.title == "V/v trình hồ sơ phê chuẩn kết quả Đại hội Đoàn Luật sư tỉnh"
+    assert (layout.place, layout.day, layout.month) == ("Bình Thuận", 16, 5)
+
+
+def test_a_line_under_the_signature_is_not_a_position():
+    text = HEAD.format(kind="QUYẾT ĐỊNH", code="QĐ") + "VỀ VIỆC CÔNG NHẬN KẾT QUẢ\nCăn cứ Luật.\n"
+    text += "Nơi nhận:\n- Như trên;\nTM. HỘI ĐỒNG\nCHỦ TỊCH\nGIÁM ĐỐC SỞ NỘI VỤ\nĐỗ Văn Chung\n"
+    layout = read_layout(text.splitlines())
+    assert layout.positions == ["TM. HỘI ĐỒNG", "CHỦ TỊCH"] and layout.signer == "Đỗ Văn Chung"
+    assert any("GIÁM ĐỐC SỞ NỘI VỤ" in doubt for doubt in layout.doubts)

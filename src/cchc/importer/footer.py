@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from cchc.importer.marks import COLUMNS, clean, columns, is_upper
+from cchc.importer.marks import COLUMNS, clean, columns, is_rule, is_upper
 
 if TYPE_CHECKING:
     from cchc.importer.layout import Layout
@@ -24,6 +24,7 @@ _POSITION = re.compile(
     r"^(?:(?:TM|KT|TL|TUQ|Q)\.\s*|[TK]/[MTL]\s+)|^(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|THỦ\s+TƯỚNG|BÍ\s+THƯ"
     r"|CHỦ\s+NHIỆM|CHÁNH\s+VĂN\s+PHÒNG|CHÁNH\s+THANH\s+TRA|TỔNG\s+GIÁM\s+ĐỐC|(?:\w+\s)?TRƯỞNG)\b"
 )
+_PREFIXED = re.compile(r"^(?:(?:TM|KT|TL|TUQ|Q)\.|[TK]/[MTL]\s)")
 _APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)\b")
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 _FILE_PATH = re.compile(r"^(?:[A-Za-z]:\\|\\\\)|\\[^\\]+\.(?:docx?|pdf|xlsx?)$", re.IGNORECASE)
@@ -40,9 +41,9 @@ def name(text: str) -> bool:
 
 
 def _split_position(part: str) -> list[str]:
-    """A recipient and the position line that shares its line after a single space, apart: the longest
-    run of words in capitals that ends the part and opens like a position, after a recipient's
-    punctuation."""
+    """A recipient and the position line or the name that shares its line after a single space, apart:
+    the run of words in capitals that ends the part and opens like a position, after a recipient's
+    punctuation or with its own TM./KT.; or a name of two to five words after a recipient's ';' or '.'."""
     words = part.split()
     first_upper = len(words)
     while first_upper > 0 and not any(c.islower() for c in words[first_upper - 1]):
@@ -50,9 +51,13 @@ def _split_position(part: str) -> list[str]:
     if first_upper == 0:  # no recipient's words before: the whole part is one line ("KT. BỘ TRƯỞNG")
         return [part]
     for start in range(first_upper, len(words)):
-        if words[start - 1][-1] in ";,.:)" and _POSITION.match(" ".join(words[start : start + 4])):
+        opening = " ".join(words[start : start + 4])
+        if (words[start - 1][-1] in ";,.:)" or _PREFIXED.match(opening)) and _POSITION.match(opening):
             tail = " ".join(words[start:])  # built once: the first opening found decides
             return [" ".join(words[:start]), tail] if signature_line(tail) else [part]
+    for size in (2, 3, 4, 5):
+        if size < len(words) and words[-size - 1][-1] in ";." and name(" ".join(words[-size:])):
+            return [" ".join(words[:-size]), " ".join(words[-size:])]
     return [part]
 
 
@@ -82,8 +87,28 @@ def _recipients_mark(lines: list[str]) -> tuple[int, str] | None:
     return marks[-1] if marks else None
 
 
+def _right_position(line: str) -> bool:
+    """A position line of the right column alone: far from the margin, or opening with TM./KT."""
+    text = clean(line)
+    return signature_line(text) and (len(line) - len(line.lstrip()) > 30 or bool(_PREFIXED.match(text)))
+
+
+def _bold_runs_joined(tail: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A bold run that a text copied from a web page breaks over lines ("**TM. ỦY BAN NHÂN" / "DÂN**") as
+    one line: it is one line of the signature block."""
+    joined: list[tuple[int, str]] = []
+    open_run = False
+    for index, line in tail:
+        if open_run and line.strip():
+            joined[-1] = (joined[-1][0], f"{joined[-1][1].rstrip()} {line.strip()}")
+        else:
+            joined.append((index, line))
+        open_run = (open_run != (line.count("**") % 2 == 1)) and bool(line.strip())
+    return joined
+
+
 def _closing(text: str) -> bool:
-    return not text or signature_line(text) or name(text)
+    return not text or is_rule(text) or signature_line(text) or name(text)
 
 
 def _finished(recipient: list[str]) -> bool:
@@ -104,7 +129,7 @@ class _Tail:
         """The index of the first line that follows the footer (an appendix), None when it ends the
         text."""
         for index, line in lines:
-            parts = _parts(line)
+            parts = [part for part in _parts(line) if not is_rule(part)]
             if not parts or _PAGE_NUMBER.match(parts[0]):
                 continue
             if _APPENDIX.match(parts[0]):
@@ -119,10 +144,11 @@ class _Tail:
     def _add(self, parts: list[str]) -> bool:
         """Read one line's parts; False when the line is not the footer's."""
         found, listed = self.found, []
-        signed = found.signer is not None or bool(found.positions)
         for part in parts:
             if signature_line(part) and found.signer is not None:
                 return False  # capitals after the signer's name: an appendix's title, the next letter
+            if signature_line(part) and self._under_signature(part):
+                continue
             if signature_line(part):
                 found.positions.append(part)
             elif name(part) and not part.startswith(LIST_MARKS):
@@ -138,10 +164,25 @@ class _Tail:
             self.recipients.append([item])
         elif not _finished(self.recipients[-1]) and (found.signer is None or item[:1].islower()):
             self.recipients[-1].append(item)
-        elif not signed:
-            self.recipients.append([item])  # recipients listed without dashes
+        elif found.signer is None:
+            self.recipients.append([item])  # listed without a dash, or beside the signature's lines
         else:
-            return False  # after the signature, what is not a recipient is an appendix
+            return False  # after the signer's name, what is not a recipient is an appendix
+        return True
+
+    def _under_signature(self, part: str) -> bool:
+        """A line in capitals after the block's last position (one without TM./KT./TL., whole: not ending
+        with a comma) is printed under the signature, above the name ("GIÁM ĐỐC SỞ NỘI VỤ" under "TM.
+        HỘI ĐỒNG" / "CHỦ TỊCH"): not a position line; noted."""
+        positions = self.found.positions
+        if (
+            not positions
+            or _PREFIXED.match(part)
+            or _PREFIXED.match(positions[-1])
+            or positions[-1].endswith(",")
+        ):
+            return False
+        self.found.doubts.append(f"người ký: dòng '{part}' dưới chức vụ, không tính là chức vụ; kiểm tra lại")
         return True
 
     def close(self) -> None:
@@ -156,12 +197,15 @@ def read_footer(lines: list[str], found: Layout) -> tuple[int, int]:
     if mark is not None:
         start, beside = mark
         tail = [(start, beside)] + [(index, lines[index]) for index in range(start + 1, end)]
+        while start > 0 and _right_position(lines[start - 1]):  # the signature's column begins higher
+            start -= 1
+            tail.insert(0, (start, lines[start]))
     else:  # no "Nơi nhận": the signature block alone closes the text
         start = end
         while start > 0 and _closing(clean(lines[start - 1])):
             start -= 1
         tail = [(index, lines[index]) for index in range(start, end)]
     reader = _Tail(found)
-    stop = reader.read(tail)
+    stop = reader.read(_bold_runs_joined(tail))
     reader.close()
     return start, end if stop is None else stop

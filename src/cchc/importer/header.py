@@ -24,7 +24,12 @@ LETTER = "Công văn"
 # blank); "Số:" alone.
 _NUMBER = re.compile(
     r"\bSố\s*:\s*(?:(?P<number>\d[\w.]*(?: ?[-/][\w.&\-]*)?(?:/[\w.&/\-]+)?)|(?P<blank>/\s*[\w.&/\-]+))?"
+    # A Party's number is printed without the colon (Hướng dẫn 36-HD/VPTW: "Số 16-BC/ĐH"): a symbol then.
+    r"|\bSố\s+(?P<party>\d[\w.]*\s?-\s?[\w.&\-]*/[\w.&/\-]+)"
 )
+# A dateline broken by a narrow column: "Hà Nội, ngày" / "tháng 7 năm 2025".
+_PARTIAL_DATE = re.compile(r",\s*ngày\b|\bngày\s*\d*\s*tháng\b|^(?:\d{1,2}\s+)?tháng\s*\d*\s*năm\b")
+_SYMBOL_ALONE = re.compile(r"^\d*[\w.\-]*\s?/\s?[\w.&/\-]+$")  # "5680/CT-CS" under "Số:"
 _SUBJECT = re.compile(r"^[“\"']?V/v\b")
 _DATELINE = re.compile(
     r"(?P<place>[^\W\d_][^,\d]{0,40}?),\s*ngày\s*(?P<day>\d{1,2})?[\s….]*tháng\s*"
@@ -35,7 +40,7 @@ _CODES = {kind.code.upper(): kind.name for kind in KINDS if kind.code}
 # How a document's first paragraph opens, after its title or subject.
 _OPENERS = re.compile(
     r"^[-+]?\s*(?:Căn\s+cứ|Thực\s+hiện|Phúc\s+đáp|Theo|Trên\s+cơ\s+sở|Nhằm|Để|Kính\s+gửi|Triển\s+khai|Xét"
-    r"|Ngày\s+\d|(?:Sáng|Chiều|Tối)\s+ngày|Hôm\s+nay|Vào\s+(?:hồi|ngày))\b"
+    r"|Ngày\s+\d+|(?:Sáng|Chiều|Tối)\s+ngày|Hôm\s+nay|Vào\s+(?:hồi|ngày))\b"
 )
 _HEADING = re.compile(r"^(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\))\s")
 # A person who issues a decision, on the line after its title: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …".
@@ -69,7 +74,7 @@ def _place(text: str) -> str:
 def _number_and_date(header: list[str], found: Layout) -> None:
     text = " ".join(" ".join(header).split())
     if (number := _NUMBER.search(text)) is not None:
-        found.number = (number["number"] or "").strip()
+        found.number = (number["number"] or number["party"] or "").strip()
         if number["blank"]:
             found.doubts.append(
                 f"số, ký hiệu: số để trống (bản dự thảo?), ký hiệu '{number['blank']}'; "
@@ -108,7 +113,7 @@ def read_header(lines: list[str], found: Layout) -> int:
     the header's left column; the number and dateline from the header's text as a whole, as narrow columns
     may break them over lines ("Số:" / "5680/CT-CS", "Đồng Nai, ngày 20" / "tháng 11 năm 2025")."""
     header: list[str] = []
-    numbered = False
+    numbered = None  # the index of the number's line
     for index, line in enumerate(lines[:HEADER_LINES]):
         parts = [own for part in columns(line) if (own := own_words(part))]
         if not parts:
@@ -119,29 +124,54 @@ def read_header(lines: list[str], found: Layout) -> int:
             _number_and_date([*header, *parts[1:]], found)
             return read_title(lines, index + 1, found)
         if _SUBJECT.match(first):
-            return _subject(lines, index, [*header, *parts[1:]], found)
+            return _subject(lines, index, [*header, *parts[1:]], found, LETTER)
         header += parts
         for part in parts:
             if part.startswith("Số") and _NUMBER.match(part):
-                numbered = True
-            elif _issuer_part(part) and not numbered:
+                numbered = index if numbered is None else numbered
+            elif _issuer_part(part) and numbered is None:
                 _add_issuer(part, found)
+    if numbered is not None and (start := _subject_start(lines, numbered)) is not None:
+        # A letter whose subject does not open with "V/v": it takes the kind its symbol names.
+        header = [part for line in lines[:start] for part in map(own_words, columns(line)) if part]
+        return _subject(lines, start, header, found, None)
     # No kind word: the title may still open the text, before its first opener or heading.
     found.issuer = []
     return read_title(lines, 0, found)
 
 
-def _subject(lines: list[str], index: int, header: list[str], found: Layout) -> int:
+def _subject_start(lines: list[str], numbered: int) -> int | None:
+    """Where a letter's subject stands under its number: the left column's first line in ordinary case
+    that is not the motto, the dateline or the symbol (None when the first paragraph comes first)."""
+    for index in range(numbered + 1, min(len(lines), HEADER_LINES)):
+        raw = lines[index]
+        parts = [own for part in columns(raw) if (own := own_words(part))]
+        text = " ".join(parts)
+        if (
+            not parts
+            or len(raw) - len(raw.lstrip()) > 30
+            or _DATELINE.search(text)
+            or _PARTIAL_DATE.search(text)
+            or _SYMBOL_ALONE.match(parts[0])
+            or is_upper(parts[0])
+        ):
+            continue
+        return None if _OPENERS.match(parts[0]) or _HEADING.match(parts[0]) else index
+    return None
+
+
+def _subject(lines: list[str], index: int, header: list[str], found: Layout, kind: str | None) -> int:
     """A letter's subject ("V/v …") under its number, over a few lines of the left column: up to a blank
     line, the motto, the dateline, "Kính gửi" or the first paragraph; the right column's dateline may
     stand beside it or after it."""
     subject = [columns(lines[index])[0]]
     header = [*header, *columns(lines[index])[1:]]
+    spaced, full = _spaced(lines), _full_width(lines)
     index += 1
     while index < len(lines) and len(subject) < SUBJECT_LINES:
         parts = columns(lines[index])
         if not parts:
-            if not _OPEN_END.search(subject[-1]):
+            if not (spaced or _OPEN_END.search(subject[-1])):
                 break
             index += 1
             continue
@@ -151,7 +181,9 @@ def _subject(lines: list[str], index: int, header: list[str], found: Layout) -> 
             not own
             or right_only
             or _DATELINE.search(" ".join(parts))
+            or _PARTIAL_DATE.search(" ".join(parts))
             or _OPENERS.match(own)
+            or (spaced and len(own) >= max(0.8 * full, 60))  # no blank line tells: a full line is the body's
             or own.startswith("Số")
             or (own.upper() in _KINDS and is_upper(own))
         ):
@@ -163,13 +195,14 @@ def _subject(lines: list[str], index: int, header: list[str], found: Layout) -> 
     while index < len(lines) and index < HEADER_LINES:
         parts = columns(lines[index])
         own = [part for part in map(own_words, parts) if part]
-        if own and not (_DATELINE.search(" ".join(own)) or _NUMBER.search(" ".join(own))):
+        joined = " ".join(own)
+        if own and not (_DATELINE.search(joined) or _PARTIAL_DATE.search(joined) or _NUMBER.search(joined)):
             break
         header += own
         index += 1
     _number_and_date(header, found)
     found.title = _joined(subject)
-    found.kind = LETTER
+    found.kind = kind or _kind_of_symbol(found.number) or LETTER
     return _after_blanks(lines, index)
 
 

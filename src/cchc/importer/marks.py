@@ -21,8 +21,9 @@ _MOTTO_TEXTS = (
     "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "ĐỘC LẬP - TỰ DO - HẠNH PHÚC",
     "ĐỘC LẬP – TỰ DO – HẠNH PHÚC",
+    "ĐẢNG CỘNG SẢN VIỆT NAM",
 )
-_RULE = re.compile(r"^[-_–—=*.•\s]+$")
+_RULE = re.compile(r"^[-_–—=*.•|\s]+$")  # "|": a lone cell boundary of a text copied from a table
 
 
 def _unmarked(match: re.Match) -> str:
