@@ -5,9 +5,11 @@ Only files whose json says "made": "rendered by make_shapes.py ..." or
 "pypdf text of ..." are produced here; the "original file" members are real
 files copied unchanged from their public source and are never touched.
 
-Inputs, beside each output in tuned/ or held-out/:
+Inputs, beside each output in tuned/, held-out/ or unseen/:
   <id>.source.txt  the real text (Markdown as crawled from thuvienphapluat.vn,
                    kept byte for byte) that a rendered .docx/.pdf/.txt came from;
+  <id>.source.html the content-root <div> of a crawled vbpl.vn page, cut byte for
+                   byte (unseen/ only; parsed by parse_vbpl);
   <id>.source.pdf  a real original PDF whose text layer a .txt was extracted from.
 
 Usage (from anywhere):
@@ -32,10 +34,11 @@ import sys
 import tempfile
 import zipfile
 from html import escape
+from html.parser import HTMLParser
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SPLITS = ("tuned", "held-out")
+SPLITS = ("tuned", "held-out", "unseen")
 
 # --------------------------------------------------------------------------
 # Per-document layout. The words of every line given here are checked against
@@ -185,6 +188,37 @@ DOCS: dict[str, dict] = {
         ],
         "sign": ["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN THƯỜNG TRỰC", "Hoàng Đăng Quang"],
     },
+    # ---- unseen/: rendered from vbpl.vn pages (<id>.source.html) ----
+    "u12-bca-tt-62-2019": {
+        "shape": "pdf",
+        "header": "two-rows",
+        "title_style": "breaks",
+        "issuer": ["BỘ CÔNG AN"],
+        "title": ["Quy định về tổ chức lễ tang trong Công an nhân dân"],
+        "sign": ["BỘ TRƯỞNG", "Đại tướng Tô Lâm"],
+    },
+    "u17-btc-tt-13-2015": {
+        "shape": "text",
+        "header": "two-rows",
+        "title_style": "breaks",
+        "extract": "layout",
+        "issuer": ["BỘ TÀI CHÍNH"],
+        "title": [
+            "Quy định về kiểm tra, giám sát, tạm dừng làm thủ tục hải quan đối với hàng hóa",
+            "xuất khẩu, nhập khẩu có yêu cầu bảo vệ quyền sở hữu trí tuệ; kiểm soát hàng giả",
+            "và hàng hóa xâm phạm quyền sở hữu trí tuệ",
+        ],
+        "sign": ["KT. BỘ TRƯỞNG", "THỨ TRƯỞNG", "Đỗ Hoàng Anh Tuấn"],
+    },
+    "u18-ctn-qd-758-2024": {
+        "shape": "text",
+        "header": "one-row",
+        "title_style": "breaks",
+        "extract": "plain",
+        "issuer": ["CHỦ TỊCH NƯỚC"],
+        "title": ["VỀ ĐẶC XÁ NĂM 2024"],
+        "sign": ["CHỦ TỊCH", "NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Tô Lâm"],
+    },
     # ---- .txt: pypdf text of a real original PDF (<id>.source.pdf) ----
     "t01-bt-snv-ttr-253-2025": {"shape": "text-of-pdf", "extract": "layout-collapsed"},
     "t02-bt-stp-cv-788-2025": {"shape": "text-of-pdf", "extract": "plain"},
@@ -193,6 +227,10 @@ DOCS: dict[str, dict] = {
     "t05-ld-syt-cv-bvstbpn-2025": {"shape": "text-of-pdf", "extract": "layout"},
     "t06-bnv-qd-parindex-2025": {"shape": "text-of-pdf", "extract": "plain"},
     "t07-ld-snv-bc-chiso-2025": {"shape": "text-of-pdf", "extract": "layout-collapsed"},
+    "u13-ld-stp-cv-1130-2025": {"shape": "text-of-pdf", "extract": "layout-collapsed"},
+    "u14-ld-snv-cv-3331-2025": {"shape": "text-of-pdf", "extract": "plain"},
+    "u15-ld-snv-ttr-124-2026": {"shape": "text-of-pdf", "extract": "layout"},
+    "u16-ld-stp-cv-1813-2025": {"shape": "text-of-pdf", "extract": "layout-collapsed"},
 }
 
 KINDS = ("CHỈ THỊ", "HƯỚNG DẪN", "QUYẾT ĐỊNH", "THÔNG BÁO", "KẾ HOẠCH", "BÁO CÁO", "TỜ TRÌNH")
@@ -344,6 +382,149 @@ def parse(doc_id: str, cfg: dict, src: str) -> dict:
         "recipients": recipients,
         "sign": cfg["sign"],
         "appendix": appendix,
+    }
+
+
+# --------------------------------------------------------------------------
+# Parsing a vbpl.vn page (unseen/ only): <id>.source.html is the content-root
+# <div> of the crawled page, cut byte for byte. Top-level blocks are <p> and
+# <table>; <br> splits a paragraph into printed lines.
+# --------------------------------------------------------------------------
+class _VbplBlocks(HTMLParser):
+    """Collect ("p", lines) and ("table", rows) blocks; a line is a list of (text, bold, italic)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[tuple] = []
+        self.table_depth = 0
+        self.rows: list[list[list[list]]] = []
+        self.lines: list[list] = [[]]
+        self.bold = self.ital = 0
+
+    def _flush(self) -> None:
+        lines = [ln for ln in self.lines if "".join(t for t, _, _ in ln).strip()]
+        if lines:
+            if self.table_depth:
+                if self.rows and self.rows[-1]:
+                    self.rows[-1][-1].extend(lines)
+            else:
+                self.blocks.append(("p", lines))
+        self.lines = [[]]
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "table":
+            self._flush()
+            if self.table_depth == 0:
+                self.rows = []
+            self.table_depth += 1
+        elif tag == "tr" and self.table_depth == 1:
+            self.rows.append([])
+        elif tag == "td" and self.table_depth == 1:
+            self._flush()
+            self.rows[-1].append([])
+        elif tag == "p":
+            self._flush()
+        elif tag == "br":
+            self.lines.append([])
+        elif tag in ("b", "strong"):
+            self.bold += 1
+        elif tag in ("i", "em"):
+            self.ital += 1
+
+    def handle_endtag(self, tag):
+        if tag == "table":
+            self._flush()
+            self.table_depth -= 1
+            if self.table_depth == 0:
+                self.blocks.append(("table", self.rows))
+        elif tag in ("p", "td", "tr"):
+            self._flush()
+        elif tag in ("b", "strong"):
+            self.bold -= 1
+        elif tag in ("i", "em"):
+            self.ital -= 1
+
+    def handle_data(self, data):
+        self.lines[-1].append((data, self.bold > 0, self.ital > 0))
+
+
+def _md(line: list) -> str:
+    """A printed line as Markdown emphasis, the form parse() works with."""
+    out = []
+    for t, b, i in line:
+        t = re.sub(r"\s+", " ", t)
+        if not t.strip() or not (b or i):
+            out.append(t)
+            continue
+        lead, core, trail = re.match(r"(\s*)(.*?)(\s*)$", t).groups()
+        mark = "**" if b else ""
+        mark2 = "*" if i else ""
+        out.append(f"{lead}{mark}{mark2}{core}{mark2}{mark}{trail}")
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+def _text(lines: list) -> list[str]:
+    return [_plain(_md(ln)).strip() for ln in lines if _plain(_md(ln)).strip()]
+
+
+def parse_vbpl(doc_id: str, cfg: dict, src: str) -> dict:
+    p = _VbplBlocks()
+    p.feed(src)
+    blocks = p.blocks
+    hdr = blocks.pop(0)[1]
+    cells = [c for row in hdr for c in row]
+    issuer_src = [x for x in _text(cells[0]) if not _is_rule(x) and x not in ("*",)]
+    _same_words(doc_id, "issuer", cfg["issuer"], " ".join(issuer_src))
+    motto = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    _same_words(doc_id, "motto", motto, " ".join(x for x in _text(cells[1]) if not _is_rule(x)))
+    so = _join(_text(cells[2]))
+    dateline = _join(_text(cells[3]))
+    # the signature table: the first table after the body holding the signer's name
+    i_sig = next(i for i, (k, b) in enumerate(blocks) if k == "table" and cfg["sign"][-1] in str(b))
+    body = [_md(ln) for k, lines in blocks[:i_sig] if k == "p" for ln in lines]
+    kinds = KINDS + ("THÔNG TƯ",)
+    kind = _plain(body.pop(0)).strip()
+    if kind not in kinds:
+        raise SystemExit(f"{doc_id}: no kind heading")
+    _same_words(doc_id, "title", cfg["title"], body.pop(0))
+    rule_after_title = False
+    if body and re.fullmatch(r"[-_]{3,}", _plain(body[0]).strip()):
+        body.pop(0)
+        rule_after_title = True
+    sig_cells = [c for row in blocks[i_sig][1] for c in row]
+    left = [ln for c in sig_cells for ln in _text(c) if "Nơi nhận" in " ".join(_text(c))]
+    nn_head, recipients = "", []
+    if left:
+        nn_head = left[0]
+        for ln in left[1:]:
+            if ln.startswith("-") or not recipients:
+                recipients.append(ln)
+            else:
+                recipients[-1] += " " + ln
+    right = [x for c in sig_cells if "Nơi nhận" not in " ".join(_text(c)) for x in _text(c)]
+    right = [x for x in right if x.lower() not in ("(đã ký)",)]
+    _same_words(doc_id, "signature", cfg["sign"], " ".join(right))
+    appendix: list[str] = []
+    for k, b in blocks[i_sig + 1 :]:
+        if k == "p":
+            appendix += [_md(ln) for ln in b]
+        else:
+            appendix += [_md(ln) for row in b for c in row for ln in c]
+    return {
+        "issuer": cfg["issuer"],
+        "issuer_mark": cfg.get("issuer_mark"),
+        "motto": motto,
+        "so": so,
+        "vv": [],
+        "dateline": dateline,
+        "kind": kind,
+        "title": cfg["title"],
+        "rule_after_title": rule_after_title,
+        "body": [x for x in body if not _is_blank_emphasis(x)],
+        "nn_head": nn_head,
+        "recipients": recipients,
+        "sign": cfg["sign"],
+        "appendix": [x for x in appendix if not _is_blank_emphasis(x)],
     }
 
 
@@ -652,8 +833,12 @@ def build(doc_id: str, split_dir: Path, out_dir: Path) -> Path:
         out = out_dir / f"{doc_id}.txt"
         out.write_text(pdf_text(split_dir / f"{doc_id}.source.pdf", cfg["extract"]), encoding="utf-8")
         return out
-    src = (split_dir / f"{doc_id}.source.txt").read_text(encoding="utf-8")
-    doc = parse(doc_id, cfg, src)
+    if (split_dir / f"{doc_id}.source.html").exists():
+        src = (split_dir / f"{doc_id}.source.html").read_text(encoding="utf-8")
+        doc = parse_vbpl(doc_id, cfg, src)
+    else:
+        src = (split_dir / f"{doc_id}.source.txt").read_text(encoding="utf-8")
+        doc = parse(doc_id, cfg, src)
     if cfg["shape"] == "docx":
         out = out_dir / f"{doc_id}.docx"
         _docx(doc, cfg, out)
@@ -672,7 +857,7 @@ def build(doc_id: str, split_dir: Path, out_dir: Path) -> Path:
 def _where(doc_id: str) -> Path:
     for s in SPLITS:
         d = HERE / s
-        if (d / f"{doc_id}.source.txt").exists() or (d / f"{doc_id}.source.pdf").exists():
+        if any((d / f"{doc_id}.source.{ext}").exists() for ext in ("txt", "pdf", "html")):
             return d
     raise SystemExit(f"{doc_id}: no source beside it in {SPLITS}")
 
