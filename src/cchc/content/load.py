@@ -17,6 +17,7 @@ from cchc.content import (
     handwritten,
     indicators,
     infographics,
+    markdown_limits,
     procedures,
     references,
     units,
@@ -43,6 +44,7 @@ def _sources(
         if text is None:
             continue
         source, found = frontmatter.parse(shown, text)
+        found = found or markdown_limits.problems(shown, source.body, source.body_line)
         problems.extend(found)
         if not found:
             yield file, source
@@ -163,6 +165,7 @@ def load(root: Path, content: str = "content", today: date | None = None) -> tup
     portal.calendar = calendar.read_calendar(root, base / references.FOLDER, problems)
     _load_procedures(root, base / procedures.FOLDER, portal, problems, claim)
     _load_infographics(root, base / infographics.FOLDER, portal, problems, claim, today)
+    problems += markdown_limits.other_bodies(root, portal)
     return portal, sorted(problems)
 
 

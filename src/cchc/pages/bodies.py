@@ -9,7 +9,7 @@ from pathlib import Path
 import markdown
 
 from cchc import settings
-from cchc.content import files
+from cchc.content import files, markdown_limits
 from cchc.model import Portal
 from cchc.pages import sanitize
 from cchc.pages.field_reference import expand_marks
@@ -29,6 +29,7 @@ def sanitiser_warnings(portal: Portal, root: Path) -> list[Problem]:
     renderer = markdown.Markdown(extensions=names, extension_configs=options)
 
     def render(text: str) -> str:
-        return renderer.reset().convert(expand_marks(text))
+        # A body beyond the bounds that keep Markdown linear is an error of `load`: not rendered here.
+        return "" if markdown_limits.refuses(text) else renderer.reset().convert(expand_marks(text))
 
     return sanitize.body_warnings(root, editor_files(portal, root), render)
