@@ -171,3 +171,31 @@ def test_a_line_under_the_signature_is_not_a_position():
     layout = read_layout(text.splitlines())
     assert layout.positions == ["TM. HỘI ĐỒNG", "CHỦ TỊCH"] and layout.signer == "Đỗ Văn Chung"
     assert any("GIÁM ĐỐC SỞ NỘI VỤ" in doubt for doubt in layout.doubts)
+
+
+def test_a_subject_quoted_in_the_first_paragraph_is_not_the_subject():
+    """A "V/v …" quoted inside the first paragraph is the body's: the subject is looked for in the
+    header only, above the body's first paragraph."""
+    text = LETTER.replace("788/STP-HCBT", "545 /HD-BTV").replace("V/v trình hồ sơ", "Hướng dẫn hồ sơ")
+    text = text.replace(
+        "Sở Tư pháp nhận được", "Thực hiện Công văn số 3944/BTP-BTTP\n“V/v đề nghị hướng dẫn” và nhận được"
+    )
+    layout = read_layout(text.splitlines())
+    assert (layout.kind, layout.number) == ("Hướng dẫn", "545 /HD-BTV")
+    assert layout.title == "Hướng dẫn hồ sơ phê chuẩn kết quả Đại hội Đoàn Luật sư tỉnh"
+    assert layout.body[0].startswith("Kính gửi")
+
+
+def test_a_signer_name_split_by_a_pdf_text_is_joined():
+    """ "Trần H ữu Tu ấn" as pypdf's layout mode gives it, once read (sources rejoins "H ữu", where "H"
+    cannot be a syllable): in a name every syllable is capitalised, so "ấn" is the end of "Tu"."""
+    layout = read_layout(LETTER.replace("Phạm Thị Minh Hiếu", "Trần Hữu Tu ấn").splitlines())
+    assert layout.signer == "Trần Hữu Tuấn" and layout.recipients == ["Như Điều 3;", "Lưu: VT, HCBT."]
+
+
+def test_a_dateline_without_its_place_does_not_open_the_body():
+    head = HEAD.replace("Phú Yên, ngày 3 tháng 4 năm 2024", "").format(
+        kind="Ngày 3 tháng 4 năm 2024\nKẾ HOẠCH", code="KH"
+    )
+    layout = read_layout(f"{head}CẢI CÁCH HÀNH CHÍNH NĂM 2024\nCăn cứ Luật.\n{FOOT}".splitlines())
+    assert (layout.kind, layout.title) == ("Kế hoạch", "CẢI CÁCH HÀNH CHÍNH NĂM 2024")

@@ -220,6 +220,9 @@ LINEAR = {
     "Nơi nhận:\n": lambda f: _body(f),  # many a "Nơi nhận" without a signature
     "KT. CHỦ TỊCH\n": lambda f: f"{HEAD}TUYÊN TRUYỀN\nCăn cứ\nNơi nhận:\n{f}Phùng Văn Diện\n",
     "- Như trên; CHỦ TỊCH\n": lambda f: f"{HEAD}TUYÊN TRUYỀN\nCăn cứ\nNơi nhận:\n{f}Phùng Văn Diện\n",
+    "Bộ T ư pháp ": lambda f: _body(f),  # syllables split by a PDF's text, put back together
+    "Tu ấn ": lambda f: _body(f),  # pieces that can stand alone, left apart
+    "(ư": lambda f: _body(f),  # one word of brackets and letters
 }
 
 

@@ -12,7 +12,7 @@ from cchc.importer import figure_suggestions
 from cchc.importer.body import markdown
 from cchc.importer.layout import Layout, is_upper
 from cchc.model import Indicator, Unit
-from cchc.refs.resolve import build_directory
+from cchc.refs.resolve import Issuer, build_directory
 from cchc.text import slugify
 
 _PERIOD = re.compile(
@@ -53,8 +53,9 @@ def find_unit(issuer: list[str], units: dict[str, Unit]) -> str:
     names = build_directory(units, ()).names  # the names the citation engine knows units by
     for index in reversed(range(len(issuer))):
         for candidate in (" ".join(issuer[index - 1 : index + 1]) if index else None, issuer[index]):
-            if candidate and (found := names.get(candidate)) is not None:
-                return found.unit_id
+            known: Issuer | None = names.get(candidate) if candidate else None
+            if known is not None and known.unit_id:
+                return known.unit_id
     return ""
 
 

@@ -29,7 +29,8 @@ def _around(sentence: str, start: int, end: int) -> str:
 def contexts(suggestions: list[Suggestion]) -> list[str]:
     """Each suggestion's number with the words around it. The finder gives the sentence, not the place:
     a sentence's figures come in order, so each is looked for after the one before."""
-    found, after = [], {}
+    found: list[str] = []
+    after: dict[tuple[int, str], int] = {}  # where the next figure of a line's sentence is looked for
     for s in suggestions:
         key = (s.line, s.sentence)
         digits = _DIGITS.search(s.written)
@@ -43,7 +44,7 @@ def contexts(suggestions: list[Suggestion]) -> list[str]:
     return found
 
 
-def as_json(suggestions: list[Suggestion], catalogue: dict[str, Indicator]) -> list[dict]:
+def as_json(suggestions: list[Suggestion], catalogue: dict[str, Indicator]) -> list[dict[str, object]]:
     return [
         {
             "dong": s.line,

@@ -9,6 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from cchc.importer.marks import COLUMNS, clean, columns, is_rule, is_upper
+from cchc.importer.syllables import split_syllable
 
 if TYPE_CHECKING:
     from cchc.importer.layout import Layout
@@ -34,10 +35,25 @@ def signature_line(text: str) -> bool:
     return bool(_SIGNATURE.match(text)) and is_upper(text) and not text.startswith("-")
 
 
+def _capitalised(word: str) -> bool:
+    return word.isalpha() and word[:1].isupper() and word[1:].islower()
+
+
+def person(text: str) -> str | None:
+    """The person's name `text` is: two to six capitalised words and nothing else. Every syllable of a
+    name is capitalised, so a piece in small letters that completes the syllable before it is that
+    syllable's end, split by a PDF's text ("Trần Hữu Tu ấn"): joined back."""
+    words: list[str] = []
+    for word in text.split():
+        if words and word.islower() and split_syllable(words[-1], word, alone=True):
+            words[-1] += word
+        else:
+            words.append(word)
+    return " ".join(words) if 2 <= len(words) <= 6 and all(map(_capitalised, words)) else None
+
+
 def name(text: str) -> bool:
-    """A person's name: two to six capitalised words and nothing else."""
-    words = text.split()
-    return 2 <= len(words) <= 6 and all(w.isalpha() and w[:1].isupper() and w[1:].islower() for w in words)
+    return person(text) is not None
 
 
 def _split_position(part: str) -> list[str]:
@@ -151,8 +167,8 @@ class _Tail:
                 continue
             if signature_line(part):
                 found.positions.append(part)
-            elif name(part) and not part.startswith(LIST_MARKS):
-                found.signer = part
+            elif (signer := person(part)) and not part.startswith(LIST_MARKS):
+                found.signer = signer
             else:
                 listed.append(part)
         if not listed:

@@ -42,6 +42,9 @@ _OPENERS = re.compile(
     r"^[-+]?\s*(?:Căn\s+cứ|Thực\s+hiện|Phúc\s+đáp|Theo|Trên\s+cơ\s+sở|Nhằm|Để|Kính\s+gửi|Triển\s+khai|Xét"
     r"|Ngày\s+\d+|(?:Sáng|Chiều|Tối)\s+ngày|Hôm\s+nay|Vào\s+(?:hồi|ngày))\b"
 )
+_DATE_ALONE = re.compile(
+    r"^Ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}\W*$"
+)  # a dateline without its place
 _HEADING = re.compile(r"^(?:[IVX]+\.|\d+(?:\.\d+)*\.|[a-zđ]\))\s")
 # A person who issues a decision, on the line after its title: "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …".
 _PERSON = re.compile(
@@ -93,8 +96,8 @@ def _kind_of_symbol(number: str | None) -> str | None:
         return None
     party = re.match(r"^\d[\w.]*\s?-\s?([^\W\d_]+)/", number)
     administrative = re.match(r"^\d[\w.]*\s?/\s?(?:\d{4}/)?([^\W\d_]+)-", number)
-    code = (party or administrative)[1] if (party or administrative) else None
-    return _CODES.get(code.upper()) if code else None
+    coded = party or administrative
+    return _CODES.get(coded[1].upper()) if coded else None
 
 
 def _issuer_part(part: str) -> bool:
@@ -108,6 +111,11 @@ def _add_issuer(part: str, found: Layout) -> None:
         found.issuer.append(part)
 
 
+def _opens_body(text: str) -> bool:
+    """Whether the line opens the body's first paragraph or section (a dateline alone is the header's)."""
+    return bool(_OPENERS.match(text) or _HEADING.match(text)) and not _DATE_ALONE.match(text)
+
+
 def read_header(lines: list[str], found: Layout) -> int:
     """Read the header and the title or subject; the index of the body's first line. The issuer comes from
     the header's left column; the number and dateline from the header's text as a whole, as narrow columns
@@ -119,6 +127,8 @@ def read_header(lines: list[str], found: Layout) -> int:
         if not parts:
             continue
         first = parts[0]
+        if _opens_body(first):
+            break  # a kind word or a "V/v" quoted in the body is not the header's
         if first.upper() in _KINDS and is_upper(first):
             found.kind = _KINDS[first.upper()].name
             _number_and_date([*header, *parts[1:]], found)
@@ -193,12 +203,13 @@ def _subject(lines: list[str], index: int, header: list[str], found: Layout, kin
         index += 1
     # The motto and dateline may follow the subject (a PDF's text reads the left column first).
     while index < len(lines) and index < HEADER_LINES:
-        parts = columns(lines[index])
-        own = [part for part in map(own_words, parts) if part]
-        joined = " ".join(own)
-        if own and not (_DATELINE.search(joined) or _PARTIAL_DATE.search(joined) or _NUMBER.search(joined)):
+        beside = [part for part in map(own_words, columns(lines[index])) if part]
+        joined = " ".join(beside)
+        if beside and not (
+            _DATELINE.search(joined) or _PARTIAL_DATE.search(joined) or _NUMBER.search(joined)
+        ):
             break
-        header += own
+        header += beside
         index += 1
     _number_and_date(header, found)
     found.title = _joined(subject)
@@ -293,6 +304,7 @@ def read_title(lines: list[str], start: int, found: Layout) -> int:
                 and not spaced
                 and not _at_blank_goes_on(title, lines[after] if after < len(lines) else "")
             ):
+                index = after if after < len(lines) else index  # a rule under the title is not the body's
                 break
             index = after
             continue

@@ -26,7 +26,7 @@ _MOTTO_TEXTS = (
 _RULE = re.compile(r"^[-_–—=*.•|\s]+$")  # "|": a lone cell boundary of a text copied from a table
 
 
-def _unmarked(match: re.Match) -> str:
+def _unmarked(match: re.Match[str]) -> str:
     """Nothing for a mark, but an underscore run between two letters or digits stays ("B_04b"). Judged by
     its neighbours rather than by a lookahead, which would retry a long run from each of its characters."""
     run, text, start, end = match.group(), match.string, match.start(), match.end()

@@ -11,6 +11,15 @@ import unicodedata
 import zipfile
 from itertools import zip_longest
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cchc.importer.syllables import rejoin
+
+if TYPE_CHECKING:  # the readers are imported when a file of theirs is read
+    from docx.table import Table, _Cell
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
+    from pypdf import PdfReader
 
 COLUMN_GAP = "    "  # between a two-column table's cells on one line: layout splits columns at 2+ spaces
 MB = 1_000_000
@@ -30,7 +39,7 @@ class SourceError(ValueError):
     """Why a file cannot be imported, in Vietnamese."""
 
 
-def _run_text(run) -> str:
+def _run_text(run: Run) -> str:
     text = run.text
     if not text.strip():
         return text
@@ -44,13 +53,13 @@ def _run_text(run) -> str:
     return left + inner + right
 
 
-def _paragraph(paragraph, marks: bool = True) -> str:
+def _paragraph(paragraph: Paragraph, marks: bool = True) -> str:
     if not marks:
         return paragraph.text
     return "".join(_run_text(run) for run in paragraph.runs).replace("****", "")
 
 
-def _cell_lines(cell) -> list[str]:
+def _cell_lines(cell: _Cell) -> list[str]:
     """A cell's lines: its paragraphs, split at line breaks too."""
     return [line.strip() for p in cell.paragraphs for line in p.text.split("\n") if line.strip()]
 
@@ -62,10 +71,11 @@ _LAYOUT_MARKS = re.compile(
 )
 
 
-def _distinct_cells(table) -> list[list[tuple[object, bool]]]:
+def _distinct_cells(table: Table) -> list[list[tuple[_Cell, bool]]]:
     """Each row's cells once (Word repeats a merged cell for each column it spans, and a vertically merged
     one in each row), without empty cells, each with whether it stands in the right half of the row."""
-    rows, seen = [], set()
+    rows: list[list[tuple[_Cell, bool]]] = []
+    seen: set[int] = set()
     for row in table.rows:
         cells = list(row.cells)
         kept = []
@@ -78,7 +88,7 @@ def _distinct_cells(table) -> list[list[tuple[object, bool]]]:
     return rows
 
 
-def _columns(rows: list[list[tuple[object, bool]]]) -> list[str]:
+def _columns(rows: list[list[tuple[_Cell, bool]]]) -> list[str]:
     """Rows of one or two cells as lines, the right cell after a COLUMN_GAP, as a PDF's text shows them."""
     lines = []
     for row in rows:
@@ -96,7 +106,7 @@ def _columns(rows: list[list[tuple[object, bool]]]) -> list[str]:
     return lines
 
 
-def _table(table) -> list[str]:
+def _table(table: Table) -> list[str]:
     """A header or a footer (two columns side by side, or a table of one or two cells a row that holds the
     motto, the number, the subject, "Nơi nhận" or a signature) as lines; a one-cell table as its lines;
     any other table as a Markdown table."""
@@ -193,13 +203,14 @@ def _check_size(path: Path, limit: int, kind: str) -> None:
         )
 
 
-def _pdf_pages(path: Path, reader) -> list[str]:
+def _pdf_pages(path: Path, reader: PdfReader) -> list[str]:
     """The text of each page, refusing a PDF of too many pages or too much text."""
     if (count := len(reader.pages)) > PDF_PAGES:
         raise _too_big(path, f"tệp PDF có {count} trang (quá {PDF_PAGES})", "hãy nhập từng văn bản riêng")
     pages, size = [], 0
     for page in reader.pages:
-        pages.append(page.extract_text() or "")
+        # Plain mode: the layout mode pads spaces where a word's letters switch fonts (see _TEXT_LAYERS).
+        pages.append(page.extract_text(extraction_mode="plain") or "")
         size += len(pages[-1])
         if size > TEXT_MAX:
             raise _too_big(path, f"chữ của tệp PDF quá {_megabytes(TEXT_MAX)}", "hãy nhập từng văn bản riêng")
@@ -259,7 +270,19 @@ def _read(path: Path) -> list[str]:
     )
 
 
+# A PDF made by Word writes the letters of a simple font's encoding (WinAnsi: a, â, ô, é…) in one font and
+# the other Vietnamese letters (ư, ơ, đ, ấ, ữ…) in a second one, so a word's letters come in several runs.
+# pypdf's layout mode sets each run at its column of a fixed-width grid and pads spaces up to it whenever
+# the run before, measured by its font's widths, ends a point short: "Bộ T   ư pháp", "Trần H   ữu Tu   ấn".
+# Texts exported that way carry the split ("Bộ T ư pháp" once runs of spaces are collapsed). The plain
+# mode read here keeps the words whole; text layers, read or exported, get their split syllables put back
+# (syllables.rejoin). A Word file's text has no such splits.
+_TEXT_LAYERS = (".txt", ".md", ".pdf")
+
+
 def read_lines(path: Path) -> list[str]:
     """The file's lines, composed (NFC): Word files often store a letter and its marks apart ("CHỦ" as
-    U+0055 U+0309), which `cchc check` and every comparison read composed."""
-    return [unicodedata.normalize("NFC", line) for line in _read(path)]
+    U+0055 U+0309), which `cchc check` and every comparison read composed; in a text layer, a syllable split
+    by a PDF's extraction is put back together."""
+    lines = [unicodedata.normalize("NFC", line) for line in _read(path)]
+    return [rejoin(line) for line in lines] if path.suffix.lower() in _TEXT_LAYERS else lines
