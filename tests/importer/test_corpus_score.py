@@ -1,9 +1,18 @@
-"""`cchc nhap` measured on real documents it was not written against: tests/data/imports/corpus/ holds
-documents (.docx, .pdf, and text exported from PDFs) with their fields read by hand (see its README),
-split into tuned/ (looked at while the importer was changed) and held-out/ (never looked at until the
-changes were final). Each document is imported as `cchc nhap` imports it; every labelled field is
-compared, and the source's words are looked for in the import, in order. The tables are printed at the end
-of the run; the floors hold on held-out."""
+"""`cchc nhap` measured on real documents: tests/data/imports/corpus/ holds documents (.docx, .pdf, and text
+exported from PDFs) with their fields read by hand (see its README), in three parts:
+
+* tuned/: looked at while the importer was changed;
+* held-out/: meant to be kept apart, but looked at during development; when first scored it had 99/104
+  fields right (95.2 %, under the floor) and 99.76 % of the words in order. It counts as seen since: its
+  misses were looked at and fixed by general rules (a "V/v" quoted in the body is not the subject; a
+  syllable split by a PDF's text is put back together);
+* unseen/: gathered afterwards and never opened, listed or imported while the importer was changed; the
+  lead scores it once. Its floors are the measure; tuned/ and held-out/ keep theirs as a regression guard.
+
+Each document is imported as `cchc nhap` imports it; every labelled field is compared, and the source's words
+are looked for in the import, in order. Each part is a test of its own (`-k "not unseen"` leaves the unseen
+part alone); the tables per field and file shape, the words kept and every miss are printed at the end of
+the run."""
 
 from __future__ import annotations
 
@@ -12,6 +21,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import pytest
 import yaml
@@ -25,10 +35,10 @@ from tests.conftest import MEASURED, REPO
 from tests.importer.test_import import in_order, words
 
 CORPUS = REPO / "tests" / "data" / "imports" / "corpus"
-PARTS = ("tuned", "held-out")
+PARTS = ("tuned", "held-out", "unseen")
 FIELDS = ("loai", "so_ky_hieu", "ngay", "dia_danh", "co_quan", "trich_yeu", "nguoi_ky", "noi_nhan")
 SUFFIX = {"docx": ".docx", "pdf": ".pdf", "text": ".txt"}
-FIELDS_FLOOR = 0.98  # of the held-out fields right
+FIELDS_FLOOR = 0.98  # of a part's fields right
 WORDS_FLOOR = 0.995  # of the source's words found in the import, in order
 # The national motto (both spellings of "hòa", "Ð" for "Đ" as some files have it), a Party's, a youth
 # union's: left out of both sides, the import drops them on purpose.
@@ -111,16 +121,35 @@ class Score:
     words: int = 0
     worst: list = field(default_factory=list)  # (share, id)
 
+    def fields_right(self) -> float:
+        return sum(self.right.values()) / sum(self.total.values())
+
+    def kept(self) -> float:
+        """The share of the source's words found in the import in order (none when no document was read)."""
+        return self.words_kept / self.words if self.words else 0.0
+
+
+def _labels(part: str) -> list[Path]:
+    labels = sorted((CORPUS / part).glob("*.json"))
+    if not labels and part == "unseen":
+        pytest.skip("corpus/unseen/ has no labelled document yet")
+    assert labels, part
+    return labels
+
 
 def score(part: str, units) -> Score:
     result = Score()
-    for label in sorted((CORPUS / part).glob("*.json")):
+    for label in _labels(part):
         meta = json.loads(label.read_text(encoding="utf-8"))
         path = label.with_suffix(SUFFIX[meta["shape"]])
-        lines = read_lines(path)  # composed (NFC), as the labels are compared
-        layout = read_layout(lines)
-        kind = yaml.safe_load(content_file(layout, units).text.split("---\n")[1])["loai"]  # as written
-        found = _nfc(found_fields(layout, kind))
+        lines: list[str] = []
+        try:
+            lines = read_lines(path)  # composed (NFC), as the labels are compared
+            layout = read_layout(lines)
+            kind = yaml.safe_load(content_file(layout, units).text.split("---\n")[1])["loai"]  # as written
+            found = _nfc(found_fields(layout, kind))
+        except Exception as error:  # one document's failure is a miss of each of its fields, not the end
+            layout, found = Layout(), dict.fromkeys(FIELDS, f"lỗi: {error!r}")
         for name, expected in _nfc(meta["expected"]).items():
             result.total[name, meta["shape"]] += 1
             if found[name] == expected or (name == "noi_nhan" and not expected and not found[name]):
@@ -128,7 +157,7 @@ def score(part: str, units) -> Score:
             else:
                 result.misses.append((label.stem, name, expected, found[name]))
         source = words(MOTTO.sub(" ", "\n".join(lines)))
-        share = in_order(source, imported_words(layout))
+        share = in_order(source, imported_words(layout)) if source else 0.0
         result.words_kept += share * len(source)
         result.words += len(source)
         result.worst.append((share, label.stem))
@@ -139,28 +168,22 @@ def _share(right: int, total: int) -> str:
     return f"{right}/{total} ({right / total:.1%})" if total else "—"
 
 
+def _row(head: str, cells: list[str]) -> str:
+    return f"  {head:<12}" + "".join(f"{cell:>18}" for cell in cells)
+
+
 def report(part: str, result: Score) -> list[str]:
+    """The part's fields right per field and file shape, the words kept in order, and every miss."""
     shapes = sorted({shape for _, shape in result.total})
-    lines = [f"corpus {part}: trường đúng theo trường × dạng tệp"]
-    lines.append("  " + f"{'trường':<12}" + "".join(f"{shape:>16}" for shape in shapes) + f"{'cộng':>16}")
-    for name in FIELDS:
-        row = [_share(result.right[name, s], result.total[name, s]) for s in shapes]
-        right = sum(result.right[name, s] for s in shapes)
-        total = sum(result.total[name, s] for s in shapes)
-        lines.append(
-            "  " + f"{name:<12}" + "".join(f"{cell:>16}" for cell in row) + f"{_share(right, total):>16}"
-        )
-    per_shape = [
-        _share(sum(result.right[n, s] for n in FIELDS), sum(result.total[n, s] for n in FIELDS))
-        for s in shapes
-    ]
-    right, total = sum(result.right.values()), sum(result.total.values())
-    lines.append(
-        "  " + f"{'cộng':<12}" + "".join(f"{c:>16}" for c in per_shape) + f"{_share(right, total):>16}"
-    )
+    lines = [f"corpus {part}: trường đúng theo trường × dạng tệp", _row("trường", [*shapes, "cộng"])]
+    for name in [*FIELDS, None]:  # None: every field
+        names = FIELDS if name is None else (name,)
+        right = [sum(result.right[n, s] for n in names) for s in shapes]
+        total = [sum(result.total[n, s] for n in names) for s in shapes]
+        cells = [_share(r, t) for r, t in zip(right, total)] + [_share(sum(right), sum(total))]
+        lines.append(_row(name or "cộng", cells))
     worst = ", ".join(f"{stem} {share:.1%}" for share, stem in sorted(result.worst)[:3])
-    kept = result.words_kept / result.words
-    lines.append(f"  chữ giữ đúng thứ tự: {kept:.2%} của {result.words} (thấp nhất: {worst})")
+    lines.append(f"  chữ giữ đúng thứ tự: {result.kept():.2%} của {result.words} (thấp nhất: {worst})")
     lines += [
         f"  trượt {stem}: {name}: cần {expected!r}, được {got!r}"
         for stem, name, expected, got in result.misses
@@ -173,27 +196,17 @@ def units():
     return load(REPO)[0].units
 
 
-# Measured once on held-out when the importer's changes were final: 99/104 fields (95.2 %), under the
-# floor; the importer is left as measured until the lead decides (see the misses printed by the run). Strict:
-# once the floor holds, this marker must go.
-@pytest.mark.xfail(strict=True, reason="held-out fields 95.2 % < 98 % when measured; see the printed misses")
-def test_the_corpus_imports_with_its_fields_right(units):
-    results = {part: score(part, units) for part in PARTS}
-    for part in PARTS:
-        MEASURED.extend(report(part, results[part]))
-    held = results["held-out"]
-    fields_right = sum(held.right.values()) / sum(held.total.values())
-    assert fields_right >= FIELDS_FLOOR, f"held-out: {fields_right:.1%} of the fields right"
-    for part, result in results.items():
-        kept = result.words_kept / result.words
-        assert kept >= WORDS_FLOOR, f"{part}: {kept:.2%} of the words kept in order"
+@pytest.mark.parametrize("part", PARTS)
+def test_a_corpus_part_imports_with_its_fields_and_words_right(part, units):
+    result = score(part, units)
+    MEASURED.extend(report(part, result))
+    assert result.fields_right() >= FIELDS_FLOOR, f"{part}: {result.fields_right():.1%} of the fields right"
+    assert result.kept() >= WORDS_FLOOR, f"{part}: {result.kept():.2%} of the words kept in order"
 
 
-def test_the_corpus_is_as_its_readme_says():
-    for part in PARTS:
-        labels = sorted((CORPUS / part).glob("*.json"))
-        assert labels, part
-        for label in labels:
-            meta = json.loads(label.read_text(encoding="utf-8"))
-            assert set(meta["expected"]) == set(FIELDS), label.name
-            assert label.with_suffix(SUFFIX[meta["shape"]]).is_file(), label.name
+@pytest.mark.parametrize("part", PARTS)
+def test_the_corpus_is_as_its_readme_says(part):
+    for label in _labels(part):
+        meta = json.loads(label.read_text(encoding="utf-8"))
+        assert set(meta["expected"]) == set(FIELDS), label.name
+        assert label.with_suffix(SUFFIX[meta["shape"]]).is_file(), label.name
