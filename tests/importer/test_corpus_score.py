@@ -1,13 +1,16 @@
 """`cchc nhap` measured on real documents: tests/data/imports/corpus/ holds documents (.docx, .pdf, and text
-exported from PDFs) with their fields read by hand (see its README), in three parts:
+exported from PDFs) with their fields read by hand (see its README), in four parts:
 
 * tuned/: looked at while the importer was changed;
 * held-out/: meant to be kept apart, but looked at during development; when first scored it had 99/104
   fields right (95.2 %, under the floor) and 99.76 % of the words in order. It counts as seen since: its
   misses were looked at and fixed by general rules (a "V/v" quoted in the body is not the subject; a
   syllable split by a PDF's text is put back together);
-* unseen/: gathered afterwards and never opened, listed or imported while the importer was changed; the
-  lead scores it once. Its floors are the measure; tuned/ and held-out/ keep theirs as a regression guard.
+* held-out-2/: gathered afterwards as a fresh set and scored once with the importer as it then was:
+  129/144 fields (89.6 %) and 99.88 % of the words; its misses were looked at and fixed by general rules
+  since, so it counts as seen too;
+* unseen/: gathered after that and never opened, listed or imported while the importer was changed; the
+  lead scores it once. Its floors are the measure; the other parts keep theirs as a regression guard.
 
 Each document is imported as `cchc nhap` imports it; every labelled field is compared, and the source's words
 are looked for in the import, in order. Each part is a test of its own (`-k "not unseen"` leaves the unseen
@@ -35,7 +38,7 @@ from tests.conftest import MEASURED, REPO
 from tests.importer.test_import import in_order, words
 
 CORPUS = REPO / "tests" / "data" / "imports" / "corpus"
-PARTS = ("tuned", "held-out", "unseen")
+PARTS = ("tuned", "held-out", "held-out-2", "unseen")
 FIELDS = ("loai", "so_ky_hieu", "ngay", "dia_danh", "co_quan", "trich_yeu", "nguoi_ky", "noi_nhan")
 SUFFIX = {"docx": ".docx", "pdf": ".pdf", "text": ".txt"}
 FIELDS_FLOOR = 0.98  # of a part's fields right

@@ -5,11 +5,11 @@ Only files whose json says "made": "rendered by make_shapes.py ..." or
 "pypdf text of ..." are produced here; the "original file" members are real
 files copied unchanged from their public source and are never touched.
 
-Inputs, beside each output in tuned/, held-out/ or unseen/:
+Inputs, beside each output in tuned/, held-out/, held-out-2/ or unseen/:
   <id>.source.txt  the real text (Markdown as crawled from thuvienphapluat.vn,
                    kept byte for byte) that a rendered .docx/.pdf/.txt came from;
   <id>.source.html the content-root <div> of a crawled vbpl.vn page, cut byte for
-                   byte (unseen/ only; parsed by parse_vbpl);
+                   byte (held-out-2/ only; parsed by parse_vbpl);
   <id>.source.pdf  a real original PDF whose text layer a .txt was extracted from.
 
 Usage (from anywhere):
@@ -38,7 +38,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SPLITS = ("tuned", "held-out", "unseen")
+SPLITS = ("tuned", "held-out", "held-out-2", "unseen")
 
 # --------------------------------------------------------------------------
 # Per-document layout. The words of every line given here are checked against
@@ -188,7 +188,7 @@ DOCS: dict[str, dict] = {
         ],
         "sign": ["K/T TRƯỞNG BAN", "PHÓ TRƯỞNG BAN THƯỜNG TRỰC", "Hoàng Đăng Quang"],
     },
-    # ---- unseen/: rendered from vbpl.vn pages (<id>.source.html) ----
+    # ---- held-out-2/: rendered from vbpl.vn pages (<id>.source.html) ----
     "u12-bca-tt-62-2019": {
         "shape": "pdf",
         "header": "two-rows",
@@ -386,7 +386,7 @@ def parse(doc_id: str, cfg: dict, src: str) -> dict:
 
 
 # --------------------------------------------------------------------------
-# Parsing a vbpl.vn page (unseen/ only): <id>.source.html is the content-root
+# Parsing a vbpl.vn page (held-out-2/ only): <id>.source.html is the content-root
 # <div> of the crawled page, cut byte for byte. Top-level blocks are <p> and
 # <table>; <br> splits a paragraph into printed lines.
 # --------------------------------------------------------------------------
