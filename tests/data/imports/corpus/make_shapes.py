@@ -9,7 +9,7 @@ Inputs, beside each output in tuned/, held-out/, held-out-2/ or unseen/:
   <id>.source.txt  the real text (Markdown as crawled from thuvienphapluat.vn,
                    kept byte for byte) that a rendered .docx/.pdf/.txt came from;
   <id>.source.html the content-root <div> of a crawled vbpl.vn page, cut byte for
-                   byte (held-out-2/ only; parsed by parse_vbpl);
+                   byte (held-out-2/ and unseen/; parsed by parse_vbpl);
   <id>.source.pdf  a real original PDF whose text layer a .txt was extracted from.
 
 Usage (from anywhere):
@@ -219,6 +219,59 @@ DOCS: dict[str, dict] = {
         "title": ["VỀ ĐẶC XÁ NĂM 2024"],
         "sign": ["CHỦ TỊCH", "NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Tô Lâm"],
     },
+    # ---- unseen/: rendered from thuvienphapluat texts and vbpl.vn pages ----
+    "v06-vpcp-tb-641-2025": {
+        "shape": "docx",
+        "header": "two-rows",
+        "title_style": "paragraphs",
+        "issuer": ["VĂN PHÒNG CHÍNH PHỦ"],
+        "title": [
+            "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ PHẠM THỊ THANH TRÀ",
+            "TẠI BUỔI LÀM VIỆC VỚI THÀNH PHỐ ĐÀ NẴNG VỀ TÌNH HÌNH, KẾT QUẢ TRIỂN KHAI",
+            "THỰC HIỆN SẮP XẾP TỔ CHỨC BỘ MÁY CỦA HỆ THỐNG CHÍNH TRỊ VÀ VẬN HÀNH",
+            "MÔ HÌNH CHÍNH QUYỀN ĐỊA PHƯƠNG 02 CẤP",
+        ],
+        "sign": ["KT. BỘ TRƯỞNG, CHỦ NHIỆM", "PHÓ CHỦ NHIỆM", "Trịnh Mạnh Linh"],
+    },
+    "v12-bca-tt-66-2024": {
+        "shape": "pdf",
+        "header": "one-row",
+        "title_style": "breaks",
+        "issuer": ["BỘ CÔNG AN"],
+        "title": [
+            "Quy định về đào tạo, sát hạch, cấp Giấy phép lái xe; bồi dưỡng kiến thức",
+            "pháp luật về giao thông đường bộ cho người điều khiển xe máy",
+            "chuyên dùng trong Công an nhân dân",
+        ],
+        "title_paras": 3,
+        "sign": ["BỘ TRƯỞNG", "Đại tướng Lương Tam Quang"],
+    },
+    "v17-bvhttdl-tt-06-2019": {
+        "shape": "text",
+        "header": "one-row",
+        "title_style": "breaks",
+        "extract": "layout-collapsed",
+        "issuer": ["BỘ VĂN HÓA, THỂ THAO", "VÀ DU LỊCH"],
+        "title": [
+            "BAN HÀNH QUY CHẾ TỔ CHỨC VÀ HOẠT ĐỘNG CỦA HỘI ĐỒNG",
+            "THẨM ĐỊNH NỘI DUNG TRIỂN LÃM",
+        ],
+        "sign": ["BỘ TRƯỞNG", "Nguyễn Ngọc Thiện"],
+    },
+    "v18-hue-hdnd-nq-37-2025": {
+        "shape": "text",
+        "header": "two-rows",
+        "title_style": "breaks",
+        "extract": "plain",
+        "issuer": ["HỘI ĐỒNG NHÂN DÂN", "THÀNH PHỐ HUẾ"],
+        "title": [
+            "SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA QUY ĐỊNH CÁC CHÍNH SÁCH HỖ TRỢ",
+            "GIẢM NGHÈO BỀN VỮNG TỈNH THỪA THIÊN HUẾ GIAI ĐOẠN 2023-2025",
+            "BAN HÀNH THEO NGHỊ QUYẾT SỐ 20/2023/NQ-HĐND NGÀY 21 THÁNG 8 NĂM 2023",
+            "CỦA HỘI ĐỒNG NHÂN DÂN TỈNH THỪA THIÊN HUẾ (NAY THÀNH PHỐ HUẾ)",
+        ],
+        "sign": ["CHỦ TỊCH", "Lê Trường Lưu"],
+    },
     # ---- .txt: pypdf text of a real original PDF (<id>.source.pdf) ----
     "t01-bt-snv-ttr-253-2025": {"shape": "text-of-pdf", "extract": "layout-collapsed"},
     "t02-bt-stp-cv-788-2025": {"shape": "text-of-pdf", "extract": "plain"},
@@ -231,9 +284,13 @@ DOCS: dict[str, dict] = {
     "u14-ld-snv-cv-3331-2025": {"shape": "text-of-pdf", "extract": "plain"},
     "u15-ld-snv-ttr-124-2026": {"shape": "text-of-pdf", "extract": "layout"},
     "u16-ld-stp-cv-1813-2025": {"shape": "text-of-pdf", "extract": "layout-collapsed"},
+    "v13-ld-stp-ttr-dls-2025": {"shape": "text-of-pdf", "extract": "layout"},
+    "v14-ld-skhcn-cv-kiemtra-2026": {"shape": "text-of-pdf", "extract": "plain"},
+    "v15-ld-vp-cv-ykien-2026": {"shape": "text-of-pdf", "extract": "layout-collapsed"},
+    "v16-bt-hhdn-bc-kiemdiem-2025": {"shape": "text-of-pdf", "extract": "layout"},
 }
 
-KINDS = ("CHỈ THỊ", "HƯỚNG DẪN", "QUYẾT ĐỊNH", "THÔNG BÁO", "KẾ HOẠCH", "BÁO CÁO", "TỜ TRÌNH")
+KINDS = ("CHỈ THỊ", "HƯỚNG DẪN", "QUYẾT ĐỊNH", "THÔNG BÁO", "KẾ HOẠCH", "BÁO CÁO", "TỜ TRÌNH", "NGHỊ QUYẾT")
 
 
 # --------------------------------------------------------------------------
@@ -386,7 +443,7 @@ def parse(doc_id: str, cfg: dict, src: str) -> dict:
 
 
 # --------------------------------------------------------------------------
-# Parsing a vbpl.vn page (held-out-2/ only): <id>.source.html is the content-root
+# Parsing a vbpl.vn page (held-out-2/ and unseen/): <id>.source.html is the content-root
 # <div> of the crawled page, cut byte for byte. Top-level blocks are <p> and
 # <table>; <br> splits a paragraph into printed lines.
 # --------------------------------------------------------------------------
@@ -473,12 +530,21 @@ def parse_vbpl(doc_id: str, cfg: dict, src: str) -> dict:
     blocks = p.blocks
     hdr = blocks.pop(0)[1]
     cells = [c for row in hdr for c in row]
-    issuer_src = [x for x in _text(cells[0]) if not _is_rule(x) and x not in ("*",)]
-    _same_words(doc_id, "issuer", cfg["issuer"], " ".join(issuer_src))
-    motto = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
-    _same_words(doc_id, "motto", motto, " ".join(x for x in _text(cells[1]) if not _is_rule(x)))
-    so = _join(_text(cells[2]))
-    dateline = _join(_text(cells[3]))
+    if len(cells) == 2:
+        # one row: the number under the issuer, the dateline under the motto (unseen/v12)
+        left, right = _text(cells[0]), [x for x in _text(cells[1]) if not _is_rule(x)]
+        k = next(i for i, x in enumerate(left) if x.startswith("Số"))
+        issuer_src = [x for x in left[:k] if not _is_rule(x) and x not in ("*",)]
+        _same_words(doc_id, "issuer", cfg["issuer"], " ".join(issuer_src))
+        motto = right[:2]
+        so, dateline = _join(left[k:]), _join(right[2:])
+    else:
+        issuer_src = [x for x in _text(cells[0]) if not _is_rule(x) and x not in ("*",)]
+        _same_words(doc_id, "issuer", cfg["issuer"], " ".join(issuer_src))
+        motto = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+        _same_words(doc_id, "motto", motto, " ".join(x for x in _text(cells[1]) if not _is_rule(x)))
+        so = _join(_text(cells[2]))
+        dateline = _join(_text(cells[3]))
     # the signature table: the first table after the body holding the signer's name
     i_sig = next(i for i, (k, b) in enumerate(blocks) if k == "table" and cfg["sign"][-1] in str(b))
     body = [_md(ln) for k, lines in blocks[:i_sig] if k == "p" for ln in lines]
@@ -486,7 +552,8 @@ def parse_vbpl(doc_id: str, cfg: dict, src: str) -> dict:
     kind = _plain(body.pop(0)).strip()
     if kind not in kinds:
         raise SystemExit(f"{doc_id}: no kind heading")
-    _same_words(doc_id, "title", cfg["title"], body.pop(0))
+    n_title = cfg.get("title_paras", 1)  # a title printed as several <p> (unseen/v12)
+    _same_words(doc_id, "title", cfg["title"], " ".join(body.pop(0) for _ in range(n_title)))
     rule_after_title = False
     if body and re.fullmatch(r"[-_]{3,}", _plain(body[0]).strip()):
         body.pop(0)
