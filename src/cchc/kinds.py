@@ -29,6 +29,7 @@ KINDS = [
     Kind("Chỉ thị", "CT"),
     Kind("Công văn", ""),
     Kind("Thông báo", "TB"),
+    Kind("Công điện", "CĐ"),  # an urgent order or call by telegram (Nghị định 30/2020, Phụ lục III)
     Kind("Hướng dẫn", "HD"),
     Kind("Đề án", "ĐA"),
     Kind("Phương án", "PA"),

@@ -475,3 +475,38 @@ def test_a_title_of_one_endless_word_gets_a_short_file_name(project, tmp_path):
     written = project / "content/van-ban/xa-nam-sach/ke-hoach-tuyen-truyen.md"
     assert written.is_file() and "tên tệp rút gọn còn 21 ký tự (ke-hoach-tuyen-truyen.md)" in done.stderr
     assert front_matter(written.read_text(encoding="utf-8"))["trich_yeu"] == "TUYÊN TRUYỀN " + "A" * 3000
+
+
+def test_a_footer_table_inside_a_frame_table_and_runs_split_by_edits(tmp_path):
+    """Word may put the footer's table inside a cell of a frame table (the frame's own cells read empty),
+    and split a run wherever the text was edited ("c" / "hính" in italics): the footer is read, and the
+    runs of one emphasis are marked as one ("*chính*", not "*c**hính*")."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph().add_run("BÁO CÁO").bold = True
+    document.add_paragraph().add_run("Kết quả triển khai Đề án 06").bold = True
+    paragraph = document.add_paragraph()
+    for text in ("Căn cứ Luật Tổ chức ", "c", "hính quyền địa phương."):
+        paragraph.add_run(text).italic = True
+    frame = document.add_table(rows=1, cols=2).cell(0, 0).add_table(rows=1, cols=2)
+    frame.cell(0, 0).text = "Nơi nhận:\n- Văn phòng Chính phủ;\n- Lưu: VT."
+    frame.cell(0, 1).text = "TM. BAN CHỈ ĐẠO\nPHÓ TRƯỞNG BAN\n\nNguyễn Ngọc Phúc"
+    document.save(tmp_path / "bc.docx")
+    layout = read_layout(read_lines(tmp_path / "bc.docx"))
+    assert layout.body[0] == "*Căn cứ Luật Tổ chức chính quyền địa phương.*"
+    assert layout.recipients == ["Văn phòng Chính phủ;", "Lưu: VT."] and layout.signer == "Nguyễn Ngọc Phúc"
+    assert layout.positions == ["TM. BAN CHỈ ĐẠO", "PHÓ TRƯỞNG BAN"]
+
+
+def test_a_symbol_the_line_broke_after_its_hyphen_is_one_word_in_the_body():
+    lines = [
+        "Căn cứ Nghị định số 126/2024/NĐ-",
+        "CP của Chính phủ về hội, giai đoạn 2021 -",
+        "2025, phát triển kinh tế - xã hội -",
+        "văn hóa của tỉnh.",
+    ]
+    assert markdown(lines) == (
+        "Căn cứ Nghị định số 126/2024/NĐ-CP của Chính phủ về hội, giai đoạn 2021 - 2025, phát triển kinh tế"
+        " - xã hội - văn hóa của tỉnh.\n"
+    )

@@ -199,3 +199,87 @@ def test_a_dateline_without_its_place_does_not_open_the_body():
     )
     layout = read_layout(f"{head}CẢI CÁCH HÀNH CHÍNH NĂM 2024\nCăn cứ Luật.\n{FOOT}".splitlines())
     assert (layout.kind, layout.title) == ("Kế hoạch", "CẢI CÁCH HÀNH CHÍNH NĂM 2024")
+
+
+def test_a_symbol_with_its_drafting_unit_in_brackets():
+    layout = read_layout(LETTER.replace("788/STP-HCBT", "409 /TTr-CAT(PC04)").splitlines())
+    assert layout.number == "409 /TTr-CAT(PC04)" and layout.title.startswith("V/v trình hồ sơ")
+
+
+@pytest.mark.parametrize("rank", ["Thiếu tướng", "Đại tá", "Trung úy"])
+def test_a_rank_before_the_signer_name_is_kept_with_it(rank):
+    """A police or military officer signs with the rank before the name, beside a recipient or alone."""
+    layout = read_layout(LETTER.replace("Phạm Thị Minh Hiếu", f"{rank} Phạm Văn Hiếu").splitlines())
+    assert layout.signer == f"{rank} Phạm Văn Hiếu" and layout.recipients == ["Như Điều 3;", "Lưu: VT, HCBT."]
+    text = HEAD.format(kind="TỜ TRÌNH", code="TTr") + "Về việc thành lập hội đồng\nCăn cứ Luật.\n"
+    layout = read_layout(
+        f"{text}Nơi nhận:    GIÁM ĐỐC\n- Như trên;    {rank} Phạm Văn Hiếu\n- Lưu: VT.".splitlines()
+    )
+    assert layout.signer == f"{rank} Phạm Văn Hiếu" and layout.recipients == ["Như trên;", "Lưu: VT."]
+
+
+@pytest.mark.parametrize("line", ["**Triển khai thực hiện Chương trình**", "Thực hiện Chương trình quốc gia"])
+def test_a_title_may_open_as_a_paragraph_does(line):
+    """A title in sentence case may open with "Triển khai", "Thực hiện": in bold, or short and ending no
+    sentence, it is the title; "Căn cứ" never opens one."""
+    body = (
+        "Thực hiện Quyết định số 7619/QĐ-BCA của Bộ Công an, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:"
+    )
+    layout = _layout("KẾ HOẠCH", "KH", f"{line}\nphòng, chống ma túy đến năm 2030\n", body)
+    assert layout.title == f"{line.strip('*')} phòng, chống ma túy đến năm 2030"
+    assert layout.body[0] == body
+    assert _layout("KẾ HOẠCH", "KH", "Căn cứ Luật Tổ chức chính quyền địa phương").title is None
+
+
+def test_a_header_given_after_the_first_page_text_is_read():
+    """A PDF's text layer may give the header's table after the first page's text: it is moved back."""
+    head = HEAD.format(kind="", code="BC").rstrip()
+    text = f"BÁO CÁO\nKết quả thẩm định năm 2025\n\nI. CÔNG TÁC CHỈ ĐẠO\nCăn cứ Quyết định.\n{head}\n2\n"
+    layout = read_layout(f"{text}Có 07 nội dung.\n{FOOT}".splitlines())
+    assert (layout.kind, layout.title, layout.number) == (
+        "Báo cáo",
+        "Kết quả thẩm định năm 2025",
+        "25/BC-UBND",
+    )
+    assert layout.issuer == ["ỦY BAN NHÂN DÂN", "TỈNH PHÚ YÊN"] and layout.place == "Phú Yên"
+    assert layout.body[0] == "I. CÔNG TÁC CHỈ ĐẠO" and "TỈNH PHÚ YÊN" not in " ".join(layout.body)
+
+
+def test_a_dateline_left_blank_to_its_year_gives_the_place():
+    layout = read_layout(LETTER.replace("ngày 16 tháng 5 năm 2025", "ngày      tháng      năm").splitlines())
+    assert (layout.place, layout.day, layout.month, layout.year) == ("Bình Thuận", None, None, None)
+
+
+def test_a_telegram_is_a_cong_dien():
+    text = HEAD.format(kind="CÔNG ĐIỆN", code="CĐ") + "mời dự Hội nghị triển khai Chương trình\n"
+    layout = read_layout(
+        f"{text}\nỦY BAN NHÂN DÂN TỈNH điện:\n- Các sở;\nThực hiện ý kiến.\n{FOOT}".splitlines()
+    )
+    assert (layout.kind, layout.title) == ("Công điện", "mời dự Hội nghị triển khai Chương trình")
+
+
+def test_a_dashed_recipient_goes_on_over_lines_without_a_dash():
+    """In a list marked with dashes, a line without one goes on the item above, ';' or not (VPCP's
+    "VPCP: BTCN, PCN …;" / "Trợ lý, Thư ký …;" / "các Vụ, Cục: …;")."""
+    foot = FOOT.replace(
+        "- Lưu: VT.", "- VPCP: BTCN;\n  Trợ lý, Thư ký của: TTg;\n  các Vụ, Cục: NC;\n- Lưu: VT."
+    )
+    layout = read_layout(
+        f"{HEAD.format(kind='THÔNG BÁO', code='TB')}KẾT LUẬN\nCăn cứ Luật.\n{foot}".splitlines()
+    )
+    assert layout.recipients == [
+        "Như trên;",
+        "VPCP: BTCN; Trợ lý, Thư ký của: TTg; các Vụ, Cục: NC;",
+        "Lưu: VT.",
+    ]
+
+
+def test_a_position_over_two_lines_is_not_taken_for_a_line_under_the_signature():
+    """ "CHỦ TỊCH" / "NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": the second line goes on the position (only a
+    line that opens as an office, "GIÁM ĐỐC SỞ …", is printed under the signature)."""
+    text = HEAD.format(kind="QUYẾT ĐỊNH", code="QĐ") + "VỀ ĐẶC XÁ NĂM 2024\nCăn cứ Luật.\nĐiều 1. Thi hành.\n"
+    layout = read_layout(f"{text}CHỦ TỊCH\nNƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTô Lâm".splitlines())
+    assert (
+        layout.positions == ["CHỦ TỊCH", "NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
+        and layout.signer == "Tô Lâm"
+    )

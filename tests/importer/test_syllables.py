@@ -53,6 +53,7 @@ def test_not_a_syllable(word):
         ("công b ố chỉ số", "công bố chỉ số"),
         ("Trần H   ữu Tu ấn", "Trần Hữu Tu ấn"),  # "Tu" and "ấn" can each stand alone: left apart
         ("NGH Ị QUYẾT", "NGHỊ QUYẾT"),
+        ("thi đua “Đ                           ẩy mạnh", "thi đua “Đẩy mạnh"),  # no column ends on "“Đ"
     ],
 )
 def test_a_split_syllable_is_joined(split, whole):
@@ -69,6 +70,8 @@ def test_a_split_syllable_is_joined(split, whole):
         "TP ủy",
         "ĐẢNG ỦY",
         "a    ư",  # four spaces or more: columns
+        "“a    ư",  # "“a" can stand alone: columns still
+        "Phụ lục B    ấp Tân",  # a label letter, then the other column
     ],
 )
 def test_words_that_stand_apart_stay_apart(text):

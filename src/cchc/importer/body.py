@@ -7,6 +7,7 @@ import re
 
 from cchc.importer.layout import clean
 from cchc.importer.layout import is_upper as _upper
+from cchc.importer.marks import BROKEN_SYMBOL
 
 _ROMAN = re.compile(r"^[IVX]+\.\s")
 _NUMBERED = re.compile(r"^\d+\.\s")
@@ -48,7 +49,8 @@ class _Block:
         self.capitals = not any(c.isalpha() and not c.isupper() for c in text)
 
     def add(self, text: str) -> None:
-        self.parts.append(text)
+        # A symbol the line broke after its hyphen ("126/2024/NĐ-" / "CP") is one word again.
+        self.parts.append(text if BROKEN_SYMBOL.search(self.parts[-1]) else " " + text)
         cleaned = clean(text)
         if not self.start:
             self.start = cleaned
@@ -60,7 +62,7 @@ class _Block:
         return self.letters and self.capitals
 
     def text(self) -> str:
-        return " ".join(self.parts)
+        return "".join(self.parts)
 
 
 def paragraphs(lines: list[str]) -> list[str]:

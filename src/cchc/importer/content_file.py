@@ -87,7 +87,7 @@ def content_file(
     missing, notes = [], list(layout.doubts)  # what the layout could not decide comes first
     date = (
         f"{layout.day:02d}/{layout.month:02d}/{layout.year}"
-        if layout.day and layout.month
+        if layout.day and layout.month and layout.year
         else str(layout.year or "")
     )
     ky = period(layout.title or "")

@@ -35,21 +35,31 @@ def signature_line(text: str) -> bool:
     return bool(_SIGNATURE.match(text)) and is_upper(text) and not text.startswith("-")
 
 
+# A military or police rank printed before a signer's name ("Thiếu tướng Trương Minh Đương"), kept with it.
+_RANK = re.compile(
+    r"^(?:(?:Đại|Thượng|Trung|Thiếu)\s+(?:tướng|tá|úy|uý)|(?:Phó\s+|Chuẩn\s+)?Đô\s+đốc)\s+(?=\S)"
+)
+
+
 def _capitalised(word: str) -> bool:
     return word.isalpha() and word[:1].isupper() and word[1:].islower()
 
 
 def person(text: str) -> str | None:
-    """The person's name `text` is: two to six capitalised words and nothing else. Every syllable of a
-    name is capitalised, so a piece in small letters that completes the syllable before it is that
-    syllable's end, split by a PDF's text ("Trần Hữu Tu ấn"): joined back."""
+    """The person's name `text` is: two to six capitalised words and nothing else, after a rank if one is
+    printed. Every syllable of a name is capitalised, so a piece in small letters that completes the
+    syllable before it is that syllable's end, split by a PDF's text ("Trần Hữu Tu ấn"): joined back."""
+    rank = _RANK.match(text)
     words: list[str] = []
-    for word in text.split():
+    for word in text[rank.end() if rank else 0 :].split():
         if words and word.islower() and split_syllable(words[-1], word, alone=True):
             words[-1] += word
         else:
             words.append(word)
-    return " ".join(words) if 2 <= len(words) <= 6 and all(map(_capitalised, words)) else None
+    if not (2 <= len(words) <= 6 and all(map(_capitalised, words))):
+        return None
+    named = " ".join(words)
+    return f"{' '.join(rank.group().split())} {named}" if rank else named
 
 
 def name(text: str) -> bool:
@@ -72,8 +82,11 @@ def _split_position(part: str) -> list[str]:
             tail = " ".join(words[start:])  # built once: the first opening found decides
             return [" ".join(words[:start]), tail] if signature_line(tail) else [part]
     for size in (2, 3, 4, 5):
-        if size < len(words) and words[-size - 1][-1] in ";." and name(" ".join(words[-size:])):
-            return [" ".join(words[:-size]), " ".join(words[-size:])]
+        cut = len(words) - size
+        if cut >= 2 and _RANK.match(" ".join(words[cut - 2 :])):  # a rank before the name goes with it
+            cut -= 2
+        if cut > 0 and words[cut - 1][-1] in ";." and name(" ".join(words[-size:])):
+            return [" ".join(words[:cut]), " ".join(words[cut:])]
     return [part]
 
 
@@ -140,6 +153,7 @@ class _Tail:
     def __init__(self, found: Layout) -> None:
         self.found = found
         self.recipients: list[list[str]] = []  # each recipient's lines, joined once at the end
+        self.dashed = True  # every recipient so far opened with a list mark
 
     def read(self, lines: list[tuple[int, str]]) -> int | None:
         """The index of the first line that follows the footer (an appendix), None when it ends the
@@ -178,21 +192,26 @@ class _Tail:
             self.recipients.append([item.lstrip("-+• ").strip()])
         elif not self.recipients:
             self.recipients.append([item])
-        elif not _finished(self.recipients[-1]) and (found.signer is None or item[:1].islower()):
+            self.dashed = False
+        elif (self.dashed or not _finished(self.recipients[-1])) and (
+            found.signer is None or item[:1].islower()
+        ):  # in a list marked with dashes, a line without one goes on the item ("VPCP: …;" / "Trợ lý …;")
             self.recipients[-1].append(item)
         elif found.signer is None:
             self.recipients.append([item])  # listed without a dash, or beside the signature's lines
+            self.dashed = False
         else:
             return False  # after the signer's name, what is not a recipient is an appendix
         return True
 
     def _under_signature(self, part: str) -> bool:
-        """A line in capitals after the block's last position (one without TM./KT./TL., whole: not ending
-        with a comma) is printed under the signature, above the name ("GIÁM ĐỐC SỞ NỘI VỤ" under "TM.
-        HỘI ĐỒNG" / "CHỦ TỊCH"): not a position line; noted."""
+        """A line in capitals that opens as an office, after the block's last position (one without
+        TM./KT./TL., whole: not ending with a comma), is printed under the signature, above the name
+        ("GIÁM ĐỐC SỞ NỘI VỤ" under "TM. HỘI ĐỒNG" / "CHỦ TỊCH"): not a position line; noted."""
         positions = self.found.positions
         if (
             not positions
+            or not _POSITION.match(part)  # "NƯỚC CỘNG HÒA …" under "CHỦ TỊCH": the position goes on
             or _PREFIXED.match(part)
             or _PREFIXED.match(positions[-1])
             or positions[-1].endswith(",")

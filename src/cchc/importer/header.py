@@ -9,31 +9,45 @@ import re
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from cchc.importer.marks import clean, columns, is_bold, is_rule, is_upper, own_words
+from cchc.importer.marks import (
+    BROKEN_SYMBOL,
+    MOTTO,
+    clean,
+    columns,
+    is_bold,
+    is_rule,
+    is_upper,
+    motto_part,
+    own_words,
+)
 from cchc.kinds import KINDS
 
 if TYPE_CHECKING:
     from cchc.importer.layout import Layout
 
 HEADER_LINES = 40  # the header, kind and subject stand in a document's first lines
+FIRST_PAGE = 60  # a text's first page ends within its first lines
+ISSUER_LINES = 6  # the issuer's lines above the motto: a long name wraps over a few
 TITLE_LINES = 6  # a title runs over a few lines; more means no end was found
 SUBJECT_LINES = 8
 LETTER = "Công văn"
 
-# "Số: 123/KH-UBND", "Số: 156 -CV/TĐTN-BCTĐ&TTN", "Số: 1147-QĐ/BTGDVTW"; "Số:    /BC-UBND" (a draft, left
-# blank); "Số:" alone.
+# "Số: 123/KH-UBND", "Số: 156 -CV/TĐTN-BCTĐ&TTN", "Số: 1147-QĐ/BTGDVTW", "Số: 409/TTr-CAT(PC04)" (the unit
+# that drafted it, in brackets); "Số:    /BC-UBND" (a draft, left blank); "Số:" alone.
+_DRAFTER = r"(?:\([\w.&\-]+\))?"
 _NUMBER = re.compile(
-    r"\bSố\s*:\s*(?:(?P<number>\d[\w.]*(?: ?[-/][\w.&\-]*)?(?:/[\w.&/\-]+)?)|(?P<blank>/\s*[\w.&/\-]+))?"
+    rf"\bSố\s*:\s*(?:(?P<number>\d[\w.]*(?: ?[-/][\w.&\-]*)?(?:/[\w.&/\-]+)?{_DRAFTER})"
+    rf"|(?P<blank>/\s*[\w.&/\-]+{_DRAFTER}))?"
     # A Party's number is printed without the colon (Hướng dẫn 36-HD/VPTW: "Số 16-BC/ĐH"): a symbol then.
     r"|\bSố\s+(?P<party>\d[\w.]*\s?-\s?[\w.&\-]*/[\w.&/\-]+)"
 )
 # A dateline broken by a narrow column: "Hà Nội, ngày" / "tháng 7 năm 2025".
 _PARTIAL_DATE = re.compile(r",\s*ngày\b|\bngày\s*\d*\s*tháng\b|^(?:\d{1,2}\s+)?tháng\s*\d*\s*năm\b")
-_SYMBOL_ALONE = re.compile(r"^\d*[\w.\-]*\s?/\s?[\w.&/\-]+$")  # "5680/CT-CS" under "Số:"
+_SYMBOL_ALONE = re.compile(rf"^\d*[\w.\-]*\s?/\s?[\w.&/\-]+{_DRAFTER}$")  # "5680/CT-CS" under "Số:"
 _SUBJECT = re.compile(r"^[“\"']?V/v\b")
 _DATELINE = re.compile(
     r"(?P<place>[^\W\d_][^,\d]{0,40}?),\s*ngày\s*(?P<day>\d{1,2})?[\s….]*tháng\s*"
-    r"(?P<month>\d{1,2})?[\s….]*năm\s*(?P<year>\d{4})"
+    r"(?P<month>\d{1,2})?[\s….]*năm\s*(?P<year>\d{4})?(?!\d)"  # even the year blank
 )
 _KINDS = {kind.name.upper(): kind for kind in KINDS}
 _CODES = {kind.code.upper(): kind.name for kind in KINDS if kind.code}
@@ -59,6 +73,8 @@ _OPEN_END = re.compile(
     r"|năm|số|ngày|thuộc|nhằm|hoặc|khi|qua|giữa|bằng|do|được|về\s+việc|quy\s+định))$",
     re.IGNORECASE,
 )
+_NEVER_TITLE = re.compile(r"^[-+]?\s*(?:Căn\s+cứ|Kính\s+gửi)\b")
+TITLE_WIDTH = 100  # a title's printed line is centred, well short of this
 _AUTHORITY_KINDS = {"Quyết định", "Nghị quyết", "Quy định", "Quy chế", "Chỉ thị"}
 
 
@@ -84,8 +100,8 @@ def _number_and_date(header: list[str], found: Layout) -> None:
                 "ghi số khi văn bản có số"
             )
         text = text[: number.start()] + " " + text[number.end() :]
-    if found.year is None and (dated := _DATELINE.search(text)) is not None:
-        found.place, found.year = _place(dated["place"]), int(dated["year"])
+    if found.place is None and (dated := _DATELINE.search(text)) is not None:
+        found.place, found.year = _place(dated["place"]), int(dated["year"]) if dated["year"] else None
         found.day = int(dated["day"]) if dated["day"] else None
         found.month = int(dated["month"]) if dated["month"] else None
 
@@ -114,6 +130,58 @@ def _add_issuer(part: str, found: Layout) -> None:
 def _opens_body(text: str) -> bool:
     """Whether the line opens the body's first paragraph or section (a dateline alone is the header's)."""
     return bool(_OPENERS.match(text) or _HEADING.match(text)) and not _DATE_ALONE.match(text)
+
+
+def _kind_line(line: str) -> bool:
+    """A line whose own words open with a kind in capitals ("BÁO CÁO")."""
+    first = next((own for part in columns(line) if (own := own_words(part))), "")
+    return first.upper() in _KINDS and is_upper(first)
+
+
+def _header_line(line: str) -> bool:
+    """A line that only the header holds: the motto, the number, the dateline."""
+    text = clean(line)
+    return bool(MOTTO.search(text) or _NUMBER.search(text) or _DATELINE.search(text))
+
+
+def _motto_line(line: str) -> bool:
+    """A line holding the motto as the header prints it, in capitals (a body may name the state)."""
+    return any(is_upper(found.group()) for found in MOTTO.finditer(line))
+
+
+def _header_below(lines: list[str], motto: int) -> int:
+    """The end of the header's lines from its motto down: the motto's rest, rules, the number, the
+    dateline."""
+    end = motto + 1
+    while end < len(lines) and (
+        not (text := clean(lines[end]))
+        or is_rule(text)
+        or motto_part(text)
+        or _header_line(text)
+        or _PARTIAL_DATE.search(text)
+    ):
+        end += 1
+    return end
+
+
+def header_first(lines: list[str]) -> list[str]:
+    """The lines with the header first. A PDF's text layer may give the header's table after the first
+    page's text, the kind word, title and first paragraphs coming first: when the kind word stands before
+    any line of the header and the motto follows on the first page, the header (the issuer's lines in
+    capitals above the motto, the number and dateline below it) is moved before the kind word."""
+    kind = next((i for i, line in enumerate(lines[:HEADER_LINES]) if _kind_line(line)), None)
+    if kind is None or any(_header_line(line) for line in lines[:kind]):
+        return lines
+    motto = next((i for i in range(kind + 1, min(len(lines), FIRST_PAGE)) if _motto_line(lines[i])), None)
+    if motto is None:
+        return lines
+    top = motto
+    while top > kind + 1 and not clean(lines[top - 1]):
+        top -= 1
+    while top > kind + 1 and motto - top < ISSUER_LINES and _issuer_part(clean(lines[top - 1])):
+        top -= 1
+    end = _header_below(lines, motto)
+    return lines[top:end] + lines[:top] + lines[end:]
 
 
 def read_header(lines: list[str], found: Layout) -> int:
@@ -221,8 +289,7 @@ def _joined(title: list[str]) -> str:
     """A title's lines as one: a symbol broken after its hyphen ("3183/SNV-" / "TCBC") is joined back."""
     text = title[0]
     for line in title[1:]:
-        broken_symbol = re.search(r"/[\w.&\-]*\w-$", text)
-        text += ("" if broken_symbol else " ") + line
+        text += ("" if BROKEN_SYMBOL.search(text) else " ") + line
     return text
 
 
@@ -287,6 +354,19 @@ def _goes_on(title: list[str], raws: list[str], text: str, raw: str, full: int, 
     return not (len(text) >= 0.8 * full or re.search(r"[.:;]$", text))
 
 
+def _opens_body_not_title(text: str, raw: str, full: int) -> bool:
+    """Whether the first line under the kind word opens the body rather than the title. A title may open
+    as a paragraph does ("Triển khai thực hiện …", "Thực hiện …"): such a line is the title's when it is in
+    bold (a Word title) or short and ends no sentence (a centred line), unless it opens with "Căn cứ" or
+    "Kính gửi", which no title does."""
+    if _HEADING.match(text):
+        return True
+    if not _OPENERS.match(text):
+        return False
+    centred = len(text) <= min(0.8 * full, TITLE_WIDTH) and not re.search(r"[.,:;]$", text)
+    return bool(_NEVER_TITLE.match(text)) or not (is_bold(raw) or centred)
+
+
 def read_title(lines: list[str], start: int, found: Layout) -> int:
     """The title under the kind word, up to the first paragraph (its opener, a heading number, a line that
     cannot go on the title), the authority that issues a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"), a
@@ -308,7 +388,7 @@ def read_title(lines: list[str], start: int, found: Layout) -> int:
                 break
             index = after
             continue
-        if _DATELINE.search(text) and found.year is not None:
+        if _DATELINE.search(text) and found.place is not None:
             index += 1
             continue
         if is_rule(text):
@@ -317,7 +397,7 @@ def read_title(lines: list[str], start: int, found: Layout) -> int:
                 break
             continue
         if (title and not _goes_on(title, raws, text, raw, full, found)) or (
-            not title and (_OPENERS.match(text) or _HEADING.match(text))
+            not title and _opens_body_not_title(text, raw, full)
         ):
             break
         title.append(text)

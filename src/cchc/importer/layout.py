@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from cchc.importer.footer import read_footer
-from cchc.importer.header import read_header
+from cchc.importer.header import header_first, read_header
 from cchc.importer.marks import clean, is_upper
 
 __all__ = ["Layout", "clean", "is_upper", "read_layout"]
@@ -35,6 +35,7 @@ class Layout:
 
 def read_layout(lines: list[str]) -> Layout:
     found = Layout()
+    lines = header_first(lines)
     start = read_header(lines, found)
     stop, appendix = read_footer(lines, found)
     found.body, found.appendix = lines[start:stop], lines[appendix:]

@@ -23,6 +23,7 @@ _MOTTO_TEXTS = (
     "ĐỘC LẬP – TỰ DO – HẠNH PHÚC",
     "ĐẢNG CỘNG SẢN VIỆT NAM",
 )
+BROKEN_SYMBOL = re.compile(r"/[\w.&\-]*\w-$")  # "3183/SNV-" ending a line, "TCBC" opening the next
 _RULE = re.compile(r"^[-_–—=*.•|\s]+$")  # "|": a lone cell boundary of a text copied from a table
 
 

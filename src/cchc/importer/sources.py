@@ -39,24 +39,36 @@ class SourceError(ValueError):
     """Why a file cannot be imported, in Vietnamese."""
 
 
-def _run_text(run: Run) -> str:
-    text = run.text
+def _marked(text: str, bold: bool, italic: bool) -> str:
     if not text.strip():
         return text
     inner, left, right = text.strip(), text[: len(text) - len(text.lstrip())], text[len(text.rstrip()) :]
-    if run.bold and run.italic:
+    if bold and italic:
         inner = f"***{inner}***"
-    elif run.bold:
+    elif bold:
         inner = f"**{inner}**"
-    elif run.italic:
+    elif italic:
         inner = f"*{inner}*"
     return left + inner + right
+
+
+def _spans(runs: list[Run]) -> list[tuple[str, bool, bool]]:
+    """The runs' text in spans of one emphasis: Word splits a run wherever the text was edited ("c" /
+    "hính", marked apart they would print "*c**hính*"), and spaces between take the emphasis before."""
+    spans: list[tuple[str, bool, bool]] = []
+    for run in runs:
+        bold, italic = bool(run.bold), bool(run.italic)
+        if spans and ((spans[-1][1], spans[-1][2]) == (bold, italic) or not run.text.strip()):
+            spans[-1] = (spans[-1][0] + run.text, spans[-1][1], spans[-1][2])
+        else:
+            spans.append((run.text, bold, italic))
+    return spans
 
 
 def _paragraph(paragraph: Paragraph, marks: bool = True) -> str:
     if not marks:
         return paragraph.text
-    return "".join(_run_text(run) for run in paragraph.runs).replace("****", "")
+    return "".join(_marked(*span) for span in _spans(paragraph.runs)).replace("****", "")
 
 
 def _cell_lines(cell: _Cell) -> list[str]:
@@ -106,12 +118,21 @@ def _columns(rows: list[list[tuple[_Cell, bool]]]) -> list[str]:
     return lines
 
 
+def _nested(table: Table) -> list[Table]:
+    """The tables inside a table's cells, each once (a merged cell is listed for each column it spans)."""
+    cells = {id(cell._tc): cell for row in table.rows for cell in row.cells}
+    return [inner for cell in cells.values() for inner in cell.tables]
+
+
 def _table(table: Table) -> list[str]:
     """A header or a footer (two columns side by side, or a table of one or two cells a row that holds the
     motto, the number, the subject, "Nơi nhận" or a signature) as lines; a one-cell table as its lines;
-    any other table as a Markdown table."""
+    any other table as a Markdown table. A table with no text of its own but tables in its cells (a frame
+    Word puts around the footer's table) is those tables."""
     rows = [list(row.cells) for row in table.rows]
     distinct = _distinct_cells(table)
+    if not any(distinct) and (inner := _nested(table)):
+        return [line for nested in inner for line in _table(nested)]
     text = "\n".join(line for row in distinct for cell, _ in row for line in _cell_lines(cell))
     if rows and (
         all(len(row) == 2 for row in rows)

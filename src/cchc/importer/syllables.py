@@ -100,11 +100,20 @@ def split_syllable(left: str, right: str, alone: bool = False) -> bool:
     return is_syllable(left + right) and (alone or not (is_syllable(left) and is_syllable(right)))
 
 
-# A word of letters, alone or after an opening bracket or quote, then a run of up to three spaces (a PDF's
-# layout text pads a split), then a word of letters that may end with punctuation.
-_LEFT = re.compile(r"(?:^|[(\[“\"‘'])([^\W\d_]+)$")
+# A word of letters, alone or after an opening bracket or quote, then a run of spaces (a PDF's layout text
+# pads a split), then a word of letters that may end with punctuation.
+_LEFT = re.compile(r"(?:^|(?P<opened>[(\[“\"‘']))([^\W\d_]+)$")
 _RIGHT = re.compile(r"^([^\W\d_]+)[^\w]*$")
-_GAP = re.compile(r"( {1,3})")
+_GAP = re.compile(r"( +)")
+PADDING = 3  # a wider run of spaces parts columns, unless what stands before it cannot end a column
+
+
+def _joins(left: re.Match[str], right: re.Match[str], space: str) -> bool:
+    """Whether the words around `space` are one syllable split apart. Past PADDING spaces only when the
+    left piece opens a quote or bracket and cannot be a syllable alone ("“Đ      ẩy"): no column ends so."""
+    if not split_syllable(left[2], right[1]):
+        return False
+    return len(space) <= PADDING or (left["opened"] is not None and not is_syllable(left[2]))
 
 
 def rejoin(line: str) -> str:
@@ -113,7 +122,7 @@ def rejoin(line: str) -> str:
     kept = [pieces[0]]
     for space, word in zip(pieces[1::2], pieces[2::2]):
         left, right = _LEFT.search(kept[-1]), _RIGHT.match(word)
-        if left and right and split_syllable(left[1], right[1]):
+        if left and right and _joins(left, right, space):
             kept[-1] += word
         else:
             kept += [space, word]
