@@ -139,7 +139,6 @@ def _labels(part: str) -> list[Path]:
     labels = sorted((CORPUS / part).glob("*.json"))
     if not labels and part in ("unseen", "tuned-2"):
         pytest.skip(f"corpus/{part}/ has no labelled document yet")
-
     assert labels, part
     return labels
 
