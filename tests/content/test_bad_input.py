@@ -184,3 +184,14 @@ def test_a_line_break_in_a_value_cannot_forge_a_ci_annotation(project, tmp_path,
     assert f"x\\n{forged}" in check.stdout and f"x\\n{forged}" in build.stderr, check.stdout
     for output in (check.stdout, check.stderr, build.stderr):
         assert not [line for line in output.splitlines() if line.lstrip().startswith("::")], output
+
+
+@pytest.mark.parametrize(
+    "written",
+    # As real offices print them (tests/data/imports/corpus: t04, u03, u07, p10): the check takes them as issued.
+    ["545 /HD-BTV", "409 /TTr-CAT(PC04)", "779 /QĐ-UBND", "156 -CV/TĐTN-BCTĐ&TTN"],
+)
+def test_a_number_as_an_office_prints_it_passes_the_check(project, written):
+    _edit(project, DOC, 'so_ky_hieu: "25/BC-UBND"', f'so_ky_hieu: "{written}"')
+    result = cchc_check(project)
+    assert result.returncode == 0, result.stdout

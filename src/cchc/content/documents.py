@@ -23,7 +23,7 @@ ATTACHMENT_TYPES = (".pdf", ".docx", ".doc", ".odt", ".xlsx", ".xls")
 # "09/KH-UBND", "/BC-UBND" (draft), "118/2025/NĐ-CP", "57-NQ/TW", "1453/UBND-VHXH".
 _NUMBER_SYMBOL = re.compile(
     r"^(?:\d*[a-z]?(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9&.,]*(?:-[A-Za-zĐđ0-9&.,]+)*"
-    r"|\d+-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ][A-Za-zĐđ0-9]*)$"
+    r"|\d+-[A-ZĐ][A-Za-zĐđ]*/[A-ZĐ][A-Za-zĐđ0-9&.,]*(?:-[A-Za-zĐđ0-9&.,]+)*)$"
 )
 
 
@@ -37,8 +37,13 @@ def read_kind(value: str) -> Kind:
     return kind
 
 
+# As offices print them: a space left after the number ("545 /HD-BTV", "156 -CV/TĐTN") and the drafting
+# unit in brackets ("409 /TTr-CAT(PC04)"); the value is kept as written.
+_AS_PRINTED = re.compile(r"\s+(?=[/-])|\([A-Za-zĐđ0-9.]+\)$")
+
+
 def read_number_symbol(value: str) -> str:
-    if not _NUMBER_SYMBOL.match(value):
+    if not _NUMBER_SYMBOL.match(_AS_PRINTED.sub("", value)):
         raise FieldError(
             f"số, ký hiệu '{value}' không đúng dạng; cần dạng '09/KH-UBND', "
             "'/BC-UBND' khi chưa có số, hoặc để trống \"\" khi chưa biết"
