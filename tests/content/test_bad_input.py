@@ -188,7 +188,7 @@ def test_a_line_break_in_a_value_cannot_forge_a_ci_annotation(project, tmp_path,
 
 @pytest.mark.parametrize(
     "written",
-    # As real offices print them (tests/data/imports/corpus: t04, u03, u07, p10): the check takes them as issued.
+    # As real offices print them (corpus t04, u03, u07, p10): the check takes them as issued.
     ["545 /HD-BTV", "409 /TTr-CAT(PC04)", "779 /QĐ-UBND", "156 -CV/TĐTN-BCTĐ&TTN"],
 )
 def test_a_number_as_an_office_prints_it_passes_the_check(project, written):
