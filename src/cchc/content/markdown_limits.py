@@ -11,8 +11,9 @@ time that grows with the square of the text, or worse, on some shapes (measured)
   but once for each escaped backtick ('\\``' repeated: 1.9 s for 80 kB);
 - each inline construct (code, emphasis, link, entity, escape, HTML, line break) copies its paragraph
   (backslashes: 0.5 s for 50 kB, 13 s for 200 kB); each heading, rule or admonition line has every block
-  processor read the rest of its paragraph again ('# a' lines: 12 s for 50 kB); each paragraph is taken
-  from the front of the list of all of them;
+  processor read the rest of its paragraph again ('# a' lines: 12 s for 50 kB, '> # a' lines 10 s for
+  200 kB); each indented paragraph after another is added to one code block's text by copying it; each
+  element (paragraph, item, row, inline construct) is taken from the front of the list of those waiting;
 - quotes, lists and md_in_html blocks nest by recursion ('1. ' repeated: RecursionError); raw HTML goes
   through html.parser, which reads the rest of the body at each tag that never closes ('<a ' repeated:
   11 s for 40 kB); attribute lists read a heading or cell to its end from each ' {' (4.6 s for 80 kB);
@@ -35,13 +36,21 @@ from cchc.model import Portal
 from cchc.problems import Problem
 
 FIELD = "nội dung"
-MAX_PARAGRAPHS = 10_000  # real documents: 1,300 at most
+# Lines and inline marks in a body: what may become an element, and Python-Markdown takes each element to
+# process from the front of a list of those still waiting; real documents: 2,511 at most.
+MAX_ELEMENTS = 30_000
 MAX_MARKS = 2_000  # inline constructs opened in one paragraph; real: 600 at most
 MAX_BREAKS = 64  # heading, rule and admonition lines within one paragraph; real: 22 at most
+MAX_CODE_RUN = 100  # paragraphs in a row indented 4 spaces: one code block, its text copied at each; real: 8
 MAX_NESTING = 8  # quotes and lists opened on one line or by indentation; real: 2
 MAX_BRACKET_DEPTH = 6  # '[' within '[' …; real: 1
 MAX_UNREAD = 8  # per paragraph, a "[" or a link's "(" that Python-Markdown reads to its end; real: 0
 MAX_BRACES = 8  # '{' on one line; real: 1
+# A table row's cells are split by pairing its backtick runs (each pair found in a copy of the rest of the
+# list) and testing each '|' against each code span: work of runs × (runs + pipes), kept in proportion to
+# the line; real: 2,448 at most (a row of docs/du-lieu.md).
+TABLE_WORK_PER_CHARACTER = 8
+TABLE_WORK_FREE = 4_000
 MAX_TAGS = 100  # raw HTML tags in a body: they nest, in nh3 and by recursion in md_in_html; real: 11
 MAX_OPEN_TAGS = 2  # raw HTML tags that never close (html.parser reads the rest at each); real: 0
 MAX_ENTITY_CHARACTERS = 10_000  # '&' and no-break spaces in a body; real: 4
@@ -60,13 +69,15 @@ _PARAGRAPH_BREAK = re.compile(r"\n(?:[ ]*\n)+")
 # What opens an inline construct: escape, code, emphasis, link or image, HTML or autolink, entity, line break;
 # a run of '*', '_' or '`' is one delimiter (the "____" of a blank to fill in is one).
 _MARK = re.compile(r"\*+|_+|`+|[\\\[<&]|  \n")
+_ELEMENT = re.compile(r"\n|\*+|_+|`+|[\\\[<&]")
 # Lines that make Python-Markdown split a paragraph and read the rest again: '#' headings, rules, setext
-# underlines, admonitions.
-_BREAK_LINE = re.compile(r"^(?:#|[ ]{0,3}(?:[-*_][ ]{0,2}){3,}[ ]*$|[=-]+[ ]*$|!!!)", re.M)
+# underlines, admonitions, also within a quote or indented in a list.
+_BREAK_LINE = re.compile(r"^[ >]*+(?:#|(?:[-*_][ ]{0,2}){3,}[ ]*$|[=-]+[ ]*$|!!!)", re.M)
 _MARKERS = re.compile(r"^([ ]*)((?:(?:>|[-*+](?=[ ]|$)|\d+[.)](?=[ ]|$))[ ]*)+)", re.M)
 _MARKER = re.compile(r">|[-*+]|\d+[.)]")
 _MANY_BRACES = re.compile(rf"^(?:[^\n{{]*+\{{){{{MAX_BRACES + 1}}}", re.M)
 _TAG = re.compile(r"<[A-Za-z/!?]")
+_PIPE_LINE = re.compile(r"^[^\n|]*+\|[^\n]*", re.M)
 # How Python-Markdown starts reading a link's destination (LinkInlineProcessor.RE_LINK).
 _LINK_START = re.compile(r"""\(\s*(?:(<[^<>]*>)\s*(?:('[^']*'|"[^"]*")\s*)?\))?""", re.DOTALL)
 
@@ -128,12 +139,14 @@ def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
     yield start, len(text)
 
 
-def _paragraph_count(text: str) -> Found | None:
-    if (extra := _beyond(_PARAGRAPH_BREAK.finditer(text), MAX_PARAGRAPHS - 1)) is None:
+def _elements(text: str) -> Found | None:
+    if sum(map(text.count, ("\n", "*", "_", "`", "\\", "[", "<", "&"))) < MAX_ELEMENTS:
         return None
-    return extra.end(), (
-        f"phần thân có hơn {_number(MAX_PARAGRAPHS)} đoạn văn (các đoạn cách nhau bởi dòng trống); hãy chia "
-        "nội dung thành nhiều tệp"
+    if (extra := _beyond(_ELEMENT.finditer(text), MAX_ELEMENTS - 1)) is None:
+        return None
+    return extra.start(), (
+        f"phần thân có hơn {_number(MAX_ELEMENTS)} dòng và ký hiệu định dạng (` * _ [ < & \\); hãy chia nội "
+        "dung thành nhiều tệp"
     )
 
 
@@ -156,8 +169,21 @@ def _breaks(text: str) -> Found | None:
     for start, end in _paragraphs(text):
         if (extra := _beyond(_BREAK_LINE.finditer(text, start, end), MAX_BREAKS)) is not None:
             return extra.start(), (
-                f"hơn {MAX_BREAKS} dòng tiêu đề, đường kẻ hoặc khung ghi chú ('#', '---', '===', '!!!') liền "
-                "nhau trong một đoạn; hãy đặt một dòng trống trước và sau mỗi tiêu đề"
+                f"hơn {MAX_BREAKS} dòng tiêu đề, đường kẻ hoặc khung ghi chú ('#', '---', '===', '!!!') "
+                "liền nhau trong một đoạn (kể cả trong trích dẫn, danh sách); hãy đặt một dòng trống trước "
+                "và sau mỗi tiêu đề"
+            )
+    return None
+
+
+def _code_runs(text: str) -> Found | None:
+    run = 0
+    for start, _ in _paragraphs(text):
+        run = run + 1 if text.startswith("    ", start) else 0
+        if run > MAX_CODE_RUN:
+            return start, (
+                f"hơn {MAX_CODE_RUN} đoạn liền nhau bắt đầu bằng 4 dấu cách (Markdown đọc chúng thành một "
+                "khối mã); hãy bỏ các dấu cách ở đầu đoạn"
             )
     return None
 
@@ -183,6 +209,20 @@ def _braces(text: str) -> Found | None:
     return line.start(), (
         f"một dòng có hơn {MAX_BRACES} dấu '{{'; hãy bớt dấu '{{', hoặc viết '\\{{' để hiện nó như chữ"
     )
+
+
+def _table_rows(text: str) -> Found | None:
+    if "`" not in text or "|" not in text:
+        return None
+    for line in _PIPE_LINE.finditer(text):
+        if "`" in (row := line.group()):
+            runs, pipes = len(_TICKS.findall(row)), row.count("|")
+            if runs * (runs + pipes) > max(TABLE_WORK_FREE, TABLE_WORK_PER_CHARACTER * len(row)):
+                return line.start(), (
+                    f"dòng có {runs} dãy dấu '`' và {pipes} dấu '|': quá nhiều cho một dòng bảng dài "
+                    f"{len(row)} ký tự; hãy bớt các đoạn mã '`…`' hoặc các dấu '|' trên dòng này"
+                )
+    return None
 
 
 def _tags(text: str) -> Found | None:
@@ -424,11 +464,13 @@ _UNREAD = (
 )
 
 _CHECKS: tuple[Callable[[str], Found | None], ...] = (
-    _paragraph_count,
+    _elements,
     _marks,
     _breaks,
+    _code_runs,
     _nesting,
     _braces,
+    _table_rows,
     _tags,
     _entities,
     _ticks,
