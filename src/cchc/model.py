@@ -91,12 +91,15 @@ class Signer:
         return f"{self.name}, {' – '.join(roles)}" if roles else self.name
 
 
+DEPUTY = "phó"  # "PHÓ GIÁM ĐỐC" -> "Phó Giám đốc": the office after it keeps its capital
+
+
 def _sentence_case(role: str) -> str:
     """'KT. CHỦ TỊCH' -> 'KT. Chủ tịch'; 'PHÓ GIÁM ĐỐC' -> 'Phó Giám đốc'."""
     prefix, _, rest = role.rpartition(". ")
     words = rest.lower().split()
     for i, word in enumerate(words):
-        if i == 0 or words[i - 1].lower() == "phó":
+        if i == 0 or words[i - 1].lower() == DEPUTY:
             words[i] = word[:1].upper() + word[1:]
     return f"{prefix.upper()}. {' '.join(words)}" if prefix else " ".join(words)
 

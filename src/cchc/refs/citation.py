@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+STANDARD = "Tiêu chuẩn"  # the kind of a standard (TCVN ISO 9001:2015), which pages name by its symbol alone
+
 
 @dataclass
 class Finding:

@@ -9,7 +9,7 @@ from itertools import pairwise
 from cchc.dates import DateError, parse_date
 from cchc.model import Alias
 from cchc.refs import grammar
-from cchc.refs.citation import Citation, Finding
+from cchc.refs.citation import STANDARD, Citation, Finding
 from cchc.refs.names import name_key
 from cchc.refs.normalize import Normalized, normalize, script_name
 
@@ -240,7 +240,7 @@ def extract(text: str, aliases: tuple[Alias, ...] = ()) -> list[Citation]:
         if grammar.starts_word(t, m.start()) and free(m.start(), m.end()):
             c = _typed(norm, m.start(), m.end(), None, None, None)
             symbol = _SPACE.sub(" ", m.group("symbol")).replace(" :", ":").replace(": ", ":")
-            c.kind, c.symbol = "Tiêu chuẩn", symbol
+            c.kind, c.symbol = STANDARD, symbol
             c.number, c.year = m.group("number"), int(m.group("year"))
             keep(m.start(), m.end(), c)
     for anchor in grammar.ANCHOR.finditer(t):

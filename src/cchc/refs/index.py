@@ -12,9 +12,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from cchc import urls
+from cchc.labels import label
 from cchc.model import Document, Portal, Procedure
 from cchc.problems import Problem, Severity
-from cchc.refs.citation import Citation
+from cchc.refs.citation import STANDARD, Citation
 from cchc.refs.extract import canonical_symbol, extract, split_symbol
 from cchc.refs.names import name_key
 from cchc.refs.resolve import Issuer, build_directory, identity, resolve
@@ -61,11 +62,14 @@ class CitedDocument:
 
     @property
     def label(self) -> str:
+        """How pages name it: 'Nghị định số 118/2025/NĐ-CP', 'Luật Hộ tịch năm 2014', 'TCVN ISO 9001:2015'."""
         if self.symbol is None:
-            return f"{self.kind} {self.name}" + (f" năm {self.year}" if self.year else "")
-        if self.kind == "Tiêu chuẩn":
+            if self.year:
+                return label("cited.named_in_year", kind=self.kind, name=self.name, year=self.year)
+            return label("cited.named", kind=self.kind, name=self.name)
+        if self.kind == STANDARD:
             return self.symbol
-        return f"{self.kind} số {self.symbol}"
+        return label("cited.numbered", kind=self.kind, symbol=self.symbol)
 
     @property
     def src_uri(self) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from cchc.levels import BY_NAME
 from cchc.model import Unit
-from cchc.refs.citation import Citation, Finding
+from cchc.refs.citation import STANDARD, Citation, Finding
 from cchc.refs.grammar import GENERIC_ISSUERS
 from cchc.refs.names import NameIndex, name_key
 from cchc.text import slugify
@@ -99,7 +99,7 @@ def identity(citation: Citation) -> str | None:
             return None
         year = f"-{citation.year}" if citation.year else ""
         return slugify(f"{citation.kind} {citation.name}") + year
-    if citation.kind == "Tiêu chuẩn":
+    if citation.kind == STANDARD:
         return slugify(citation.symbol)
     if citation.year is None:
         return None
