@@ -63,8 +63,9 @@ def read_number(written: str) -> Decimal | None:
 def _scaled(written: str) -> Decimal | None:
     """'77,7 triệu' -> 77700000; a number without a scale word as `read_number` reads it."""
     match = re.fullmatch(rf"({NUMBER})\s*({'|'.join(SCALES)})?", written, re.I)
-    value = read_number(match.group(1)) if match else None
-    return value * SCALES[match.group(2).lower()] if value is not None and match.group(2) else value
+    if match is None or (value := read_number(match.group(1))) is None:
+        return None
+    return value * SCALES[match.group(2).lower()] if match.group(2) else value
 
 
 def parse_quantity(value: object) -> Quantity:
@@ -72,7 +73,7 @@ def parse_quantity(value: object) -> Quantity:
     match = _WRITTEN.match(text)
     low = _scaled(match.group(2)) if match else None
     high = _scaled(match.group(4)) if match and match.group(4) else low
-    if low is None or high is None or high < low:
+    if match is None or low is None or high is None or high < low:
         raise QuantityError(f"giá trị '{text}' không phải số; {EXPECTED}")
     if high >= LARGEST:
         raise QuantityError(f"giá trị '{text[:30]}…' quá lớn (từ 10^15 trở lên); kiểm tra lại số")

@@ -60,7 +60,8 @@ def figures_from(records: list[dict], values) -> list[Figure]:
 def catalogue_problems(document: Document, catalogue: dict[str, Indicator]) -> list[Problem]:
     """Errors: figures on a kind that takes none, unknown indicators, units that disagree, an indicator
     given twice."""
-    found, seen = [], {}
+    found: list[Problem] = []
+    seen: dict[str, int] = {}
     for index, figure in enumerate(document.figures, 1):
         field, lines = f"{FIELD_NAME}[{index}]", figure.lines
         if not document.kind.periodic:

@@ -377,6 +377,8 @@ def _destination_end(text: str, index: int, runs: _Runs) -> int | None:
     at `index`, code spans read as the placeholders they are by then; None when it reads to the end (or
     backs off from there: that too reads the rest)."""
     start = _LINK_START.match(text, index)
+    if start is None:  # the pattern matches at every '(': only its groups are optional
+        return None
     if start.group(1):
         return start.end()
     state = _LinkState()
@@ -384,7 +386,7 @@ def _destination_end(text: str, index: int, runs: _Runs) -> int | None:
     while position < len(text):
         char = text[position]
         if char == "`":  # a code span, one placeholder for getLink
-            length = len(_TICKS.match(text, position).group())
+            length = len(ticks.group()) if (ticks := _TICKS.match(text, position)) else 1
             close = runs.next(length, position + length + 1)
             if close is None or _MASKED_TICK[0] in text[position:close]:
                 return None

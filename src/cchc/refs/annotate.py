@@ -46,7 +46,8 @@ class _Regions:
 
     def ticks(self, start: int) -> int:
         """How many backticks stand from `start` on."""
-        return _TICKS.match(self.text, start).end() - start
+        run = _TICKS.match(self.text, start)
+        return run.end() - start if run else 0
 
     def _next(self, chars: str, start: int) -> int:
         """The offset of the first of `chars` at or after `start`, or the text's length."""

@@ -171,7 +171,8 @@ def _name_end(t: str, name_start: int) -> int | None:
     reach = name_start + grammar.LAW_MAX_NAME
     # Searched a little past the reach and to the end of the spaces there, so that a stop starting within
     # the reach is read as in the whole text (a stop word whole, "\n  \n" across its spaces).
-    window = _SPACES.match(t, min(len(t), reach + 16)).end()
+    past = min(len(t), reach + 16)
+    window = spaces.end() if (spaces := _SPACES.match(t, past)) else past
     stop = grammar.LAW_STOP.search(t, name_start, window)
     if stop is not None and stop.start() <= reach:
         return stop.start()
@@ -186,8 +187,8 @@ def _law(norm: Normalized, m: re.Match) -> tuple[int, Citation] | None:
     limit = bound.start() if bound else min(len(t), name_start + grammar.LAW_MAX_NAME)
     if (tail := _law_tail(t, name_start, limit)) is not None:
         name_end, end = tail.start(), tail.end()
-    elif (name_end := _name_end(t, name_start)) is not None:
-        end = name_end
+    elif (bare_end := _name_end(t, name_start)) is not None:
+        name_end = end = bare_end
     else:
         return None
     name = _SPACE.sub(" ", t[name_start:name_end]).strip()
@@ -248,15 +249,18 @@ def extract(text: str, aliases: tuple[Alias, ...] = ()) -> list[Citation]:
             continue
         window = max(0, anchor.start() - grammar.KIND_WINDOW)
         kind = grammar.KIND_BEFORE.search(t, window, anchor.start())
-        m = grammar.SYMBOL_AT.match(t, anchor.start()) or (kind and grammar.SHORT_AT.match(t, anchor.start()))
-        if m is None or not free(m.start(), m.end()):
+        cited = grammar.SYMBOL_AT.match(t, anchor.start())
+        if cited is None and kind is not None:
+            cited = grammar.SHORT_AT.match(t, anchor.start())
+        if cited is None or not free(cited.start(), cited.end()):
             continue
         number_word = None if kind else grammar.NUMBER_WORD_BEFORE.search(t, window, anchor.start())
-        start = kind.start() if kind else (number_word.start() if number_word else m.start())
-        c = _typed(norm, start, m.end(), kind and kind.group("kind"), m.group("symbol"), m.group("date"))
-        if c.year is None and m.group("tail_year"):
-            c.year = int(m.group("tail_year"))
-        keep(start, m.end(), c)
+        start = kind.start() if kind else (number_word.start() if number_word else cited.start())
+        kind_name = kind.group("kind") if kind else None
+        c = _typed(norm, start, cited.end(), kind_name, cited.group("symbol"), cited.group("date"))
+        if c.year is None and cited.group("tail_year"):
+            c.year = int(cited.group("tail_year"))
+        keep(start, cited.end(), c)
     if aliases:
         by_phrase = {name_key(alias.phrase): alias for alias in aliases}
         for m in _alias_pattern(aliases).finditer(t):

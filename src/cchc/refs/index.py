@@ -100,7 +100,7 @@ def document_identity(document: Document) -> str | None:
         "",
         document.kind.name,
         symbol=symbol,
-        year=(document.date.year if document.date else (document.period and document.period.year)),
+        year=document.date.year if document.date else document.period.year if document.period else None,
         issuer=document.unit_id,
         issuer_code=issuer_code,
     )
@@ -123,8 +123,8 @@ def _snippet(text: str, start: int, end: int) -> str:
     return f"…{before} {' '.join(text[start:end].split())} {after}…"
 
 
-def _warn(document: Document, line: int, message: str) -> Problem:
-    return Problem(document.path, line, "trích dẫn", message, Severity.WARNING)
+def _warn(page: Document | Procedure, line: int, message: str) -> Problem:
+    return Problem(page.path, line, "trích dẫn", message, Severity.WARNING)
 
 
 def index_references(portal: Portal) -> ReferenceIndex:

@@ -80,7 +80,7 @@ def _issuer(citation: Citation, directory: Directory, citing: Unit | None, own: 
     phrase = citation.issuer_phrase
     if phrase:
         found = directory.names.longest_prefix(phrase)
-        if found is None and own.get(phrase) is not None:
+        if found is None and citing is not None and own.get(phrase) is not None:
             found = directory.by_key(citing.id)
         if found is not None:
             return found
