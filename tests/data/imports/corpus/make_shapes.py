@@ -272,6 +272,50 @@ DOCS: dict[str, dict] = {
         ],
         "sign": ["CHỦ TỊCH", "Lê Trường Lưu"],
     },
+    # ---- unseen/ (x..): rendered from thuvienphapluat texts ----
+    "x14-gl-ctubnd-qd-44-2025": {
+        "shape": "pdf",
+        "header": "one-row",
+        "title_style": "breaks",
+        "issuer": ["CHỦ TỊCH ỦY BAN NHÂN DÂN", "TỈNH GIA LAI"],
+        "title": [
+            "PHÂN CẤP THẨM QUYỀN QUYẾT ĐỊNH TRONG QUẢN LÝ, SỬ DỤNG TÀI SẢN CÔNG",
+            "TẠI CÁC CƠ QUAN, TỔ CHỨC, ĐƠN VỊ THUỘC PHẠM VI QUẢN LÝ",
+            "CỦA TỈNH GIA LAI",
+        ],
+        "sign": ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Tuấn Thanh"],
+    },
+    "x19-ttg-cd-217-2025": {
+        "shape": "text",
+        "header": "two-rows",
+        "title_style": "breaks",
+        "extract": "layout",
+        "issuer": ["THỦ TƯỚNG CHÍNH PHỦ"],
+        "title": ["V/V CHỦ ĐỘNG PHÒNG, TRÁNH, ỨNG PHÓ MƯA LŨ", "TẠI KHU VỰC TRUNG BỘ"],
+        "sign": ["KT. THỦ TƯỚNG", "PHÓ THỦ TƯỚNG", "Trần Hồng Hà"],
+    },
+    "x20-ct-qd-3509-2025": {
+        "shape": "text",
+        "header": "one-row",
+        "title_style": "breaks",
+        "extract": "plain",
+        "issuer": ["BỘ TÀI CHÍNH", "CỤC THUẾ"],
+        "title": ["BAN HÀNH QUY TẮC ỨNG XỬ VỚI NGƯỜI NỘP THUẾ"],
+        "sign": ["CỤC TRƯỞNG", "Mai Xuân Thành"],
+    },
+    "x21-hn-ubnd-kh-308-2025": {
+        "shape": "text",
+        "header": "two-rows",
+        "title_style": "breaks",
+        "extract": "layout-collapsed",
+        "issuer": [UBND, "THÀNH PHỐ HÀ NỘI"],
+        "title": [
+            "TRIỂN KHAI THỰC HIỆN NGHỊ QUYẾT SỐ 214/NQ-CP NGÀY 23/7/2025 CỦA CHÍNH PHỦ",
+            "BAN HÀNH KẾ HOẠCH HÀNH ĐỘNG CỦA CHÍNH PHỦ VỀ THÚC ĐẨY TẠO LẬP",
+            "DỮ LIỆU PHỤC VỤ CHUYỂN ĐỔI SỐ TOÀN DIỆN",
+        ],
+        "sign": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Trương Việt Dũng"],
+    },
     # ---- .txt: pypdf text of a real original PDF (<id>.source.pdf) ----
     "t01-bt-snv-ttr-253-2025": {"shape": "text-of-pdf", "extract": "layout-collapsed"},
     "t02-bt-stp-cv-788-2025": {"shape": "text-of-pdf", "extract": "plain"},
@@ -288,9 +332,23 @@ DOCS: dict[str, dict] = {
     "v14-ld-skhcn-cv-kiemtra-2026": {"shape": "text-of-pdf", "extract": "plain"},
     "v15-ld-vp-cv-ykien-2026": {"shape": "text-of-pdf", "extract": "layout-collapsed"},
     "v16-bt-hhdn-bc-kiemdiem-2025": {"shape": "text-of-pdf", "extract": "layout"},
+    "x15-bt-snv-ttr-519-2025": {"shape": "text-of-pdf", "extract": "plain"},
+    "x16-bt-snv-ttr-514-2025": {"shape": "text-of-pdf", "extract": "layout-collapsed"},
+    "x17-ld-stp-cv-1468-2025": {"shape": "text-of-pdf", "extract": "layout"},
+    "x18-ld-snv-cv-1360-2025": {"shape": "text-of-pdf", "extract": "plain"},
 }
 
-KINDS = ("CHỈ THỊ", "HƯỚNG DẪN", "QUYẾT ĐỊNH", "THÔNG BÁO", "KẾ HOẠCH", "BÁO CÁO", "TỜ TRÌNH", "NGHỊ QUYẾT")
+KINDS = (
+    "CHỈ THỊ",
+    "HƯỚNG DẪN",
+    "QUYẾT ĐỊNH",
+    "THÔNG BÁO",
+    "KẾ HOẠCH",
+    "BÁO CÁO",
+    "TỜ TRÌNH",
+    "NGHỊ QUYẾT",
+    "CÔNG ĐIỆN",
+)
 
 
 # --------------------------------------------------------------------------
