@@ -31,6 +31,7 @@ KINDS = [
     Kind("Thông báo", "TB"),
     Kind("Công điện", "CĐ"),  # an urgent order or call by telegram (Nghị định 30/2020, Phụ lục III)
     Kind("Hướng dẫn", "HD"),
+    Kind("Giấy mời", "GM"),  # an invitation to a meeting (Nghị định 30/2020, Phụ lục III); often no title
     Kind("Đề án", "ĐA"),
     Kind("Phương án", "PA"),
     Kind("Tờ trình", "TTr"),

@@ -46,10 +46,10 @@ FIELDS = ("loai", "so_ky_hieu", "ngay", "dia_danh", "co_quan", "trich_yeu", "ngu
 SUFFIX = {"docx": ".docx", "pdf": ".pdf", "text": ".txt"}
 FIELDS_FLOOR = 0.98  # of a part's fields right
 WORDS_FLOOR = 0.995  # of the source's words found in the import, in order
-# The national motto (both spellings of "hòa", "Ð" for "Đ" as some files have it), a Party's, a youth
-# union's: left out of both sides, the import drops them on purpose.
+# The national motto (both spellings of "hòa", "Ð" for "Đ" and "CÔNG" for "CỘNG" as some files have it), a
+# Party's, a youth union's: left out of both sides, the import drops them on purpose.
 MOTTO = re.compile(
-    r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|[ĐÐ]ộc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
+    r"C[ỘÔ]NG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|[ĐÐ]ộc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc"
     r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH",
     re.IGNORECASE,
 )

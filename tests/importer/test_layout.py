@@ -283,3 +283,114 @@ def test_a_position_over_two_lines_is_not_taken_for_a_line_under_the_signature()
         layout.positions == ["CHỦ TỊCH", "NƯỚC CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"]
         and layout.signer == "Tô Lâm"
     )
+
+
+def test_an_invitation_is_a_giay_moi_and_may_have_no_title():
+    """ "GIẤY MỜI" alone, the body under it: its own kind, and no title printed is "" (not a miss)."""
+    text = HEAD.format(kind="GIẤY MỜI", code="GM") + "Thực hiện Chương trình công tác tháng 01/2026, "
+    layout = read_layout(f"{text}\nỦy ban nhân dân tỉnh tổ chức họp.\n{FOOT}".splitlines())
+    assert (layout.kind, layout.title, layout.number) == ("Giấy mời", "", "25/GM-UBND")
+    assert layout.body[0].startswith("Thực hiện") and layout.issuer == ["ỦY BAN NHÂN DÂN", "TỈNH PHÚ YÊN"]
+
+
+@pytest.mark.parametrize("place", ["Thành phố Huế", "Thị xã Sơn Tây", "TP. Hồ Chí Minh", "Phú Yên"])
+def test_a_dateline_place_is_kept_whole(place):
+    head = HEAD.replace("Phú Yên, ngày", f"{place}, ngày").format(kind="KẾ HOẠCH", code="KH")
+    layout = read_layout(f"{head}CẢI CÁCH HÀNH CHÍNH NĂM 2024\nCăn cứ Luật.\n{FOOT}".splitlines())
+    assert layout.place == place
+
+
+def test_a_kind_word_sharing_its_line_with_the_title_and_a_draft_mark():
+    """ "BÁO CÁO KIỂM ĐIỂM": the kind, then the title's first words; a "Dự thảo" mark above is neither the
+    subject nor the title (noted); the line over the rule drawn under the title is the title's."""
+    head = HEAD.format(kind="Dự thảo\n      BÁO CÁO KIỂM ĐIỂM", code="BCH")
+    title = "CỦA BAN CHẤP HÀNH HIỆP HỘI\n   Nhiệm kỳ IV (2019-2025)\n   -----------\n"
+    layout = read_layout(f"{head}{title}Đại hội lần thứ IV đã bầu Ban Chấp hành.\n{FOOT}".splitlines())
+    assert layout.kind == "Báo cáo"
+    assert layout.title == "KIỂM ĐIỂM CỦA BAN CHẤP HÀNH HIỆP HỘI Nhiệm kỳ IV (2019-2025)"
+    assert layout.body[0].startswith("Đại hội") and any("Dự thảo" in doubt for doubt in layout.doubts)
+
+
+def test_an_issuer_line_sharing_its_line_with_a_misprinted_motto():
+    """A PDF's plain text puts the issuer and the motto on one line after a single space; the motto is left
+    out even as some originals misprint it ("CÔNG HÒA")."""
+    head = HEAD.replace("ỦY BAN NHÂN DÂN                 CỘNG HÒA", "UBND TỈNH PHÚ YÊN CÔNG HÒA")
+    head = head.replace("TỈNH PHÚ YÊN                    Độc lập", "SỞ NỘI VỤ Độc lập")
+    layout = read_layout(
+        f"{head.format(kind='KẾ HOẠCH', code='KH')}CẢI CÁCH\nCăn cứ Luật.\n{FOOT}".splitlines()
+    )
+    assert layout.issuer == ["UBND TỈNH PHÚ YÊN", "SỞ NỘI VỤ"]
+
+
+def test_a_position_glued_to_the_first_recipient():
+    """Plain text may give the right column's line first, glued to the recipient's dash."""
+    foot = "Nơi nhận: KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC- Như trên;\n- Lưu: VT.\nLê Thanh Liêm\n"
+    layout = read_layout(
+        f"{HEAD.format(kind='KẾ HOẠCH', code='KH')}CẢI CÁCH\nCăn cứ Luật.\n{foot}".splitlines()
+    )
+    assert layout.positions == ["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"] and layout.recipients == [
+        "Như trên;",
+        "Lưu: VT.",
+    ]
+
+
+def test_a_name_spread_by_a_justified_pdf_line():
+    """pypdf's layout text keeps a justified line's wide gaps, also inside the signer's name."""
+    foot = FOOT.replace("Trần Hữu Thế", "Trần  Hữu Thế")
+    layout = read_layout(
+        f"{HEAD.format(kind='KẾ HOẠCH', code='KH')}CẢI CÁCH\nCăn cứ Luật.\n{foot}".splitlines()
+    )
+    assert layout.signer == "Trần Hữu Thế" and layout.recipients == ["Như trên;", "Lưu: VT."]
+
+
+def test_a_recipient_wrapped_past_the_signer_name_and_a_page_break():
+    """When the name is printed beside an early recipient, a later recipient that wraps (or that a page
+    break cuts) still goes on; after the archive's entry ("Lưu: …"), which ends the list, nothing does."""
+    foot = (
+        "Nơi nhận: BỘ TRƯỞNG\n- Văn phòng Quốc hội; Nguyễn Ngọc Thiện\n- Các Bộ, cơ quan thuộc\nChính phủ;\n"
+        "- Sở VHTTDL các tỉnh, TP trực thuộc\n\n\nTW;\n"
+        "- Lưu: VT, TH(2). H\nSố điện thoại liên hệ: 0902231985;\n"
+    )
+    layout = read_layout(
+        f"{HEAD.format(kind='THÔNG TƯ', code='TT')}VỀ TRIỂN LÃM\nCăn cứ Luật.\n{foot}".splitlines()
+    )
+    assert layout.recipients == [
+        "Văn phòng Quốc hội;",
+        "Các Bộ, cơ quan thuộc Chính phủ;",
+        "Sở VHTTDL các tỉnh, TP trực thuộc TW;",
+        "Lưu: VT, TH(2). H",
+    ]
+    assert layout.signer == "Nguyễn Ngọc Thiện" and layout.appendix[0].startswith("Số điện thoại")
+
+
+def test_a_signature_block_without_recipients_over_a_page_number():
+    """No "Nơi nhận": the block's lines in the right column alone are all positions, a term line among
+    them too; the page number printed under the name is not the body's end."""
+    pad = " " * 50
+    foot = f"\n{pad}TM.BCH HIỆP HỘI DOANH NGHIỆP\n{pad}Nhiệm kỳ 2019 -2025\n{pad}PHÓ CHỦ TỊCH THƯỜNG TRỰC\n\n"
+    foot += f"{pad}Lê Văn Lợi\n\n{pad}3\n"
+    text = f"{HEAD.format(kind='BÁO CÁO', code='BC')}KIỂM ĐIỂM NHIỆM KỲ\nĐại hội đã bầu Ban Chấp hành.\n"
+    layout = read_layout(f"{text}{foot}".splitlines())
+    assert layout.positions == [
+        "TM.BCH HIỆP HỘI DOANH NGHIỆP",
+        "Nhiệm kỳ 2019 -2025",
+        "PHÓ CHỦ TỊCH THƯỜNG TRỰC",
+    ]
+    assert layout.signer == "Lê Văn Lợi" and layout.body == ["Đại hội đã bầu Ban Chấp hành."]
+
+
+def test_a_centred_title_in_a_pdf_layout_text_is_not_a_full_line():
+    """In pypdf's layout text spaces keep each word's place: a centred title line that holds as many
+    letters as a body line still ends well before the body's justified lines do."""
+    title = (
+        "    Về việc cho phép hợp nhất Đoàn Luật     sư  tỉnh Lâm Đồng,      Bình Thuận, Đắk\n"
+        "     Nông (cũ)     thành Đoàn Luật sư tỉnh Lâm Đồng và chỉ định Ban Chủ nhiệm,\n"
+        "                   Chủ nhiệm, Hội đồng Khen thưởng, kỷ     luật lâm thời\n\n"
+    )
+    line = (
+        "Sở     Tư      pháp      nhận     được     Đơn     đề     nghị     hợp     nhất     số     258/ĐĐN\n"
+    )
+    body = "        Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh\n" + line * 6
+    layout = read_layout(f"{HEAD.format(kind='TỜ TRÌNH', code='TTr')}{title}{body}{FOOT}".splitlines())
+    assert layout.title.endswith("Ban Chủ nhiệm, Chủ nhiệm, Hội đồng Khen thưởng, kỷ luật lâm thời")
+    assert layout.body[0].strip().startswith("Kính gửi")

@@ -27,7 +27,9 @@ _POSITION = re.compile(
 )
 _PREFIXED = re.compile(r"^(?:(?:TM|KT|TL|TUQ|Q)\.|[TK]/[MTL]\s)")
 _APPENDIX = re.compile(r"^(?:PHỤ\s+LỤC|Phụ\s+lục)\b")
+_ARCHIVE = re.compile(r"^Lưu\b", re.IGNORECASE)  # "Lưu: VT, …", the list's last entry
 _PAGE_NUMBER = re.compile(r"^\d{1,3}$")
+RIGHT_ALONE = 30  # a line's text opening past this many spaces stands in the right column alone
 _FILE_PATH = re.compile(r"^(?:[A-Za-z]:\\|\\\\)|\\[^\\]+\.(?:docx?|pdf|xlsx?)$", re.IGNORECASE)
 
 
@@ -66,10 +68,22 @@ def name(text: str) -> bool:
     return person(text) is not None
 
 
+def _position_first(part: str) -> list[str] | None:
+    """A position and the dashed recipient glued after it, as a PDF's plain text may give them ("PHÓ GIÁM
+    ĐỐC- Như trên;"), apart; None when the part is not so."""
+    position, dash, item = (piece.strip() for piece in part.partition("-"))
+    if dash and any(c.islower() for c in item) and signature_line(position) and _POSITION.match(position):
+        return [position, f"- {item}"]
+    return None
+
+
 def _split_position(part: str) -> list[str]:
     """A recipient and the position line or the name that shares its line after a single space, apart:
     the run of words in capitals that ends the part and opens like a position, after a recipient's
-    punctuation or with its own TM./KT.; or a name of two to five words after a recipient's ';' or '.'."""
+    punctuation or with its own TM./KT.; or a name of two to five words after a recipient's ';' or '.'.
+    A position before the recipient, glued to its dash, is put apart too."""
+    if (apart := _position_first(part)) is not None:
+        return apart
     words = part.split()
     first_upper = len(words)
     while first_upper > 0 and not any(c.islower() for c in words[first_upper - 1]):
@@ -90,8 +104,24 @@ def _split_position(part: str) -> list[str]:
     return [part]
 
 
+def _name_rejoined(parts: list[str]) -> list[str]:
+    """The parts with a name's first word, cut from the rest by a wide gap of a justified PDF line
+    ("Trần  Thanh Tài"), joined back: a lone capitalised word before a name is the name's."""
+    joined: list[str] = []
+    for part in parts:
+        if joined and _capitalised(joined[-1]) and name(part) and name(f"{joined[-1]} {part}"):
+            joined[-1] = f"{joined[-1]} {part}"
+        else:
+            joined.append(part)
+    return joined
+
+
 def _parts(line: str) -> list[str]:
-    return [piece for part in columns(line) for piece in _split_position(part)]
+    return [piece for part in _name_rejoined(columns(line)) for piece in _split_position(part)]
+
+
+def _right_alone(line: str) -> bool:
+    return len(line) - len(line.lstrip()) > RIGHT_ALONE
 
 
 def _has_signature(lines: list[str], start: int) -> bool:
@@ -140,6 +170,23 @@ def _closing(text: str) -> bool:
     return not text or is_rule(text) or signature_line(text) or name(text)
 
 
+def _beside_block(line: str) -> bool:
+    """A page number, or a line of the right column alone: among a signature block's lines."""
+    return bool(_PAGE_NUMBER.match(clean(line))) or _right_alone(line)
+
+
+def _signature_block_start(lines: list[str]) -> int:
+    """Where a signature block that closes the text without recipients begins: its lines in capitals and
+    the name, with the page number printed under it and the right column's other lines among them
+    ("Nhiệm kỳ 2019 - 2025"); the block opens with a line in capitals, not with such a line."""
+    start = len(lines)
+    while start > 0 and (_closing(clean(lines[start - 1])) or _beside_block(lines[start - 1])):
+        start -= 1
+    while start < len(lines) and not _closing(clean(lines[start])):
+        start += 1  # a right column's line above the block's first position is the body's
+    return start
+
+
 def _finished(recipient: list[str]) -> bool:
     """A recipient ends with ';' or '.'; one that ends otherwise ("các Vụ: CN,") goes on on the next
     line."""
@@ -167,12 +214,13 @@ class _Tail:
             if _FILE_PATH.search(parts[0]):  # the typist's file, printed under the recipients
                 self.found.doubts.append(f"nơi nhận: bỏ dòng đường dẫn tệp '{parts[0]}'")
                 continue
-            if not self._add(parts):
+            if not self._add(parts, _right_alone(line)):
                 return index
         return None
 
-    def _add(self, parts: list[str]) -> bool:
-        """Read one line's parts; False when the line is not the footer's."""
+    def _add(self, parts: list[str], right_alone: bool = False) -> bool:
+        """Read one line's parts; False when the line is not the footer's. A line of the right column alone
+        between the positions and the name is the block's ("Nhiệm kỳ 2019 - 2025" under "TM. BCH …")."""
         found, listed = self.found, []
         for part in parts:
             if signature_line(part) and found.signer is not None:
@@ -183,6 +231,8 @@ class _Tail:
                 found.positions.append(part)
             elif (signer := person(part)) and not part.startswith(LIST_MARKS):
                 found.signer = signer
+            elif right_alone and len(parts) == 1 and found.positions and found.signer is None:
+                found.positions.append(part)
             else:
                 listed.append(part)
         if not listed:
@@ -193,9 +243,7 @@ class _Tail:
         elif not self.recipients:
             self.recipients.append([item])
             self.dashed = False
-        elif (self.dashed or not _finished(self.recipients[-1])) and (
-            found.signer is None or item[:1].islower()
-        ):  # in a list marked with dashes, a line without one goes on the item ("VPCP: …;" / "Trợ lý …;")
+        elif self._goes_on(item):
             self.recipients[-1].append(item)
         elif found.signer is None:
             self.recipients.append([item])  # listed without a dash, or beside the signature's lines
@@ -203,6 +251,18 @@ class _Tail:
         else:
             return False  # after the signer's name, what is not a recipient is an appendix
         return True
+
+    def _goes_on(self, item: str) -> bool:
+        """Whether a line without a list mark goes on the last recipient: in a list marked with dashes
+        ("VPCP: …;" / "Trợ lý …;"), or after one that has not ended; past the signer's name only in small
+        letters or after a dashed recipient that has not ended (wrapped, or cut by a page break), unless
+        that is the archive's ("Lưu: …"), which ends the list."""
+        last = self.recipients[-1]
+        unfinished = not _finished(last)
+        if not (self.dashed or unfinished):
+            return False
+        wrapped = self.dashed and unfinished and not _ARCHIVE.match(last[0])
+        return self.found.signer is None or item[:1].islower() or wrapped
 
     def _under_signature(self, part: str) -> bool:
         """A line in capitals that opens as an office, after the block's last position (one without
@@ -214,6 +274,7 @@ class _Tail:
             or not _POSITION.match(part)  # "NƯỚC CỘNG HÒA …" under "CHỦ TỊCH": the position goes on
             or _PREFIXED.match(part)
             or _PREFIXED.match(positions[-1])
+            or not _POSITION.match(positions[-1])  # under a term ("Nhiệm kỳ 2019 - 2025") the block goes on
             or positions[-1].endswith(",")
         ):
             return False
@@ -236,9 +297,7 @@ def read_footer(lines: list[str], found: Layout) -> tuple[int, int]:
             start -= 1
             tail.insert(0, (start, lines[start]))
     else:  # no "Nơi nhận": the signature block alone closes the text
-        start = end
-        while start > 0 and _closing(clean(lines[start - 1])):
-            start -= 1
+        start = _signature_block_start(lines)
         tail = [(index, lines[index]) for index in range(start, end)]
     reader = _Tail(found)
     stop = reader.read(_bold_runs_joined(tail))

@@ -50,6 +50,12 @@ _DATELINE = re.compile(
     r"(?P<month>\d{1,2})?[\s….]*năm\s*(?P<year>\d{4})?(?!\d)"  # even the year blank
 )
 _KINDS = {kind.name.upper(): kind for kind in KINDS}
+_KINDS_LONGEST_FIRST = sorted(_KINDS, key=len, reverse=True)  # "THÔNG TƯ LIÊN TỊCH" before "THÔNG TƯ"
+_UNTITLED_KINDS = {"Giấy mời"}  # their heading often stands alone: no title printed is "", not a miss
+# A draft's mark, printed on a line of its own by the header or above the kind: not a subject or a title.
+_DRAFT_MARK = re.compile(r"^\(?\s*dự\s+thảo(?:\s+(?:lần\s+)?\d+)?\s*\)?$", re.IGNORECASE)
+# The words that may stand before a place's name in a dateline and belong to it ("Thành phố Huế").
+_PLACE_PREFIX = re.compile(r"^(?:Thành\s+phố|Thị\s+xã|Thị\s+trấn)$")
 _CODES = {kind.code.upper(): kind.name for kind in KINDS if kind.code}
 # How a document's first paragraph opens, after its title or subject.
 _OPENERS = re.compile(
@@ -82,11 +88,16 @@ def _place(text: str) -> str:
     """The place name that ends `text`: its last words written as names ("Hà Nội", "TP. Hồ Chí Minh"),
     without the header's capitals that a PDF's columns put before it."""
     kept: list[str] = []
-    for word in reversed(text.split()):
+    words = text.split()
+    for word in reversed(words):
         if (word[:1].isupper() and word[1:].islower()) or (word.endswith(".") and len(word) <= 4):
             kept.insert(0, word)
         else:
             break
+    # "Thành phố Huế": the capitalised "Thành" was kept, the "phố" that ends the unit's word stopped the walk.
+    before = words[: len(words) - len(kept)]
+    if kept and len(before) >= 2 and _PLACE_PREFIX.match(f"{before[-2]} {before[-1]}"):
+        kept = [*before[-2:], *kept]
     return " ".join(kept) or text.strip()
 
 
@@ -191,16 +202,16 @@ def read_header(lines: list[str], found: Layout) -> int:
     header: list[str] = []
     numbered = None  # the index of the number's line
     for index, line in enumerate(lines[:HEADER_LINES]):
-        parts = [own for part in columns(line) if (own := own_words(part))]
+        parts = _without_draft_mark([own for part in columns(line) if (own := own_words(part))], found)
         if not parts:
             continue
         first = parts[0]
         if _opens_body(first):
             break  # a kind word or a "V/v" quoted in the body is not the header's
-        if first.upper() in _KINDS and is_upper(first):
-            found.kind = _KINDS[first.upper()].name
+        if (heading := _kind_heading(first, numbered is not None)) is not None:
+            found.kind = heading[0]
             _number_and_date([*header, *parts[1:]], found)
-            return read_title(lines, index + 1, found)
+            return read_title(lines, index + 1, found, heading[1])
         if _SUBJECT.match(first):
             return _subject(lines, index, [*header, *parts[1:]], found, LETTER)
         header += parts
@@ -218,6 +229,28 @@ def read_header(lines: list[str], found: Layout) -> int:
     return read_title(lines, 0, found)
 
 
+def _without_draft_mark(parts: list[str], found: Layout) -> list[str]:
+    """The parts without a draft's mark ("Dự thảo", "DỰ THẢO LẦN 2"), noted for the editor."""
+    kept = [part for part in parts if not _DRAFT_MARK.match(part)]
+    if len(kept) < len(parts):
+        found.doubts.append("dấu 'Dự thảo' ở phần đầu: văn bản là bản dự thảo; không đưa vào trích yếu")
+    return kept
+
+
+def _kind_heading(text: str, after_number: bool) -> tuple[str, str] | None:
+    """The kind a heading in capitals names, and the title words that share its line ("BÁO CÁO KIỂM ĐIỂM":
+    "Báo cáo", "KIỂM ĐIỂM"), those only under the number, where no issuer's line stands any more."""
+    if not is_upper(text):
+        return None
+    if text.upper() in _KINDS:
+        return _KINDS[text.upper()].name, ""
+    if after_number:
+        for written in _KINDS_LONGEST_FIRST:
+            if text.startswith(written + " "):
+                return _KINDS[written].name, text[len(written) :].strip()
+    return None
+
+
 def _subject_start(lines: list[str], numbered: int) -> int | None:
     """Where a letter's subject stands under its number: the left column's first line in ordinary case
     that is not the motto, the dateline or the symbol (None when the first paragraph comes first)."""
@@ -227,6 +260,7 @@ def _subject_start(lines: list[str], numbered: int) -> int | None:
         text = " ".join(parts)
         if (
             not parts
+            or _DRAFT_MARK.match(parts[0])
             or len(raw) - len(raw.lstrip()) > 30
             or _DATELINE.search(text)
             or _PARTIAL_DATE.search(text)
@@ -311,6 +345,18 @@ def _full_width(lines: list[str]) -> int:
     return widths[3 * len(widths) // 4] if widths else 0
 
 
+def _printed_full_width(lines: list[str]) -> int:
+    """Where a full line ends as printed: in a PDF's layout text, spaces keep each word's place, so a
+    centred title line ends well short of a justified body line that holds no more letters."""
+    widths = sorted(len(line.rstrip()) for line in lines[:400] if line.strip())
+    return widths[3 * len(widths) // 4] if widths else 0
+
+
+def _fills_line(text: str, raw: str, full: int, printed_full: int) -> bool:
+    """Whether a line is as long as the body's full lines, by its letters and by where it ends."""
+    return len(text) >= 0.8 * full and len(raw.rstrip()) >= 0.8 * printed_full
+
+
 def _at_blank_goes_on(title: list[str], following: str) -> bool:
     """Whether a title goes on past blank lines: only when its line cannot end there, or the line after
     them goes on in lower case."""
@@ -329,8 +375,16 @@ def _body_name(text: str, found: Layout) -> bool:
     return issuing
 
 
-def _goes_on(title: list[str], raws: list[str], text: str, raw: str, full: int, found: Layout) -> bool:
-    """Whether the line `text` goes on the title read so far."""
+def _goes_on(
+    title: list[str],
+    raws: list[str],
+    text: str,
+    raw: str,
+    full: tuple[int, int],
+    found: Layout,
+    ruled: bool = False,
+) -> bool:
+    """Whether the line `text` goes on the title read so far; `ruled`: a rule is drawn under the line."""
     previous = title[-1]
     if _HEADING.match(text):
         return False
@@ -344,6 +398,8 @@ def _goes_on(title: list[str], raws: list[str], text: str, raw: str, full: int, 
         return False
     if is_upper(text) and _BODY.match(text):
         return not _body_name(text, found)
+    if ruled:  # the rule drawn under a title closes it ("Nhiệm kỳ IV (2019-2025)" / "------")
+        return True
     if all(map(is_bold, raws)) and not is_bold(raw):  # a Word title in bold ends with its bold
         return False
     if all(map(is_upper, title)):  # a title in capitals goes on in capitals
@@ -351,7 +407,7 @@ def _goes_on(title: list[str], raws: list[str], text: str, raw: str, full: int, 
     if is_upper(text):
         return False
     # A title in sentence case: a line that fills the page or ends a sentence is the body's.
-    return not (len(text) >= 0.8 * full or re.search(r"[.:;]$", text))
+    return not (_fills_line(text, raw, *full) or re.search(r"[.:;]$", text))
 
 
 def _opens_body_not_title(text: str, raw: str, full: int) -> bool:
@@ -367,13 +423,15 @@ def _opens_body_not_title(text: str, raw: str, full: int) -> bool:
     return bool(_NEVER_TITLE.match(text)) or not (is_bold(raw) or centred)
 
 
-def read_title(lines: list[str], start: int, found: Layout) -> int:
+def read_title(lines: list[str], start: int, found: Layout, opening: str = "") -> int:
     """The title under the kind word, up to the first paragraph (its opener, a heading number, a line that
     cannot go on the title), the authority that issues a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH"), a
-    rule, or a blank line where the title can end; the index of the body's first line."""
-    title: list[str] = []
-    raws: list[str] = []
+    rule, or a blank line where the title can end; the index of the body's first line. `opening`: the title's
+    words that share the kind's line."""
+    title: list[str] = [opening] if opening else []
+    raws: list[str] = list(title)
     spaced, full = _spaced(lines), _full_width(lines)
+    widths = (full, _printed_full_width(lines))
     index = start
     while index < len(lines):
         raw, text = lines[index], clean(lines[index])
@@ -396,7 +454,8 @@ def read_title(lines: list[str], start: int, found: Layout) -> int:
             if title:
                 break
             continue
-        if (title and not _goes_on(title, raws, text, raw, full, found)) or (
+        ruled = index + 1 < len(lines) and is_rule(clean(lines[index + 1]))
+        if (title and not _goes_on(title, raws, text, raw, widths, found, ruled)) or (
             not title and _opens_body_not_title(text, raw, full)
         ):
             break
@@ -407,5 +466,5 @@ def read_title(lines: list[str], start: int, found: Layout) -> int:
             return start  # no end in reach: there is no title here
     if index >= len(lines):
         return start
-    found.title = _joined(title) if title else None
+    found.title = _joined(title) if title else ("" if found.kind in _UNTITLED_KINDS else None)
     return index

@@ -10,8 +10,9 @@ import re
 _MARKS = re.compile(r"^[#>\s]*|\*+|_+")
 _WORD = re.compile(r"\w")
 COLUMNS = re.compile(r"\s{2,}|\t")  # between columns: two spaces or more, or a tab
+# "CÔNG HÒA" too: a typo some originals print (and keep, as issued).
 MOTTO = re.compile(
-    r"CỘNG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA(?:\s+VIỆT)?(?:\s+NAM)?"
+    r"C[ỘÔ]NG\s+H(?:ÒA|OÀ)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA(?:\s+VIỆT)?(?:\s+NAM)?"
     r"|[ĐÐ]ộc\s+lập\s*[-–—]\s*Tự\s+do\s*[-–—]\s*Hạnh\s+phúc"
     r"|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|ĐOÀN\s+TNCS\s+HỒ\s+CHÍ\s+MINH",
     re.IGNORECASE,
@@ -19,6 +20,7 @@ MOTTO = re.compile(
 _MOTTO_TEXTS = (
     "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    "CÔNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
     "ĐỘC LẬP - TỰ DO - HẠNH PHÚC",
     "ĐỘC LẬP – TỰ DO – HẠNH PHÚC",
     "ĐẢNG CỘNG SẢN VIỆT NAM",
