@@ -41,12 +41,13 @@ test: $(READY) lint cms
 	sh tests/browser/setup
 	$(BIN)/python -m pytest
 
-# Lint and format check (ruff) and the stages' layering (import-linter, contracts in pyproject.toml);
-# test runs it first.
+# ruff, lint-imports and mypy: lint and format check, the stages' layering (import-linter, contracts in
+# pyproject.toml) and the types (strict on the whole package); test runs it first.
 lint: $(READY)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy
 
 # The editors' guide shows screenshots the tests take; this retakes them and puts them beside the guide.
 screenshots: $(READY) cms

@@ -103,7 +103,7 @@ def numbers_in(text: str) -> list[tuple[Decimal, int]]:
     return found
 
 
-def _token_in(text: str, run: re.Match) -> re.Match | None:
+def _token_in(text: str, run: re.Match[str]) -> re.Match[str] | None:
     """The number `_TOKEN` reads in a run of digits: from its start, or when '/' stands before the run, from
     its second group of digits ("/1.2" gives 2). A token from any later group would end where these end and
     fail as they fail, so they are not tried: trying each group of "1.1.1.…1/" read the run again for each

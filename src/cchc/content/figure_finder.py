@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from cchc.model import Indicator
@@ -65,7 +66,7 @@ def folded_keywords(indicator: Indicator) -> tuple[str, ...]:
     return tuple(fold(keyword).lower() for keyword in indicator.keywords)
 
 
-def word_matches(word: str, folded: str):
+def word_matches(word: str, folded: str) -> Iterator[re.Match[str]]:
     """Where `word` stands in the folded text `folded` as a whole word, not inside another."""
     return re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", folded)
 

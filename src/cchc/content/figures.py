@@ -7,21 +7,23 @@ from __future__ import annotations
 import difflib
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from decimal import Decimal
 
 from cchc.content import figure_finder
-from cchc.content.figure_finder import FoldedSentence
+from cchc.content.figure_finder import FoldedSentence, Suggestion
+from cchc.content.frontmatter import Value
 from cchc.content.indicators import same_unit
-from cchc.content.schema import Field, FieldError
+from cchc.content.schema import Field, FieldError, Fields
 from cchc.model import Document, Figure, Indicator
 from cchc.problems import Problem, Severity
-from cchc.quantities import QuantityError, numbers_in, parse_quantity
+from cchc.quantities import Quantity, QuantityError, numbers_in, parse_quantity
 from cchc.text import sentences
 
 FIELD_NAME = "so_lieu"
 
 
-def read_value(value: object):
+def read_value(value: object) -> Quantity:
     try:
         return parse_quantity(value)
     except QuantityError as exc:
@@ -41,17 +43,19 @@ FIELD = Field(
 )
 
 
-def figures_from(records: list[dict], values) -> list[Figure]:
-    """Figures from the read records and their front matter values (for lines); unit of measure and the
-    catalogue are checked once the catalogue is known (`catalogue_problems`)."""
+def figures_from(records: list[Fields], values: dict[str, Value] | list[Value] | None) -> list[Figure]:
+    """Figures from the read records and their front matter values (for lines: the children of `so_lieu`,
+    a list once its schema read it as records); unit of measure and the catalogue are checked once the
+    catalogue is known (`catalogue_problems`)."""
+    assert isinstance(values, list), "so_lieu: not a sequence"
     return [
         Figure(
             record["chi_tieu"],
             record["gia_tri"],
-            " ".join(str(value.children["gia_tri"].plain()).split()),
+            " ".join(str(value.fields()["gia_tri"].plain()).split()),
             record.get("ghi_chu") or "",
             record.get("don_vi_tinh") or "",
-            {name: child.line for name, child in value.children.items()},
+            {name: child.line for name, child in value.fields().items()},
         )
         for record, value in zip(records, values)
     ]
@@ -159,7 +163,9 @@ def _close(starts: list[int], places: list[int]) -> bool:
     return False
 
 
-def _near(holding: list[tuple[FoldedSentence, dict]], figure: Figure, words: tuple[str, ...]) -> bool:
+def _near(
+    holding: list[tuple[FoldedSentence, dict[Decimal, list[int]]]], figure: Figure, words: tuple[str, ...]
+) -> bool:
     """Whether one of the sentences `holding` a figure's value (folded, with where its numbers stand) writes
     it with a word of its indicator close by."""
     wanted = {figure.value.low, figure.value.high}
@@ -170,7 +176,9 @@ def _near(holding: list[tuple[FoldedSentence, dict]], figure: Figure, words: tup
     return False
 
 
-def _folded(holding: list[tuple[str, list]]):
+def _folded(
+    holding: list[tuple[str, list[tuple[Decimal, int]]]],
+) -> Iterator[tuple[FoldedSentence, list[tuple[Decimal, int]]]]:
     return ((FoldedSentence(sentence), numbers) for sentence, numbers in holding)
 
 
@@ -182,7 +190,7 @@ def body_problems(document: Document, catalogue: dict[str, Indicator]) -> list[P
     read_sentences = [(s, numbers_in(s)) for s in sentences(document.body)]
     holding = [(s, numbers) for s, numbers in read_sentences if any(n in values for n, _ in numbers)]
     # Only where a figure's value stands: the finder's reading, and each sentence folded once.
-    read: dict[tuple, list] = {}
+    read: dict[tuple[Decimal, Decimal], list[Suggestion]] = {}
     for suggestion in figure_finder.suggest("\n".join(s for s, _ in holding), catalogue):
         read.setdefault((suggestion.value.low, suggestion.value.high), []).append(suggestion)
     folded = [(sentence, _figure_places(sentence, numbers)) for sentence, numbers in _folded(holding)]

@@ -126,7 +126,7 @@ def _number(count: int) -> str:
     return f"{count:,}".replace(",", ".")
 
 
-def _beyond(matches: Iterator[re.Match], limit: int) -> re.Match | None:
+def _beyond(matches: Iterator[re.Match[str]], limit: int) -> re.Match[str] | None:
     """The match after the first `limit` ones, if there is one."""
     return next(islice(matches, limit, None), None)
 

@@ -34,7 +34,7 @@ class Citation:
     issuer_code: str | None = None  # "CP" in 76/NQ-CP
     _title_span: tuple[int, int] | None = field(default=None, repr=False)  # in normalised text
 
-    def public(self) -> dict:
+    def public(self) -> dict[str, object]:
         """The fields `cchc refs` prints, in order."""
         data = asdict(self)
         return {

@@ -10,8 +10,8 @@ from cchc.dates import DateError, parse_date
 from cchc.model import Alias
 from cchc.refs import grammar
 from cchc.refs.citation import STANDARD, Citation, Finding
-from cchc.refs.names import name_key
 from cchc.refs.normalize import Normalized, normalize, script_name
+from cchc.text import name_key
 
 _SPACE = re.compile(r"\s+")
 _SPACES = re.compile(r"\s*")
@@ -157,7 +157,7 @@ _NOT_A_NAME = re.compile(
 )
 
 
-def _law_tail(t: str, name_start: int, limit: int) -> re.Match | None:
+def _law_tail(t: str, name_start: int, limit: int) -> re.Match[str] | None:
     """The first year, date or number after a law's name that starts by `limit`. A tail opens with spaces,
     so it is tried only where a run of spaces starts: the search never runs past the name's reach."""
     for space in grammar.SPACE_RUN.finditer(t, name_start, limit + 1):
@@ -179,7 +179,7 @@ def _name_end(t: str, name_start: int) -> int | None:
     return len(t) if len(t) <= reach else None
 
 
-def _law(norm: Normalized, m: re.Match) -> tuple[int, Citation] | None:
+def _law(norm: Normalized, m: re.Match[str]) -> tuple[int, Citation] | None:
     """A law, code or ordinance cited by name: (end, citation), or None."""
     t = norm.text
     name_start = m.end()
@@ -211,7 +211,7 @@ def _law(norm: Normalized, m: re.Match) -> tuple[int, Citation] | None:
 
 
 @lru_cache(maxsize=8)
-def _alias_pattern(aliases: tuple[Alias, ...]) -> re.Pattern:
+def _alias_pattern(aliases: tuple[Alias, ...]) -> re.Pattern[str]:
     phrases = sorted((grammar._words(a.phrase) for a in aliases), key=len, reverse=True)
     return re.compile(rf"(?:{'|'.join(phrases)})(?!\w)", re.IGNORECASE)
 

@@ -9,16 +9,17 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from cchc import urls
 from cchc.labels import label
-from cchc.model import Document, Portal, Procedure
+from cchc.model import Document, Portal, Procedure, Unit
 from cchc.problems import Problem, Severity
 from cchc.refs.citation import STANDARD, Citation
 from cchc.refs.extract import canonical_symbol, extract, split_symbol
-from cchc.refs.names import name_key
 from cchc.refs.resolve import Issuer, build_directory, identity, resolve
+from cchc.text import name_key
 
 SNIPPET = 70  # characters of context on each side of a citation
 
@@ -45,8 +46,8 @@ class CitedDocument:
     name: str | None = None  # of a law cited by name
     own: Document | None = None  # when the document itself is in content
     mentions: list[Mention] = field(default_factory=list)
-    dates: Counter = field(default_factory=Counter)
-    titles: Counter = field(default_factory=Counter)
+    dates: Counter[str] = field(default_factory=Counter)
+    titles: Counter[str] = field(default_factory=Counter)
 
     @property
     def date(self) -> str | None:
@@ -107,7 +108,7 @@ def document_identity(document: Document) -> str | None:
     return identity(citation)
 
 
-def _passages(portal: Portal):
+def _passages(portal: Portal) -> Iterator[tuple[Document | Procedure, int, str, int, Unit | None]]:
     """(page, passage number, text, its first line, citing unit) of every text that may cite:
     each document's body, and each line of each procedure's legal basis."""
     for document in portal.documents:
@@ -233,7 +234,7 @@ _SAME_TITLE = 0.5
 _TITLES_COMPARED = 50
 
 
-def _different_titles(titles) -> list[str]:
+def _different_titles(titles: Iterable[str]) -> list[str]:
     """Two of a document's titles that share less than half their leading words, or []. Titles with the
     same words are compared once (the first of them), and only the first `_TITLES_COMPARED` of those."""
     sets: dict[str, frozenset[str]] = {}

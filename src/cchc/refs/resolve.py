@@ -9,14 +9,15 @@ own unit's document, from the citing unit.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from cchc.levels import BY_NAME
-from cchc.model import Unit
+from cchc.model import Body, Unit
 from cchc.refs.citation import STANDARD, Citation, Finding
 from cchc.refs.grammar import GENERIC_ISSUERS
-from cchc.refs.names import NameIndex, name_key
-from cchc.text import slugify
+from cchc.refs.names import NameIndex
+from cchc.text import name_key, slugify
 
 _TRAILING_DIGITS = re.compile(r"\d+$")
 # Bodies that pass laws by name.
@@ -40,7 +41,7 @@ class Issuer:
 class Directory:
     """Everyone who issues documents: the portal's units and the table of other bodies."""
 
-    names: NameIndex = field(default_factory=NameIndex)
+    names: NameIndex[Issuer] = field(default_factory=NameIndex)
     codes: dict[str, Issuer] = field(default_factory=dict)
     units: dict[str, Unit] = field(default_factory=dict)
 
@@ -48,7 +49,7 @@ class Directory:
         return self.names.get(key) if key not in self.units else self.names.get(self.units[key].name)
 
 
-def build_directory(units: dict[str, Unit], bodies) -> Directory:
+def build_directory(units: dict[str, Unit], bodies: Iterable[Body]) -> Directory:
     directory = Directory(units=units)
     for body in bodies:
         issuer = Issuer(body.name, body.name, body.group)
@@ -64,9 +65,9 @@ def build_directory(units: dict[str, Unit], bodies) -> Directory:
     return directory
 
 
-def _self_names(unit: Unit | None) -> NameIndex:
+def _self_names(unit: Unit | None) -> NameIndex[Unit]:
     """How a unit speaks of itself: 'UBND xã', 'Ủy ban nhân dân phường', 'Sở'."""
-    index = NameIndex()
+    index: NameIndex[Unit] = NameIndex()
     if unit is not None:
         for prefix in ("UBND", "Ủy ban nhân dân", "Ủy ban"):
             index.add(f"{prefix} {unit.level}", unit)
@@ -74,7 +75,9 @@ def _self_names(unit: Unit | None) -> NameIndex:
     return index
 
 
-def _issuer(citation: Citation, directory: Directory, citing: Unit | None, own: NameIndex) -> Issuer | None:
+def _issuer(
+    citation: Citation, directory: Directory, citing: Unit | None, own: NameIndex[Unit]
+) -> Issuer | None:
     if citation.kind in _LAW_ISSUERS and citation.symbol is None:
         return directory.names.get(_LAW_ISSUERS[citation.kind])
     phrase = citation.issuer_phrase
