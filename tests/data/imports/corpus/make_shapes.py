@@ -332,6 +332,13 @@ DOCS: dict[str, dict] = {
     "v14-ld-skhcn-cv-kiemtra-2026": {"shape": "text-of-pdf", "extract": "plain"},
     "v15-ld-vp-cv-ykien-2026": {"shape": "text-of-pdf", "extract": "layout-collapsed"},
     "v16-bt-hhdn-bc-kiemdiem-2025": {"shape": "text-of-pdf", "extract": "layout"},
+    # tuned-2/
+    "w22-bt-snv-ttr-1005-2025": {"shape": "text-of-pdf", "extract": "plain"},
+    "w23-ld-snv-cv-chucdanhhoi-2025": {"shape": "text-of-pdf", "extract": "layout"},
+    "w24-ld-stp-cv-hccv-2025": {"shape": "text-of-pdf", "extract": "layout-collapsed"},
+    "w25-ld-snv-ttr-hopnhathoi-2025": {"shape": "text-of-pdf", "extract": "plain"},
+    "w26-ld-stp-cv-1668-2025": {"shape": "text-of-pdf", "extract": "layout"},
+    "w27-ld-snv-ttr-parindex-2026": {"shape": "text-of-pdf", "extract": "layout-collapsed"},
     "x15-bt-snv-ttr-519-2025": {"shape": "text-of-pdf", "extract": "plain"},
     "x16-bt-snv-ttr-514-2025": {"shape": "text-of-pdf", "extract": "layout-collapsed"},
     "x17-ld-stp-cv-1468-2025": {"shape": "text-of-pdf", "extract": "layout"},
