@@ -394,3 +394,24 @@ def test_a_centred_title_in_a_pdf_layout_text_is_not_a_full_line():
     layout = read_layout(f"{HEAD.format(kind='TỜ TRÌNH', code='TTr')}{title}{body}{FOOT}".splitlines())
     assert layout.title.endswith("Ban Chủ nhiệm, Chủ nhiệm, Hội đồng Khen thưởng, kỷ luật lâm thời")
     assert layout.body[0].strip().startswith("Kính gửi")
+
+
+def test_a_right_column_line_alone_is_one_column_however_wide_its_gaps():
+    """A justified PDF line's gaps inside a position or a name of the right column alone part nothing."""
+    foot = FOOT.replace("Trần Hữu Thế", "Trần Hữu    Thế").replace("- Lưu: VT.", "- Lưu: VT.\n" + " " * 40)
+    foot = foot.replace(
+        "- Như trên;                       CHỦ TỊCH", "- Như trên;\n" + " " * 34 + "CHỦ     TỊCH"
+    )
+    layout = read_layout(
+        f"{HEAD.format(kind='KẾ HOẠCH', code='KH')}CẢI CÁCH\nCăn cứ Luật.\n{foot}".splitlines()
+    )
+    assert layout.positions == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"] and layout.signer == "Trần Hữu Thế"
+    assert layout.recipients == ["Như trên;", "Lưu: VT."]
+
+
+def test_a_position_cut_by_a_wide_gap_beside_a_recipient():
+    foot = FOOT.replace("- Như trên;                       CHỦ TỊCH", "- Như trên;          PHÓ GIÁM     ĐỐC")
+    layout = read_layout(
+        f"{HEAD.format(kind='KẾ HOẠCH', code='KH')}CẢI CÁCH\nCăn cứ Luật.\n{foot}".splitlines()
+    )
+    assert layout.positions == ["TM. ỦY BAN NHÂN DÂN", "PHÓ GIÁM ĐỐC"] and layout.recipients[0] == "Như trên;"

@@ -104,12 +104,29 @@ def _split_position(part: str) -> list[str]:
     return [part]
 
 
+def _name_cut(first: str, rest: str) -> bool:
+    return _capitalised(first) and name(rest) and name(f"{first} {rest}")
+
+
+def _position_cut(first: str, rest: str) -> bool:
+    """ "PHÓ GIÁM" / "ĐỐC", "THỨ" / "TRƯỞNG": capitals that open no position, before capitals that make one
+    with them."""
+    return (
+        signature_line(first)
+        and signature_line(rest)
+        and len(first.split()) <= 2
+        and not (_POSITION.match(first) or _PREFIXED.match(first))
+        and bool(_POSITION.match(f"{first} {rest}"))
+    )
+
+
 def _name_rejoined(parts: list[str]) -> list[str]:
-    """The parts with a name's first word, cut from the rest by a wide gap of a justified PDF line
-    ("Trần  Thanh Tài"), joined back: a lone capitalised word before a name is the name's."""
+    """The parts with a name or a position cut by a wide gap of a justified PDF line joined back: a lone
+    capitalised word before a name is the name's ("Trần  Thanh Tài"), capitals that open no position
+    before capitals that make one with them are its ("PHÓ GIÁM  ĐỐC")."""
     joined: list[str] = []
     for part in parts:
-        if joined and _capitalised(joined[-1]) and name(part) and name(f"{joined[-1]} {part}"):
+        if joined and (_name_cut(joined[-1], part) or _position_cut(joined[-1], part)):
             joined[-1] = f"{joined[-1]} {part}"
         else:
             joined.append(part)
@@ -117,11 +134,14 @@ def _name_rejoined(parts: list[str]) -> list[str]:
 
 
 def _parts(line: str) -> list[str]:
-    return [piece for part in _name_rejoined(columns(line)) for piece in _split_position(part)]
+    """The line's columns, each split where a position or a name shares it. A line of the right column
+    alone is one column, however wide the gaps a justified PDF line leaves in it ("PHÓ    GIÁM ĐỐC")."""
+    pieces = [clean(line)] if _right_alone(line) else _name_rejoined(columns(line))
+    return [piece for part in pieces for piece in _split_position(part)]
 
 
 def _right_alone(line: str) -> bool:
-    return len(line) - len(line.lstrip()) > RIGHT_ALONE
+    return bool(line.strip()) and len(line) - len(line.lstrip()) > RIGHT_ALONE
 
 
 def _has_signature(lines: list[str], start: int) -> bool:
