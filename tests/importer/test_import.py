@@ -510,3 +510,21 @@ def test_a_symbol_the_line_broke_after_its_hyphen_is_one_word_in_the_body():
         "Căn cứ Nghị định số 126/2024/NĐ-CP của Chính phủ về hội, giai đoạn 2021 - 2025, phát triển kinh tế"
         " - xã hội - văn hóa của tỉnh.\n"
     )
+
+
+def test_spaces_typed_inside_a_footer_cell_do_not_part_it(tmp_path):
+    """A Word footer whose cells hold runs of typed spaces ("Nơi  nhận :", "- Như  trên;"): a cell is one
+    column, so its words stay together and the recipients and signature are read."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph().add_run("TỜ TRÌNH").bold = True
+    document.add_paragraph().add_run("Về việc thành lập Ban").bold = True
+    document.add_paragraph("Căn cứ Luật Tổ chức chính quyền địa phương.")
+    footer = document.add_table(rows=1, cols=2)
+    footer.cell(0, 0).text = "Nơi  nhận :\n- Như  trên;\n- Ban Giám  đốc  Sở ;\n- Lưu: VT."
+    footer.cell(0, 1).text = "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\nLê Thị Thêu"
+    document.save(tmp_path / "ttr.docx")
+    layout = read_layout(read_lines(tmp_path / "ttr.docx"))
+    assert layout.recipients == ["Như trên;", "Ban Giám đốc Sở ;", "Lưu: VT."]
+    assert (layout.positions, layout.signer) == (["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"], "Lê Thị Thêu")

@@ -415,3 +415,23 @@ def test_a_position_cut_by_a_wide_gap_beside_a_recipient():
         f"{HEAD.format(kind='KẾ HOẠCH', code='KH')}CẢI CÁCH\nCăn cứ Luật.\n{foot}".splitlines()
     )
     assert layout.positions == ["TM. ỦY BAN NHÂN DÂN", "PHÓ GIÁM ĐỐC"] and layout.recipients[0] == "Như trên;"
+
+
+def test_a_letter_without_a_subject_line_is_a_cong_van_with_no_title():
+    """A letter whose number is followed by "Kính gửi" without a "V/v" line: the header is read, the kind
+    is the one its symbol names (none here: a công văn), the title is empty and noted."""
+    head = HEAD.format(kind="", code="UBND-NC").replace("25/UBND-NC", "    /UBND-NC")
+    layout = read_layout(f"{head}\nKính gửi: Tòa án nhân dân khu vực 1.\nỦy ban nhân dân tỉnh nhận được.\n"
+                         f"{FOOT}".splitlines())
+    assert (layout.kind, layout.title, layout.number) == ("Công văn", "", "")
+    assert layout.issuer == ["ỦY BAN NHÂN DÂN", "TỈNH PHÚ YÊN"] and layout.place == "Phú Yên"
+    assert layout.body[0].startswith("Kính gửi") and any("V/v" in doubt for doubt in layout.doubts)
+
+
+def test_a_bare_position_under_the_first_is_a_second_position_line():
+    """ "PHÓ THỦ TƯỚNG" under "TRƯỞNG BAN" names no body: the block's second position line, unlike the
+    office with its body printed under the signature ("GIÁM ĐỐC SỞ NỘI VỤ")."""
+    text = HEAD.format(kind="QUYẾT ĐỊNH", code="QĐ") + "VỀ VIỆC BAN HÀNH QUY CHẾ\nCăn cứ Luật.\n"
+    text += "Nơi nhận: TRƯỞNG BAN\n- Thủ tướng; PHÓ THỦ TƯỚNG\n- Lưu: VT.\nMai Văn Chính\n"
+    layout = read_layout(text.splitlines())
+    assert layout.positions == ["TRƯỞNG BAN", "PHÓ THỦ TƯỚNG"] and layout.signer == "Mai Văn Chính"

@@ -285,13 +285,16 @@ class _Tail:
         return self.found.signer is None or item[:1].islower() or wrapped
 
     def _under_signature(self, part: str) -> bool:
-        """A line in capitals that opens as an office, after the block's last position (one without
-        TM./KT./TL., whole: not ending with a comma), is printed under the signature, above the name
-        ("GIÁM ĐỐC SỞ NỘI VỤ" under "TM. HỘI ĐỒNG" / "CHỦ TỊCH"): not a position line; noted."""
+        """A line in capitals that names an office with its body, after the block's last position (one
+        without TM./KT./TL., whole: not ending with a comma), is printed under the signature, above the name
+        ("GIÁM ĐỐC SỞ NỘI VỤ" under "TM. HỘI ĐỒNG" / "CHỦ TỊCH"): not a position line; noted. A bare
+        position ("PHÓ THỦ TƯỚNG" under "TRƯỞNG BAN") is the block's second position line."""
         positions = self.found.positions
+        office = _POSITION.match(part)
         if (
             not positions
-            or not _POSITION.match(part)  # "NƯỚC CỘNG HÒA …" under "CHỦ TỊCH": the position goes on
+            or not office  # "NƯỚC CỘNG HÒA …" under "CHỦ TỊCH": the position goes on
+            or len(part[office.end() :].split()) < 2  # no body named after the position
             or _PREFIXED.match(part)
             or _PREFIXED.match(positions[-1])
             or not _POSITION.match(positions[-1])  # under a term ("Nhiệm kỳ 2019 - 2025") the block goes on

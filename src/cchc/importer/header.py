@@ -79,6 +79,7 @@ _OPEN_END = re.compile(
     r"|năm|số|ngày|thuộc|nhằm|hoặc|khi|qua|giữa|bằng|do|được|về\s+việc|quy\s+định))$",
     re.IGNORECASE,
 )
+_ADDRESSEE = re.compile(r"^Kính\s+gửi\b")  # a letter's addressee, the line its body opens with
 _NEVER_TITLE = re.compile(r"^[-+]?\s*(?:Căn\s+cứ|Kính\s+gửi)\b")
 TITLE_WIDTH = 100  # a title's printed line is centred, well short of this
 _AUTHORITY_KINDS = {"Quyết định", "Nghị quyết", "Quy định", "Quy chế", "Chỉ thị"}
@@ -201,12 +202,14 @@ def read_header(lines: list[str], found: Layout) -> int:
     may break them over lines ("Số:" / "5680/CT-CS", "Đồng Nai, ngày 20" / "tháng 11 năm 2025")."""
     header: list[str] = []
     numbered = None  # the index of the number's line
+    opened = None  # the index of the body's first line, when it opens within the header's reach
     for index, line in enumerate(lines[:HEADER_LINES]):
         parts = _without_draft_mark([own for part in columns(line) if (own := own_words(part))], found)
         if not parts:
             continue
         first = parts[0]
         if _opens_body(first):
+            opened = index if _ADDRESSEE.match(first) else None
             break  # a kind word or a "V/v" quoted in the body is not the header's
         if (heading := _kind_heading(first, numbered is not None)) is not None:
             found.kind = heading[0]
@@ -224,9 +227,21 @@ def read_header(lines: list[str], found: Layout) -> int:
         # A letter whose subject does not open with "V/v": it takes the kind its symbol names.
         header = [part for line in lines[:start] for part in map(own_words, columns(line)) if part]
         return _subject(lines, start, header, found, None)
+    if numbered is not None and opened is not None:
+        return _untitled_letter(opened, header, found)
     # No kind word: the title may still open the text, before its first opener or heading.
     found.issuer = []
     return read_title(lines, 0, found)
+
+
+def _untitled_letter(opened: int, header: list[str], found: Layout) -> int:
+    """A letter without a subject: its number, then "Kính gửi" and the body, no kind word and no "V/v"
+    line. It takes the kind its symbol names (else a công văn) and an empty title, noted for the editor."""
+    _number_and_date(header, found)
+    found.kind = _kind_of_symbol(found.number) or LETTER
+    found.title = ""
+    found.doubts.append("trích yếu: văn bản không có dòng trích yếu (V/v) dưới số, ký hiệu; bổ sung nếu cần")
+    return opened
 
 
 def _without_draft_mark(parts: list[str], found: Layout) -> list[str]:

@@ -71,9 +71,14 @@ def _paragraph(paragraph: Paragraph, marks: bool = True) -> str:
     return "".join(_marked(*span) for span in _spans(paragraph.runs)).replace("****", "")
 
 
+_SPACES = re.compile(r" {2,}")
+
+
 def _cell_lines(cell: _Cell) -> list[str]:
-    """A cell's lines: its paragraphs, split at line breaks too."""
-    return [line.strip() for p in cell.paragraphs for line in p.text.split("\n") if line.strip()]
+    """A cell's lines: its paragraphs, split at line breaks too. A run of spaces typed inside a cell
+    ("Nơi  nhận :") is one space: the cell is one column, and two spaces would part it in two."""
+    lines = (line.strip() for p in cell.paragraphs for line in p.text.split("\n"))
+    return [_SPACES.sub(" ", line) for line in lines if line]
 
 
 # What marks a table as the header or the footer laid out in columns, not a table of the body.
