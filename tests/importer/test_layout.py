@@ -435,3 +435,9 @@ def test_a_bare_position_under_the_first_is_a_second_position_line():
     text += "Nơi nhận: TRƯỞNG BAN\n- Thủ tướng; PHÓ THỦ TƯỚNG\n- Lưu: VT.\nMai Văn Chính\n"
     layout = read_layout(text.splitlines())
     assert layout.positions == ["TRƯỞNG BAN", "PHÓ THỦ TƯỚNG"] and layout.signer == "Mai Văn Chính"
+
+
+def test_a_legacy_font_u_horn_is_read_as_u_horn_and_noted():
+    """A legacy font's text layer writes Ư/ư as Ƣ/ƣ (U+01A2/U+01A3): read as the letters printed, noted."""
+    layout = _layout("BÁO CÁO", "BC", "PH\u01a2\u01a0NG H\u01a2\u1edaNG N\u0102M 2025", "Ng\u01b0\u1eddi d\u00e2n.")
+    assert layout.title == "PHƯƠNG HƯỚNG NĂM 2025" and any("U+01A2" in doubt for doubt in layout.doubts)

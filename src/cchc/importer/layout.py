@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from cchc.importer.footer import read_footer
 from cchc.importer.header import header_first, read_header
-from cchc.importer.marks import clean, is_upper
+from cchc.importer.marks import clean, is_upper, legacy_letters
 
 __all__ = ["Layout", "clean", "is_upper", "read_layout"]
 
@@ -33,9 +33,19 @@ class Layout:
     doubts: list[str] = field(default_factory=list)  # readings to check, in Vietnamese, for the editor
 
 
+def _letters_mapped(lines: list[str], found: Layout) -> list[str]:
+    """The lines with a legacy font's Ƣ/ƣ read as Ư/ư, noted for the editor when there were any."""
+    mapped = [legacy_letters(line) for line in lines]
+    if mapped != lines:
+        found.doubts.append(
+            "chữ: tệp dùng phông cũ ghi 'Ư/ư' thành 'Ƣ/ƣ' (U+01A2/U+01A3); đã đổi thành 'Ư/ư', kiểm tra lại"
+        )
+    return mapped
+
+
 def read_layout(lines: list[str]) -> Layout:
     found = Layout()
-    lines = header_first(lines)
+    lines = header_first(_letters_mapped(lines, found))
     start = read_header(lines, found)
     stop, appendix = read_footer(lines, found)
     found.body, found.appendix = lines[start:stop], lines[appendix:]

@@ -80,3 +80,13 @@ def is_bold(line: str) -> bool:
     """A line in bold from end to end, as `sources` marks a Word paragraph's bold runs."""
     text = line.strip()
     return len(text) > 4 and text.startswith("**") and text.endswith("**")
+
+
+# A legacy Vietnamese font's text layer writes Ư/ư as U+01A2/U+01A3 (Ƣ/ƣ, "OI" in Unicode), which look the
+# same printed: "PHƢƠNG" is "PHƯƠNG". No Vietnamese text uses those letters.
+_LEGACY_LETTERS = str.maketrans("\u01a2\u01a3", "Ưư")
+
+
+def legacy_letters(line: str) -> str:
+    """The line with a legacy font's Ƣ/ƣ read as the Ư/ư it prints."""
+    return line.translate(_LEGACY_LETTERS)
