@@ -421,8 +421,9 @@ def test_a_letter_without_a_subject_line_is_a_cong_van_with_no_title():
     """A letter whose number is followed by "Kính gửi" without a "V/v" line: the header is read, the kind
     is the one its symbol names (none here: a công văn), the title is empty and noted."""
     head = HEAD.format(kind="", code="UBND-NC").replace("25/UBND-NC", "    /UBND-NC")
-    layout = read_layout(f"{head}\nKính gửi: Tòa án nhân dân khu vực 1.\nỦy ban nhân dân tỉnh nhận được.\n"
-                         f"{FOOT}".splitlines())
+    layout = read_layout(
+        f"{head}\nKính gửi: Tòa án nhân dân khu vực 1.\nỦy ban nhân dân tỉnh nhận được.\n{FOOT}".splitlines()
+    )
     assert (layout.kind, layout.title, layout.number) == ("Công văn", "", "")
     assert layout.issuer == ["ỦY BAN NHÂN DÂN", "TỈNH PHÚ YÊN"] and layout.place == "Phú Yên"
     assert layout.body[0].startswith("Kính gửi") and any("V/v" in doubt for doubt in layout.doubts)
@@ -439,5 +440,49 @@ def test_a_bare_position_under_the_first_is_a_second_position_line():
 
 def test_a_legacy_font_u_horn_is_read_as_u_horn_and_noted():
     """A legacy font's text layer writes Ư/ư as Ƣ/ƣ (U+01A2/U+01A3): read as the letters printed, noted."""
-    layout = _layout("BÁO CÁO", "BC", "PH\u01a2\u01a0NG H\u01a2\u1edaNG N\u0102M 2025", "Ng\u01b0\u1eddi d\u00e2n.")
+    layout = _layout(
+        "BÁO CÁO", "BC", "PH\u01a2\u01a0NG H\u01a2\u1edaNG N\u0102M 2025", "Ng\u01b0\u1eddi d\u00e2n."
+    )
     assert layout.title == "PHƯƠNG HƯỚNG NĂM 2025" and any("U+01A2" in doubt for doubt in layout.doubts)
+
+
+SPREAD_LETTER = """  UBND TỈNH LÂM ĐỒNG                     CỘNG HÒA          XÃ HỘI     CHỦ  NGHĨA VIỆT   NAM
+             SỞ TƯ PHÁP                                  Độc lập – Tự do – Hạnh          phúc
+        Số:/STP-BTTP                                 Lâm Đồng,            ngày     tháng 11 năm 2025
+  V/v có ý kiến          đối với hồ sơ hợp
+ lập  Đoàn Luật sư tỉnh Lâm Đồng,
+Bình Thuận,          Đắk Nông (cũ)                    thành
+    Đoàn Luật sư tỉnh Lâm                               Đồng
+
+                                        Kính gửi: Sở Nội vụ tỉnh Lâm Đồng
+"""
+
+
+def test_a_subject_spread_by_a_justified_layout_text_is_read_whole():
+    """pypdf's layout text spreads a justified subject's words with wide gaps: with no motto or dateline
+    among them, every part of its lines is the subject's (a lone "lập" is no piece of the motto)."""
+    layout = read_layout(SPREAD_LETTER.splitlines())
+    assert layout.title == (
+        "V/v có ý kiến đối với hồ sơ hợp lập Đoàn Luật sư tỉnh Lâm Đồng, Bình Thuận, Đắk Nông (cũ) thành "
+        "Đoàn Luật sư tỉnh Lâm Đồng"
+    )
+    assert (layout.place, layout.month, layout.year, layout.number) == ("Lâm Đồng", 11, 2025, "")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        (
+            "V/v góp ý Kế hoạch kiểm                 Lâm Đồng, ngàytháng 01 năm 2026",
+            "tra cải cách       năm 2026",
+        ),
+        ("V/v góp ý Kế hoạch kiểm Lâm Đồng, ngày 5 tháng 01 năm 2026 tra cải cách năm 2026", ""),
+    ],
+)
+def test_a_dateline_beside_a_subject_or_glued_in_it_is_not_the_subject(first, second):
+    """The dateline beside a subject's line (after a gap, or glued by a text that keeps one space between
+    columns) is the header's; the subject's words around it, even "năm 2026", are the subject's."""
+    text = f"UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nSố: 12/SNV-CCHC\n{first}\n{second}\n\nKính gửi: Sở Nội vụ\n"
+    layout = read_layout(text.splitlines())
+    assert layout.title == "V/v góp ý Kế hoạch kiểm tra cải cách năm 2026"
+    assert (layout.place, layout.month, layout.year) == ("Lâm Đồng", 1, 2026)

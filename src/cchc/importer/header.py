@@ -43,6 +43,9 @@ _NUMBER = re.compile(
 )
 # A dateline broken by a narrow column: "Hà Nội, ngày" / "tháng 7 năm 2025".
 _PARTIAL_DATE = re.compile(r",\s*ngày\b|\bngày\s*\d*\s*tháng\b|^(?:\d{1,2}\s+)?tháng\s*\d*\s*năm\b")
+# How the right column's dateline opens beside a subject's line when broken: "Lâm Đồng, ngày" (a place
+# written as names, see _place_opens), "ngày 5 tháng" ("ngàytháng" when the day is blank), "tháng 11 năm".
+_RIGHT_OPENS = re.compile(r"^(?:[^\W\d_][^,\d]{0,40}?,\s*ngày$|ngày|(?:\d{1,2}\s+)?tháng\s*\d*\s*năm\b)")
 _SYMBOL_ALONE = re.compile(rf"^\d*[\w.\-]*\s?/\s?[\w.&/\-]+{_DRAFTER}$")  # "5680/CT-CS" under "Số:"
 _SUBJECT = re.compile(r"^[“\"']?V/v\b")
 _DATELINE = re.compile(
@@ -291,8 +294,8 @@ def _subject(lines: list[str], index: int, header: list[str], found: Layout, kin
     """A letter's subject ("V/v …") under its number, over a few lines of the left column: up to a blank
     line, the motto, the dateline, "Kính gửi" or the first paragraph; the right column's dateline may
     stand beside it or after it."""
-    subject = [columns(lines[index])[0]]
-    header = [*header, *columns(lines[index])[1:]]
+    own, right = _subject_line(columns(lines[index]))
+    subject, header = [own], [*header, *right]
     spaced, full = _spaced(lines), _full_width(lines)
     index += 1
     while index < len(lines) and len(subject) < SUBJECT_LINES:
@@ -302,13 +305,11 @@ def _subject(lines: list[str], index: int, header: list[str], found: Layout, kin
                 break
             index += 1
             continue
-        own = own_words(parts[0])
+        own, right = _subject_line(parts)
         right_only = len(lines[index]) - len(lines[index].lstrip()) > 30  # a right column's line alone
         if (
             not own
             or right_only
-            or _DATELINE.search(" ".join(parts))
-            or _PARTIAL_DATE.search(" ".join(parts))
             or _OPENERS.match(own)
             or (spaced and len(own) >= max(0.8 * full, 60))  # no blank line tells: a full line is the body's
             or own.startswith("Số")
@@ -316,7 +317,7 @@ def _subject(lines: list[str], index: int, header: list[str], found: Layout, kin
         ):
             break
         subject.append(own)
-        header += parts[1:]
+        header += right
         index += 1
     # The motto and dateline may follow the subject (a PDF's text reads the left column first).
     while index < len(lines) and index < HEADER_LINES:
@@ -332,6 +333,51 @@ def _subject(lines: list[str], index: int, header: list[str], found: Layout, kin
     found.title = _joined(subject)
     found.kind = kind or _kind_of_symbol(found.number) or LETTER
     return _after_blanks(lines, index)
+
+
+def _beside_subject(parts: list[str]) -> int:
+    """Where the right column's words begin among the parts of a subject's line (len(parts) when they do
+    not): at the motto or the dateline, whole or broken. The parts before are the subject's however wide
+    the gaps between them: a PDF's layout text spreads a justified subject's words over the line ("V/v có
+    ý kiến          đối với hồ sơ hợp"). A part holding a dateline glued to the subject's words (plain
+    text) ends the subject there."""
+    for start, part in enumerate(parts):
+        rest = " ".join(parts[start:])
+        if _motto_or_rule(part) or _RIGHT_OPENS.match(rest) or _place_opens(rest):
+            return start
+    return len(parts)
+
+
+def _motto_or_rule(part: str) -> bool:
+    """A rule, or a piece of the motto as a narrow column breaks it: in capitals or of two words at least
+    (a subject's lone "lập" is a word of "Độc lập", not a piece of it)."""
+    text = clean(part)
+    return is_rule(text) or (not own_words(text) and (is_upper(text) or len(text.split()) >= 2))
+
+
+def _place_opens(text: str) -> bool:
+    """Whether the text opens with a dateline's place, written as names ("Lâm Đồng, ngày")."""
+    dated = _DATELINE.match(text)
+    return dated is not None and _place(dated["place"]) == " ".join(dated["place"].split())
+
+
+def _dateline_apart(text: str) -> tuple[str, str]:
+    """A subject's words without the dateline that a text keeping one space between columns glues among
+    them ("… Kế hoạch kiểm Lâm Đồng, ngày 5 tháng 01 năm 2026 tra cải cách …"), and that dateline ("" when
+    none); its place is the names that end the words before ", ngày"."""
+    dated = _DATELINE.search(text)
+    if dated is None:
+        return text, ""
+    place = _place(dated["place"])
+    start = dated.start("place") + max(0, dated["place"].rfind(place))
+    return " ".join(f"{text[:start]} {text[dated.end() :]}".split()), text[start : dated.end()]
+
+
+def _subject_line(parts: list[str]) -> tuple[str, list[str]]:
+    """A subject's line as its own words and the right column's parts beside them."""
+    beside = _beside_subject(parts)
+    own, dateline = _dateline_apart(own_words(" ".join(parts[:beside])))
+    return own, [dateline, *parts[beside:]] if dateline else parts[beside:]
 
 
 def _joined(title: list[str]) -> str:
