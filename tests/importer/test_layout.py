@@ -486,3 +486,13 @@ def test_a_dateline_beside_a_subject_or_glued_in_it_is_not_the_subject(first, se
     layout = read_layout(text.splitlines())
     assert layout.title == "V/v góp ý Kế hoạch kiểm tra cải cách năm 2026"
     assert (layout.place, layout.month, layout.year) == ("Lâm Đồng", 1, 2026)
+
+
+def test_an_issuer_name_spread_over_its_line_is_one_line():
+    """A justified layout text spreads the issuer's name with wide gaps beside the motto ("UBND TỈNH
+    LÂM ĐỒNG"): the parts of one line of the left column are one name."""
+    head = HEAD.replace("ỦY BAN NHÂN DÂN                 CỘNG", "UBND TỈNH         LÂM ĐỒNG       CỘNG")
+    layout = read_layout(
+        f"{head.format(kind='TỜ TRÌNH', code='TTr')}Về việc thành lập Ban\nCăn cứ Luật.".splitlines()
+    )
+    assert layout.issuer == ["UBND TỈNH LÂM ĐỒNG", "TỈNH PHÚ YÊN"] and layout.number == "25/TTr-UBND"

@@ -221,11 +221,13 @@ def read_header(lines: list[str], found: Layout) -> int:
         if _SUBJECT.match(first):
             return _subject(lines, index, [*header, *parts[1:]], found, LETTER)
         header += parts
-        for part in parts:
-            if part.startswith("Số") and _NUMBER.match(part):
-                numbered = index if numbered is None else numbered
-            elif _issuer_part(part) and numbered is None:
-                _add_issuer(part, found)
+        number = _number_part(parts)
+        if numbered is None and (issuer := [part for part in parts[:number] if _issuer_part(part)]):
+            # One line of the left column: parts apart are a name a justified layout text spread
+            # ("UBND TỈNH        LÂM ĐỒNG"), the motto beside it left out by own_words.
+            _add_issuer(" ".join(issuer), found)
+        if number is not None and numbered is None:
+            numbered = index
     if numbered is not None and (start := _subject_start(lines, numbered)) is not None:
         # A letter whose subject does not open with "V/v": it takes the kind its symbol names.
         header = [part for line in lines[:start] for part in map(own_words, columns(line)) if part]
@@ -245,6 +247,11 @@ def _untitled_letter(opened: int, header: list[str], found: Layout) -> int:
     found.title = ""
     found.doubts.append("trích yếu: văn bản không có dòng trích yếu (V/v) dưới số, ký hiệu; bổ sung nếu cần")
     return opened
+
+
+def _number_part(parts: list[str]) -> int | None:
+    """The index of the line's part that gives the number ("Số: 12/UBND"), None when none does."""
+    return next((i for i, part in enumerate(parts) if part.startswith("Số") and _NUMBER.match(part)), None)
 
 
 def _without_draft_mark(parts: list[str], found: Layout) -> list[str]:
