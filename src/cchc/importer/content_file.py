@@ -93,7 +93,7 @@ def content_file(
     ky = period(layout.title or "")
     for label, value in (
         ("loại văn bản", layout.kind),
-        ("số, ký hiệu", layout.number),
+        ("số, ký hiệu", layout.number or layout.draft_symbol),  # a draft's blank number is in the notes
         ("ngày ban hành", layout.year),
         ("địa danh", layout.place),
         ("đơn vị ban hành", unit_id),
@@ -116,7 +116,8 @@ def content_file(
     lines = [
         "---",
         f"loai: {layout.kind or ''}",
-        f"so_ky_hieu: {_quoted(layout.number or '')}",
+        # A draft's "Số:    /BC-UBND" keeps its symbol: the page shows "/BC-UBND (chưa ghi số)".
+        f"so_ky_hieu: {_quoted(layout.number or layout.draft_symbol or '')}",
         f"ngay_ban_hanh: {_quoted(date)}",
         f"dia_danh: {_quoted(layout.place or '')}",
         f"don_vi: {unit_id}",

@@ -110,6 +110,7 @@ def _number_and_date(header: list[str], found: Layout) -> None:
     if (number := _NUMBER.search(text)) is not None:
         found.number = (number["number"] or number["party"] or "").strip()
         if number["blank"]:
+            found.draft_symbol = "".join(number["blank"].split())
             found.doubts.append(
                 f"số, ký hiệu: số để trống (bản dự thảo?), ký hiệu '{number['blank']}'; "
                 "ghi số khi văn bản có số"

@@ -19,6 +19,7 @@ __all__ = ["Layout", "clean", "is_upper", "read_layout"]
 class Layout:
     issuer: list[str] = field(default_factory=list)  # parent body first: "UBND THÀNH PHỐ HẢI PHÒNG"
     number: str | None = None  # as written after "Số:", "" when the line shows no number
+    draft_symbol: str | None = None  # a draft's symbol when its number is left blank: "/BC-UBND"
     place: str | None = None
     day: int | None = None
     month: int | None = None
