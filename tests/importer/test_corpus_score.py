@@ -11,7 +11,9 @@ exported from PDFs) with their fields read by hand (see its README), in parts:
   since, so it counts as seen too;
 * held-out-3/: a second fresh set, gathered after the held-out-2 misses were fixed and scored once:
   129/144 fields (89.6 %) again, 99.81 % of the words; seen since;
-* tuned-2/: more real documents gathered to tune on;
+* tuned-2/: more real documents gathered to tune on; 260/272 fields (95.6 %) when first scored;
+* held-out-4/: a third fresh set, scored after the third and again after the fourth round of changes
+  without anyone looking at it: 163/168 fields (97.0 %), 99.54 % of the words both times; seen since;
 * unseen/: gathered after that and never opened, listed or imported while the importer was changed; the
   lead scores it once. Its floors are the measure; the other parts keep theirs as a regression guard.
 
@@ -41,7 +43,7 @@ from tests.conftest import MEASURED, REPO
 from tests.importer.test_import import in_order, words
 
 CORPUS = REPO / "tests" / "data" / "imports" / "corpus"
-PARTS = ("tuned", "tuned-2", "held-out", "held-out-2", "held-out-3", "unseen")
+PARTS = ("tuned", "tuned-2", "held-out", "held-out-2", "held-out-3", "held-out-4", "unseen")
 FIELDS = ("loai", "so_ky_hieu", "ngay", "dia_danh", "co_quan", "trich_yeu", "nguoi_ky", "noi_nhan")
 SUFFIX = {"docx": ".docx", "pdf": ".pdf", "text": ".txt"}
 FIELDS_FLOOR = 0.98  # of a part's fields right
