@@ -521,3 +521,37 @@ def test_spaces_typed_inside_a_footer_cell_do_not_part_it(tmp_path):
     layout = read_layout(read_lines(tmp_path / "ttr.docx"))
     assert layout.recipients == ["Như trên;", "Ban Giám đốc Sở ;", "Lưu: VT."]
     assert (layout.positions, layout.signer) == (["KT. GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"], "Lê Thị Thêu")
+
+
+def _wrapped(paragraph, tag: str, text: str) -> None:
+    """A run of `text` inside a `tag` element of the paragraph, as Word writes a smart tag or a hyperlink."""
+    from docx.oxml import OxmlElement
+
+    wrapper = OxmlElement(tag)
+    run = OxmlElement("w:r")
+    run_text = OxmlElement("w:t")
+    run_text.text = text
+    run.append(run_text)
+    wrapper.append(run)
+    paragraph._p.append(wrapper)
+
+
+def test_words_inside_a_smart_tag_or_a_hyperlink_are_read(tmp_path):
+    """Word wraps a country or a place in a smart tag ("VIỆT <smartTag>NAM</smartTag>") and a link in a
+    hyperlink; python-docx reads a paragraph's direct runs only: the wrapped words are read too, in a
+    table's cell as in a paragraph."""
+    import docx
+
+    document = docx.Document()
+    header = document.add_table(rows=1, cols=2)
+    header.cell(0, 0).text = "ỦY BAN NHÂN DÂN"
+    motto = header.cell(0, 1).paragraphs[0]
+    motto.add_run("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT ")
+    _wrapped(motto, "w:smartTag", "NAM")
+    paragraph = document.add_paragraph("Xem tại ")
+    _wrapped(paragraph, "w:hyperlink", "dichvucong.gov.vn")
+    _wrapped(paragraph, "w:ins", ".")
+    document.save(tmp_path / "cv.docx")
+    lines = read_lines(tmp_path / "cv.docx")
+    assert "ỦY BAN NHÂN DÂN    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in lines
+    assert "Xem tại dichvucong.gov.vn." in lines

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 import zipfile
+from collections.abc import Iterator
 from itertools import zip_longest
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ from typing import TYPE_CHECKING
 from cchc.importer.syllables import rejoin
 
 if TYPE_CHECKING:  # the readers are imported when a file of theirs is read
+    from docx.oxml.xmlchemy import BaseOxmlElement
     from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
     from docx.text.run import Run
@@ -65,10 +67,42 @@ def _spans(runs: list[Run]) -> list[tuple[str, bool, bool]]:
     return spans
 
 
-def _paragraph(paragraph: Paragraph, marks: bool = True) -> str:
-    if not marks:
-        return paragraph.text
-    return "".join(_marked(*span) for span in _spans(paragraph.runs)).replace("****", "")
+# Elements inside a paragraph that wrap runs printed with it: a smart tag Word put on a place or a country
+# ("VIỆT <smartTag>NAM</smartTag>"), a hyperlink, an inline content control, a field, tracked insertions.
+# python-docx reads only a paragraph's direct runs (its text adds hyperlinks), and would drop their words.
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_WRAPPERS = {
+    _W + tag
+    for tag in ("smartTag", "hyperlink", "sdt", "sdtContent", "fldSimple", "customXml", "ins", "moveTo")
+}
+_RUN = _W + "r"
+
+
+def _runs(paragraph: Paragraph) -> list[Run]:
+    """The paragraph's runs in order, those inside wrappers too (not deleted or moved-away ones, which
+    Word does not print, nor a text box's, which stands apart from the paragraph)."""
+    from docx.text.run import Run
+
+    def walk(element: BaseOxmlElement) -> Iterator[BaseOxmlElement]:
+        for child in element.iterchildren():
+            if child.tag == _RUN:
+                yield child
+            elif child.tag in _WRAPPERS:
+                yield from walk(child)
+
+    return [Run(run, paragraph) for run in walk(paragraph._p)]
+
+
+def _text(paragraph: Paragraph) -> str:
+    return "".join(run.text for run in _runs(paragraph))
+
+
+def _cell_text(cell: _Cell) -> str:
+    return "\n".join(_text(paragraph) for paragraph in cell.paragraphs)
+
+
+def _paragraph(paragraph: Paragraph) -> str:
+    return "".join(_marked(*span) for span in _spans(_runs(paragraph))).replace("****", "")
 
 
 _SPACES = re.compile(r" {2,}")
@@ -77,7 +111,7 @@ _SPACES = re.compile(r" {2,}")
 def _cell_lines(cell: _Cell) -> list[str]:
     """A cell's lines: its paragraphs, split at line breaks too. A run of spaces typed inside a cell
     ("Nơi  nhận :") is one space: the cell is one column, and two spaces would part it in two."""
-    lines = (line.strip() for p in cell.paragraphs for line in p.text.split("\n"))
+    lines = (line.strip() for p in cell.paragraphs for line in _text(p).split("\n"))
     return [_SPACES.sub(" ", line) for line in lines if line]
 
 
@@ -97,7 +131,7 @@ def _distinct_cells(table: Table) -> list[list[tuple[_Cell, bool]]]:
         cells = list(row.cells)
         kept = []
         for index, cell in enumerate(cells):
-            if id(cell._tc) in seen or not cell.text.strip():
+            if id(cell._tc) in seen or not _cell_text(cell).strip():
                 continue
             seen.add(id(cell._tc))
             kept.append((cell, index >= len(cells) / 2))
@@ -145,7 +179,7 @@ def _table(table: Table) -> list[str]:
         or (all(len(row) <= 2 for row in distinct) and _LAYOUT_MARKS.search(text))
     ):
         return _columns(distinct)
-    cells = [[" ".join(cell.text.split()).replace("|", "\\|") for cell in row] for row in rows]
+    cells = [[" ".join(_cell_text(cell).split()).replace("|", "\\|") for cell in row] for row in rows]
     if not cells:
         return []
     head = "| " + " | ".join(cells[0]) + " |"
