@@ -496,3 +496,19 @@ def test_an_issuer_name_spread_over_its_line_is_one_line():
         f"{head.format(kind='TỜ TRÌNH', code='TTr')}Về việc thành lập Ban\nCăn cứ Luật.".splitlines()
     )
     assert layout.issuer == ["UBND TỈNH LÂM ĐỒNG", "TỈNH PHÚ YÊN"] and layout.number == "25/TTr-UBND"
+
+
+def test_a_bold_word_title_goes_on_over_lines_as_long_as_the_short_body_ones():
+    """A Word title in bold breaks where the typist broke it: its lines are not measured against the body's
+    full lines, which a short file has too few of to tell, and it ends with its bold."""
+    title = (
+        "**Về việc cho phép đổi tên Hội Cựu quân nhân Quân đoàn II**\n"
+        "**tỉnh Bình Thuận (trước sắp xếp) thành Hội Cựu quân nhân**\n"
+        "**Quân đoàn II tỉnh Lâm Đồng và phê duyệt Điều lệ (sửa đổi,**\n"
+        "**bổ sung) Hội**\n"
+    )
+    body = "**CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH PHÚ YÊN**\n*Căn cứ Luật Tổ chức chính quyền địa phương;*\n"
+    layout = read_layout(f"{HEAD.format(kind='**QUYẾT ĐỊNH**', code='QĐ')}{title}{body}{FOOT}".splitlines())
+    assert layout.title.endswith(
+        "thành Hội Cựu quân nhân Quân đoàn II tỉnh Lâm Đồng và phê duyệt Điều lệ (sửa đổi, bổ sung) Hội"
+    )

@@ -475,8 +475,11 @@ def _goes_on(
         return is_upper(text)
     if is_upper(text):
         return False
-    # A title in sentence case: a line that fills the page or ends a sentence is the body's.
-    return not (_fills_line(text, raw, *full) or re.search(r"[.:;]$", text))
+    # A title in sentence case: a line that fills the page or ends a sentence is the body's. A line of a
+    # Word title in bold is not measured: its breaks are typed, and in a short file the paragraphs that
+    # tell a full line's width are too few ("…thành Hội Cựu quân nhân" / "Quân đoàn II tỉnh …").
+    bold_title = all(map(is_bold, [*raws, raw]))
+    return not ((not bold_title and _fills_line(text, raw, *full)) or re.search(r"[.:;]$", text))
 
 
 def _opens_body_not_title(text: str, raw: str, full: int) -> bool:
