@@ -512,3 +512,39 @@ def test_a_bold_word_title_goes_on_over_lines_as_long_as_the_short_body_ones():
     assert layout.title.endswith(
         "thành Hội Cựu quân nhân Quân đoàn II tỉnh Lâm Đồng và phê duyệt Điều lệ (sửa đổi, bổ sung) Hội"
     )
+
+
+def test_a_stray_glyph_glued_before_the_signer_name_alone_on_its_line():
+    """A text layer may glue a glyph the page does not print before the name's first capital: the name
+    alone on its line under the positions is still the signer's, the glyph left out and noted."""
+    foot = "Nơi nhận:\n- Như trên;\n- Lưu: VT, TCBC.\n\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\n\n\n\nơNguyễn Đức Vũ\n"
+    layout = read_layout(
+        f"{HEAD.format(kind='KẾ HOẠCH', code='KH')}CẢI CÁCH\nCăn cứ Luật.\n{foot}".splitlines()
+    )
+    assert layout.signer == "Nguyễn Đức Vũ" and layout.recipients == ["Như trên;", "Lưu: VT, TCBC."]
+    assert any("'ơ'" in doubt for doubt in layout.doubts)
+
+
+def test_a_signer_name_glued_inside_a_wrapped_recipient():
+    """Columns interleaved with one space: the name shares the line of a recipient that wraps on, after
+    its colon. No recipient's line ends with a personal name after its punctuation: the signer's."""
+    foot = (
+        "Nơi nhận: TM. ỦY BAN NHÂN DÂN\n- Bộ Công an; KT. CHỦ TỊCH\n- UBND xã, phường; PHÓ CHỦ TỊCH\n"
+        "- VPUB: CVP, các phòng, đơn vị: Trương Việt Dũng\nĐMPT, TH;\n- Lưu: VT, ĐMPT.\n"
+    )
+    layout = read_layout(
+        f"{HEAD.format(kind='KẾ HOẠCH', code='KH')}CẢI CÁCH\nCăn cứ Luật.\n{foot}".splitlines()
+    )
+    assert layout.signer == "Trương Việt Dũng"
+    assert layout.positions == ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]
+    assert layout.recipients[2] == "VPUB: CVP, các phòng, đơn vị: ĐMPT, TH;"
+    assert any("Trương Việt Dũng" in doubt for doubt in layout.doubts)
+
+
+def test_a_recipient_naming_a_person_is_no_signer_when_the_name_is_read():
+    """A recipient ending with a name after its colon stays whole when the signer's name stands apart."""
+    foot = FOOT.replace("- Lưu: VT.", "- Đồng chí: Lê Văn Hòa\n(để biết);\n- Lưu: VT.")
+    layout = read_layout(
+        f"{HEAD.format(kind='KẾ HOẠCH', code='KH')}CẢI CÁCH\nCăn cứ Luật.\n{foot}".splitlines()
+    )
+    assert layout.signer == "Trần Hữu Thế" and "Đồng chí: Lê Văn Hòa (để biết);" in layout.recipients

@@ -68,6 +68,12 @@ def name(text: str) -> bool:
     return person(text) is not None
 
 
+def _stray_glyph(text: str) -> bool:
+    """Whether the text opens with one lower-case letter glued before a capitalised word ("ơNguyễn")."""
+    first = text.split(maxsplit=1)[0] if text.strip() else ""
+    return len(first) > 2 and first[0].islower() and _capitalised(first[1:])
+
+
 def _position_first(part: str) -> list[str] | None:
     """A position and the dashed recipient glued after it, as a PDF's plain text may give them ("PHÓ GIÁM
     ĐỐC- Như trên;"), apart; None when the part is not so."""
@@ -95,13 +101,21 @@ def _split_position(part: str) -> list[str]:
         if (words[start - 1][-1] in ";,.:)" or _PREFIXED.match(opening)) and _POSITION.match(opening):
             tail = " ".join(words[start:])  # built once: the first opening found decides
             return [" ".join(words[:start]), tail] if signature_line(tail) else [part]
+    if (cut := _name_cut_after(words, ";.")) is not None:
+        return [" ".join(words[:cut]), " ".join(words[cut:])]
+    return [part]
+
+
+def _name_cut_after(words: list[str], marks: str) -> int | None:
+    """Where a name of two to five words (with the rank printed before it) ends the words, after a word
+    that closes with one of `marks`; None when none does."""
     for size in (2, 3, 4, 5):
         cut = len(words) - size
         if cut >= 2 and _RANK.match(" ".join(words[cut - 2 :])):  # a rank before the name goes with it
             cut -= 2
-        if cut > 0 and words[cut - 1][-1] in ";." and name(" ".join(words[-size:])):
-            return [" ".join(words[:cut]), " ".join(words[cut:])]
-    return [part]
+        if cut > 0 and words[cut - 1][-1] in marks and name(" ".join(words[-size:])):
+            return cut
+    return None
 
 
 def _name_cut(first: str, rest: str) -> bool:
@@ -249,7 +263,7 @@ class _Tail:
                 continue
             if signature_line(part):
                 found.positions.append(part)
-            elif (signer := person(part)) and not part.startswith(LIST_MARKS):
+            elif signer := self._signer(part, alone=len(parts) == 1):
                 found.signer = signer
             elif right_alone and len(parts) == 1 and found.positions and found.signer is None:
                 found.positions.append(part)
@@ -304,7 +318,40 @@ class _Tail:
         self.found.doubts.append(f"người ký: dòng '{part}' dưới chức vụ, không tính là chức vụ; kiểm tra lại")
         return True
 
+    def _signer(self, part: str, alone: bool) -> str | None:
+        """The signer's name that `part` is, if it is one. A name alone on its line under the positions
+        may carry a lower-case glyph the text layer glues before its first capital, not printed on the
+        page ("ơNguyễn Đức Vũ"): left out, and noted."""
+        if part.startswith(LIST_MARKS):
+            return None
+        if (signer := person(part)) or not (alone and self.found.positions and _stray_glyph(part)):
+            return signer
+        if signer := person(part[1:]):
+            self.found.doubts.append(f"người ký: bỏ ký tự '{part[0]}' dính trước tên '{part}'; kiểm tra lại")
+        return signer
+
+    def _name_in_recipients(self) -> None:
+        """A signature with its positions but no name read: a text that interleaves the columns may glue the
+        name to a recipient's line, after the line's last mark, when the recipient wraps on ("…các phòng,
+        đơn vị: Trương Việt Dũng" / "ĐMPT, TH;"). A recipient's line seldom ends with a bare personal name
+        after its punctuation (it closes with ';'), so when the block has no name of its own, the last such
+        name is the signer's: taken out of the recipients, and noted."""
+        if self.found.signer is not None or not self.found.positions:
+            return
+        lines = [(recipient, index) for recipient in self.recipients for index in range(len(recipient))]
+        for recipient, index in reversed(lines):
+            words = recipient[index].split()
+            if (cut := _name_cut_after(words, ";.,:")) is not None:
+                self.found.signer = person(" ".join(words[cut:]))
+                recipient[index] = " ".join(words[:cut])
+                self.found.doubts.append(
+                    f"người ký: tên '{self.found.signer}' đọc ở cuối dòng nơi nhận '{' '.join(words)}'"
+                    " (hai cột chung dòng); kiểm tra lại"
+                )
+                return
+
     def close(self) -> None:
+        self._name_in_recipients()
         self.found.recipients = [" ".join(parts) for parts in self.recipients]
 
 
