@@ -401,6 +401,14 @@ DOCS: dict[str, dict] = {
     "x16-bt-snv-ttr-514-2025": {"shape": "text-of-pdf", "extract": "layout-collapsed"},
     "x17-ld-stp-cv-1468-2025": {"shape": "text-of-pdf", "extract": "layout"},
     "x18-ld-snv-cv-1360-2025": {"shape": "text-of-pdf", "extract": "plain"},
+    "y17-ld-snv-ttr-khkt-2026": {"shape": "text-of-pdf", "extract": "layout"},
+    "y18-ld-snv-ttr-bongro-2025": {"shape": "text-of-pdf", "extract": "plain"},
+    "y19-bt-snv-ttr-478-2025": {"shape": "text-of-pdf", "extract": "layout-collapsed"},
+    "y20-ld-svhttdl-cv-bvstbpn-2025": {"shape": "text-of-pdf", "extract": "layout"},
+    "y21-ld-snv-cv-dls-2026": {"shape": "text-of-pdf", "extract": "plain"},
+    "y22-ld-snv-ttr-cchcq1-2026": {"shape": "text-of-pdf", "extract": "layout-collapsed"},
+    "y23-ld-snv-ttr-kh2630-2026": {"shape": "text-of-pdf", "extract": "plain"},
+    "y24-ld-vp-cv-gopykhkt-2026": {"shape": "text-of-pdf", "extract": "layout"},
 }
 
 KINDS = (
