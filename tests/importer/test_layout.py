@@ -548,3 +548,26 @@ def test_a_recipient_naming_a_person_is_no_signer_when_the_name_is_read():
         f"{HEAD.format(kind='KẾ HOẠCH', code='KH')}CẢI CÁCH\nCăn cứ Luật.\n{foot}".splitlines()
     )
     assert layout.signer == "Trần Hữu Thế" and "Đồng chí: Lê Văn Hòa (để biết);" in layout.recipients
+
+
+def test_a_signer_name_glued_to_the_archive_line_after_its_codes():
+    """The archive's line ends the list with codes and the typist's initials, never a personal name: a
+    name glued there, whole, is the signer's."""
+    foot = (
+        "Nơi nhận: KT. BỘ TRƯỞNG, CHỦ NHIỆM\n- Như trên; PHÓ CHỦ NHIỆM\n- Các Bộ: TC, NV;\n"
+        "- Lưu: VT, QHĐP(2b)VQT Phạm Mạnh Cường\n"
+    )
+    layout = read_layout(
+        f"{HEAD.format(kind='KẾ HOẠCH', code='KH')}CẢI CÁCH\nCăn cứ Luật.\n{foot}".splitlines()
+    )
+    assert layout.signer == "Phạm Mạnh Cường" and layout.recipients[-1] == "Lưu: VT, QHĐP(2b)VQT"
+
+
+def test_a_name_after_the_signer_name_ends_the_footer():
+    """A block has one signer: a name-shaped piece after it (a footnote's "Sở Nội vụ" spread by a justified
+    line) is no second signer; the footer ends there."""
+    foot = FOOT + "\n1 “Sở       Tư      pháp      phối     hợp     với      Sở Nội       vụ     giúp\n"
+    layout = read_layout(
+        f"{HEAD.format(kind='KẾ HOẠCH', code='KH')}CẢI CÁCH\nCăn cứ Luật.\n{foot}".splitlines()
+    )
+    assert layout.signer == "Trần Hữu Thế" and layout.appendix[0].startswith("1 “Sở")

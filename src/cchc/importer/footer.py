@@ -106,14 +106,15 @@ def _split_position(part: str) -> list[str]:
     return [part]
 
 
-def _name_cut_after(words: list[str], marks: str) -> int | None:
+def _name_cut_after(words: list[str], marks: str | None) -> int | None:
     """Where a name of two to five words (with the rank printed before it) ends the words, after a word
-    that closes with one of `marks`; None when none does."""
-    for size in (2, 3, 4, 5):
+    that closes with one of `marks` (None: after any word); None when none does. The longest name first:
+    after any word, a shorter one is a tail of it ("Phạm Mạnh Cường", not "Mạnh Cường")."""
+    for size in (5, 4, 3, 2):
         cut = len(words) - size
         if cut >= 2 and _RANK.match(" ".join(words[cut - 2 :])):  # a rank before the name goes with it
             cut -= 2
-        if cut > 0 and words[cut - 1][-1] in marks and name(" ".join(words[-size:])):
+        if cut > 0 and (marks is None or words[cut - 1][-1] in marks) and name(" ".join(words[-size:])):
             return cut
     return None
 
@@ -259,6 +260,8 @@ class _Tail:
         for part in parts:
             if signature_line(part) and found.signer is not None:
                 return False  # capitals after the signer's name: an appendix's title, the next letter
+            if name(part) and found.signer is not None:
+                return False  # a block has one signer: a name after it is a footnote's words, the next text's
             if signature_line(part) and self._under_signature(part):
                 continue
             if signature_line(part):
@@ -333,15 +336,18 @@ class _Tail:
     def _name_in_recipients(self) -> None:
         """A signature with its positions but no name read: a text that interleaves the columns may glue the
         name to a recipient's line, after the line's last mark, when the recipient wraps on ("…các phòng,
-        đơn vị: Trương Việt Dũng" / "ĐMPT, TH;"). A recipient's line seldom ends with a bare personal name
-        after its punctuation (it closes with ';'), so when the block has no name of its own, the last such
-        name is the signer's: taken out of the recipients, and noted."""
+        đơn vị: Trương Việt Dũng" / "ĐMPT, TH;"), or to the archive's line that ends the list, after its
+        codes and the typist's initials ("Lưu: VT, TH(2). H Đỗ Ngọc Huỳnh"). A recipient's line seldom
+        ends with a bare personal name after its punctuation (it closes with ';'), and the archive's never,
+        so when the block has no name of its own, the last such name is the signer's: taken out of the
+        recipients, and noted."""
         if self.found.signer is not None or not self.found.positions:
             return
         lines = [(recipient, index) for recipient in self.recipients for index in range(len(recipient))]
         for recipient, index in reversed(lines):
             words = recipient[index].split()
-            if (cut := _name_cut_after(words, ";.,:")) is not None:
+            archive = bool(_ARCHIVE.match(recipient[0]))
+            if (cut := _name_cut_after(words, None if archive else ";.,:")) is not None:
                 self.found.signer = person(" ".join(words[cut:]))
                 recipient[index] = " ".join(words[:cut])
                 self.found.doubts.append(
