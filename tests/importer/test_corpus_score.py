@@ -14,10 +14,11 @@ exported from PDFs) with their fields read by hand (see its README), in parts:
 * tuned-2/: more real documents gathered to tune on; 260/272 fields (95.6 %) when first scored;
 * held-out-4/: a third fresh set, scored after the third and again after the fourth round of changes
   without anyone looking at it: 163/168 fields (97.0 %), 99.54 % of the words both times; seen since;
-* unseen/: a fourth fresh set (24 real office files), gathered after the fifth round and never opened,
-  listed or imported while the importer was changed: 183/192 fields (95.3 %), 99.72 % of the words when
-  scored. Its floors are the measure (the fields' is not met yet: marked so below); the other parts keep
-  theirs as a regression guard.
+* held-out-5/: a fourth fresh set (24 real office files), scored once after the fifth round: 183/192
+  fields (95.3 %), 99.72 % of the words; seen since;
+* tuned-3/: more real documents gathered to tune on;
+* unseen/: a fifth fresh set, gathered after that and never opened, listed or imported while the importer
+  was changed. Its floors are the measure; the other parts keep theirs as a regression guard.
 
 Each document is imported as `cchc nhap` imports it; every labelled field is compared, and the source's words
 are looked for in the import, in order (`-k "not unseen"` leaves the unseen part alone while the importer is
@@ -45,7 +46,17 @@ from tests.conftest import MEASURED, REPO
 from tests.importer.test_import import in_order, words
 
 CORPUS = REPO / "tests" / "data" / "imports" / "corpus"
-PARTS = ("tuned", "tuned-2", "held-out", "held-out-2", "held-out-3", "held-out-4", "unseen")
+PARTS = (
+    "tuned",
+    "tuned-2",
+    "tuned-3",
+    "held-out",
+    "held-out-2",
+    "held-out-3",
+    "held-out-4",
+    "held-out-5",
+    "unseen",
+)
 FIELDS = ("loai", "so_ky_hieu", "ngay", "dia_danh", "co_quan", "trich_yeu", "nguoi_ky", "noi_nhan")
 SUFFIX = {"docx": ".docx", "pdf": ".pdf", "text": ".txt"}
 FIELDS_FLOOR = 0.98  # of a part's fields right
@@ -146,9 +157,9 @@ class Score:
 def _labels(part: str, skip: bool = True) -> list[Path]:
     """A part's labels; `unseen/` may be empty between two rounds (skipped, or [] when not `skip`)."""
     labels = sorted((CORPUS / part).glob("*.json"))
-    if not labels and part == "unseen":
+    if not labels and part in ("unseen", "tuned-3"):
         if skip:
-            pytest.skip("corpus/unseen/ has no labelled document yet")
+            pytest.skip(f"corpus/{part}/ has no labelled document yet")
         return labels
     assert labels, part
     return labels
@@ -227,18 +238,24 @@ def test_a_corpus_part_keeps_its_words_in_order(part, scored):
     assert scored[part].kept() >= WORDS_FLOOR, f"{part}: {scored[part].kept():.2%} of the words kept in order"
 
 
-@pytest.mark.parametrize("part", PARTS[:-1])
+# A part that was just scored as unseen is seen from then on, and held to the floor once its misses are
+# fixed; until then it is expected to fail (strict: the mark must go when it passes).
+_BEING_FIXED = pytest.mark.xfail(
+    strict=True, reason="scored once as unseen at 183/192; its misses are being fixed"
+)
+SEEN = [pytest.param(p, marks=_BEING_FIXED) if p == "held-out-5" else p for p in PARTS[:-1]]
+
+
+@pytest.mark.parametrize("part", SEEN)
 def test_a_seen_part_has_its_fields_right(part, scored):
+    if part not in scored:
+        pytest.skip(f"corpus/{part}/ has no labelled document yet")
     assert scored[part].fields_right() >= FIELDS_FLOOR, f"{part}: {scored[part].fields_right():.1%} right"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the importer gets 183/192 fields (95.3 %) of the 24 real documents no one has tuned it on "
-    "(unseen/), under the 98 % floor (issue 19 stays open on this point). When it reaches the floor this "
-    "test passes, which a strict xfail reports as a failure: then drop this mark.",
-)
 def test_the_unseen_part_has_its_fields_right(scored):
+    if "unseen" not in scored:
+        pytest.skip("corpus/unseen/ has no labelled document yet")
     assert scored["unseen"].fields_right() >= FIELDS_FLOOR, f"unseen: {scored['unseen'].fields_right():.1%}"
 
 
