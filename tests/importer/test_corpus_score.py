@@ -219,16 +219,35 @@ def report(part: str, result: Score) -> list[str]:
     return lines
 
 
+class Scores:
+    """Each part scored when a test first asks for it, and only then: `-k "not unseen"` must not import
+    (nor list) the unseen part, so nothing is scored for a test that is not run."""
+
+    def __init__(self, units) -> None:
+        self.units = units
+        self.done: dict[str, Score | None] = {}
+
+    def get(self, part: str) -> Score | None:
+        """The part's score, its table printed at the end of the run; None when it has no document yet."""
+        if part not in self.done:
+            self.done[part] = score(part, self.units) if _labels(part, skip=False) else None
+            if self.done[part] is not None:
+                MEASURED.extend(report(part, self.done[part]))
+        return self.done[part]
+
+    def __contains__(self, part: str) -> bool:
+        return self.get(part) is not None
+
+    def __getitem__(self, part: str) -> Score:
+        result = self.get(part)
+        assert result is not None, part
+        return result
+
+
 @pytest.fixture(scope="module")
-def scored() -> dict[str, Score]:
-    """Each part scored once for the module's tests, its table printed at the end of the run."""
-    units = load(REPO)[0].units
-    scores = {}
-    for part in PARTS:
-        if _labels(part, skip=False):
-            scores[part] = score(part, units)
-            MEASURED.extend(report(part, scores[part]))
-    return scores
+def scored() -> Scores:
+    """The parts' scores, each computed once for the module's tests that ask for it."""
+    return Scores(load(REPO)[0].units)
 
 
 @pytest.mark.parametrize("part", PARTS)
