@@ -419,6 +419,18 @@ DOCS: dict[str, dict] = {
     "y22-ld-snv-ttr-cchcq1-2026": {"shape": "text-of-pdf", "extract": "layout-collapsed"},
     "y23-ld-snv-ttr-kh2630-2026": {"shape": "text-of-pdf", "extract": "plain"},
     "y24-ld-vp-cv-gopykhkt-2026": {"shape": "text-of-pdf", "extract": "layout"},
+    "q25-ld-snv-ttr-tuyentruyen-2026": {"shape": "text-of-pdf", "extract": "plain"},
+    "q26-ld-snv-ttr-golfdieule-2025": {"shape": "text-of-pdf", "extract": "layout"},
+    "q27-ld-snv-ttr-pickleball-2026": {"shape": "text-of-pdf", "extract": "layout-collapsed"},
+    "q28-ld-snv-ttr-hhdn-2025": {"shape": "text-of-pdf", "extract": "layout"},
+    "q29-ld-snv-ttr-taekwondo-2025": {"shape": "text-of-pdf", "extract": "plain"},
+    "q30-ld-snv-ttr-yogasapnhap-2025": {"shape": "text-of-pdf", "extract": "layout-collapsed"},
+    "q31-ld-snv-ttr-nudoanhnhan-2025": {"shape": "text-of-pdf", "extract": "layout-collapsed"},
+    "q32-ld-snv-ttr-rauqua-2026": {"shape": "text-of-pdf", "extract": "plain"},
+    "q33-ld-snv-ttr-yogadaihoi-2025": {"shape": "text-of-pdf", "extract": "layout-collapsed"},
+    "q34-ld-snv-ttr-bongban-2025": {"shape": "text-of-pdf", "extract": "layout"},
+    "q35-ld-snv-ttr-diengio-2025": {"shape": "text-of-pdf", "extract": "plain"},
+    "q36-ld-snv-ttr-dulich-2025": {"shape": "text-of-pdf", "extract": "layout-collapsed"},
 }
 
 KINDS = (
