@@ -431,6 +431,15 @@ DOCS: dict[str, dict] = {
     "q34-ld-snv-ttr-bongban-2025": {"shape": "text-of-pdf", "extract": "layout"},
     "q35-ld-snv-ttr-diengio-2025": {"shape": "text-of-pdf", "extract": "plain"},
     "q36-ld-snv-ttr-dulich-2025": {"shape": "text-of-pdf", "extract": "layout-collapsed"},
+    "z22-ld-snv-ttr-lantoa-2025": {"shape": "text-of-pdf", "extract": "layout"},
+    "z23-ld-snv-ttr-nuocmam-2025": {"shape": "text-of-pdf", "extract": "plain"},
+    "z24-ld-snv-ttr-vothuat-2025": {"shape": "text-of-pdf", "extract": "layout-collapsed"},
+    "z25-ld-snv-ttr-quykhuyenhoc-2025": {"shape": "text-of-pdf", "extract": "layout"},
+    "z26-ld-snv-ttr-billiards-2025": {"shape": "text-of-pdf", "extract": "plain"},
+    "z27-ld-sdttg-cv-vstbpn-2025": {"shape": "text-of-pdf", "extract": "layout-collapsed"},
+    "z28-ld-snv-ttr-vothuatdh-2025": {"shape": "text-of-pdf", "extract": "layout"},
+    "z29-ld-snv-ttr-cqnqd2-2025": {"shape": "text-of-pdf", "extract": "plain"},
+    "z30-ld-snv-ttr-hosinh-2025": {"shape": "text-of-pdf", "extract": "layout-collapsed"},
 }
 
 KINDS = (
