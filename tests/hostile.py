@@ -126,6 +126,8 @@ def write_portal(root: Path, repo: Path, s: str) -> None:
         f"  co_quan: {q}\n  trich_yeu: {q}\n",
         encoding="utf-8",
     )
+    # A hand-written page titled by its first heading: the theme prints it in <title> through striptags.
+    (root / "docs/trang-b.md").write_text(f"# Trang {s}\n\n{s}\n", encoding="utf-8")
     (root / "docs/trang-a.md").write_text(
         f"---\ntitle: {q}\ndescription: {q}\n---\n\n{s}\n", encoding="utf-8"
     )

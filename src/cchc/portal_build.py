@@ -20,6 +20,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from cchc import site, text, urls
+from cchc.content import handwritten
 from cchc.content import load as loader
 from cchc.model import Portal
 from cchc.navigation import NAV_PAGES
@@ -169,9 +170,10 @@ class PortalBuild:
         return out
 
     def page_meta(self, src_uri: str, read: dict[str, Any]) -> dict[str, Any]:
-        """A page's meta: a generated page's own, a hand-written page's as MkDocs `read` its front matter."""
+        """A page's meta: a generated page's own; of a hand-written page's, as MkDocs `read` it, only what
+        such a page may set (cchc check names the rest)."""
         page = self._pages.get(src_uri)
-        return page.front_matter() if page else read
+        return page.front_matter() if page else handwritten.allowed(read)
 
     @staticmethod
     def markdown(markdown: str) -> str:

@@ -361,3 +361,43 @@ def test_each_removal_is_named_by_its_own_value_on_its_own_line():
         (18, "đã bỏ thuộc tính onclick của thẻ <p>"),
         (20, "đã bỏ đường dẫn 'javascript:alert(1)' (thuộc tính href của thẻ <a>)"),
     ], said
+
+
+# A page's first lines as MkDocs reads them without '---': settings no schema checked (a template that
+# redirects, an author printed raw in <head>).
+MULTIMARKDOWN = (
+    'author: x"><meta http-equiv="refresh" content="0;url=https://evil.example"><script>alert(1)</script>\n'
+    "template: redirect.html\n"
+    'location: "];alert(document.domain);//\n\nChữ.\n'
+)
+
+
+def test_a_hand_written_page_sets_only_what_a_page_of_words_needs(project, tmp_path):
+    (project / "docs/thong-bao.md").write_text(MULTIMARKDOWN, encoding="utf-8")
+    check = cchc_check(project)
+    assert check.returncode == 1
+    assert "docs/thong-bao.md:1: author: dòng đầu 'author: …' được đọc là thông tin trang" in check.stdout
+    # Whatever MkDocs reads, the build hands the theme only the schema's fields.
+    from cchc.portal_build import PortalBuild
+    from cchc.settings import read_config
+    from tests.site.test_portal_build import BUILT, LOG
+
+    (project / "docs/thong-bao.md").unlink()
+    build = PortalBuild.start(project, project / "docs", read_config(project), BUILT, LOG)
+    read = {"author": "x", "template": "redirect.html", "location": "y", "title": "T", "hide": ["toc"]}
+    assert build.page_meta("thong-bao.md", read) == {"title": "T", "hide": ["toc"]}
+
+
+def test_a_heading_cannot_leave_the_title(project, tmp_path):
+    """Material prints a page's title through `striptags`, which turned the escaped heading back into
+    markup: a redirect in <title> on every host."""
+    (project / "docs/tin.md").write_text(
+        '# Tin &lt;/title&gt;&lt;meta http-equiv="refresh" content="0;url=https://evil.example"&gt;\n\nChữ.\n',
+        encoding="utf-8",
+    )
+    assert cchc_check(project).returncode == 0
+    site = tmp_path / "site"
+    assert mkdocs_build(project, site).returncode == 0
+    page = (site / "tin/index.html").read_text(encoding="utf-8")
+    assert dangers(site) == [] and "<title>Tin &lt;/title&gt;&lt;meta" in page
+    assert page.index('http-equiv="Content-Security-Policy"') < page.index("<title>")

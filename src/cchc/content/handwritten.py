@@ -3,7 +3,10 @@ what the portal's own pages carry (structured data, cards, templates that expect
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from cchc.content import files, frontmatter
 from cchc.content.schema import Field, FieldError, read_fields
@@ -29,10 +32,38 @@ SCHEMA = (
 )
 
 
+# MkDocs also reads "key: value" lines that open a page as its settings (MultiMarkdown meta-data,
+# mkdocs.utils.meta.META_RE): such a page would set what no schema checks (a template, an author).
+_MULTIMARKDOWN_META = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*")
+FIELDS = frozenset(spec.name for spec in SCHEMA)
+
+
+def allowed(meta: Mapping[str, Any]) -> dict[str, Any]:
+    """What a hand-written page may set, whatever MkDocs read (front matter or MultiMarkdown lines): the
+    schema's fields and a template the portal offers."""
+    kept = {key: value for key, value in meta.items() if key in FIELDS}
+    if kept.get("template") not in (None, *TEMPLATES):
+        del kept["template"]
+    return kept
+
+
 def check_pages(root: Path, problems: list[Problem]) -> None:
     for file in files.walk(root, root / files.DOCS, [], (".md",)):
         shown, text = frontmatter.read(root, file, problems)
-        if text is None or not text.startswith("---"):
+        if text is None:
+            continue
+        if not text.startswith("---"):
+            if match := _MULTIMARKDOWN_META.match(text):
+                problems.append(
+                    Problem(
+                        shown,
+                        1,
+                        match["key"],
+                        f"dòng đầu '{match['key']}: …' được đọc là thông tin trang, không phải chữ; "
+                        "hãy ghi thông tin trang giữa hai dòng '---' (title, description, template, hide), "
+                        "hoặc thêm một dòng trống ở đầu tệp nếu đó là chữ",
+                    )
+                )
             continue
         source, found = frontmatter.parse(shown, text)
         problems.extend(found)
