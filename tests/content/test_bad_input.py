@@ -195,3 +195,13 @@ def test_a_number_as_an_office_prints_it_passes_the_check(project, written):
     _edit(project, DOC, 'so_ky_hieu: "25/BC-UBND"', f'so_ky_hieu: "{written}"')
     result = cchc_check(project)
     assert result.returncode == 0, result.stdout
+
+
+def test_a_value_longer_than_any_real_one_is_refused(project):
+    """A 40,000-character title took 17 s to build (each escaped mark copies its paragraph in Python-Markdown,
+    on every page that shows it); a value is capped well above any real one (369 characters at most)."""
+    _edit(project, DOC, "trich_yeu: Kết quả", f"trich_yeu: Kết quả {'*' * 40_000}")
+    result = cchc_check(project)
+    assert result.returncode == 1
+    expected = f"{DOC}:6: trich_yeu: giá trị dài 40059 ký tự, quá 2000 ký tự"
+    assert expected in result.stdout, result.stdout[:500]
