@@ -25,7 +25,15 @@ _PHRASE_END = re.compile(
 _LATE_DATE = re.compile(rf"\s*+,?\s*+(?i:ngày)\s+(?P<date>{grammar.DATE})")
 
 
-_TRAILING_JOIN = re.compile(r"[\s,]*(?:\b(?:và|tại|theo|của|số))?[\s,]*$")
+# A join word left at the end of a title cut where the next reference begins ("về … và"): one word, found
+# at the end once the spaces and commas around it are stripped (a pattern with a run of [\s,] on each side
+# of an optional word tried every split of a run of ", , , …": cubic).
+_TRAILING_WORD = re.compile(r"\b(?:và|tại|theo|của|số)$")
+
+
+def _without_trailing_join(cut: str) -> str:
+    cut = cut.rstrip(" ,\t\n")
+    return _TRAILING_WORD.sub("", cut).rstrip(" ,\t\n")
 
 
 def _kind_name(written: str) -> str:
@@ -275,5 +283,5 @@ def extract(text: str, aliases: tuple[Alias, ...] = ()) -> list[Citation]:
         # A title ends where the next reference begins ("về … và Kế hoạch số 09/KH-UBND").
         if citation._title_span and citation._title_span[1] > next_start:
             cut = _SPACE.sub(" ", t[citation._title_span[0] : next_start]).strip()
-            citation.title = _TRAILING_JOIN.sub("", cut) or None
+            citation.title = _without_trailing_join(cut) or None
     return [c for _, _, c in spans]
