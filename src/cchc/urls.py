@@ -60,10 +60,13 @@ SEARCH_BUNDLE = "pagefind"  # the search index, written after the pages
 THEME_ASSETS = "assets"  # the theme's scripts, styles and fonts
 # Files written by the build at the site's root besides pages: the hosts' headers, the sitemap, the
 # theme's 404 page, robots.txt and the site's feed.
+HOST_HEADERS = "_headers"  # Netlify, Cloudflare Pages
+NGINX_HEADERS = "_nginx-headers.conf"  # included by deploy/nginx.conf
+NGINX_ADMIN_HEADERS = "_nginx-admin-headers.conf"  # the web form's, for its own location
 ROOT_FILES = (
-    "_headers",
-    "_nginx-headers.conf",
-    "_nginx-admin-headers.conf",
+    HOST_HEADERS,
+    NGINX_HEADERS,
+    NGINX_ADMIN_HEADERS,
     SITEMAP,
     "sitemap.xml.gz",
     "404.html",

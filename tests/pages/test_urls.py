@@ -66,7 +66,8 @@ def test_site_paths_are_those_mkdocs_writes(parts):
 _SITE_PATH = re.compile(
     r"(?<![\w/-])/?(?:van-ban|don-vi|tong-hop|tham-chieu|thu-tuc|infographic|du-lieu|quan-tri|pagefind|"
     r"kiem-tra-trich-dan|tim-kiem|lien-he|so-lieu|anh|assets)/"
-    r"|(?<![\w-])(?:feed\.xml|lich-bao-cao\.ics|the-chia-se\.png|sitemap\.xml|robots\.txt|index\.md|index\.html)\b"
+    r"|(?<![\w-])(?:feed\.xml|lich-bao-cao\.ics|the-chia-se\.png|sitemap\.xml|robots\.txt|index\.md|index\.html"
+    r"|_headers|_nginx[\w-]*\.conf)\b"
 )
 _TEMPLATE_CALLS = {"fill", "page"}  # render.fill("robots.txt", …): a template's name, not a path
 
@@ -81,10 +82,19 @@ def _python_literals(path: Path) -> list[tuple[int, str]]:
             skipped.add(id(body[0].value))  # a docstring
         if isinstance(node, ast.Call) and getattr(node.func, "attr", "") in _TEMPLATE_CALLS and node.args:
             skipped.add(id(node.args[0]))
-    return [
+    literals = [
         (node.lineno, node.value)
         for node in ast.walk(tree)
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skipped
+    ]
+    # A folder joined to a path (site_dir / "pagefind"): read as the folder it names.
+    return literals + [
+        (node.lineno, f"{node.right.value}/")
+        for node in ast.walk(tree)
+        if isinstance(node, ast.BinOp)
+        and isinstance(node.op, ast.Div)
+        and isinstance(node.right, ast.Constant)
+        and isinstance(node.right.value, str)
     ]
 
 

@@ -12,8 +12,8 @@ from cchc import urls
 from cchc.problems import Problem
 from cchc.text import slugify
 
-DOCS = "docs"
-FOLDERS = ("content", DOCS)
+CONTENT, DOCS = "content", "docs"
+FOLDERS = (CONTENT, DOCS)
 # What an editor may put in docs/ beside pages: nothing a browser would run (scripts, HTML, SVG, CSS).
 DOCS_TYPES = (
     ".md",

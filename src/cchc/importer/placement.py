@@ -9,6 +9,8 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+from cchc.content import documents, files
+
 
 @dataclass
 class Placement:
@@ -19,7 +21,7 @@ class Placement:
 
 
 def placement(root: Path, unit_id: str, slug: str, source: Path, attached: bool) -> Placement:
-    folder = root / "content" / "van-ban" / unit_id
+    folder = root / files.CONTENT / documents.FOLDER / unit_id
     return Placement(root, folder / f"{slug}.md", source, folder / source.name if attached else None)
 
 

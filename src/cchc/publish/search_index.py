@@ -23,6 +23,7 @@ import sys
 from pathlib import Path
 from typing import Any, cast
 
+from cchc import urls
 from cchc.publish import cbor
 
 SIGNATURE = b"pagefind_dcd"
@@ -42,7 +43,7 @@ def index_site(site_dir: Path) -> int:
     )
     if result.returncode != 0:
         raise SearchIndexError((result.stderr or result.stdout).strip()[-500:])
-    make_stable(site_dir / "pagefind")
+    make_stable(site_dir / urls.SEARCH_BUNDLE)
     pages = re.search(r"Indexed (\d+) pages?", result.stdout)
     return int(pages.group(1)) if pages else 0
 

@@ -148,7 +148,7 @@ def nginx_headers(headers: dict[str, str]) -> str:
 def write_headers(site_dir: Path) -> None:
     """Security headers for static hosts: `_headers` (Netlify, Cloudflare Pages) and an nginx include."""
     headers = security_headers()
-    (site_dir / "_headers").write_text(netlify_headers(headers), encoding="utf-8")
-    (site_dir / "_nginx-headers.conf").write_text(nginx_headers(headers), encoding="utf-8")
+    (site_dir / urls.HOST_HEADERS).write_text(netlify_headers(headers), encoding="utf-8")
+    (site_dir / urls.NGINX_HEADERS).write_text(nginx_headers(headers), encoding="utf-8")
     admin = {**headers, "Content-Security-Policy": "; ".join(cms_config.ADMIN_POLICY)}
-    (site_dir / "_nginx-admin-headers.conf").write_text(nginx_headers(admin), encoding="utf-8")
+    (site_dir / urls.NGINX_ADMIN_HEADERS).write_text(nginx_headers(admin), encoding="utf-8")
