@@ -70,3 +70,16 @@ def test_an_infographic_named_like_the_gallery_is_refused(project):
     )
     out = cchc_check(project).stdout
     assert "content/infographic/index.md:1: tên tệp: trùng đường dẫn /infographic/ với trang danh sách" in out
+
+
+def test_two_hand_written_pages_at_one_address_are_named_by_the_check(project):
+    """`tin.md` and `tin/index.md` both become /tin/: the build refused them, and now the check does too, so a
+    pull request does not pass CI to fail at the deploy."""
+    (project / "docs/tin").mkdir()
+    (project / "docs/tin.md").write_text("Chữ.\n", encoding="utf-8")
+    (project / "docs/tin/index.md").write_text("Chữ.\n", encoding="utf-8")
+    check = cchc_check(project)
+    assert check.returncode == 1
+    assert "docs/tin/index.md:1: tên tệp: tệp này và docs/tin.md cùng thành /tin/" in check.stdout, (
+        check.stdout
+    )

@@ -135,6 +135,7 @@ def _unsafe_name(root: Path, docs: Path, file: Path) -> Problem | None:
 def docs_problems(root: Path, docs: Path) -> list[Problem]:
     """Files in docs/ that MkDocs would publish but the portal does not allow."""
     problems: list[Problem] = []
+    written: dict[str, str] = {}  # where each lands in the built site -> the first file that lands there
     for file in walk(root, docs, problems):
         relative = file.relative_to(docs).as_posix()
         if (unsafe := _unsafe_name(root, docs, file)) is not None:
@@ -168,4 +169,13 @@ def docs_problems(root: Path, docs: Path) -> list[Problem]:
             )
         elif (problem := slug_problem(root, file)) and file.suffix.lower() == ".md":
             problems.append(problem)
+        elif (other := written.setdefault(urls.written(relative), relative)) != relative:
+            problems.append(
+                Problem(
+                    file.relative_to(root).as_posix(),
+                    1,
+                    "tên tệp",
+                    f"tệp này và {DOCS}/{other} cùng thành {urls.shown(relative)}; hãy đổi tên một trong hai",
+                )
+            )
     return problems
