@@ -555,3 +555,44 @@ def test_words_inside_a_smart_tag_or_a_hyperlink_are_read(tmp_path):
     lines = read_lines(tmp_path / "cv.docx")
     assert "ỦY BAN NHÂN DÂN    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in lines
     assert "Xem tại dichvucong.gov.vn." in lines
+
+
+def _text_box(paragraph, lines: list[str]) -> None:
+    """A floating text box holding `lines`, anchored in the paragraph as Word writes one: a drawing, and
+    the same box again as the VML copy older readers fall back to."""
+    from docx.oxml import parse_xml
+
+    inner = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in lines)
+    paragraph._p.append(
+        parse_xml(
+            '<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+            ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+            ' xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+            ' xmlns:v="urn:schemas-microsoft-com:vml"><mc:AlternateContent>'
+            f"<mc:Choice Requires='wps'><w:drawing><wps:txbx><w:txbxContent>{inner}</w:txbxContent>"
+            "</wps:txbx></w:drawing></mc:Choice>"
+            f"<mc:Fallback><w:pict><v:textbox><w:txbxContent>{inner}</w:txbxContent></v:textbox></w:pict>"
+            "</mc:Fallback></mc:AlternateContent></w:r>"
+        )
+    )
+
+
+def test_a_subject_in_a_text_box_under_the_number_is_read_once(tmp_path):
+    """A letter whose "V/v" subject floats in a text box anchored in the number's paragraph of the header
+    table: the subject is read, once (not again from the box's VML copy), under the number."""
+    import docx
+
+    document = docx.Document()
+    header = document.add_table(rows=1, cols=2)
+    header.cell(0, 0).text = "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG"
+    number = header.cell(0, 0).add_paragraph("Số: /UBND-NC")
+    _text_box(number, ["V/v tập trung triển khai thực hiện", "công tác cai nghiện ma túy"])
+    header.cell(0, 1).text = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nLâm Đồng, ngày tháng 10 năm 2025"
+    document.add_paragraph("Kính gửi: Sở Y tế.")
+    document.add_paragraph("Hiện nay, trên địa bàn tỉnh có nhiều người nghiện ma túy.")
+    document.save(tmp_path / "cv.docx")
+    lines = read_lines(tmp_path / "cv.docx")
+    layout = read_layout(lines)
+    assert sum("V/v" in line for line in lines) == 1
+    assert (layout.kind, layout.number) == ("Công văn", "")
+    assert layout.title == "V/v tập trung triển khai thực hiện công tác cai nghiện ma túy"

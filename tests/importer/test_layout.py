@@ -245,6 +245,46 @@ def test_a_header_given_after_the_first_page_text_is_read():
     assert layout.body[0] == "I. CÔNG TÁC CHỈ ĐẠO" and "TỈNH PHÚ YÊN" not in " ".join(layout.body)
 
 
+def test_a_letter_whose_header_the_text_layer_gives_last_is_read():
+    """A PDF's text layer may draw the header after everything else (body, recipients, signature, then the
+    issuer, motto, number, "V/v" subject and dateline): the header and the subject are moved first; a lone
+    run of letters that is no word, between the positions and the name, is the signature image's and is left
+    out of the recipients (noted)."""
+    text = (
+        "Kính gửi: Ủy ban nhân dân tỉnh.\nThực hiện Công văn số 11902/BNV-TCPCP của Bộ Nội vụ.\n"
+        "Nơi nhận:\n- Như trên;\n- Lưu: VT, TCBC.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nHdfđ\nNguyễn Đức Vũ\n"
+        "UBND TỈNH LÂM ĐỒNG\nSỞ NỘI VỤ\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Số:           /SNV-TCBC\nV/v báo cáo tình hình tổ chức,\nhoạt động của hội\n"
+        "Lâm Đồng, ngày       tháng  12  năm 2025\n2\n"
+    )
+    layout = read_layout(text.splitlines())
+    assert (layout.kind, layout.number, layout.place) == ("Công văn", "", "Lâm Đồng")
+    assert layout.issuer == ["UBND TỈNH LÂM ĐỒNG", "SỞ NỘI VỤ"]
+    assert layout.title == "V/v báo cáo tình hình tổ chức, hoạt động của hội"
+    assert layout.body[-1] == "Thực hiện Công văn số 11902/BNV-TCPCP của Bộ Nội vụ."
+    assert layout.recipients == ["Như trên;", "Lưu: VT, TCBC."] and layout.signer == "Nguyễn Đức Vũ"
+    assert any("Hdfđ" in doubt for doubt in layout.doubts)
+
+
+def test_a_word_between_the_positions_and_the_name_is_not_taken_for_a_stray():
+    """Only a run of letters that is no Vietnamese word is the signature image's: a word stays read."""
+    foot = "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nđã\nNguyễn Đức Vũ\n"
+    layout = read_layout(
+        f"{HEAD.format(kind='KẾ HOẠCH', code='KH')}CẢI CÁCH\nCăn cứ Luật.\n{foot}".splitlines()
+    )
+    assert "đã" in " ".join(layout.recipients) and not any("bỏ chữ" in doubt for doubt in layout.doubts)
+
+
+def test_a_title_runs_on_to_the_addressee():
+    """A tờ trình's title in sentence case, its second line as long as the body's (a PDF's plain text keeps
+    no indent to tell): everything down to "Kính gửi" is the title's."""
+    title = "Về việc báo cáo kết quả tổ chức Đại hội và đề nghị phê duyệt\n"
+    title += "Điều lệ Hội Cựu giáo chức tỉnh Lâm Đồng nhiệm kỳ 2025 - 2030"
+    body = "\n".join(["Sở Nội vụ nhận được Công văn số 34/BC-CGC ngày 29/12/2025 của Hội Cựu giáo"] * 6)
+    layout = _layout("TỜ TRÌNH", "TTr", title, f"Kính gửi: Chủ tịch UBND tỉnh Lâm Đồng\n{body}")
+    assert layout.title == title.replace("\n", " ")
+
+
 def test_a_dateline_left_blank_to_its_year_gives_the_place():
     layout = read_layout(LETTER.replace("ngày 16 tháng 5 năm 2025", "ngày      tháng      năm").splitlines())
     assert (layout.place, layout.day, layout.month, layout.year) == ("Bình Thuận", None, None, None)

@@ -78,6 +78,28 @@ def test_words_that_stand_apart_stay_apart(text):
     assert rejoin(text) == text
 
 
+@pytest.mark.parametrize(
+    ("split", "whole"),
+    [
+        (
+            "công tác cải cách hành chính năm 202                                   6",
+            "công tác cải cách hành chính năm 2026",
+        ),
+        ("ngày 14/01/20 26 của", "ngày 14/01/2026 của"),
+        ("Năm 19 95,", "Năm 1995,"),
+    ],
+)
+def test_a_split_year_is_joined(split, whole):
+    assert rejoin(split) == whole
+
+
+@pytest.mark.parametrize(
+    "text", ["năm 2025 6 tháng", "năm 20 6 tháng đầu", "trong năm 2026 12 buổi", "Điều 20 12", "năm 30 12"]
+)
+def test_numbers_that_make_no_year_stay_apart(text):
+    assert rejoin(text) == text
+
+
 def _clean_texts():
     yield from sorted((REPO / "tests" / "seeds").glob("*.txt"))
     yield from sorted((REPO / "tests" / "data" / "imports").glob("real-*.txt"))

@@ -9,7 +9,7 @@ import re
 from typing import TYPE_CHECKING
 
 from cchc.importer.marks import COLUMNS, clean, columns, is_rule, is_upper
-from cchc.importer.syllables import split_syllable
+from cchc.importer.syllables import is_syllable, split_syllable
 
 if TYPE_CHECKING:
     from cchc.importer.layout import Layout
@@ -270,6 +270,8 @@ class _Tail:
                 found.signer = signer
             elif right_alone and len(parts) == 1 and found.positions and found.signer is None:
                 found.positions.append(part)
+            elif len(parts) == 1 and self._stray_in_signature_space(part):
+                found.doubts.append(f"người ký: bỏ chữ '{part}' giữa chức vụ và tên người ký; kiểm tra lại")
             else:
                 listed.append(part)
         if not listed:
@@ -300,6 +302,20 @@ class _Tail:
             return False
         wrapped = self.dashed and unfinished and not _ARCHIVE.match(last[0])
         return self.found.signer is None or item[:1].islower() or wrapped
+
+    def _stray_in_signature_space(self, part: str) -> bool:
+        """A lone run of letters that is no Vietnamese word ("Hdfđ"), between the positions and the name
+        after the list has ended: what a text layer keeps of the signature's image, not printed as words.
+        Every word of a recipient is a syllable or a code in capitals, so none is taken for it."""
+        return (
+            bool(self.found.positions)
+            and self.found.signer is None
+            and bool(self.recipients)
+            and _finished(self.recipients[-1])
+            and part.isalpha()
+            and any(c.islower() for c in part)
+            and not is_syllable(part)
+        )
 
     def _under_signature(self, part: str) -> bool:
         """A line in capitals that names an office with its body, after the block's last position (one

@@ -167,7 +167,7 @@ def _motto_line(line: str) -> bool:
 
 def _header_below(lines: list[str], motto: int) -> int:
     """The end of the header's lines from its motto down: the motto's rest, rules, the number, the
-    dateline."""
+    dateline, and a letter's subject ("V/v …") with the dateline under it."""
     end = motto + 1
     while end < len(lines) and (
         not (text := clean(lines[end]))
@@ -177,24 +177,48 @@ def _header_below(lines: list[str], motto: int) -> int:
         or _PARTIAL_DATE.search(text)
     ):
         end += 1
+    if end < len(lines) and _SUBJECT.match(clean(lines[end])):
+        dated = next(
+            (i for i in range(end + 1, min(len(lines), end + SUBJECT_LINES)) if _dated(lines[i])), None
+        )
+        return end if dated is None else _header_below(lines, dated)
     return end
+
+
+def _dated(line: str) -> bool:
+    """A line holding a dateline, whole or broken."""
+    text = clean(line)
+    return bool(_DATELINE.search(text) or _PARTIAL_DATE.search(text))
+
+
+def _opening(lines: list[str]) -> int | None:
+    """The first line that opens the document's own text (its kind word, or its first paragraph: "Kính
+    gửi", "Thực hiện", a heading), None when the header's lines come first."""
+    for index, line in enumerate(lines[:HEADER_LINES]):
+        if _header_line(line):
+            return None
+        parts = [own for part in columns(line) if (own := own_words(part))]
+        if _kind_line(line) or (parts and _opens_body(parts[0])):
+            return index
+    return None
 
 
 def header_first(lines: list[str]) -> list[str]:
     """The lines with the header first. A PDF's text layer may give the header's table after the first
-    page's text, the kind word, title and first paragraphs coming first: when the kind word stands before
-    any line of the header and the motto follows on the first page, the header (the issuer's lines in
-    capitals above the motto, the number and dateline below it) is moved before the kind word."""
-    kind = next((i for i, line in enumerate(lines[:HEADER_LINES]) if _kind_line(line)), None)
-    if kind is None or any(_header_line(line) for line in lines[:kind]):
+    page's text, or last of all, after the signature: when the document's own text (its kind word, its
+    first paragraph) opens before any line of the header and the motto follows on the first page, the
+    header (the issuer's lines in capitals above the motto; the number, a letter's subject and the
+    dateline below it) is moved before it."""
+    first = _opening(lines)
+    if first is None:
         return lines
-    motto = next((i for i in range(kind + 1, min(len(lines), FIRST_PAGE)) if _motto_line(lines[i])), None)
+    motto = next((i for i in range(first + 1, min(len(lines), FIRST_PAGE)) if _motto_line(lines[i])), None)
     if motto is None:
         return lines
     top = motto
-    while top > kind + 1 and not clean(lines[top - 1]):
+    while top > first + 1 and not clean(lines[top - 1]):
         top -= 1
-    while top > kind + 1 and motto - top < ISSUER_LINES and _issuer_part(clean(lines[top - 1])):
+    while top > first + 1 and motto - top < ISSUER_LINES and _issuer_part(clean(lines[top - 1])):
         top -= 1
     end = _header_below(lines, motto)
     return lines[top:end] + lines[:top] + lines[end:]
@@ -452,8 +476,10 @@ def _goes_on(
     full: tuple[int, int],
     found: Layout,
     ruled: bool = False,
+    addressed: bool = False,
 ) -> bool:
-    """Whether the line `text` goes on the title read so far; `ruled`: a rule is drawn under the line."""
+    """Whether the line `text` goes on the title read so far; `ruled`: a rule is drawn under the line;
+    `addressed`: the addressee ("Kính gửi") follows, and nothing but the title stands before it."""
     previous = title[-1]
     if _HEADING.match(text):
         return False
@@ -467,7 +493,7 @@ def _goes_on(
         return False
     if is_upper(text) and _BODY.match(text):
         return not _body_name(text, found)
-    if ruled:  # the rule drawn under a title closes it ("Nhiệm kỳ IV (2019-2025)" / "------")
+    if ruled or addressed:  # a rule or "Kính gửi" under a title closes it, and nothing else stands between
         return True
     if all(map(is_bold, raws)) and not is_bold(raw):  # a Word title in bold ends with its bold
         return False
@@ -480,6 +506,18 @@ def _goes_on(
     # tell a full line's width are too few ("…thành Hội Cựu quân nhân" / "Quân đoàn II tỉnh …").
     bold_title = all(map(is_bold, [*raws, raw]))
     return not ((not bold_title and _fills_line(text, raw, *full)) or re.search(r"[.:;]$", text))
+
+
+def _addressee_after(lines: list[str], start: int) -> int | None:
+    """Where "Kính gửi" stands within a title's reach after `start`, with no line opening the body or a
+    section before it: every line before it is the title's (a tờ trình, a report to a superior)."""
+    for index in range(start, min(len(lines), start + TITLE_LINES + 3)):
+        text = clean(lines[index])
+        if _ADDRESSEE.match(text):
+            return index
+        if _OPENERS.match(text) or _HEADING.match(text):
+            return None
+    return None
 
 
 def _opens_body_not_title(text: str, raw: str, full: int) -> bool:
@@ -504,6 +542,7 @@ def read_title(lines: list[str], start: int, found: Layout, opening: str = "") -
     raws: list[str] = list(title)
     spaced, full = _spaced(lines), _full_width(lines)
     widths = (full, _printed_full_width(lines))
+    addressee = _addressee_after(lines, start)
     index = start
     while index < len(lines):
         raw, text = lines[index], clean(lines[index])
@@ -527,7 +566,8 @@ def read_title(lines: list[str], start: int, found: Layout, opening: str = "") -
                 break
             continue
         ruled = index + 1 < len(lines) and is_rule(clean(lines[index + 1]))
-        if (title and not _goes_on(title, raws, text, raw, widths, found, ruled)) or (
+        addressed = addressee is not None and index < addressee
+        if (title and not _goes_on(title, raws, text, raw, widths, found, ruled, addressed)) or (
             not title and _opens_body_not_title(text, raw, full)
         ):
             break

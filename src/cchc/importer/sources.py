@@ -93,12 +93,36 @@ def _runs(paragraph: Paragraph) -> list[Run]:
     return [Run(run, paragraph) for run in walk(paragraph._p)]
 
 
+_TEXT_BOX = _W + "txbxContent"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _text_boxes(paragraph: Paragraph) -> list[Paragraph]:
+    """The paragraphs of the text boxes anchored in the paragraph (a letter's subject may float in one
+    under the header's number), each box once: Word stores it twice, as a drawing and as the VML copy older
+    readers fall back to."""
+    from docx.text.paragraph import Paragraph
+
+    return [
+        Paragraph(inner, paragraph._parent)
+        for box in paragraph._p.iter(_TEXT_BOX)
+        if not any(ancestor.tag == _FALLBACK for ancestor in box.iterancestors())
+        for inner in box.iter(_W + "p")
+    ]
+
+
 def _text(paragraph: Paragraph) -> str:
     return "".join(run.text for run in _runs(paragraph))
 
 
+def _with_boxes(paragraphs: list[Paragraph]) -> list[Paragraph]:
+    """The paragraphs, each followed by the text boxes anchored in it (Word places a box from its anchor
+    down: a subject's box hangs under the number's paragraph)."""
+    return [shown for paragraph in paragraphs for shown in [paragraph, *_text_boxes(paragraph)]]
+
+
 def _cell_text(cell: _Cell) -> str:
-    return "\n".join(_text(paragraph) for paragraph in cell.paragraphs)
+    return "\n".join(_text(paragraph) for paragraph in _with_boxes(cell.paragraphs))
 
 
 def _paragraph(paragraph: Paragraph) -> str:
@@ -111,7 +135,7 @@ _SPACES = re.compile(r" {2,}")
 def _cell_lines(cell: _Cell) -> list[str]:
     """A cell's lines: its paragraphs, split at line breaks too. A run of spaces typed inside a cell
     ("Nơi  nhận :") is one space: the cell is one column, and two spaces would part it in two."""
-    lines = (line.strip() for p in cell.paragraphs for line in _text(p).split("\n"))
+    lines = (line.strip() for p in _with_boxes(cell.paragraphs) for line in _text(p).split("\n"))
     return [_SPACES.sub(" ", line) for line in lines if line]
 
 
@@ -248,7 +272,8 @@ def _docx(path: Path) -> list[str]:
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            lines += _paragraph(block).split("\n")  # a line break in Word ends a line here too
+            # A line break in Word ends a line here too.
+            lines += [line for shown in _with_boxes([block]) for line in _paragraph(shown).split("\n")]
         elif isinstance(block, Table):
             lines += [""] + _table(block) + [""]
     return lines

@@ -116,8 +116,25 @@ def _joins(left: re.Match[str], right: re.Match[str], space: str) -> bool:
     return len(space) <= PADDING or (left["opened"] is not None and not is_syllable(left[2]))
 
 
+# A year a PDF's layout text split by padding before its last digits ("năm 202          6"): after "năm" or
+# a date's day and month, digits that open a year of this era but are too short for one, then digits that
+# make four with them. No year is written in two pieces, so the gap is the text layer's.
+_SPLIT_YEAR = re.compile(
+    r"(?P<before>\bnăm\s+|\b\d{1,2}/\d{1,2}/)(?P<left>(?:19|20)\d?) +(?P<right>\d{1,2})(?!\d)", re.IGNORECASE
+)
+
+
+def _year_whole(match: re.Match[str]) -> str:
+    left, right = match["left"], match["right"]
+    return match["before"] + left + right if len(left + right) == 4 else match.group()
+
+
 def rejoin(line: str) -> str:
-    """The line with each split syllable put back together, every other space kept."""
+    """The line with each split syllable and split year put back together, every other space kept."""
+    return _SPLIT_YEAR.sub(_year_whole, _syllables_rejoined(line))
+
+
+def _syllables_rejoined(line: str) -> str:
     pieces = _GAP.split(line)
     kept = [pieces[0]]
     for space, word in zip(pieces[1::2], pieces[2::2]):
