@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cchc.labels import label
+
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -43,13 +45,8 @@ class Period:
 
     @property
     def label(self) -> str:
-        return {
-            "nam": f"Cả năm {self.year}",
-            "6-thang-dau": f"6 tháng đầu năm {self.year}",
-            "6-thang-cuoi": f"6 tháng cuối năm {self.year}",
-            "9-thang": f"9 tháng năm {self.year}",
-            "quy": f"Quý {_ROMAN_OUT.get(self.quarter, '')} năm {self.year}",
-        }[self.kind]
+        """'Cả năm 2025', 'Quý II năm 2025' (labels.yml: period.<kind>)."""
+        return label(f"period.{self.kind}", year=self.year, quarter=_ROMAN_OUT.get(self.quarter, ""))
 
     @property
     def phrase(self) -> str:

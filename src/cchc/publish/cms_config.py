@@ -102,7 +102,10 @@ def collections(portal: Portal) -> list[dict[str, object]]:
         "don_vi_cap_tren": unit_ids,
         "linh_vuc": list(portal.fields),
         "don_vi": unit_ids,
-        "chi_tieu": [{"label": f"{i.name} ({i.unit})", "value": i.id} for i in portal.indicators.values()],
+        "chi_tieu": [
+            {"label": label("indicator.with_unit", name=i.name, unit=i.unit), "value": i.id}
+            for i in portal.indicators.values()
+        ],
     }
     files = {"widget": "list", "field": {"label": label("collection.file"), "name": "tep", "widget": "file"}}
     out = []

@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 from cchc import urls
+from cchc.labels import label
 from cchc.model import Document, Portal, Procedure, Unit
 from cchc.pages import render
 from cchc.publish import cms_config
@@ -84,7 +85,7 @@ def feeds(portal: Portal, site_name: str, site_url: str, built: datetime) -> dic
     for unit in portal.units.values():
         path = urls.feed(unit.src_uri)
         out[path] = atom(
-            f"{unit.short_name} – {site_name}",
+            label("feed.unit_title", unit=unit.short_name, site=site_name),
             path,
             site_path(unit.src_uri),
             site_url,

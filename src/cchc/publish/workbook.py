@@ -48,7 +48,7 @@ def workbook(tables: list[PeriodTable], built: datetime) -> bytes:
     taken: set[str] = set()
     for table in tables:
         sheet = book.create_sheet(_sheet_name(table.period.label, taken))
-        indicators = (label("workbook.indicator", name=i.name, unit=i.unit) for i in table.indicators)
+        indicators = (label("indicator.with_unit", name=i.name, unit=i.unit) for i in table.indicators)
         sheet.append([label("workbook.unit"), label("workbook.report"), *indicators])
         for row in table.rows:
             report = row.report
