@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from cchc.importer.layout import read_layout
+from cchc.importer.layout import clean, read_layout
 
 HEAD = """ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 TỈNH PHÚ YÊN                    Độc lập - Tự do - Hạnh phúc
@@ -611,3 +611,16 @@ def test_a_name_after_the_signer_name_ends_the_footer():
         f"{HEAD.format(kind='KẾ HOẠCH', code='KH')}CẢI CÁCH\nCăn cứ Luật.\n{foot}".splitlines()
     )
     assert layout.signer == "Trần Hữu Thế" and layout.appendix[0].startswith("1 “Sở")
+
+
+@pytest.mark.parametrize(
+    ("line", "cleaned"),
+    [
+        ("**Về việc ban hành Quy chế (*)**", "Về việc ban hành Quy chế (*)"),  # a note's marker is printed
+        ("- Lưu: VT, TH[**].", "- Lưu: VT, TH[**]."),
+        ("Mẫu B_04b  *(kèm theo)*", "Mẫu B_04b (kèm theo)"),
+    ],
+)
+def test_cleaning_takes_off_only_the_marks_it_reads(line, cleaned):
+    """A line's Markdown marks are taken off; a run of stars in brackets is the issuer's, kept."""
+    assert clean(line) == cleaned

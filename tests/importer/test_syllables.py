@@ -100,6 +100,18 @@ def test_numbers_that_make_no_year_stay_apart(text):
     assert rejoin(text) == text
 
 
+@pytest.mark.parametrize(
+    ("padded", "whole"),
+    [
+        ("tỉnh Đắk Nông (                              trước sắp xếp)", "tỉnh Đắk Nông (trước sắp xếp)"),
+        ("Hội “Lan tỏa yêu thương        ”", "Hội “Lan tỏa yêu thương”"),
+        ("Đắk Nông ( trước sắp xếp)", "Đắk Nông ( trước sắp xếp)"),  # one space may be typed: kept
+    ],
+)
+def test_padding_inside_brackets_is_taken_out(padded, whole):
+    assert rejoin(padded) == whole
+
+
 def _clean_texts():
     yield from sorted((REPO / "tests" / "seeds").glob("*.txt"))
     yield from sorted((REPO / "tests" / "data" / "imports").glob("real-*.txt"))

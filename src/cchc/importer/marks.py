@@ -30,16 +30,14 @@ _RULE = re.compile(r"^[-_–—=*.•|\s]+$")  # "|": a lone cell boundary of a 
 
 
 def _unmarked(match: re.Match[str]) -> str:
-    """Nothing for a mark, but an underscore run between two letters or digits stays ("B_04b"). Judged by
+    """Nothing for a mark, but an underscore run between two letters or digits stays ("B_04b"), and so does
+    a run of stars in brackets, a note's marker ("Quyết định số 12/QĐ-UBND (*)"). Judged by
     its neighbours rather than by a lookahead, which would retry a long run from each of its characters."""
     run, text, start, end = match.group(), match.string, match.start(), match.end()
-    if (
-        run[:1] == "_"
-        and start > 0
-        and end < len(text)
-        and _WORD.match(text[start - 1])
-        and _WORD.match(text[end])
-    ):
+    before, after = text[start - 1 : start], text[end : end + 1]
+    if run[:1] == "_" and _WORD.match(before) and _WORD.match(after):
+        return run
+    if before in ("(", "[") and after in (")", "]"):  # a marker the issuer printed: "(*)", "[**]"
         return run
     return ""
 

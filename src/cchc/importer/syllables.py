@@ -129,9 +129,16 @@ def _year_whole(match: re.Match[str]) -> str:
     return match["before"] + left + right if len(left + right) == 4 else match.group()
 
 
+# Padding a PDF's layout text puts inside brackets or quotes ("Đắk Nông (              trước sắp xếp)"):
+# a run of spaces right after an opening one or right before a closing one, between it and a word. Nobody
+# types a run of spaces there, and no column ends or opens with a bracket.
+_PADDED_BRACKET = re.compile(r"(?<=[(\[“‘]) {2,}(?=\w)|(?<=\w) {2,}(?=[)\]”’])")
+
+
 def rejoin(line: str) -> str:
-    """The line with each split syllable and split year put back together, every other space kept."""
-    return _SPLIT_YEAR.sub(_year_whole, _syllables_rejoined(line))
+    """The line with each split syllable and split year put back together and the padding inside brackets
+    taken out, every other space kept."""
+    return _PADDED_BRACKET.sub("", _SPLIT_YEAR.sub(_year_whole, _syllables_rejoined(line)))
 
 
 def _syllables_rejoined(line: str) -> str:
