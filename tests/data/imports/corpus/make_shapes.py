@@ -38,17 +38,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SPLITS = (
-    "tuned",
-    "tuned-2",
-    "tuned-3",
-    "held-out",
-    "held-out-2",
-    "held-out-3",
-    "held-out-4",
-    "held-out-5",
-    "unseen",
-)
+SPLITS = tuple(sorted(d.name for d in HERE.iterdir() if d.is_dir() and d.name[0].isalpha()))  # the parts
 
 # --------------------------------------------------------------------------
 # Per-document layout. The words of every line given here are checked against
