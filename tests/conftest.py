@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import fcntl
+import json
 import os
 import shutil
 import subprocess
@@ -96,12 +98,18 @@ def project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory) -> Path:
-    """The repository's own portal, built once for the whole session."""
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(REPO, site)
-    assert result.returncode == 0, result.stderr
-    (site / "build.log").write_text(result.stderr, encoding="utf-8")
+def built_site(tmp_path_factory, worker_id) -> Path:
+    """The repository's own portal, built once for the whole run: the first worker to need it builds
+    it under a lock in the run's shared folder, the others wait and read it."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base if worker_id == "master" else base.parent
+    site = shared / "built-site"
+    with (shared / "built-site.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (site / "build.log").is_file():
+            result = mkdocs_build(REPO, site)
+            assert result.returncode == 0, result.stderr
+            (site / "build.log").write_text(result.stderr, encoding="utf-8")
     return site
 
 
@@ -118,6 +126,25 @@ def browser():
     with launch() as browser:
         MEASURED.insert(0, f"trình duyệt: chromium {browser.version}")
         yield browser
+
+
+def pytest_collection_modifyitems(items):
+    """Tests marked `long` first (in collection order otherwise): on two cores their minutes overlap
+    the rest of the suite instead of ending it."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
+
+
+def pytest_sessionfinish(session):
+    """A worker hands its figures to the controller, which prints them (pytest_testnodedown)."""
+    output = getattr(session.config, "workeroutput", None)
+    if output is not None:
+        output["measured"] = json.dumps(MEASURED, ensure_ascii=False)
+
+
+def pytest_testnodedown(node, error):
+    for line in json.loads(getattr(node, "workeroutput", {}).get("measured", "[]")):
+        if line not in MEASURED:  # each worker names its browser
+            MEASURED.append(line)
 
 
 def pytest_terminal_summary(terminalreporter):

@@ -142,3 +142,15 @@ def search(browser: Browser, base: str, text: str) -> Query:
     )
     visit.close()
     return query
+
+
+def check_queries(browser, base: str, label: str) -> list[Query]:
+    queries = [search(browser, base, text) for text in QUERIES]
+    for query in queries:
+        print(
+            f'\n[tìm kiếm, {label}] "{query.text}": {query.query_bytes / 1000:.1f} kB, '
+            f"{query.requests} yêu cầu; đầu tiên: {query.first}"
+        )
+        assert query.problems == []
+        assert query.query_bytes <= QUERY_BUDGET, f"{query.text}: {query.query_bytes} bytes"
+    return queries
