@@ -45,6 +45,8 @@ def on_config(config):
 def on_env(env, config, files):
     env.filters.update(_build.template_filters())
     env.globals.update(_build.template_globals())
+    # The last event before pages are written (every page read and rendered, its meta known).
+    _build.writing(Path(config.site_dir), [file.page.meta for file in files.documentation_pages()])
 
 
 def on_files(files, config):
@@ -67,17 +69,25 @@ def on_files(files, config):
 
 def on_page_markdown(markdown, page, config, files):
     page.meta = _build.page_meta(page.file.src_uri, page.meta)
+    if page.file.generated_by is not None:
+        page.file.content_string = ""  # read into page.markdown: one copy of the text is enough
     return _build.markdown(markdown)
 
 
 def on_page_content(html, page, config, files):
     page.title, safe = _build.safe_texts(page.title, page.meta, page.toc)
     page.meta.update(safe)
+    page.markdown = ""  # rendered, and the title is set: nothing reads the text again
     return _build.clean(html, page.file.src_uri)
 
 
 def on_page_context(context, page, config, nav):
     return {**context, **_build.context(page.file.src_uri)}
+
+
+def on_post_page(output, page, config):
+    _build.written(page.file.dest_uri, output, page.meta)
+    return output
 
 
 def on_post_build(config):

@@ -71,8 +71,10 @@ class PortalBuild:
         self.root, self.settings, self.site, self.portal, self.log = root, settings, generated, portal, log
         self.docs = docs_dir.resolve().relative_to(root.resolve()).as_posix()
         self._pages = {p.src_uri: p for p in generated.pages}
-        # Share cards are drawn in another process while the pages are rendered.
+        # Share cards are drawn in another process while the pages are rendered; the search index is made
+        # in another while the last pages are written (writing).
         self._cards = cards.Pending(list(generated.cards.values()), root / CACHE / cards.CACHE)
+        self._search: search_index.Indexer | None = None
 
     @classmethod
     def start(
@@ -138,16 +140,16 @@ class PortalBuild:
     def _outputs(self) -> list[Output]:
         """Every page and file the portal adds to the site."""
         # A generated page's text opens with a blank line: MkDocs never reads a body that opens with
-        # '---' as front matter; the page's meta comes from page_meta.
-        out = [
-            Output(
-                p.src_uri,
-                text="\n" + p.markdown,
-                owner=p.edit_path,
-                in_nav=p.src_uri in NAV_PAGES,
+        # '---' as front matter; the page's meta comes from page_meta. The text is handed over: MkDocs
+        # keeps its own copy from here, and the site's would be a second one held all build.
+        out = []
+        for page in self.site.pages:
+            out.append(
+                Output(
+                    page.src_uri, "\n" + page.markdown, owner=page.edit_path, in_nav=page.src_uri in NAV_PAGES
+                )
             )
-            for p in self.site.pages
-        ]
+            page.markdown = ""
         out += [
             Output(urls.attachment(d.src_uri, a.name), source=str(a.source), owner=d.path)
             for d in self.portal.documents
@@ -201,9 +203,22 @@ class PortalBuild:
         page = self._pages.get(src_uri)
         return page.theme if page else {}
 
+    def writing(self, site_dir: Path, metas: Iterable[Mapping[str, Any]]) -> None:
+        """The pages, whose meta is `metas`, are about to be written into `site_dir`."""
+        may_search = sum(1 for meta in metas if meta.get("search") is not False)  # as overrides/main.html
+        self._search = search_index.Indexer(site_dir, may_search)
+
+    def written(self, dest_uri: str, html: str, meta: Mapping[str, Any]) -> None:
+        """A page has been written: the search index may start once no searchable page is left."""
+        assert self._search is not None
+        self._search.written(dest_uri, html, meta.get("search") is not False)
+
     def abandon(self) -> None:
-        """The build failed after it started (a page, a template, `mkdocs serve` going on): stop drawing."""
+        """The build failed after it started (a page, a template, `mkdocs serve` going on): stop drawing and
+        indexing."""
         self._cards.cancel()
+        if self._search is not None:
+            self._search.cancel()
 
     def finish(self, site_dir: Path) -> None:
         """Place the share cards, write the hosts' headers, index the site for search; log what was done."""
@@ -216,7 +231,7 @@ class PortalBuild:
             _place(cache / f"{card.key()}.png", site_dir / path)
         web_files.write_headers(site_dir)
         try:
-            indexed = search_index.index_site(site_dir)
+            indexed = (self._search or search_index.Indexer(site_dir, 0)).finish()
         except search_index.SearchIndexError as error:
             raise BuildError(f"Pagefind không lập được chỉ mục tìm kiếm: {error}") from None
         self.log.info(f"Thẻ chia sẻ: vẽ mới {drawn}, dùng lại {len(self.site.cards) - drawn} từ bộ nhớ đệm")

@@ -135,6 +135,49 @@ def test_index_is_the_same_whatever_order_pagefind_wrote(tmp_path, monkeypatch):
 
 
 def test_build_reports_pages_and_errors(tmp_path):
-    assert search_index.index_site(_site(tmp_path / "site")) == len(PAGES)
+    assert search_index.Indexer(_site(tmp_path / "site"), 0).finish() == len(PAGES)
     with pytest.raises(search_index.SearchIndexError, match=r"\S"):
-        search_index.index_site(tmp_path / "missing")
+        search_index.Indexer(tmp_path / "missing", 0).finish()
+
+
+def _listing(site: Path, folder: str) -> str:
+    """A page without a search body, as listings are written: (dest_uri, html)."""
+    (site / folder).mkdir(parents=True, exist_ok=True)
+    (site / folder / "index.html").write_text("<html><body><p>Danh sách</p></body></html>", "utf-8")
+    return f"{folder}/index.html"
+
+
+def _written(site: Path) -> list[tuple[str, str]]:
+    return [
+        (f"p{i}/index.html", (site / f"p{i}" / "index.html").read_text("utf-8")) for i in range(len(PAGES))
+    ]
+
+
+def test_the_index_made_while_pages_are_written_is_the_whole_sites(tmp_path):
+    whole = _pagefind(_site(tmp_path / "whole"))
+    search_index.make_stable(whole)
+    # The searchable pages are written first; Pagefind starts with the last one, over their folders, while
+    # a listing is written in a folder it does not read.
+    site = _site(tmp_path / "early")
+    indexer = search_index.Indexer(site, len(PAGES))
+    for dest, html in _written(site):
+        indexer.written(dest, html, may_search=True)
+    assert indexer._process is not None  # started before the build ends
+    indexer.written(_listing(site, "danh-sach"), "<p>Danh sách</p>", may_search=False)
+    assert indexer.finish() == len(PAGES)
+    assert _files(site / "pagefind") == _files(whole)
+
+
+def test_a_searchable_page_written_after_the_start_has_the_whole_site_indexed_again(tmp_path):
+    whole = _pagefind(_site(tmp_path / "whole"))
+    search_index.make_stable(whole)
+    site = _site(tmp_path / "late")
+    pages = _written(site)
+    # Its meta said four pages might be searchable: the fifth, written after the start, is late.
+    indexer = search_index.Indexer(site, len(PAGES) - 1)
+    for dest, html in pages[:-1]:
+        indexer.written(dest, html, may_search=True)
+    assert indexer._process is not None
+    indexer.written(*pages[-1], may_search=False)
+    assert indexer.finish() == len(PAGES)
+    assert _files(site / "pagefind") == _files(whole)

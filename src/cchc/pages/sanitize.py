@@ -128,7 +128,8 @@ def clean(html: str) -> tuple[str, list[Removal]]:
         link_rel=None,
         strip_comments=True,
     )
-    return cleaned, removals(html, cleaned)
+    # Most pages come out unchanged, and nothing was removed from those: no inventory to take.
+    return cleaned, [] if cleaned == html else removals(html, cleaned)
 
 
 _URLS = ("href", "src", "srcset")

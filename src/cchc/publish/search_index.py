@@ -36,16 +36,69 @@ class SearchIndexError(Exception):
     pass
 
 
-def index_site(site_dir: Path) -> int:
-    """Index the site into site_dir/pagefind/ and return the number of pages indexed."""
-    result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir)], capture_output=True, text=True
-    )
-    if result.returncode != 0:
-        raise SearchIndexError((result.stderr or result.stdout).strip()[-500:])
-    make_stable(site_dir / urls.SEARCH_BUNDLE)
-    pages = re.search(r"Indexed (\d+) pages?", result.stdout)
-    return int(pages.group(1)) if pages else 0
+BODY = "data-pagefind-body"  # on the pages search shows (overrides/main.html); the others are not read
+
+
+class Indexer:
+    """Pagefind over the folders that hold searchable pages, started as soon as the last page that may be
+    searchable is written, so that it runs on the other core while the rest of the site is written.
+
+    Most pages (listings, reference pages) are not searchable and are written last; Pagefind reads only
+    the folders where a written page carried BODY, which is also what spares it most of its parsing.
+    Whenever that could differ from Pagefind over the whole site (a searchable page written after the
+    start, no page with BODY at all, or no start), `finish` runs it over everything: the same index,
+    only later.
+    """
+
+    def __init__(self, site_dir: Path, may_search: int) -> None:
+        self.site_dir = site_dir
+        self._left = may_search  # pages not yet written that may carry BODY
+        self._folders: set[str] = set()
+        self._process: subprocess.Popen[str] | None = None
+        self._late = False
+
+    def written(self, dest_uri: str, html: str, may_search: bool) -> None:
+        """A page has been written to `dest_uri` (in the site) with `html`."""
+        if BODY in html:
+            self._late |= self._process is not None
+            self._folders.add(dest_uri.rpartition("/")[0].partition("/")[0])
+        if may_search:
+            self._left -= 1
+            if self._left == 0 and self._process is None:
+                self._start()
+
+    def finish(self) -> int:
+        """Wait for the index, make it stable; return the number of pages indexed."""
+        if self._process is None or self._late or not self._folders:
+            self.cancel()
+            self._start(everything=True)
+        assert self._process is not None
+        out, err = self._process.communicate()
+        if self._process.returncode != 0:
+            raise SearchIndexError((err or out).strip()[-500:])
+        make_stable(self.site_dir / urls.SEARCH_BUNDLE)
+        pages = re.search(r"Indexed (\d+) pages?", out)
+        return int(pages.group(1)) if pages else 0
+
+    def cancel(self) -> None:
+        if self._process is not None:
+            self._process.kill()
+            self._process.communicate()
+
+    def _start(self, everything: bool = False) -> None:
+        folders = sorted(f"{folder}/**/*.html" for folder in self._folders if folder)
+        glob = [] if everything else ["--glob", _glob(folders)]
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "pagefind", "--site", str(self.site_dir), *glob],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+
+
+def _glob(patterns: list[str]) -> str:
+    """Pagefind's --glob for the site's own pages and those in the folders named."""
+    return "{" + ",".join(["*.html", *patterns]) + "}"
 
 
 def make_stable(bundle: Path) -> None:
