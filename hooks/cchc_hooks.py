@@ -7,6 +7,8 @@ import logging
 from contextlib import contextmanager
 from pathlib import Path
 
+import material as material_theme
+from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_build_datetime
@@ -42,7 +44,15 @@ def on_config(config):
     return config
 
 
+def on_nav(nav, config, files):
+    _build.nav((page.file.src_uri, page.url) for page in nav.pages)
+    return nav
+
+
 def on_env(env, config, files):
+    # Material's own templates also under "material/" (overrides/partials/nav.html wraps its nav).
+    material = FileSystemLoader(str(Path(material_theme.__file__).parent / "templates"))
+    env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": material})])
     env.filters.update(_build.template_filters())
     env.globals.update(_build.template_globals())
     # The last event before pages are written (every page read and rendered, its meta known).

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 import shutil
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -75,6 +76,9 @@ class PortalBuild:
         # in another while the last pages are written (writing).
         self._cards = cards.Pending(list(generated.cards.values()), root / CACHE / cards.CACHE)
         self._search: search_index.Indexer | None = None
+        self._in_nav: set[str] = set()
+        self._nav_urls: list[str] = []
+        self._navs: dict[str, str] = {}  # the primary nav drawn for each folder outside the nav
 
     @classmethod
     def start(
@@ -102,7 +106,29 @@ class PortalBuild:
             "cchc_csp": web_files.content_security_policy(meta=True),
             "cchc_settings": self.settings,
             "cchc_urls": urls,  # the theme's templates name pages and files as the rest of the portal does
+            "cchc_nav_key": self.nav_key,  # overrides/partials/nav.html
+            "cchc_nav_drawn": self._navs.get,
+            "cchc_nav_keep": self._keep_nav,
         }
+
+    def nav(self, pages: Iterable[tuple[str, str]]) -> None:
+        """The pages of the site's nav, (src_uri, url)."""
+        for src_uri, url in pages:
+            self._in_nav.add(src_uri)
+            self._nav_urls.append(url)
+
+    def nav_key(self, src_uri: str, url: str) -> str | None:
+        """The folder whose pages share this page's primary nav, or None when it is its own. Material marks
+        nothing active on a page outside the nav, and a link in it, relative to the page, depends only on
+        the page's folder unless it leads below the page itself."""
+        if src_uri in self._in_nav or any(target.startswith(url) for target in self._nav_urls):
+            return None
+        return posixpath.dirname(url.rstrip("/"))
+
+    def _keep_nav(self, key: str | None, html: str) -> str:
+        if key is not None:
+            self._navs[key] = html
+        return html
 
     @staticmethod
     def template_filters() -> dict[str, Callable[[str], str]]:

@@ -6,6 +6,7 @@ import filecmp
 import re
 from pathlib import Path
 
+from cchc.portal_build import PortalBuild
 from tests.conftest import mkdocs_build
 from tests.htmltext import article_text
 
@@ -19,6 +20,38 @@ def read(site: Path, page: str) -> str:
 def primary_nav(html: str) -> str:
     start = html.index("md-nav--primary")
     return html[start : html.index("md-sidebar--secondary", start)]
+
+
+def test_every_link_of_every_pages_nav_leads_to_a_page(built_site):
+    """The primary nav is drawn once per folder for pages outside the nav (overrides/partials/nav.html):
+    a nav kept for the wrong pages would show with links relative to another folder."""
+    pages = sorted(built_site.rglob("index.html"))
+    navs = set()
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        if "md-sidebar--secondary" not in html:
+            continue  # a page without sidebars (a poster)
+        nav = primary_nav(html)
+        navs.add(nav)
+        for href in re.findall(r'<a href="([^"#]*)"', nav):
+            if href.startswith(("http:", "https:")):
+                continue
+            target = (page.parent / href).resolve()
+            assert (target / "index.html" if target.is_dir() else target).is_file(), (page, href)
+    assert len(navs) < len(pages) / 4  # pages of one folder outside the nav share theirs
+
+
+def test_nav_key_draws_its_own_nav_for_pages_in_the_nav_and_above_a_nav_page():
+    build = PortalBuild.__new__(PortalBuild)
+    build._in_nav, build._nav_urls = set(), []
+    build.nav([("van-ban/index.md", "van-ban/"), ("tong-hop/so-lieu/index.md", "tong-hop/so-lieu/")])
+    assert build.nav_key("van-ban/index.md", "van-ban/") is None
+    assert build.nav_key("index.md", "") is None  # every nav page lies below the home page
+    assert build.nav_key("tong-hop.md", "tong-hop/") is None  # a nav page lies below it
+    assert build.nav_key("van-ban/xa/a.md", "van-ban/xa/a/") == build.nav_key(
+        "van-ban/xa/b.md", "van-ban/xa/b/"
+    )
+    assert build.nav_key("van-ban/xa/a.md", "van-ban/xa/a/") != build.nav_key("van-ban/a.md", "van-ban/a/")
 
 
 def test_nav_holds_sections_not_documents(built_site):
