@@ -30,7 +30,6 @@ from pathlib import Path
 from statistics import median
 
 import yaml
-from PIL import Image, ImageDraw
 
 from cchc import site
 from cchc.content import calendar
@@ -39,12 +38,12 @@ from cchc.navigation import mkdocs_nav
 from cchc.pages import figure_pages, figure_tables, reference_pages, render
 from cchc.problems import errors
 from cchc.publish import calendars, opendata, workbook
-from cchc.publish.images import render as render_image
 from cchc.refs import index as reference_index
 from cchc.refs.extract import extract
 from cchc.refs.resolve import build_directory, resolve
 
 from . import synthetic, webcheck
+from .bench_photos import photo_bench
 from .conftest import BUILT
 from .static_server import serve
 from .webcheck import QUERY_BUDGET
@@ -59,6 +58,7 @@ PAIRS = {100: 5, 1000: 3, 10000: 2}  # interleaved pairs per size (3 for any oth
 SCALING_BUDGET = 1.1  # time per document at 10000 over that at 1000 (median walls)
 PLAIN_BUDGET = 1.1  # our wall time over plain Material's, median of pairs, at every size
 MEMORY_BUDGET = 1.15  # our peak RSS over plain Material's, median of pairs, at every size
+PHOTO_BUDGET = 0.5  # seconds for every variant of one 4000×3000 JPEG, nothing cached
 REFERENCE_BUDGET = 0.10  # share of our build spent on references at the largest size
 
 
@@ -304,34 +304,6 @@ def dashboard(project: Path) -> tuple[float, int, int, int]:
     )
 
 
-PHOTOS = 200
-PHOTO_SIZE = (4000, 3000)  # a 12-megapixel phone photo
-
-
-def photo_bench(count: int = PHOTOS) -> tuple[float, float, int, int]:
-    """(cold s, warm s, files encoded cold, files encoded warm) for `count` large JPEG photos
-    with camera EXIF, through the same pipeline the build uses."""
-    folder = BENCH / "photos"
-    shutil.rmtree(folder, ignore_errors=True)
-    (folder / "src").mkdir(parents=True)
-    base = Image.effect_noise(PHOTO_SIZE, 40).convert("RGB")
-    exif = Image.Exif()
-    exif[0x010F], exif[0x0110], exif[0x0112] = "PhoneMaker", "Model X", 1
-    for number in range(count):
-        image = base.copy()
-        ImageDraw.Draw(image).rectangle(
-            (number * 17 % 3800, 100, number * 17 % 3800 + 200, 300), fill=(number, 80, 160)
-        )
-        image.save(folder / "src" / f"{number:03d}.jpg", quality=88, exif=exif)
-    sources = sorted((folder / "src").glob("*.jpg"))
-    timings = []
-    for _ in ("cold", "warm"):
-        start = time.perf_counter()
-        encoded = sum(render_image(path, folder / "cache")[1] for path in sources)
-        timings.append((time.perf_counter() - start, encoded))
-    return timings[0][0], timings[1][0], timings[0][1], timings[1][1]
-
-
 def search_transfer(site_dir: Path) -> list[webcheck.Query]:
     """Each query of webcheck.QUERIES typed on the built site's search page, in chromium."""
     with serve(site_dir) as base, webcheck.launch() as browser:
@@ -425,11 +397,19 @@ def main(argv: list[str] | None = None) -> int:
     rate, count, megabytes = extraction_throughput()
     print(f"extraction throughput: {rate:.1f} MB/s ({count} references in {megabytes:.1f} MB of real text)")
     if not args.skip_photos:
-        cold, warm, encoded, again = photo_bench()
+        photos = photo_bench()
         print(
-            f"images: {PHOTOS} photos of {PHOTO_SIZE[0]}×{PHOTO_SIZE[1]}: cold {cold:.1f} s "
-            f"({cold / PHOTOS:.2f} s/photo, {encoded} files encoded), "
-            f"warm {warm:.1f} s ({again} files encoded)"
+            f"images: {photos.photos} photos of 4000×3000: cold {photos.cold:.1f} s "
+            f"({photos.cold / photos.photos:.2f} s/photo, {photos.encoded_cold} files encoded), "
+            f"warm {photos.warm:.1f} s ({photos.encoded_warm} files encoded); SSIM against the previous "
+            f"pipeline's variants min {photos.ssim_min:.3f}, mean {photos.ssim_mean:.3f}"
+        )
+        print(
+            f"images: one real-looking 4000×3000 JPEG cold {photos.single_cold:.2f} s "
+            f"(previous pipeline {photos.single_baseline:.2f} s; budget ≤ {PHOTO_BUDGET} s) "
+            f"{_verdict(photos.single_cold, PHOTO_BUDGET)}; SSIM against a direct resize "
+            f"{photos.single_reference:.3f} (previous {photos.single_baseline_reference:.3f}); "
+            f"{photos.single_bytes / 1000:.0f} kB (previous {photos.single_baseline_bytes / 1000:.0f} kB)"
         )
     print(
         "generation, not counted in build times: "
