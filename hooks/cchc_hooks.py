@@ -53,6 +53,7 @@ def on_env(env, config, files):
     # Material's own templates also under "material/" (overrides/partials/nav.html wraps its nav).
     material = FileSystemLoader(str(Path(material_theme.__file__).parent / "templates"))
     env.loader = ChoiceLoader([env.loader, PrefixLoader({"material": material})])
+    env.bytecode_cache = _build.compiled_templates()
     env.filters.update(_build.template_filters())
     env.globals.update(_build.template_globals())
     # The last event before pages are written (every page read and rendered, its meta known).

@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from jinja2 import BytecodeCache
 from markupsafe import Markup, escape
 
 from cchc import site, text, urls
@@ -25,7 +26,7 @@ from cchc.content import handwritten
 from cchc.content import load as loader
 from cchc.model import Portal
 from cchc.navigation import NAV_PAGES
-from cchc.pages import safe_ids, sanitize
+from cchc.pages import render, safe_ids, sanitize
 from cchc.pages.field_reference import expand_marks
 from cchc.problems import Problem, Severity, errors
 from cchc.publish import cards, cms_config, placement, search_index, web_files
@@ -34,6 +35,7 @@ from cchc.refs import index as reference_index
 from cchc.settings import Config, Settings, SettingsError, from_config
 
 CACHE = Path(".cache") / "cchc"  # encoded images and cards, kept between builds (keyed by content)
+COMPILED = CACHE / "jinja"  # the portal's and the theme's templates, compiled (keyed by their source)
 
 
 class BuildError(Exception):
@@ -95,11 +97,15 @@ class PortalBuild:
         index = reference_index.index_references(portal)
         problems += index.problems
         _stop_on_errors(problems, log)
+        render.ENVIRONMENT.bytecode_cache = render.compiled_in(root / COMPILED)
         generated = site.generate(portal, root / CACHE, settings, index)
         _log(log, problems + generated.problems)
         encoded, cached = generated.encoded, len(generated.images) - generated.encoded
         log.info(f"Ảnh: mã hóa mới {encoded} tệp, {cached} tệp lấy từ bộ nhớ đệm")
         return cls(root, docs_dir, settings, generated, portal, log)
+
+    def compiled_templates(self) -> BytecodeCache:
+        return render.compiled_in(self.root / COMPILED)
 
     def template_globals(self) -> dict[str, object]:
         return {

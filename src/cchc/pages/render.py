@@ -12,10 +12,19 @@ or a checked URL (`|checked_url`). Shared pieces of Markdown are included (`_arc
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context, select_autoescape
+from jinja2 import (
+    BytecodeCache,
+    Environment,
+    FileSystemBytecodeCache,
+    PackageLoader,
+    StrictUndefined,
+    pass_context,
+    select_autoescape,
+)
 from jinja2.runtime import Context
 from markupsafe import Markup
 
@@ -86,6 +95,13 @@ ENVIRONMENT.globals.update(
     year_page=urls.year,
 )
 ENVIRONMENT.filters.update(as_written=Markup, checked_url=checked_url, dial=dial)
+
+
+def compiled_in(folder: Path) -> BytecodeCache:
+    """Templates compiled once and kept in `folder` between builds, each checked against its source: a
+    build of a small portal otherwise spends a tenth of its time compiling the same templates."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return FileSystemBytecodeCache(str(folder))
 
 
 def fill(template: str, source: str | None = None, **context: object) -> Markup:
