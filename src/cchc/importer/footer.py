@@ -6,6 +6,7 @@ columns share lines, apart by a run of spaces or by a single one ("- Như Điề
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from cchc.importer.marks import COLUMNS, clean, columns, is_rule, is_upper
@@ -159,12 +160,8 @@ def _right_alone(line: str) -> bool:
     return bool(line.strip()) and len(line) - len(line.lstrip()) > RIGHT_ALONE
 
 
-def _has_signature(lines: list[str], start: int) -> bool:
-    return any(
-        signature_line(part) or name(part)
-        for line in lines[start : start + SIGNATURE_REACH]
-        for part in _parts(line)
-    )
+def _signs(line: str) -> bool:
+    return any(signature_line(part) or name(part) for part in _parts(line))
 
 
 def _recipients_mark(lines: list[str]) -> tuple[int, str] | None:
@@ -175,8 +172,10 @@ def _recipients_mark(lines: list[str]) -> tuple[int, str] | None:
         head = clean(COLUMNS.split(line.strip(), 1)[0])
         if head[:3].lower() == "nơi" and (parts := _parts(line)) and (found := _RECIPIENTS.match(parts[0])):
             marks.append((index, " ".join([found["rest"] or "", *parts[1:]]).strip()))
+    # Each line read once, however many marks' reaches hold it (a paste of many "Nơi nhận" lines).
+    signed = cache(lambda i: _signs(lines[i]))
     for index, rest in marks:
-        if _has_signature(lines, index):
+        if any(signed(i) for i in range(index, min(index + SIGNATURE_REACH, len(lines)))):
             return index, rest
     return marks[-1] if marks else None
 
