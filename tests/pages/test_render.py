@@ -3,12 +3,14 @@ an HTML or XML template is escaped by the engine; only Markup passes as it is.""
 
 from __future__ import annotations
 
+import shutil
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from pathlib import Path
 
 import markdown
 import pytest
+from jinja2 import DictLoader, Environment
 from markupsafe import Markup
 
 from cchc.content.load import load
@@ -137,3 +139,15 @@ def test_markdown_templates_call_no_macros():
     for template in folder.glob("*.md"):
         source = template.read_text(encoding="utf-8")
         assert "{% macro" not in source and "import" not in source, template.name
+
+
+def test_compiled_templates_are_kept_and_a_removed_folder_only_costs_a_compile(tmp_path):
+    folder = tmp_path / "compiled"
+    first = Environment(loader=DictLoader({"a": "{{ 1 + 1 }}"}), bytecode_cache=render.compiled_in(folder))
+    assert first.get_template("a").render() == "2" and len(list(folder.iterdir())) == 1
+    # The same name with another source is compiled again: the cache checks each template's source.
+    changed = DictLoader({"a": "{{ 2 + 2 }}", "b": "x{{ 2 }}"})
+    second = Environment(loader=changed, bytecode_cache=render.compiled_in(folder))
+    assert second.get_template("a").render() == "4"
+    shutil.rmtree(folder)  # removed while a build goes on (mkdocs serve)
+    assert second.get_template("b").render() == "x2"

@@ -12,6 +12,7 @@ or a checked URL (`|checked_url`). Shared pieces of Markdown are included (`_arc
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -25,6 +26,7 @@ from jinja2 import (
     pass_context,
     select_autoescape,
 )
+from jinja2.bccache import Bucket
 from jinja2.runtime import Context
 from markupsafe import Markup
 
@@ -97,11 +99,18 @@ ENVIRONMENT.globals.update(
 ENVIRONMENT.filters.update(as_written=Markup, checked_url=checked_url, dial=dial)
 
 
+class _Compiled(FileSystemBytecodeCache):
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        # The folder removed meanwhile (mkdocs serve goes on): the template is compiled again next time.
+        with suppress(OSError):
+            super().dump_bytecode(bucket)
+
+
 def compiled_in(folder: Path) -> BytecodeCache:
     """Templates compiled once and kept in `folder` between builds, each checked against its source: a
     build of a small portal otherwise spends a tenth of its time compiling the same templates."""
     folder.mkdir(parents=True, exist_ok=True)
-    return FileSystemBytecodeCache(str(folder))
+    return _Compiled(str(folder))
 
 
 def fill(template: str, source: str | None = None, **context: object) -> Markup:
