@@ -160,7 +160,9 @@ def generate(
         **opendata.procedures(portal, site_url),
         **opendata.figures(portal, site_url, tables),
         **calendars.feeds(owed, site_url, site_name, settings.built),
-        urls.open_data(f"{urls.FIGURES_DATA}.xlsx"): workbook.workbook(tables, settings.built),
+        urls.open_data(f"{urls.FIGURES_DATA}.xlsx"): workbook.workbook(
+            tables, settings.built, cache / "workbook"
+        ),
         **web_files.feeds(portal, site_name, site_url, settings.built),
         urls.ROBOTS: web_files.robots(site_url),
     }

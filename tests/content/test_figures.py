@@ -7,7 +7,11 @@ import csv
 import dataclasses
 import io
 import json
+import pickle
 import shutil
+import subprocess
+import sys
+from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 
@@ -216,6 +220,31 @@ def test_totals_on_the_synthetic_corpus(synthetic):
         assert table.reported == len(reports)
         assert len(table.rows) == len(reporting)
     assert checked >= 30
+
+
+def test_a_cached_workbook_is_the_written_one_and_needs_no_openpyxl(synthetic, tmp_path):
+    tables = figure_tables.period_tables(synthetic)
+    written = workbook.workbook(tables, BUILT)
+    assert workbook.workbook(tables, BUILT, tmp_path) == written  # written, then kept
+    assert len(list(tmp_path.iterdir())) == 1
+    # Read back from the cache in a process that has imported nothing yet: the same bytes, no openpyxl.
+    read = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys, pickle; from cchc.publish import workbook; "
+            "tables, built, cache = pickle.load(sys.stdin.buffer); "
+            "sys.stdout.buffer.write(workbook.workbook(tables, built, cache)); "
+            "assert 'openpyxl' not in sys.modules",
+        ],
+        input=pickle.dumps((tables, BUILT, tmp_path)),
+        capture_output=True,
+        check=True,
+    )
+    assert read.stdout == written
+    # Another figure is another workbook.
+    other = [replace(tables[0], rows=tables[0].rows[1:]), *tables[1:]]
+    assert workbook.workbook(other, BUILT, tmp_path) == workbook.workbook(other, BUILT) != written
 
 
 def test_the_workbook_reads_back_as_the_dashboard(synthetic):

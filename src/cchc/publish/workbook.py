@@ -4,17 +4,22 @@ workbook's dates are the build's and its zip entries carry that date, not the cl
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
+import os
 import zipfile
 from datetime import datetime
-
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.writer.excel import ExcelWriter
+from importlib.metadata import version
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cchc.labels import label
 from cchc.pages.figure_tables import PeriodTable
 from cchc.quantities import Quantity, plain
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 INTEGER, DECIMAL = "#,##0", "#,##0.0"
 MISSING = label("workbook.missing")
@@ -38,31 +43,70 @@ def _sheet_name(label: str, taken: set[str]) -> str:
     return name
 
 
-def workbook(tables: list[PeriodTable], built: datetime) -> bytes:
-    book = Workbook()
-    first = book.active
-    assert first is not None  # a new workbook has one empty sheet
-    book.remove(first)
-    book.properties.creator = label("workbook.creator")
-    book.properties.created = book.properties.modified = built.replace(tzinfo=None)
+Cell = int | float | str | None
+Sheet = tuple[str, list[list[Cell]]]  # a sheet's name and its rows, header first and totals last
+# How the sheets are written is this module's code: any change to it is a new workbook.
+_WRITER = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+
+
+def sheets(tables: list[PeriodTable]) -> list[Sheet]:
+    """What the workbook holds: a sheet per period, the units' figures between a header and the totals."""
     taken: set[str] = set()
+    out: list[Sheet] = []
     for table in tables:
-        sheet = book.create_sheet(_sheet_name(table.period.label, taken))
         indicators = (label("indicator.with_unit", name=i.name, unit=i.unit) for i in table.indicators)
-        sheet.append([label("workbook.unit"), label("workbook.report"), *indicators])
+        rows: list[list[Cell]] = [[label("workbook.unit"), label("workbook.report"), *indicators]]
         for row in table.rows:
             report = row.report
             if report is None:
-                sheet.append([row.unit.name, MISSING])
+                rows.append([row.unit.name, MISSING])
                 continue
-            sheet.append(
+            rows.append(
                 [
                     row.unit.name,
                     report.number_symbol if report.has_number else label("workbook.published"),
                     *(_cell(f.value if f else None) for f in row.values),
                 ]
             )
-        sheet.append([label("workbook.totals"), "", *(_cell(q) for q in table.totals)])
+        rows.append([label("workbook.totals"), "", *(_cell(q) for q in table.totals)])
+        out.append((_sheet_name(table.period.label, taken), rows))
+    return out
+
+
+def workbook(tables: list[PeriodTable], built: datetime, cache: Path | None = None) -> bytes:
+    """The workbook's bytes; with a `cache` folder, kept there under a hash of what it holds, so that an
+    unchanged workbook is neither written again nor openpyxl (a tenth of a second) imported."""
+    book = sheets(tables)
+    if cache is None:
+        return _written(book, built)
+    # Everything the bytes come from: the sheets, the date, the words outside them and the writer.
+    words = [label(key) for key in ("workbook.creator", "workbook.empty_sheet", "workbook.empty")]
+    key = json.dumps([_WRITER, version("openpyxl"), built.isoformat(), words, book], ensure_ascii=False)
+    path = cache / f"{hashlib.sha256(key.encode()).hexdigest()[:20]}.xlsx"
+    if path.is_file():
+        return path.read_bytes()
+    data = _written(book, built)
+    cache.mkdir(parents=True, exist_ok=True)
+    part = path.with_name(f"{path.name}.{os.getpid()}.part")
+    part.write_bytes(data)
+    part.replace(path)
+    return data
+
+
+def _written(book: list[Sheet], built: datetime) -> bytes:
+    from openpyxl import Workbook  # here: a cached workbook needs none of openpyxl
+    from openpyxl.styles import Font
+
+    written = Workbook()
+    first = written.active
+    assert first is not None  # a new workbook has one empty sheet
+    written.remove(first)
+    written.properties.creator = label("workbook.creator")
+    written.properties.created = written.properties.modified = built.replace(tzinfo=None)
+    for name, rows in book:
+        sheet = written.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
         for cell in sheet[1] + sheet[sheet.max_row]:
             cell.font = Font(bold=True)
         for line in sheet.iter_rows():
@@ -76,12 +120,14 @@ def workbook(tables: list[PeriodTable], built: datetime) -> bytes:
         sheet.freeze_panes = "C2"
         sheet.column_dimensions["A"].width = 40
         sheet.column_dimensions["B"].width = 18
-    if not tables:
-        book.create_sheet(label("workbook.empty_sheet")).append([label("workbook.empty")])
-    return _fixed_dates(book, built)
+    if not book:
+        written.create_sheet(label("workbook.empty_sheet")).append([label("workbook.empty")])
+    return _fixed_dates(written, built)
 
 
 def _fixed_dates(book: Workbook, built: datetime) -> bytes:
+    from openpyxl.writer.excel import ExcelWriter
+
     """The saved book, its zip entries re-dated to the build's date. openpyxl stamps the clock's on them,
     and `Workbook.save` on the book's properties too: its ExcelWriter does not."""
     raw = io.BytesIO()
