@@ -84,7 +84,7 @@ def _documents(
 
 
 def _procedures(
-    portal: Portal, index: reference_index.ReferenceIndex, figures: Figures, settings: Settings
+    portal: Portal, index: reference_index.ReferenceIndex, figures: Figures, settings: Settings, cache: Path
 ) -> tuple[list[GeneratedPage], list[Problem]]:
     """Each procedure's guide and poster, and a warning for each poster that may not fit its sheet."""
     pages, problems = [], []
@@ -93,7 +93,7 @@ def _procedures(
             reference_pages.linked_body(index, procedure.src_uri, text, number, literal=True)
             for number, text in enumerate(procedure.legal_basis)
         ]
-        poster = procedure_pages.poster_page(procedure, settings.site_url, settings.site_name)
+        poster = procedure_pages.poster_page(procedure, settings.site_url, settings.site_name, cache / "qr")
         pages += [
             procedure_pages.procedure_page(
                 procedure, portal, settings.site_url, basis, figures(procedure.src_uri)
@@ -135,7 +135,7 @@ def generate(
     def figures(src_uri: str) -> Markup:
         return infographic_pages.figures(shown.get(src_uri, []), renditions, src_uri)
 
-    guides, problems = _procedures(portal, index, figures, settings)
+    guides, problems = _procedures(portal, index, figures, settings, cache)
     tables = figure_tables.period_tables(portal)
     today = day_in_vietnam(settings.built)  # due and late days as the units count them
     owed = calendar.owed(portal.calendar, list(portal.units.values()), portal.documents, today)

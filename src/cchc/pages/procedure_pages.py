@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import groupby
+from pathlib import Path
 
 from markupsafe import Markup
 
@@ -82,8 +83,11 @@ def procedure_page(
     )
 
 
-def poster_page(procedure: Procedure, site_url: str, site_name: str) -> GeneratedPage:
-    """One A4 sheet for the notice board: large type, the essentials, a QR code to the guide.
+def poster_page(
+    procedure: Procedure, site_url: str, site_name: str, cache: Path | None = None
+) -> GeneratedPage:
+    """One A4 sheet for the notice board: large type, the essentials, a QR code to the guide (kept in
+    `cache` between builds).
 
     The type is the largest of poster_fit's densities that leaves a margin at the foot of the sheet;
     the page records the density and the free space it expects (`poster` in its front matter)."""
@@ -102,7 +106,7 @@ def poster_page(procedure: Procedure, site_url: str, site_name: str) -> Generate
         procedure=procedure,
         facts=facts,
         url=url,
-        qr=Markup(qr.svg(url, label("poster.qr", url=url))),
+        qr=Markup(qr.svg(url, label("poster.qr", url=url), cache)),
     )
 
 

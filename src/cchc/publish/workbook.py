@@ -4,16 +4,14 @@ workbook's dates are the build's and its zip entries carry that date, not the cl
 
 from __future__ import annotations
 
-import hashlib
 import io
-import json
-import os
 import zipfile
 from datetime import datetime
 from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cchc.kept import code, kept
 from cchc.labels import label
 from cchc.pages.figure_tables import PeriodTable
 from cchc.quantities import Quantity, plain
@@ -45,8 +43,7 @@ def _sheet_name(label: str, taken: set[str]) -> str:
 
 Cell = int | float | str | None
 Sheet = tuple[str, list[list[Cell]]]  # a sheet's name and its rows, header first and totals last
-# How the sheets are written is this module's code: any change to it is a new workbook.
-_WRITER = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+_WRITER = code(__file__)
 
 
 def sheets(tables: list[PeriodTable]) -> list[Sheet]:
@@ -74,23 +71,13 @@ def sheets(tables: list[PeriodTable]) -> list[Sheet]:
 
 
 def workbook(tables: list[PeriodTable], built: datetime, cache: Path | None = None) -> bytes:
-    """The workbook's bytes; with a `cache` folder, kept there under a hash of what it holds, so that an
-    unchanged workbook is neither written again nor openpyxl (a tenth of a second) imported."""
+    """The workbook's bytes; with a `cache` folder, kept there, so that an unchanged workbook is neither
+    written again nor openpyxl (a tenth of a second, 10 MB) imported."""
     book = sheets(tables)
-    if cache is None:
-        return _written(book, built)
     # Everything the bytes come from: the sheets, the date, the words outside them and the writer.
     words = [label(key) for key in ("workbook.creator", "workbook.empty_sheet", "workbook.empty")]
-    key = json.dumps([_WRITER, version("openpyxl"), built.isoformat(), words, book], ensure_ascii=False)
-    path = cache / f"{hashlib.sha256(key.encode()).hexdigest()[:20]}.xlsx"
-    if path.is_file():
-        return path.read_bytes()
-    data = _written(book, built)
-    cache.mkdir(parents=True, exist_ok=True)
-    part = path.with_name(f"{path.name}.{os.getpid()}.part")
-    part.write_bytes(data)
-    part.replace(path)
-    return data
+    inputs = [_WRITER, version("openpyxl"), built.isoformat(), words, book]
+    return kept(cache, inputs, ".xlsx", lambda: _written(book, built))
 
 
 def _written(book: list[Sheet], built: datetime) -> bytes:
