@@ -104,8 +104,10 @@ class PortalBuild:
         log.info(f"Ảnh: mã hóa mới {encoded} tệp, {cached} tệp lấy từ bộ nhớ đệm")
         return cls(root, docs_dir, settings, generated, portal, log)
 
-    def compiled_templates(self) -> BytecodeCache:
-        return render.compiled_in(self.root / COMPILED)
+    @staticmethod
+    def compiled_templates() -> BytecodeCache | None:
+        """The theme's templates compiled into the same folder as the portal's (set in `start`)."""
+        return render.ENVIRONMENT.bytecode_cache
 
     def template_globals(self) -> dict[str, object]:
         return {
@@ -237,13 +239,12 @@ class PortalBuild:
 
     def writing(self, site_dir: Path, metas: Iterable[Mapping[str, Any]]) -> None:
         """The pages, whose meta is `metas`, are about to be written into `site_dir`."""
-        may_search = sum(1 for meta in metas if meta.get("search") is not False)  # as overrides/main.html
-        self._search = search_index.Indexer(site_dir, may_search)
+        self._search = search_index.Indexer(site_dir, sum(1 for meta in metas if _may_search(meta)))
 
     def written(self, dest_uri: str, html: str, meta: Mapping[str, Any]) -> None:
         """A page has been written: the search index may start once no searchable page is left."""
         assert self._search is not None
-        self._search.written(dest_uri, html, meta.get("search") is not False)
+        self._search.written(dest_uri, html, _may_search(meta))
 
     def abandon(self) -> None:
         """The build failed after it started (a page, a template, `mkdocs serve` going on): stop drawing and
@@ -268,6 +269,11 @@ class PortalBuild:
             raise BuildError(f"Pagefind không lập được chỉ mục tìm kiếm: {error}") from None
         self.log.info(f"Thẻ chia sẻ: vẽ mới {drawn}, dùng lại {len(self.site.cards) - drawn} từ bộ nhớ đệm")
         self.log.info(f"Tìm kiếm: Pagefind lập chỉ mục {indexed} trang")
+
+
+def _may_search(meta: Mapping[str, Any]) -> bool:
+    """Whether a page may carry the search body: unless its meta says `search: false` (main.html)."""
+    return meta.get("search") is not False
 
 
 def _log(log: logging.Logger, problems: list[Problem]) -> None:
