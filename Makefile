@@ -18,12 +18,12 @@ $(READY): pyproject.toml
 # change is saved on a branch cms/… for review, then published to main).
 edit: $(READY) cms
 	PORT=8081 MODE=git cms/node_modules/.bin/decap-server & trap 'kill $$!' EXIT; \
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000 --livereload
 
 # Every target that builds the site installs the web form first: the same commit gives the same site,
 # /quan-tri/ included, whatever ran before.
 serve: $(READY) cms
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+	$(BIN)/mkdocs serve --dirty --dev-addr 127.0.0.1:8000 --livereload
 
 # One build at a time, into a fresh folder swapped in whole (src/cchc/publish/site_swap.py).
 build: $(READY) cms

@@ -15,6 +15,7 @@ from mkdocs.utils import get_build_datetime
 
 from cchc.navigation import mkdocs_nav
 from cchc.portal_build import BuildError, PortalBuild
+from cchc.publish import preview
 from cchc.settings import with_safe_ids
 
 log = logging.getLogger("mkdocs.plugins.cchc")
@@ -29,11 +30,28 @@ def _stopping_on_build_error():
         raise PluginError(str(error)) from None
 
 
+def on_startup(command, dirty):
+    # `mkdocs serve --dirty` (make serve) keeps the site folder between builds: the preview rewrites
+    # only what changed (cchc.publish.preview), and says so instead of MkDocs' warning that it would not.
+    preview.begin(command == "serve" and dirty)
+    if preview.session() is not None:
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)
+
+
+def _not_dirty_warning(record):
+    return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
 def on_pre_build(config):
     global _build
     with _stopping_on_build_error():
         _build = PortalBuild.start(
-            Path(config.config_file_path).parent, Path(config.docs_dir), config, get_build_datetime(), log
+            Path(config.config_file_path).parent,
+            Path(config.docs_dir),
+            config,
+            get_build_datetime(),
+            log,
+            preview.session(),
         )
 
 
@@ -46,7 +64,24 @@ def on_config(config):
 
 def on_nav(nav, config, files):
     _build.nav((page.file.src_uri, page.url) for page in nav.pages)
+    if preview.session() is not None:
+        # Each page and file is written again only when what it is made of has changed (MkDocs --dirty
+        # asks each file); the theme's own files are left to MkDocs.
+        written = _build.unchanged(
+            Path(config.config_file_path), Path(config.site_dir), ((f.dest_uri, f.src_uri) for f in files)
+        )
+        for file in files:
+            if (again := written.get(file.dest_uri)) is not None:
+                file.is_modified = _yes if again else _no
     return nav
+
+
+def _yes():
+    return True
+
+
+def _no():
+    return False
 
 
 def on_env(env, config, files):
@@ -57,6 +92,9 @@ def on_env(env, config, files):
     env.filters.update(_build.template_filters())
     env.globals.update(_build.template_globals())
     # The last event before pages are written (every page read and rendered, its meta known).
+    for file in files.documentation_pages():
+        if (kept := _build.kept(file.dest_uri)) is not None:
+            file.page.title, file.page.meta = kept
     _build.writing(Path(config.site_dir), [file.page.meta for file in files.documentation_pages()])
 
 
@@ -97,7 +135,7 @@ def on_page_context(context, page, config, nav):
 
 
 def on_post_page(output, page, config):
-    _build.written(page.file.dest_uri, output, page.meta)
+    _build.written(page.file.dest_uri, output, page.meta, page.title)
     return output
 
 
@@ -116,5 +154,7 @@ def on_build_error(error):
 
 
 def on_serve(server, config, builder):
-    server.watch(str(Path(config.config_file_path).parent / "content"))
+    root = Path(config.config_file_path).parent
+    for folder in ("content", "overrides", "hooks"):
+        server.watch(str(root / folder))
     return server

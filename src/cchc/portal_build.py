@@ -29,7 +29,7 @@ from cchc.navigation import NAV_PAGES
 from cchc.pages import render, safe_ids, sanitize
 from cchc.pages.field_reference import expand_marks
 from cchc.problems import Problem, Severity, errors
-from cchc.publish import cards, cms_config, placement, search_index, web_files
+from cchc.publish import cards, cms_config, placement, preview, search_index, web_files
 from cchc.publish.placement import Placed
 from cchc.refs import index as reference_index
 from cchc.settings import Config, Settings, SettingsError, from_config
@@ -70,6 +70,7 @@ class PortalBuild:
         generated: site.Site,
         portal: Portal,
         log: logging.Logger,
+        session: preview.Preview | None = None,
     ) -> None:
         self.root, self.settings, self.site, self.portal, self.log = root, settings, generated, portal, log
         self.docs = docs_dir.resolve().relative_to(root.resolve()).as_posix()
@@ -81,20 +82,37 @@ class PortalBuild:
         self._in_nav: set[str] = set()
         self._nav_urls: list[str] = []
         self._navs: dict[str, str] = {}  # the primary nav drawn for each folder outside the nav
+        # The editors' preview (preview.py): each page's and file's own digest by its path in the site,
+        # the nav pages' parts that every page shows, the plan, and each page's title and meta as written.
+        self._session = session
+        self._own: dict[str, str] = {}
+        # The Markdown files each page links to (None: may link to any); their existence shapes the page.
+        self._links: dict[str, list[str] | None] = {}
+        self._theme: list[str] = []  # the theme's own files, by path in the site
+        self._inputs: dict[str, str] = {}
+        self._plan: preview.Plan | None = None
+        self._shown: dict[str, tuple[Any, dict[str, Any]]] = {}
 
     @classmethod
     def start(
-        cls, root: Path, docs_dir: Path, config: Config, built: datetime, log: logging.Logger
+        cls,
+        root: Path,
+        docs_dir: Path,
+        config: Config,
+        built: datetime,
+        log: logging.Logger,
+        session: preview.Preview | None = None,
     ) -> PortalBuild:
         """Load and check content/ and its citations (before anything is written), then generate
         everything. Problems go to `log`; a BuildError stops the build when there are errors."""
-        portal, problems = loader.load(root)
+        memo = session.memo if session is not None else None
+        portal, problems = loader.load(root, memo=memo)
         _stop_on_errors(problems, log)
         try:
             settings = from_config(config, built)
         except SettingsError as error:
             raise BuildError(str(error)) from None
-        index = reference_index.index_references(portal)
+        index = reference_index.index_references(portal, memo)
         problems += index.problems
         _stop_on_errors(problems, log)
         render.ENVIRONMENT.bytecode_cache = render.compiled_in(root / COMPILED)
@@ -102,7 +120,7 @@ class PortalBuild:
         _log(log, problems + generated.problems)
         encoded, cached = generated.encoded, len(generated.images) - generated.encoded
         log.info(f"Ảnh: mã hóa mới {encoded} tệp, {cached} tệp lấy từ bộ nhớ đệm")
-        return cls(root, docs_dir, settings, generated, portal, log)
+        return cls(root, docs_dir, settings, generated, portal, log, session)
 
     @staticmethod
     def compiled_templates() -> BytecodeCache | None:
@@ -155,7 +173,11 @@ class PortalBuild:
         """Every page and file the portal adds to the site, once sure that none lands where another file
         does: `found` is what the site generator has already, (path in the site, the docs/ file it comes
         from or None for the theme's own)."""
+        found = list(found)
         out = self._outputs()
+        self._theme = [path for path, owner in found if owner is None]
+        if self._session is not None:
+            self._own_digests(out, found)
         placed = [Placed(path, owner, "tệp giao diện") for path, owner in found]
         placed += [Placed(urls.written(o.src_uri), o.owner) for o in out]
         cards_of = {urls.card(p.src_uri): p.edit_path for p in self.site.pages}
@@ -205,6 +227,64 @@ class PortalBuild:
         out += [Output(path, source=str(source)) for path, source in sources.items()]
         return out
 
+    def _own_digests(self, out: list[Output], found: Iterable[tuple[str, str | None]]) -> None:
+        """Each page's and file's own digest, by its path in the site (the editors' preview): a page's
+        text, front matter and theme context; a file's text, or the file it is copied from."""
+        own = self._own
+        for o in out:
+            path = urls.written(o.src_uri)
+            page = self._pages.get(o.src_uri)
+            if page is not None:
+                own[path] = preview.digest(o.text, page.front_matter(), page.theme)
+                self._links[path] = preview.markdown_links(o.src_uri, str(o.text))
+            else:
+                own[path] = preview.digest(o.text) if o.source is None else preview.file_digest(o.source)
+        for path, owner in found:  # the theme's own files (no owner) are left to MkDocs
+            if owner is not None:
+                own[path] = preview.file_digest(self.root / owner)
+                if owner.endswith(".md"):  # not read here: it may link to any file
+                    self._links[path] = None
+        for path, card in self.site.cards.items():
+            own[path] = card.key()
+
+    def unchanged(
+        self, config_file: Path, site_dir: Path, files: Iterable[tuple[str, str]]
+    ) -> dict[str, bool]:
+        """The editors' preview: whether each page and file (by its path in the site) is written again.
+        `files`: (path in the site, src_uri) of all the site's pages and files; the theme's own are left
+        out of the answer. Called once the nav is known."""
+        assert self._session is not None
+        sources = {src for _, src in files}
+        every = preview.digest(*sorted(sources))
+        own = dict(self._own)
+        for path, links in self._links.items():
+            own[path] = preview.digest(own[path], every if links is None else [t in sources for t in links])
+        inputs = {
+            "mkdocs.yml": preview.file_digest(config_file),
+            "overrides/": preview.tree_digest(self.root / "overrides"),
+            "hooks/": preview.tree_digest(self.root / "hooks"),
+            "ngày dựng": self.settings.built.isoformat(),
+            "mục lục (nav)": preview.digest(self._nav_shown()),
+        }
+        self._inputs = inputs
+        self._plan = plan = self._session.plan(site_dir, inputs, own)
+        if plan.reason:
+            self.log.info(f"Xem trước: vẽ lại mọi trang vì đã đổi {plan.reason}")
+        return {path: path in plan.changed for path in own if path not in self.site.cards}
+
+    def _nav_shown(self) -> list[object]:
+        """What Material's nav and footer read of each nav page: its title and meta (a hand-written page's
+        are in its front matter)."""
+        shown: list[object] = []
+        for src_uri in sorted(self._in_nav):
+            page = self._pages.get(src_uri)
+            if page is not None:
+                shown.append([src_uri, *(page.front_matter().get(k) for k in _NAV_META)])
+            else:
+                text = (self.root / self.docs / src_uri).read_text(encoding="utf-8", errors="replace")
+                shown.append([src_uri, handwritten.front_matter(text)])
+        return shown
+
     def page_meta(self, src_uri: str, read: dict[str, Any]) -> dict[str, Any]:
         """A page's meta: a generated page's own; of a hand-written page's, as MkDocs `read` it, only what
         such a page may set (cchc check names the rest)."""
@@ -237,14 +317,27 @@ class PortalBuild:
         page = self._pages.get(src_uri)
         return page.theme if page else {}
 
+    def kept(self, dest_uri: str) -> tuple[Any, dict[str, Any]] | None:
+        """The editors' preview: the title and meta of a page that is not drawn again, as it was written
+        (the pages drawn again show them in the nav, previous and next); None for a page drawn again."""
+        if self._session is None or self._plan is None or dest_uri in self._plan.changed:
+            return None
+        shown = self._session.shown(dest_uri)
+        if shown is not None:
+            self._shown[dest_uri] = shown
+        return shown
+
     def writing(self, site_dir: Path, metas: Iterable[Mapping[str, Any]]) -> None:
         """The pages, whose meta is `metas`, are about to be written into `site_dir`."""
-        self._search = search_index.Indexer(site_dir, sum(1 for meta in metas if _may_search(meta)))
+        if self._session is None:  # the preview indexes once the build is done (preview.Background)
+            self._search = search_index.Indexer(site_dir, sum(1 for meta in metas if _may_search(meta)))
 
-    def written(self, dest_uri: str, html: str, meta: Mapping[str, Any]) -> None:
+    def written(self, dest_uri: str, html: str, meta: dict[str, Any], title: Any) -> None:
         """A page has been written: the search index may start once no searchable page is left."""
-        assert self._search is not None
-        self._search.written(dest_uri, html, _may_search(meta))
+        if self._session is not None:
+            self._shown[dest_uri] = (title, meta)
+        elif self._search is not None:
+            self._search.written(dest_uri, html, _may_search(meta))
 
     def abandon(self) -> None:
         """The build failed after it started (a page, a template, `mkdocs serve` going on): stop drawing and
@@ -260,15 +353,29 @@ class PortalBuild:
         except Exception as exc:  # a worker's failure, reported as one line instead of its traceback
             raise BuildError(f"Không vẽ được thẻ chia sẻ: {exc}") from None
         cache = self.root / CACHE / cards.CACHE
+        plan = self._plan
         for path, card in self.site.cards.items():
-            _place(cache / f"{card.key()}.png", site_dir / path)
+            if plan is None or path in plan.changed:
+                _place(cache / f"{card.key()}.png", site_dir / path)
         web_files.write_headers(site_dir)
+        self.log.info(f"Thẻ chia sẻ: vẽ mới {drawn}, dùng lại {len(self.site.cards) - drawn} từ bộ nhớ đệm")
+        if self._session is not None and plan is not None:
+            also = [*self._theme, *urls.ROOT_FILES]
+            removed = self._session.done(site_dir, plan, self._inputs, self._shown, also)
+            pages = sum(1 for path in plan.changed if path.endswith(".html"))
+            self.log.info(
+                f"Xem trước: ghi lại {len(plan.changed)} trong {len(plan.keys)} tệp ({pages} trang), "
+                f"xóa {removed}; chỉ mục tìm kiếm lập lại ở nền"
+            )
+            return
         try:
             indexed = (self._search or search_index.Indexer(site_dir, 0)).finish()
         except search_index.SearchIndexError as error:
             raise BuildError(f"Pagefind không lập được chỉ mục tìm kiếm: {error}") from None
-        self.log.info(f"Thẻ chia sẻ: vẽ mới {drawn}, dùng lại {len(self.site.cards) - drawn} từ bộ nhớ đệm")
         self.log.info(f"Tìm kiếm: Pagefind lập chỉ mục {indexed} trang")
+
+
+_NAV_META = ("title", "icon", "subtitle", "status")
 
 
 def _may_search(meta: Mapping[str, Any]) -> bool:

@@ -47,6 +47,14 @@ def allowed(meta: Mapping[str, Any]) -> dict[str, Any]:
     return kept
 
 
+def front_matter(text: str) -> str:
+    """A page's front matter as written (between the opening and the closing '---'), or ''."""
+    if not text.startswith("---"):
+        return ""
+    end = text.find("\n---", 3)
+    return text[3:end] if end >= 0 else text
+
+
 def check_pages(root: Path, problems: list[Problem]) -> None:
     for file in files.walk(root, root / files.DOCS, [], (".md",)):
         shown, text = frontmatter.read(root, file, problems)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from cchc import urls
@@ -24,7 +25,8 @@ from cchc.content import (
 )
 from cchc.content.frontmatter import Source
 from cchc.dates import build_day, plausible
-from cchc.model import Portal
+from cchc.memo import Memo, use
+from cchc.model import Document, Indicator, Portal
 from cchc.problems import Problem
 
 # claim(uri, path, line, field): the content file at path:line takes `uri` in the built site; False, with a
@@ -33,21 +35,48 @@ Claim = Callable[[str, str, int, str], bool]
 
 
 def _sources(
-    root: Path, folder: Path, problems: list[Problem], recursive: bool = True
+    root: Path, folder: Path, problems: list[Problem], recursive: bool = True, memo: Memo | None = None
 ) -> Iterator[tuple[Path, Source]]:
     """Yield (file, parsed source) for each Markdown file under `folder`, in a stable order."""
     for file in files.walk(root, folder, problems, (".md",), recursive):
         if problem := files.slug_problem(root, file):
             problems.append(problem)
             continue
-        shown, text = frontmatter.read(root, file, problems)
-        if text is None:
-            continue
-        source, found = frontmatter.parse(shown, text)
-        found = found or markdown_limits.problems(shown, source.body, source.body_line)
+        found, source = use(memo, ("source", stat_key(file)), partial(_parsed, root, file))
         problems.extend(found)
-        if not found:
+        if source is not None:
             yield file, source
+
+
+def _parsed(root: Path, file: Path) -> tuple[list[Problem], Source | None]:
+    """A content file's problems, and its source unless they stop it."""
+    found: list[Problem] = []
+    shown, text = frontmatter.read(root, file, found)
+    if text is None:
+        return found, None
+    source, stopping = frontmatter.parse(shown, text)
+    stopping = stopping or markdown_limits.problems(shown, source.body, source.body_line)
+    return found + stopping, None if stopping else source
+
+
+def stat_key(path: Path) -> tuple[str, int, int, int]:
+    """What says a file is unchanged since it was last read: its place, time, size and inode."""
+    stat = path.stat()
+    return str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino
+
+
+def _document(root: Path, source: Source, file: Path) -> tuple[Document | None, list[Problem]]:
+    found: list[Problem] = []
+    return documents.document_from(root, source, file, found), found
+
+
+def _figure_problems(
+    document: Document, indicators: dict[str, Indicator]
+) -> tuple[list[Problem], list[Problem]]:
+    """Figures the catalogue refuses (the document is left out), and those its body does not give."""
+    if refused := figures.catalogue_problems(document, indicators):
+        return refused, []
+    return [], figures.body_problems(document, indicators)
 
 
 def _closest(name: str, known: Iterable[str]) -> str:
@@ -59,9 +88,12 @@ def _unknown_unit(known: Iterable[str], unit_id: str) -> str:
     return f"không có đơn vị mã '{unit_id}' trong content/{units.FOLDER}/{_closest(unit_id, known)}"
 
 
-def load(root: Path, content: str = "content", today: date | None = None) -> tuple[Portal, list[Problem]]:
+def load(
+    root: Path, content: str = "content", today: date | None = None, memo: Memo | None = None
+) -> tuple[Portal, list[Problem]]:
     """Read `root/content` (and check `root/docs`); a file with problems is left out of the portal.
-    Dates may not lie more than a year after `today`, the build's date."""
+    Dates may not lie more than a year after `today`, the build's date. `memo` keeps what each file
+    gave from one build to the next (a serve session)."""
     portal = Portal()
     problems: list[Problem] = []
     base = root / content
@@ -92,7 +124,7 @@ def load(root: Path, content: str = "content", today: date | None = None) -> tup
         return True
 
     broken: set[str] = set()  # ids of units whose files have problems: not reported again as unknown
-    for _file, source in _sources(root, base / units.FOLDER, problems):
+    for _file, source in _sources(root, base / units.FOLDER, problems, memo=memo):
         unit = units.unit_from(source, problems)
         if unit is None and "id" in source.meta:
             broken.add(str(source.meta["id"].data))
@@ -121,8 +153,12 @@ def load(root: Path, content: str = "content", today: date | None = None) -> tup
 
     portal.indicators = indicators.read_indicators(root, base / references.FOLDER, problems)
     held_back = False  # documents of units whose files have problems: the folder is not empty
-    for file, source in _sources(root, base / documents.FOLDER, problems):
-        document = documents.document_from(root, source, file, problems)
+    catalogue = repr(portal.indicators)
+    for file, source in _sources(root, base / documents.FOLDER, problems, memo=memo):
+        # A document reads its file and checks that its attachments are there (its folder's entries).
+        read = ("document", stat_key(file), file.parent.stat().st_mtime_ns)
+        document, found = use(memo, read, partial(_document, root, source, file))
+        problems += found
         if document is None:
             continue
         if document.unit_id in broken:
@@ -131,10 +167,15 @@ def load(root: Path, content: str = "content", today: date | None = None) -> tup
         if document.date and (wrong := plausible(document.date, today)):
             problems.append(Problem(document.path, document.lines["ngay_ban_hanh"], "ngay_ban_hanh", wrong))
             continue
-        if mismatched := figures.catalogue_problems(document, portal.indicators):
-            problems += mismatched
+        refused, unsaid = use(
+            memo,
+            ("figures", read, catalogue),
+            partial(_figure_problems, document, portal.indicators),
+        )
+        if refused:
+            problems += refused
             continue
-        problems += figures.body_problems(document, portal.indicators)
+        problems += unsaid
         if document.unit_id not in portal.units:
             problems.append(
                 Problem(
@@ -163,8 +204,8 @@ def load(root: Path, content: str = "content", today: date | None = None) -> tup
     issuers, aliases = references.read_references(root, base / references.FOLDER, problems)
     portal.bodies, portal.aliases = issuers, tuple(aliases)
     portal.calendar = calendar.read_calendar(root, base / references.FOLDER, problems)
-    _load_procedures(root, base / procedures.FOLDER, portal, problems, claim)
-    _load_infographics(root, base / infographics.FOLDER, portal, problems, claim, today)
+    _load_procedures(root, base / procedures.FOLDER, portal, problems, claim, memo)
+    _load_infographics(root, base / infographics.FOLDER, portal, problems, claim, today, memo)
     problems += markdown_limits.other_bodies(root, portal)
     return portal, sorted(problems)
 
@@ -192,11 +233,17 @@ def _parent_cycles(portal: Portal) -> list[Problem]:
 
 
 def _load_infographics(
-    root: Path, folder: Path, portal: Portal, problems: list[Problem], claim: Claim, today: date
+    root: Path,
+    folder: Path,
+    portal: Portal,
+    problems: list[Problem],
+    claim: Claim,
+    today: date,
+    memo: Memo | None,
 ) -> None:
     procedures_known = {p.slug for p in portal.procedures}
     documents_known = {urls.document_ref(d.src_uri) for d in portal.documents}
-    for file, source in _sources(root, folder, problems):
+    for file, source in _sources(root, folder, problems, memo=memo):
         item = infographics.infographic_from(root, source, file, problems)
         if item is None:
             continue
@@ -225,13 +272,15 @@ def _load_infographics(
             portal.infographics.append(item)
 
 
-def _load_procedures(root: Path, folder: Path, portal: Portal, problems: list[Problem], claim: Claim) -> None:
+def _load_procedures(
+    root: Path, folder: Path, portal: Portal, problems: list[Problem], claim: Claim, memo: Memo | None
+) -> None:
     forms = procedures.load_forms(root, folder, problems)
     portal.forms = {
         name: form for name, form in forms.items() if claim(form.src_uri, form.path, 1, "tên tệp")
     }
     portal.fields = procedures.load_fields(root, folder, problems)
-    for file, source in _sources(root, folder, problems, recursive=False):
+    for file, source in _sources(root, folder, problems, recursive=False, memo=memo):
         procedure = procedures.procedure_from(source, file, portal.forms, problems)
         if procedure is None:
             continue

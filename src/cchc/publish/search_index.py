@@ -77,8 +77,7 @@ class Indexer:
         if self._process.returncode != 0:
             raise SearchIndexError((err or out).strip()[-500:])
         make_stable(self.site_dir / urls.SEARCH_BUNDLE)
-        pages = re.search(r"Indexed (\d+) pages?", out)
-        return int(pages.group(1)) if pages else 0
+        return indexed(out)
 
     def cancel(self) -> None:
         if self._process is not None:
@@ -88,12 +87,23 @@ class Indexer:
     def _start(self, everything: bool = False) -> None:
         folders = sorted(f"{folder}/**/*.html" for folder in self._folders if folder)
         glob = [] if everything else ["--glob", _glob(folders)]
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", "pagefind", "--site", str(self.site_dir), *glob],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+        self._process = pagefind(self.site_dir, *glob)
+
+
+def pagefind(site_dir: Path, *options: str) -> subprocess.Popen[str]:
+    """Pagefind started over `site_dir`; its output is read by `indexed`."""
+    return subprocess.Popen(
+        [sys.executable, "-m", "pagefind", "--site", str(site_dir), *options],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def indexed(output: str) -> int:
+    """The number of pages Pagefind says it indexed."""
+    pages = re.search(r"Indexed (\d+) pages?", output)
+    return int(pages.group(1)) if pages else 0
 
 
 def _glob(patterns: list[str]) -> str:

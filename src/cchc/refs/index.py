@@ -11,14 +11,16 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 
 from cchc import urls
 from cchc.labels import label
-from cchc.model import Document, Portal, Procedure, Unit
+from cchc.memo import Memo, use
+from cchc.model import Alias, Document, Portal, Procedure, Unit
 from cchc.problems import Problem, Severity
 from cchc.refs.citation import STANDARD, Citation
 from cchc.refs.extract import canonical_symbol, extract, split_symbol
-from cchc.refs.resolve import Issuer, build_directory, identity, resolve
+from cchc.refs.resolve import Directory, Issuer, build_directory, identity, resolve
 from cchc.text import name_key
 
 SNIPPET = 70  # characters of context on each side of a citation
@@ -118,6 +120,12 @@ def _passages(portal: Portal) -> Iterator[tuple[Document | Procedure, int, str, 
             yield procedure, number, text, line, None
 
 
+def _citations(
+    text: str, aliases: tuple[Alias, ...], directory: Directory, unit: Unit | None
+) -> list[Citation]:
+    return resolve(extract(text, aliases), directory, unit)
+
+
 def _snippet(text: str, start: int, end: int) -> str:
     before = " ".join(text[max(0, start - SNIPPET) : start].split())
     after = " ".join(text[end : end + SNIPPET].split())
@@ -128,15 +136,23 @@ def _warn(page: Document | Procedure, line: int, message: str) -> Problem:
     return Problem(page.path, line, "trích dẫn", message, Severity.WARNING)
 
 
-def index_references(portal: Portal) -> ReferenceIndex:
+def index_references(portal: Portal, memo: Memo | None = None) -> ReferenceIndex:
+    """Every citation of the portal's texts, resolved and indexed; `memo` keeps each text's citations from
+    one build to the next (a serve session)."""
     directory = build_directory(portal.units, portal.bodies)
+    # What a text's citations are read with besides the text: the units, issuers and aliases.
+    known = repr((portal.units, portal.bodies, portal.aliases)) if memo is not None else ""
     index = ReferenceIndex()
     own = {}
     for document in portal.documents:
         if (doc_id := document_identity(document)) is not None:
             own[doc_id] = document
     for page, passage, text, line, unit in _passages(portal):
-        citations = resolve(extract(text, portal.aliases), directory, unit)
+        citations = use(
+            memo,
+            ("citations", text, unit.id if unit else None, known),
+            partial(_citations, text, portal.aliases, directory, unit),
+        )
         if not citations and isinstance(page, Procedure):
             # Each line of a procedure's legal basis names a document; the scan that indexes it says so.
             index.problems.append(

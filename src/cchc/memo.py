@@ -1,0 +1,32 @@
+"""Results kept from one build to the next while `mkdocs serve` runs (cchc.publish.preview), each under a
+key that names everything it is made from; what a build did not ask for is dropped when it ends, so
+what is kept stays the size of one build's results."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+class Memo:
+    def __init__(self) -> None:
+        self._kept: dict[Hashable, object] = {}  # the last build's results
+        self._used: dict[Hashable, object] = {}  # this build's
+
+    def get(self, key: Hashable, make: Callable[[], T]) -> T:
+        """The result kept under `key`, or `make()`'s; `key` must hold all that `make` reads."""
+        if key in self._used:
+            return self._used[key]  # type: ignore[return-value]
+        value = self._kept.pop(key) if key in self._kept else make()
+        self._used[key] = value
+        return value  # type: ignore[return-value]
+
+    def next_build(self) -> None:
+        self._kept, self._used = self._used, {}
+
+
+def use(memo: Memo | None, key: Hashable, make: Callable[[], T]) -> T:
+    """`make()`, kept in `memo` when there is one (a build outside a serve session has none)."""
+    return make() if memo is None else memo.get(key, make)

@@ -1,0 +1,205 @@
+"""The editors' preview (`make serve`, which runs `mkdocs serve --dirty`): what one serve session keeps
+from build to build, so that a save rewrites only the pages and files it changes.
+
+Every page and file of a build gets a key, a digest of everything it is made from: a page's own text,
+front matter and theme context, and what every page reads besides (the settings, the templates, the
+nav and the nav pages' titles: `Inputs`). A page or file is written again when its key differs from the
+one it was last written with; the others stay as they are on disk, and their pages get back the title
+and meta that the pages drawn again read from them (the nav, previous and next). When what every page
+reads has changed, every page is drawn again, and the log says why. Files the last build wrote and this
+one does not are removed. The search index is then made again over the whole site in the background,
+into a folder of its own that replaces the served one once it is complete.
+
+The check that this is safe is the one a reader cares about: after each kind of edit, the served site
+equals a clean build byte for byte (tests/site/test_preview.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import posixpath
+import re
+import shutil
+import tempfile
+import threading
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
+
+from cchc import urls
+from cchc.memo import Memo
+from cchc.publish import search_index
+
+_SESSION: Preview | None = None
+
+
+def begin(previewing: bool) -> None:
+    """A serve session starts (`previewing`: the site folder is kept between builds), or a build."""
+    global _SESSION
+    _SESSION = Preview() if previewing else None
+
+
+def session() -> Preview | None:
+    return _SESSION
+
+
+def digest(*parts: object) -> str:
+    """A key for a page or file: parts are text, bytes, or data whose repr is stable (dataclasses,
+    dicts in insertion order, Markup)."""
+    hashed = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part if isinstance(part, bytes) else (part if isinstance(part, str) else repr(part)).encode()
+        hashed.update(len(data).to_bytes(8, "little"))
+        hashed.update(data)
+    return hashed.hexdigest()
+
+
+# An inline link's target as Markdown writes it: "](path#anchor" or "](<path#anchor>".
+_LINK = re.compile(r"\]\(<?([^()\s<>\"]*)")
+
+
+def markdown_links(src_uri: str, text: str) -> list[str] | None:
+    """The Markdown files a page's text links to, as MkDocs resolves them (src_uris): such a link becomes
+    the file's address when the file exists and stays as written when it does not. None when the text
+    names '.md' anywhere else, so that the page depends on every file."""
+    targets = [m.partition("#")[0] for m in _LINK.findall(text)]
+    targets = [t for t in targets if t.endswith(".md")]
+    if text.count(".md") != len(targets):
+        return None
+    folder = posixpath.dirname(src_uri)
+    return [posixpath.normpath(posixpath.join(folder, unquote(t)).lstrip("/")) for t in targets]
+
+
+def file_digest(path: str | Path) -> str:
+    """A key for a file copied into the site: its place and its stat (the bytes are not read)."""
+    stat = Path(path).stat()
+    return digest(str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+
+def tree_digest(folder: Path) -> str:
+    """A key for every file under `folder` (templates, hooks)."""
+    files = sorted(p for p in folder.rglob("*") if p.is_file()) if folder.is_dir() else []
+    return digest(*(f"{p.relative_to(folder).as_posix()}\0{file_digest(p)}" for p in files))
+
+
+@dataclass
+class Plan:
+    """What this build writes: the pages and files whose key changed, and the others' keys."""
+
+    keys: dict[str, str]  # every page's and file's key by its path in the site
+    changed: set[str]  # the paths in the site written again
+    reason: str | None  # why every page is drawn again, or None
+
+
+@dataclass
+class Preview:
+    _written: dict[str, str] = field(default_factory=dict)  # key of what is at each path in the site
+    _shown: dict[str, tuple[Any, dict[str, Any]]] = field(default_factory=dict)  # title, meta by src_uri
+    _inputs: dict[str, str] = field(default_factory=dict)  # what every page reads, by name
+    _search: Background | None = None
+    memo: Memo = field(default_factory=Memo)  # what each content file gave (cchc.memo)
+
+    def plan(self, site_dir: Path, inputs: Mapping[str, str], own: Mapping[str, str]) -> Plan:
+        """`inputs`: what every page reads, each a digest by a name the log shows; `own`: each page's and
+        file's own digest by its path in the site."""
+        self.cancel_search()
+        shared = digest(*sorted(inputs.items()))
+        keys = {path: digest(shared, key) for path, key in own.items()}
+        reason = None
+        if self._inputs and (names := [n for n in inputs if self._inputs.get(n) != inputs[n]]):
+            reason = ", ".join(names)
+        written = self._written
+        changed = {p for p, key in keys.items() if written.get(p) != key or not (site_dir / p).exists()}
+        return Plan(keys, changed, reason)
+
+    def shown(self, src_uri: str) -> tuple[Any, dict[str, Any]] | None:
+        """A page's title and meta as the page was last written."""
+        return self._shown.get(src_uri)
+
+    def done(
+        self,
+        site_dir: Path,
+        plan: Plan,
+        inputs: Mapping[str, str],
+        shown: Mapping[str, tuple[Any, dict[str, Any]]],
+        also: Iterable[str],
+    ) -> int:
+        """The build has written `plan`'s pages and files (and `also`, paths the theme or the portal write
+        each build; `shown`, every page's title and meta): remove what the last build wrote and this one
+        does not, remember what is where, and index the site for search in the background. Returns the
+        number of files removed."""
+        now = set(plan.keys) | set(also)
+        gone = [path for path in self._written if path not in now]
+        for path in gone:
+            _remove(site_dir, path)
+        self._written = dict.fromkeys(also, "") | plan.keys
+        self._shown = dict(shown)
+        self._inputs = dict(inputs)
+        self.memo.next_build()
+        self._search = Background(site_dir)
+        return len(gone)
+
+    def cancel_search(self) -> None:
+        if self._search is not None:
+            self._search.cancel()
+            self._search = None
+
+    def settled(self) -> int:
+        """Wait for the search index; the number of pages it holds (tests)."""
+        return self._search.wait() if self._search else 0
+
+
+def _remove(site_dir: Path, path: str) -> None:
+    target = site_dir / path
+    target.unlink(missing_ok=True)
+    folder = target.parent
+    while folder != site_dir and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+class Background:
+    """Pagefind over the whole site into a folder of its own, swapped in for the served index when done."""
+
+    def __init__(self, site_dir: Path) -> None:
+        self._site = site_dir
+        self._out = Path(tempfile.mkdtemp(prefix=".cchc-search-", dir=site_dir.parent))
+        self._lock = threading.Lock()
+        self._cancelled = False
+        self._indexed = 0
+        self._process = search_index.pagefind(site_dir, "--output-path", str(self._out))
+        self._thread = threading.Thread(target=self._finish, daemon=True)
+        self._thread.start()
+
+    def _finish(self) -> None:
+        out, err = self._process.communicate()
+        with self._lock:
+            if self._cancelled or self._process.returncode != 0:
+                if not self._cancelled:
+                    logging.getLogger("mkdocs.plugins.cchc").warning(
+                        f"Pagefind không lập được chỉ mục tìm kiếm: {(err or out).strip()[-500:]}"
+                    )
+                shutil.rmtree(self._out, ignore_errors=True)
+                return
+            search_index.make_stable(self._out)
+            target = self._site / urls.SEARCH_BUNDLE
+            old = self._out.with_name(self._out.name + "-old")
+            if target.exists():
+                target.rename(old)
+            self._out.rename(target)
+            shutil.rmtree(old, ignore_errors=True)
+            self._indexed = search_index.indexed(out)
+
+    def cancel(self) -> None:
+        with self._lock:
+            self._cancelled = True
+            if self._process.poll() is None:
+                self._process.kill()
+        self._thread.join()
+
+    def wait(self) -> int:
+        self._thread.join()
+        return self._indexed

@@ -1,0 +1,170 @@
+"""The editors' preview (`make serve`: `mkdocs serve --dirty` with cchc.publish.preview): after each kind of
+edit, the site it serves equals, byte for byte, the site plain `mkdocs serve` builds from nothing; and a
+save rewrites only what it changes."""
+
+from __future__ import annotations
+
+import logging
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from cchc.publish import preview
+from tests.conftest import MEASURED, REPO
+from tests.preview_session import Session, clean_build, differences, digests
+
+DOCUMENT = "content/van-ban/xa-nam-sach/ke-hoach-tuyen-truyen-cchc-6-thang-cuoi-nam-2025.md"
+DOCUMENT_PAGE = "van-ban/xa-nam-sach/ke-hoach-tuyen-truyen-cchc-6-thang-cuoi-nam-2025/index.html"
+
+
+def _replace(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{path}: {old!r}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def _body(root: Path) -> None:
+    _replace(root / DOCUMENT, "\n\n", "\n\nMột câu thêm vào thân văn bản.\n\n")
+
+
+def _title(root: Path) -> None:
+    text = (root / DOCUMENT).read_text(encoding="utf-8")
+    title = re.search(r"^trich_yeu: (.+)$", text, re.M)
+    assert title
+    _replace(root / DOCUMENT, title[0], "trich_yeu: Kết quả tuyên truyền cải cách hành chính (sửa tiêu đề)")
+
+
+def _new(root: Path) -> None:
+    text = (root / DOCUMENT).read_text(encoding="utf-8")
+    text = re.sub(r"^so_ky_hieu: .+$", 'so_ky_hieu: "99/KH-UBND"', text, count=1, flags=re.M)
+    (root / DOCUMENT).with_name("bao-cao-moi.md").write_text(text, encoding="utf-8")
+
+
+def _rename(root: Path) -> None:
+    (root / DOCUMENT).rename((root / DOCUMENT).with_name("bao-cao-doi-ten.md"))
+
+
+def _delete(root: Path) -> None:
+    (root / "content/van-ban/xa-nam-sach/bao-cao-doi-ten.md").unlink()
+
+
+def _unit(root: Path) -> None:
+    _replace(root / "content/don-vi/xa-nam-sach.md", "ten_ngan: ", "ten_ngan: Xã mới ")
+
+
+def _procedure(root: Path) -> None:
+    path = root / "content/thu-tuc/dang-ky-khai-tu.md"
+    text = path.read_text(encoding="utf-8")
+    title = re.search(r"^ten: (.+)$", text, re.M)
+    assert title
+    _replace(path, title[0], f"{title[0]} (sửa)")
+
+
+def _reference_table(root: Path) -> None:
+    path = root / "content/tham-chieu/co-quan.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n# một dòng ghi chú\n", encoding="utf-8")
+    _replace(path, "- ten: Bộ Chính trị", "- ten: Bộ Chính trị Trung ương")
+
+
+def _handwritten(root: Path) -> None:
+    _replace(root / "docs/lien-he.md", "\n\n", "\n\nMột dòng mới trong trang liên hệ.\n\n")
+
+
+def _handwritten_title(root: Path) -> None:
+    path = root / "docs/lien-he.md"
+    path.write_text(
+        "---\ntitle: Liên hệ với chúng tôi\n---\n" + path.read_text(encoding="utf-8"), encoding="utf-8"
+    )
+
+
+def _template(root: Path) -> None:
+    path = root / "overrides/main.html"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "{#- a comment: the same pages -#}\n", encoding="utf-8")
+
+
+def _config(root: Path) -> None:
+    _replace(root / "mkdocs.yml", "site_name: ", "site_name: Thử ")
+
+
+EDITS: list[tuple[str, Callable[[Path], None]]] = [
+    ("nothing", lambda root: None),
+    ("body", _body),
+    ("title", _title),
+    ("new document", _new),
+    ("rename", _rename),
+    ("delete", _delete),
+    ("unit", _unit),
+    ("procedure", _procedure),
+    ("reference table", _reference_table),
+    ("hand-written page", _handwritten),
+    ("hand-written page's title", _handwritten_title),
+    ("template", _template),
+    ("mkdocs.yml", _config),
+]
+
+
+@pytest.fixture(scope="module")
+def portal(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("preview") / "portal"
+    root.mkdir()
+    shutil.copy(REPO / "mkdocs.yml", root)
+    for folder in ("hooks", "overrides", "docs", "content"):
+        shutil.copytree(REPO / folder, root / folder)
+    return root
+
+
+@pytest.mark.long
+def test_after_each_kind_of_edit_the_preview_equals_a_clean_build(portal: Path, tmp_path: Path, caplog):
+    caplog.set_level(logging.INFO)
+    served, clean = tmp_path / "served", tmp_path / "clean"
+    session = Session(portal, served)
+    session.build()
+    session.settled()
+    written = {}
+    for name, edit in EDITS:
+        edit(portal)
+        caplog.clear()
+        session.build()
+        session.settled()
+        log = caplog.text
+        written[name] = re.search(r"Xem trước: ghi lại (\d+) trong (\d+) tệp \((\d+) trang\)", log)
+        clean_build(portal, clean)
+        assert differences(digests(served), digests(clean)) == [], name
+        if name in ("template", "mkdocs.yml"):  # every page reads these: the log says why all are drawn
+            assert "vẽ lại mọi trang vì đã đổi" in log and ("overrides/" in log or "mkdocs.yml" in log)
+    counts = {name: int(found[3]) for name, found in written.items() if found}
+    assert counts.keys() == {name for name, _ in EDITS}
+    total = int(written["nothing"][2])
+    pages = ", ".join(f"{name} {count}" for name, count in counts.items())
+    MEASURED.append(f"xem trước: trang vẽ lại sau mỗi kiểu sửa (trong {total} tệp): {pages}")
+    assert counts["nothing"] == 0
+    # A body edit draws its own page and the few that show its text (not the hundred others).
+    assert 1 <= counts["body"] <= 5 < total / 10
+    assert counts["title"] < total / 4 and counts["new document"] < total / 4, counts
+    assert counts["mkdocs.yml"] > total / 2
+
+
+def test_a_page_left_alone_keeps_its_file(portal: Path, tmp_path: Path):
+    """What is not written again is not touched: its file is the same inode, its time unchanged."""
+    project = tmp_path / "portal"
+    shutil.copytree(portal, project)
+    served = tmp_path / "served"
+    session = Session(project, served)
+    session.build()
+    other = served / "gioi-thieu/index.html"
+    before = other.stat()
+    page = served / DOCUMENT_PAGE
+    if not page.exists():  # the fixture's edits may have renamed it
+        page = next(served.glob("van-ban/xa-nam-sach/*/index.html"))
+    source = project / "content" / Path(page.parent.relative_to(served)).with_suffix(".md")
+    _replace(source, "\n\n", "\n\nSửa một câu.\n\n")
+    session.build()
+    session.settled()
+    assert "Sửa một câu." in page.read_text(encoding="utf-8")
+    after = other.stat()
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert preview.session() is not None
