@@ -43,6 +43,7 @@ from cchc.refs.extract import extract
 from cchc.refs.resolve import build_directory, resolve
 
 from . import synthetic, webcheck
+from .bench_loop import LOOP_BUDGET, loop
 from .bench_photos import photo_bench
 from .conftest import BUILT
 from .static_server import serve
@@ -58,6 +59,7 @@ PAIRS = {100: 5, 1000: 3, 10000: 2}  # interleaved pairs per size (3 for any oth
 SCALING_BUDGET = 1.1  # time per document at 10000 over that at 1000 (median walls)
 PLAIN_BUDGET = 1.1  # our wall time over plain Material's, median of pairs, at every size
 MEMORY_BUDGET = 1.15  # our peak RSS over plain Material's, median of pairs, at every size
+LOOP_TIMES = {1000: 3, 10000: 2}  # saves of each kind timed under mkdocs serve
 PHOTO_BUDGET = 0.5  # seconds for every variant of one 4000×3000 JPEG, nothing cached
 REFERENCE_BUDGET = 0.10  # share of our build spent on references at the largest size
 
@@ -217,8 +219,8 @@ def interleaved(project: Path, pairs: int) -> Pairs:
     return result
 
 
-def _spread(values: list[float]) -> str:
-    return f"{median(values):.2f}× ({min(values):.2f}–{max(values):.2f})"
+def _spread(values: list[float], unit: str = "×") -> str:
+    return f"{median(values):.2f}{unit} ({min(values):.2f}–{max(values):.2f})"
 
 
 def _verdict(value: float, budget: float) -> str:
@@ -322,6 +324,7 @@ def main(argv: list[str] | None = None) -> int:
         help="comma-separated document counts (default: %(default)s)",
     )
     parser.add_argument("--skip-photos", action="store_true", help="leave out the 200-photo image benchmark")
+    parser.add_argument("--skip-loop", action="store_true", help="leave out the edit loop under make serve")
     args = parser.parse_args(argv)
     sizes = sorted({int(s) for s in args.sizes.split(",") if s.strip()})
 
@@ -411,6 +414,17 @@ def main(argv: list[str] | None = None) -> int:
             f"{photos.single_reference:.3f} (previous {photos.single_baseline_reference:.3f}); "
             f"{photos.single_bytes / 1000:.0f} kB (previous {photos.single_baseline_bytes / 1000:.0f} kB)"
         )
+    if not args.skip_loop:
+        for size in (size for size in sizes if size in LOOP_BUDGET):
+            print(f"N={size}: the edit loop under mkdocs serve --dirty …", file=sys.stderr, flush=True)
+            timed = loop(BENCH / str(size), BENCH / "loop", LOOP_TIMES.get(size, 3))
+            for edit, seconds in timed.seconds.items():
+                print(
+                    f"edit loop at {size}: {edit} saved → page served {_spread(seconds, ' s')} over "
+                    f"{len(seconds)} saves (budget ≤ {LOOP_BUDGET[size]} s) "
+                    f"{_verdict(median(seconds), LOOP_BUDGET[size])}"
+                )
+            print(f"edit loop at {size}: the first build of the serve session {timed.first_build:.1f} s")
     print(
         "generation, not counted in build times: "
         + "; ".join(

@@ -15,6 +15,7 @@ import shutil
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -228,6 +229,7 @@ class PortalBuild:
         return out
 
     def _own_digests(self, out: list[Output], found: Iterable[tuple[str, str | None]]) -> None:
+        assert self._session is not None
         """Each page's and file's own digest, by its path in the site (the editors' preview): a page's
         text, front matter and theme context; a file's text, or the file it is copied from."""
         own = self._own
@@ -235,15 +237,17 @@ class PortalBuild:
             path = urls.written(o.src_uri)
             page = self._pages.get(o.src_uri)
             if page is not None:
-                own[path] = preview.digest(o.text, page.front_matter(), page.theme)
-                self._links[path] = preview.markdown_links(o.src_uri, str(o.text))
+                own[path] = key = preview.digest(o.text, page.front_matter(), page.theme)
+                read = partial(preview.markdown_links, o.src_uri, str(o.text))
+                self._links[path] = self._session.memo.get(("links", o.src_uri, key), read)
             else:
                 own[path] = preview.digest(o.text) if o.source is None else preview.file_digest(o.source)
         for path, owner in found:  # the theme's own files (no owner) are left to MkDocs
             if owner is not None:
                 own[path] = preview.file_digest(self.root / owner)
-                if owner.endswith(".md"):  # not read here: it may link to any file
-                    self._links[path] = None
+                if owner.endswith(".md"):
+                    text = (self.root / owner).read_text(encoding="utf-8", errors="replace")
+                    self._links[path] = preview.markdown_links(owner.removeprefix(f"{self.docs}/"), text)
         for path, card in self.site.cards.items():
             own[path] = card.key()
 
@@ -268,6 +272,7 @@ class PortalBuild:
         }
         self._inputs = inputs
         self._plan = plan = self._session.plan(site_dir, inputs, own)
+        self.log.debug("Xem trước: vẽ lại " + " ".join(sorted(plan.changed)))
         if plan.reason:
             self.log.info(f"Xem trước: vẽ lại mọi trang vì đã đổi {plan.reason}")
         return {path: path in plan.changed for path in own if path not in self.site.cards}

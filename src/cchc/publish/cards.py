@@ -161,6 +161,11 @@ def render_all(cards: list[Card], cache: Path) -> int:
     return sum(in_cache(card, cache)[1] for card in cards)
 
 
+# Cards drawn in this process rather than another (a save in the preview draws one or two): a process
+# takes longer to start (about a second) than these take to draw (some 15 ms each).
+IN_PROCESS = 8
+
+
 class Pending:
     """Cards being drawn in another process while the site is built; `wait()` gives the count drawn.
 
@@ -173,7 +178,10 @@ class Pending:
         self._count = 0
         self._futures: list[Future[int]] = []
         self._pool: ProcessPoolExecutor | None = None
-        if not missing:
+        self._here: list[Card] = []  # drawn in this process when waited for
+        self._cache = cache
+        if len(missing) <= IN_PROCESS:
+            self._here = missing
             return
         workers = workers or max(1, (os.cpu_count() or 2) - 1)
         self._pool = ProcessPoolExecutor(
@@ -187,7 +195,7 @@ class Pending:
     def wait(self) -> int:
         """The number of cards drawn, once all are; a worker's failure is raised, the pool shut down."""
         try:
-            self._count += sum(future.result() for future in self._futures)
+            self._count += render_all(self._here, self._cache) + sum(f.result() for f in self._futures)
         finally:
             self.cancel()
         return self._count

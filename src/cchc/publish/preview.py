@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from cchc import urls
 from cchc.memo import Memo
@@ -59,18 +59,23 @@ def digest(*parts: object) -> str:
 
 # An inline link's target as Markdown writes it: "](path#anchor" or "](<path#anchor>".
 _LINK = re.compile(r"\]\(<?([^()\s<>\"]*)")
+_MD = re.compile(r"\.md(?![\w-])")  # '.md' ending a name (not the class '.md-button')
 
 
 def markdown_links(src_uri: str, text: str) -> list[str] | None:
     """The Markdown files a page's text links to, as MkDocs resolves them (src_uris): such a link becomes
     the file's address when the file exists and stays as written when it does not. None when the text
-    names '.md' anywhere else, so that the page depends on every file."""
+    names a '.md' file anywhere else (a reference-style link), so that the page depends on every file."""
     targets = [m.partition("#")[0] for m in _LINK.findall(text)]
     targets = [t for t in targets if t.endswith(".md")]
-    if text.count(".md") != len(targets):
+    if len(_MD.findall(text)) != len(targets):
         return None
     folder = posixpath.dirname(src_uri)
-    return [posixpath.normpath(posixpath.join(folder, unquote(t)).lstrip("/")) for t in targets]
+    return [
+        posixpath.normpath(posixpath.join(folder, unquote(t)).lstrip("/"))
+        for t in targets
+        if not urlsplit(t).netloc and not urlsplit(t).scheme  # MkDocs leaves another site's as written
+    ]
 
 
 def file_digest(path: str | Path) -> str:

@@ -1,0 +1,39 @@
+"""The editors' preview's keys (cchc.publish.preview): what a page reads besides its own text, and that a
+change of it is seen (the served site against a clean build: tests/site/test_preview.py)."""
+
+from __future__ import annotations
+
+from cchc.memo import Memo
+from cchc.publish.preview import digest, markdown_links
+
+
+def test_a_pages_markdown_links_are_resolved_as_mkdocs_resolves_them():
+    text = "[a](../b/c.md#muc-1) [d](<e%20f.md>) [g](https://x.vn/h.md) [i](j/) { .md-button }"
+    assert markdown_links("van-ban/x/y.md", text) == ["van-ban/b/c.md", "van-ban/x/e f.md"]
+
+
+def test_a_markdown_file_named_outside_an_inline_link_makes_the_page_read_every_file():
+    assert markdown_links("a.md", "[x]: b.md\n\n[x]") is None  # reference-style
+    assert markdown_links("a.md", "see README.md") is None
+    assert markdown_links("a.md", "no links") == []
+
+
+def test_digests_tell_parts_apart():
+    assert digest("ab", "c") != digest("a", "bc")
+    assert digest({"a": 1}) == digest({"a": 1}) != digest({"a": 2})
+
+
+def test_the_memo_keeps_what_the_last_build_asked_for_and_drops_the_rest():
+    memo, made = Memo(), []
+
+    def make(value):
+        made.append(value)
+        return value
+
+    assert memo.get("a", lambda: make(1)) == 1
+    assert memo.get("b", lambda: make(2)) == 2
+    memo.next_build()
+    assert memo.get("a", lambda: make(3)) == 1  # kept
+    memo.next_build()
+    assert memo.get("b", lambda: make(4)) == 4  # not asked for by the last build: dropped
+    assert made == [1, 2, 4]
