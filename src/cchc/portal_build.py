@@ -107,6 +107,7 @@ class PortalBuild:
         """Load and check content/ and its citations (before anything is written), then generate
         everything. Problems go to `log`; a BuildError stops the build when there are errors."""
         memo = session.memo if session is not None else None
+        built = session.built(built) if session is not None else built
         portal, problems = loader.load(root, memo=memo)
         _stop_on_errors(problems, log)
         try:
@@ -117,7 +118,7 @@ class PortalBuild:
         problems += index.problems
         _stop_on_errors(problems, log)
         render.ENVIRONMENT.bytecode_cache = render.compiled_in(root / COMPILED)
-        generated = site.generate(portal, root / CACHE, settings, index)
+        generated = site.generate(portal, root / CACHE, settings, index, memo)
         _log(log, problems + generated.problems)
         encoded, cached = generated.encoded, len(generated.images) - generated.encoded
         log.info(f"Ảnh: mã hóa mới {encoded} tệp, {cached} tệp lấy từ bộ nhớ đệm")

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from cchc import fonts, urls
 from cchc.content import calendar
 from cchc.dates import day_in_vietnam
+from cchc.memo import Memo
 from cchc.model import Document, Portal, Procedure, Rendition
 from cchc.pages import (
     document_pages,
@@ -122,6 +123,7 @@ def generate(
     cache: Path,
     settings: Settings | None = None,
     index: reference_index.ReferenceIndex | None = None,
+    memo: Memo | None = None,
 ) -> Site:
     """Everything generated from `portal` (and its citations' `index`, made here when not given); encoded
     images go to `cache` and are reused from it."""
@@ -153,7 +155,7 @@ def generate(
         + figure_pages.figure_pages(portal, tables)
         + procedure_pages.directory_pages(portal)
         + procedure_pages.form_pages(portal)
-        + reference_pages.all_pages(index, portal.units, by_path)
+        + reference_pages.all_pages(index, portal.units, by_path, memo)
     )
     files: dict[str, str | bytes] = {
         **opendata.citations(index),

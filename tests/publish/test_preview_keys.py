@@ -3,8 +3,10 @@ change of it is seen (the served site against a clean build: tests/site/test_pre
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from cchc.memo import Memo
-from cchc.publish.preview import digest, markdown_links
+from cchc.publish.preview import Preview, digest, markdown_links
 
 
 def test_a_pages_markdown_links_are_resolved_as_mkdocs_resolves_them():
@@ -37,3 +39,12 @@ def test_the_memo_keeps_what_the_last_build_asked_for_and_drops_the_rest():
     memo.next_build()
     assert memo.get("b", lambda: make(4)) == 4  # not asked for by the last build: dropped
     assert made == [1, 2, 4]
+
+
+def test_a_serve_session_keeps_its_build_time_through_the_day():
+    session = Preview()
+    morning = datetime(2026, 12, 6, 8, 0, tzinfo=UTC)
+    assert session.built(morning) == morning
+    assert session.built(morning + timedelta(hours=3)) == morning  # same feeds, same pages
+    tomorrow = morning + timedelta(days=1)
+    assert session.built(tomorrow) == tomorrow  # the due dates move on

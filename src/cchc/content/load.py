@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from functools import partial
@@ -42,7 +43,7 @@ def _sources(
         if problem := files.slug_problem(root, file):
             problems.append(problem)
             continue
-        found, source = use(memo, ("source", stat_key(file)), partial(_parsed, root, file))
+        found, source = use(memo, ("source", _read_key(file, memo)), partial(_parsed, root, file))
         problems.extend(found)
         if source is not None:
             yield file, source
@@ -59,10 +60,13 @@ def _parsed(root: Path, file: Path) -> tuple[list[Problem], Source | None]:
     return found + stopping, None if stopping else source
 
 
-def stat_key(path: Path) -> tuple[str, int, int, int]:
-    """What says a file is unchanged since it was last read: its place, time, size and inode."""
-    stat = path.stat()
-    return str(path), stat.st_mtime_ns, stat.st_size, stat.st_ino
+def _read_key(file: Path, memo: Memo | None) -> tuple[str, bytes]:
+    """What a file gives when read: its place and a digest of its bytes (a time or a size could stay the
+    same through two quick saves). Nothing to read without a memo."""
+    if memo is None:
+        return str(file), b""
+    with file.open("rb") as stream:
+        return str(file), hashlib.blake2b(stream.read(frontmatter.MAX_FILE + 1), digest_size=16).digest()
 
 
 def _document(root: Path, source: Source, file: Path) -> tuple[Document | None, list[Problem]]:
@@ -156,7 +160,7 @@ def load(
     catalogue = repr(portal.indicators)
     for file, source in _sources(root, base / documents.FOLDER, problems, memo=memo):
         # A document reads its file and checks that its attachments are there (its folder's entries).
-        read = ("document", stat_key(file), file.parent.stat().st_mtime_ns)
+        read = ("document", _read_key(file, memo), file.parent.stat().st_mtime_ns)
         document, found = use(memo, read, partial(_document, root, source, file))
         problems += found
         if document is None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from cchc import urls
 from cchc.content.references import GROUPS, OTHER
 from cchc.labels import label
+from cchc.memo import Memo
 from cchc.model import Document, Procedure, Unit
 from cchc.pages import render
 from cchc.pages.markdown import GeneratedPage, escape
@@ -35,8 +36,18 @@ def cited_by(cited: CitedDocument) -> list[tuple[str, str, str]]:
     return [(m.page.label, site_path(m.page.src_uri), m.snippet) for m in cited.mentions]
 
 
-def cited_page(cited: CitedDocument, units: dict[str, Unit]) -> GeneratedPage:
-    return render.page("cited.md", cited.src_uri, cited.label, cited=cited, units=units)
+def cited_page(cited: CitedDocument, units: dict[str, Unit], memo: Memo | None = None) -> GeneratedPage:
+    # What cited.md reads: the document's facts, and each mention's page, unit and snippet.
+    issuer = cited.issuer.name if cited.issuer else None
+    facts = (cited.kind, cited.symbol, cited.year, cited.date, issuer, cited.title)
+    mentions = tuple(
+        (m.page.label, m.page.src_uri, unit and units[unit].short_name, m.snippet)
+        for m in cited.mentions
+        for unit in [getattr(m.page, "unit_id", None)]  # a procedure has units, none of its own
+    )
+    return render.page(
+        "cited.md", cited.src_uri, cited.label, memo=memo, key=(facts, mentions), cited=cited, units=units
+    )
 
 
 def _newest_first(cited: CitedDocument) -> tuple[int, tuple[int, ...], SortKey]:
@@ -65,7 +76,10 @@ def checks_page(index: ReferenceIndex, by_path: dict[str, Document | Procedure])
 
 
 def all_pages(
-    index: ReferenceIndex, units: dict[str, Unit], by_path: dict[str, Document | Procedure]
+    index: ReferenceIndex,
+    units: dict[str, Unit],
+    by_path: dict[str, Document | Procedure],
+    memo: Memo | None = None,
 ) -> list[GeneratedPage]:
-    pages = [cited_page(c, units) for _, c in sorted(index.documents.items()) if c.own is None]
+    pages = [cited_page(c, units, memo) for _, c in sorted(index.documents.items()) if c.own is None]
     return pages + [library_page(index), checks_page(index, by_path)]

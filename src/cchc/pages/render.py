@@ -12,7 +12,9 @@ or a checked URL (`|checked_url`). Shared pieces of Markdown are included (`_arc
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from contextlib import suppress
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -31,6 +33,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from cchc import urls
+from cchc.memo import Memo, use
 from cchc.pages import archive
 from cchc.pages.markdown import GeneratedPage, escape
 from cchc.urls import relative
@@ -128,9 +131,14 @@ def page(
     edit_path: str | None = None,
     meta: dict[str, Any] | None = None,
     theme: dict[str, object] | None = None,
+    *,
+    memo: Memo | None = None,
+    key: Hashable = None,
     **context: object,
 ) -> GeneratedPage:
     """A generated page whose Markdown is `template` rendered from `context`; `theme` is what the
-    theme's template (named in `meta`) receives beyond the page."""
-    markdown = fill(template, source=src_uri, **context)
+    theme's template (named in `meta`) receives beyond the page. A `key` that holds all the template reads
+    of `context` lets a serve session's `memo` give back the text it made last time."""
+    make = partial(fill, template, src_uri, **context)
+    markdown = make() if key is None else use(memo, ("page", template, src_uri, key), make)
     return GeneratedPage(src_uri, title, str(markdown), edit_path, meta or {}, theme or {})

@@ -25,6 +25,7 @@ import tempfile
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -106,6 +107,14 @@ class Preview:
     _inputs: dict[str, str] = field(default_factory=dict)  # what every page reads, by name
     _search: Background | None = None
     memo: Memo = field(default_factory=Memo)  # what each content file gave (cchc.memo)
+    _built: datetime | None = None
+
+    def built(self, now: datetime) -> datetime:
+        """The build's time: the session's first on the same day (without SOURCE_DATE_EPOCH every build
+        would otherwise differ in its feeds' times, and every page be drawn again)."""
+        if self._built is None or self._built.date() != now.date():
+            self._built = now
+        return self._built
 
     def plan(self, site_dir: Path, inputs: Mapping[str, str], own: Mapping[str, str]) -> Plan:
         """`inputs`: what every page reads, each a digest by a name the log shows; `own`: each page's and
