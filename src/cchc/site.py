@@ -158,9 +158,9 @@ def generate(
         + reference_pages.all_pages(index, portal.units, by_path, memo)
     )
     files: dict[str, str | bytes] = {
-        **opendata.citations(index),
-        **opendata.procedures(portal, site_url),
-        **opendata.figures(portal, site_url, tables),
+        **opendata.citations(index, memo),
+        **opendata.procedures(portal, site_url, memo),
+        **opendata.figures(portal, site_url, tables, memo),
         **calendars.feeds(owed, site_url, site_name, settings.built),
         urls.open_data(f"{urls.FIGURES_DATA}.xlsx"): workbook.workbook(
             tables, settings.built, cache / "workbook"

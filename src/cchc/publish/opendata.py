@@ -4,11 +4,13 @@ way everywhere (UTF-8, stable order), in du-lieu/ of the built site."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from collections.abc import Mapping, Sequence
 
 from cchc import urls
+from cchc.memo import Memo
 from cchc.model import Portal
 from cchc.pages.figure_tables import PeriodTable
 from cchc.quantities import plain
@@ -43,12 +45,19 @@ def csv_text(rows: Sequence[Row]) -> str:
     return out.getvalue()
 
 
-def both(name: str, rows: Sequence[Row]) -> dict[str, str]:
-    """`du-lieu/<name>.json` and `du-lieu/<name>.csv`."""
-    return {open_data(f"{name}.json"): json_text(rows), open_data(f"{name}.csv"): csv_text(rows)}
+def both(name: str, rows: Sequence[Row], memo: Memo | None = None) -> dict[str, str]:
+    """`du-lieu/<name>.json` and `du-lieu/<name>.csv`; a serve session's `memo` gives back the texts of
+    the same rows (their repr is quick to make, the indented JSON is not)."""
+
+    def make() -> dict[str, str]:
+        return {open_data(f"{name}.json"): json_text(rows), open_data(f"{name}.csv"): csv_text(rows)}
+
+    if memo is None:
+        return make()
+    return memo.get(("open data", name, hashlib.blake2b(repr(rows).encode(), digest_size=16).digest()), make)
 
 
-def procedures(portal: Portal, site_url: str) -> dict[str, str]:
+def procedures(portal: Portal, site_url: str, memo: Memo | None = None) -> dict[str, str]:
     """Every procedure with its channels, papers, steps and legal basis."""
     rows = [
         {
@@ -72,10 +81,10 @@ def procedures(portal: Portal, site_url: str) -> dict[str, str]:
         }
         for p in sorted(portal.procedures, key=lambda p: p.slug)
     ]
-    return both(urls.PROCEDURES_DATA, rows)
+    return both(urls.PROCEDURES_DATA, rows, memo)
 
 
-def citations(index: ReferenceIndex) -> dict[str, str]:
+def citations(index: ReferenceIndex, memo: Memo | None = None) -> dict[str, str]:
     """Files of the citation graph, by path in the built site."""
     documents = [
         {
@@ -107,7 +116,7 @@ def citations(index: ReferenceIndex) -> dict[str, str]:
         for src_uri, mentions in sorted(index.by_page.items())
         for m in mentions
     ]
-    return {**both(urls.CITED_DATA, documents), **both(urls.CITATIONS_DATA, mentions)}
+    return {**both(urls.CITED_DATA, documents, memo), **both(urls.CITATIONS_DATA, mentions, memo)}
 
 
 def figure_rows(portal: Portal, site_url: str, tables: list[PeriodTable]) -> list[Row]:
@@ -148,5 +157,7 @@ def figure_rows(portal: Portal, site_url: str, tables: list[PeriodTable]) -> lis
     return [row for _, row in sorted(keyed, key=lambda pair: pair[0])]
 
 
-def figures(portal: Portal, site_url: str, tables: list[PeriodTable]) -> dict[str, str]:
-    return both(urls.FIGURES_DATA, figure_rows(portal, site_url, tables))
+def figures(
+    portal: Portal, site_url: str, tables: list[PeriodTable], memo: Memo | None = None
+) -> dict[str, str]:
+    return both(urls.FIGURES_DATA, figure_rows(portal, site_url, tables), memo)
