@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from mkdocs.exceptions import Abort
 
 from cchc.publish import preview
 from tests.conftest import MEASURED, REPO
@@ -168,3 +169,27 @@ def test_a_page_left_alone_keeps_its_file(portal: Path, tmp_path: Path):
     after = other.stat()
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
     assert preview.session() is not None
+
+
+def test_a_save_with_an_error_leaves_the_served_site_as_it_was_and_the_next_save_mends_it(
+    portal: Path, tmp_path: Path
+):
+    project = tmp_path / "portal"
+    shutil.copytree(portal, project)
+    served, clean = tmp_path / "served", tmp_path / "clean"
+    session = Session(project, served)
+    session.build()
+    session.settled()
+    before = digests(served)
+    source = next((project / "content/van-ban/xa-nam-sach").glob("*.md"))
+    text = source.read_text(encoding="utf-8")
+    broken = re.sub(r"^don_vi: .*$", "don_vi: khong-co", text, count=1, flags=re.M)
+    source.write_text(broken, encoding="utf-8")
+    with pytest.raises(Abort):
+        session.build()
+    assert digests(served) == before  # nothing written, nothing removed
+    source.write_text(text.replace("\n\n", "\n\nSửa lại cho đúng.\n\n", 1), encoding="utf-8")
+    session.build()
+    session.settled()
+    clean_build(project, clean)
+    assert differences(digests(served), digests(clean)) == []
