@@ -153,6 +153,12 @@ def on_build_error(error):
     _build = None  # nothing of a failed build carries over to the next
 
 
+def on_shutdown():
+    # The search index being made in the background stops with the server (its folder is removed).
+    if (session := preview.session()) is not None:
+        session.cancel_search()
+
+
 def on_serve(server, config, builder):
     root = Path(config.config_file_path).parent
     for folder in ("content", "overrides", "hooks"):

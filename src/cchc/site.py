@@ -68,19 +68,21 @@ def _images(portal: Portal, cache: Path) -> tuple[dict[str, Rendition], dict[str
 
 
 def _documents(
-    portal: Portal, index: reference_index.ReferenceIndex, figures: Figures, site_url: str
+    portal: Portal,
+    index: reference_index.ReferenceIndex,
+    figures: Figures,
+    site_url: str,
+    memo: Memo | None = None,
 ) -> list[GeneratedPage]:
     cited = {c.own.src_uri: c for c in index.documents.values() if c.own is not None}
     pages = []
     for document in portal.documents:
         uri = document.src_uri
-        body = reference_pages.linked_body(index, uri, document.body)
+        body = reference_pages.linked_body(index, uri, document.body, memo=memo)
         cited_by = reference_pages.cited_by(cited[uri]) if uri in cited else []
-        pages.append(
-            document_pages.document_page(
-                document, portal.units[document.unit_id], body, site_url, cited_by, figures(uri)
-            )
-        )
+        unit = portal.units[document.unit_id]
+        page = document_pages.document_page(document, unit, body, site_url, cited_by, figures(uri), memo)
+        pages.append(page)
     return pages
 
 
@@ -147,7 +149,7 @@ def generate(
         infographic_pages.infographic_page(i, renditions[i.slug], portal) for i in portal.infographics
     ]
     generated = (
-        _documents(portal, index, figures, site_url)
+        _documents(portal, index, figures, site_url, memo)
         + guides
         + infographics
         + [infographic_pages.gallery_page(portal, renditions)]

@@ -13,6 +13,7 @@ from cchc import urls
 from cchc.content.calendar import Due
 from cchc.kinds import PLAN, REPORT
 from cchc.labels import label
+from cchc.memo import Memo
 from cchc.model import Document, Portal, Procedure, Unit
 from cchc.pages import archive, figure_pages, figure_tables, render, structured_data
 from cchc.pages.figure_tables import History
@@ -30,6 +31,7 @@ def document_page(
     site_url: str,
     cited_by: list[tuple[str, str, str]],
     figures: Markup,
+    memo: Memo | None = None,
 ) -> GeneratedPage:
     """The document as issued: its body here, its header, facts and footer in the theme's document.html."""
     theme = {
@@ -55,6 +57,8 @@ def document_page(
         document.path,
         meta,
         theme,
+        memo=memo,
+        key=body,  # all document.md reads
         body=Markup(body),
     )
 

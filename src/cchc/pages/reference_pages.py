@@ -3,6 +3,8 @@ and the citation graph as open data."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from cchc import urls
 from cchc.content.references import GROUPS, OTHER
 from cchc.labels import label
@@ -17,10 +19,16 @@ from cchc.urls import CHECKS, LIBRARY, relative, site_path
 
 
 def linked_body(
-    index: ReferenceIndex, src_uri: str, markdown: str, passage: int = 0, literal: bool = False
+    index: ReferenceIndex,
+    src_uri: str,
+    markdown: str,
+    passage: int = 0,
+    literal: bool = False,
+    memo: Memo | None = None,
 ) -> str:
     """The page's Markdown with each resolved citation linked to its document's page; `literal` text
-    (a front matter value) is escaped around the links."""
+    (a front matter value) is escaped around the links. A serve session's `memo` gives back the text
+    made from the same text and links."""
     links = []
     for mention in index.by_page.get(src_uri, []):
         if mention.passage != passage:
@@ -28,7 +36,8 @@ def linked_body(
         cited = index.documents.get(mention.citation.id or "")
         if cited is not None and cited.src_uri != src_uri:
             links.append((mention.citation.start, mention.citation.end, relative(cited.src_uri, src_uri)))
-    return annotate(markdown, links, escape if literal else str)
+    make = partial(annotate, markdown, links, escape if literal else str)
+    return make() if memo is None else memo.get(("linked", markdown, tuple(links), literal), make)
 
 
 def cited_by(cited: CitedDocument) -> list[tuple[str, str, str]]:

@@ -103,7 +103,7 @@ class Plan:
 @dataclass
 class Preview:
     _written: dict[str, str] = field(default_factory=dict)  # key of what is at each path in the site
-    _shown: dict[str, tuple[Any, dict[str, Any]]] = field(default_factory=dict)  # title, meta by src_uri
+    _shown: dict[str, tuple[Any, dict[str, Any]]] = field(default_factory=dict)  # title, meta by path
     _inputs: dict[str, str] = field(default_factory=dict)  # what every page reads, by name
     _search: Background | None = None
     memo: Memo = field(default_factory=Memo)  # what each content file gave (cchc.memo)
@@ -118,7 +118,8 @@ class Preview:
 
     def plan(self, site_dir: Path, inputs: Mapping[str, str], own: Mapping[str, str]) -> Plan:
         """`inputs`: what every page reads, each a digest by a name the log shows; `own`: each page's and
-        file's own digest by its path in the site."""
+        file's own digest by its path in the site. The last build's search index, when not done yet, is
+        stopped: this build will make another."""
         self.cancel_search()
         shared = digest(*sorted(inputs.items()))
         keys = {path: digest(shared, key) for path, key in own.items()}
@@ -129,9 +130,9 @@ class Preview:
         changed = {p for p, key in keys.items() if written.get(p) != key or not (site_dir / p).exists()}
         return Plan(keys, changed, reason)
 
-    def shown(self, src_uri: str) -> tuple[Any, dict[str, Any]] | None:
-        """A page's title and meta as the page was last written."""
-        return self._shown.get(src_uri)
+    def shown(self, path: str) -> tuple[Any, dict[str, Any]] | None:
+        """A page's title and meta as the page was last written (by its path in the site)."""
+        return self._shown.get(path)
 
     def done(
         self,
@@ -191,21 +192,25 @@ class Background:
     def _finish(self) -> None:
         out, err = self._process.communicate()
         with self._lock:
-            if self._cancelled or self._process.returncode != 0:
-                if not self._cancelled:
-                    logging.getLogger("mkdocs.plugins.cchc").warning(
-                        f"Pagefind không lập được chỉ mục tìm kiếm: {(err or out).strip()[-500:]}"
-                    )
+            try:
+                if self._cancelled:
+                    return
+                if self._process.returncode != 0:
+                    raise search_index.SearchIndexError((err or out).strip()[-500:])
+                search_index.make_stable(self._out)
+                target = self._site / urls.SEARCH_BUNDLE
+                old = self._out.with_name(self._out.name + "-old")
+                if target.exists():
+                    target.rename(old)
+                self._out.rename(target)
+                shutil.rmtree(old, ignore_errors=True)
+                self._indexed = search_index.indexed(out)
+            except (search_index.SearchIndexError, OSError) as error:  # the served site keeps its index
+                logging.getLogger("mkdocs.plugins.cchc").warning(
+                    f"Pagefind không lập được chỉ mục tìm kiếm: {error}"
+                )
+            finally:
                 shutil.rmtree(self._out, ignore_errors=True)
-                return
-            search_index.make_stable(self._out)
-            target = self._site / urls.SEARCH_BUNDLE
-            old = self._out.with_name(self._out.name + "-old")
-            if target.exists():
-                target.rename(old)
-            self._out.rename(target)
-            shutil.rmtree(old, ignore_errors=True)
-            self._indexed = search_index.indexed(out)
 
     def cancel(self) -> None:
         with self._lock:
