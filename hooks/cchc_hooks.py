@@ -67,12 +67,17 @@ def on_nav(nav, config, files):
     if preview.session() is not None:
         # Each page and file is written again only when what it is made of has changed (MkDocs --dirty
         # asks each file); the theme's own files are left to MkDocs.
-        written = _build.unchanged(
-            Path(config.config_file_path), Path(config.site_dir), ((f.dest_uri, f.src_uri) for f in files)
+        written, theme_again = _build.unchanged(
+            Path(config.config_file_path),
+            Path(config.site_dir),
+            ((f.dest_uri, f.src_uri) for f in files),
+            titled_nav=config.nav == mkdocs_nav(),
         )
         for file in files:
             if (again := written.get(file.dest_uri)) is not None:
                 file.is_modified = _yes if again else _no
+            elif theme_again:
+                file.is_modified = _yes
     return nav
 
 
@@ -114,9 +119,12 @@ def on_files(files, config):
         )
         file.edit_uri = out.edit_link
         files.append(file)
+    if preview.session() is not None:  # which files each page's links look up (their existence shapes it)
+        files.get_file_from_path = _build.looking_up(files.get_file_from_path)
 
 
 def on_page_markdown(markdown, page, config, files):
+    _build.rendering(page.file.dest_uri)
     page.meta = _build.page_meta(page.file.src_uri, page.meta)
     if page.file.generated_by is not None:
         page.file.content_string = ""  # read into page.markdown: one copy of the text is enough
@@ -124,6 +132,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    _build.rendering(None)
     page.title, safe = _build.safe_texts(page.title, page.meta, page.toc)
     page.meta.update(safe)
     page.markdown = ""  # rendered, and the title is set: nothing reads the text again

@@ -15,9 +15,8 @@ import shutil
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from jinja2 import BytecodeCache
 from markupsafe import Markup, escape
@@ -35,6 +34,7 @@ from cchc.publish.placement import Placed
 from cchc.refs import index as reference_index
 from cchc.settings import Config, Settings, SettingsError, from_config
 
+T = TypeVar("T")
 CACHE = Path(".cache") / "cchc"  # encoded images and cards, kept between builds (keyed by content)
 COMPILED = CACHE / "jinja"  # the portal's and the theme's templates, compiled (keyed by their source)
 
@@ -87,10 +87,14 @@ class PortalBuild:
         # the nav pages' parts that every page shows, the plan, and each page's title and meta as written.
         self._session = session
         self._own: dict[str, str] = {}
-        # The Markdown files each page links to (None: may link to any); their existence shapes the page.
-        self._links: dict[str, list[str] | None] = {}
+        # The files MkDocs looked up while rendering each page of this build (a relative link becomes the
+        # file's address when the file exists), and the page being rendered.
+        self._looked_up: dict[str, set[str]] = {}
+        self._rendering: str | None = None
+        self._sources: set[str] = set()  # every file's src_uri
         self._theme: list[str] = []  # the theme's own files, by path in the site
         self._inputs: dict[str, str] = {}
+        self._writing = False  # pages and files are being written
         self._plan: preview.Plan | None = None
         self._shown: dict[str, tuple[Any, dict[str, Any]]] = {}
 
@@ -238,49 +242,63 @@ class PortalBuild:
             path = urls.written(o.src_uri)
             page = self._pages.get(o.src_uri)
             if page is not None:
-                own[path] = key = preview.digest(o.text, page.front_matter(), page.theme)
-                read = partial(preview.markdown_links, o.src_uri, str(o.text))
-                self._links[path] = self._session.memo.get(("links", o.src_uri, key), read)
+                own[path] = preview.digest(o.text, page.front_matter(), page.theme, o.owner)
             else:
                 own[path] = preview.digest(o.text) if o.source is None else preview.file_digest(o.source)
         for path, owner in found:  # the theme's own files (no owner) are left to MkDocs
             if owner is not None:
                 own[path] = preview.file_digest(self.root / owner)
-                if owner.endswith(".md"):
-                    text = (self.root / owner).read_text(encoding="utf-8", errors="replace")
-                    self._links[path] = preview.markdown_links(owner.removeprefix(f"{self.docs}/"), text)
         for path, card in self.site.cards.items():
             own[path] = card.key()
 
     def unchanged(
-        self, config_file: Path, site_dir: Path, files: Iterable[tuple[str, str]]
-    ) -> dict[str, bool]:
-        """The editors' preview: whether each page and file (by its path in the site) is written again.
-        `files`: (path in the site, src_uri) of all the site's pages and files; the theme's own are left
-        out of the answer. Called once the nav is known."""
+        self, config_file: Path, site_dir: Path, files: Iterable[tuple[str, str]], titled_nav: bool = True
+    ) -> tuple[dict[str, bool], bool]:
+        """The editors' preview: whether each page and file (by its path in the site) is written again,
+        and whether the theme's own files are (when `overrides/` changed; else MkDocs compares times).
+        `files`: (path in the site, src_uri) of all the site's pages and files. `titled_nav`: every nav
+        entry names its title (the portal's own nav), so a hand-written nav page shows only its front
+        matter there, not its first heading. Called once the nav is known."""
         assert self._session is not None
-        sources = {src for _, src in files}
-        every = preview.digest(*sorted(sources))
-        own = dict(self._own)
-        for path, links in self._links.items():
-            own[path] = preview.digest(own[path], every if links is None else [t in sources for t in links])
+        self._sources = {src for _, src in files}
+        session = self._session
+        own = {path: self._with_lookups(key, session.looked_up(path)) for path, key in self._own.items()}
         inputs = {
             "mkdocs.yml": preview.file_digest(config_file),
             "overrides/": preview.tree_digest(self.root / "overrides"),
             "hooks/": preview.tree_digest(self.root / "hooks"),
             "ngày dựng": self.settings.built.isoformat(),
-            "mục lục (nav)": preview.digest(self._nav_shown()),
+            "mục lục (nav)": preview.digest(self._nav_shown(titled_nav)),
         }
         self._inputs = inputs
         self._plan = plan = self._session.plan(site_dir, inputs, own)
         self.log.debug("Xem trước: vẽ lại " + " ".join(sorted(plan.changed)))
         if plan.reason:
             self.log.info(f"Xem trước: vẽ lại mọi trang vì đã đổi {plan.reason}")
-        return {path: path in plan.changed for path in own if path not in self.site.cards}
+        again = {path: path in plan.changed for path in own if path not in self.site.cards}
+        return again, plan.reason is not None and "overrides/" in plan.reason
 
-    def _nav_shown(self) -> list[object]:
+    def _with_lookups(self, own: str, looked_up: Iterable[str]) -> str:
+        """A page's own digest and whether each file it looked up when last rendered exists now."""
+        return preview.digest(own, [(src, src in self._sources) for src in sorted(looked_up)])
+
+    def looking_up(self, lookup: Callable[[str], T]) -> Callable[[str], T]:
+        """MkDocs' lookup of a file by its src_uri, recording which page asked (the editors' preview)."""
+
+        def recorded(src_uri: str) -> T:
+            if self._rendering is not None:
+                self._looked_up.setdefault(self._rendering, set()).add(src_uri)
+            return lookup(src_uri)
+
+        return recorded
+
+    def rendering(self, dest_uri: str | None) -> None:
+        """The page MkDocs is converting from Markdown now (None once done)."""
+        self._rendering = dest_uri
+
+    def _nav_shown(self, titled: bool) -> list[object]:
         """What Material's nav and footer read of each nav page: its title and meta (a hand-written page's
-        are in its front matter)."""
+        are in its front matter, or, in a nav that does not title it, its whole text)."""
         shown: list[object] = []
         for src_uri in sorted(self._in_nav):
             page = self._pages.get(src_uri)
@@ -288,7 +306,7 @@ class PortalBuild:
                 shown.append([src_uri, *(page.front_matter().get(k) for k in _NAV_META)])
             else:
                 text = (self.root / self.docs / src_uri).read_text(encoding="utf-8", errors="replace")
-                shown.append([src_uri, handwritten.front_matter(text)])
+                shown.append([src_uri, handwritten.front_matter(text) if titled else text])
         return shown
 
     def page_meta(self, src_uri: str, read: dict[str, Any]) -> dict[str, Any]:
@@ -335,6 +353,7 @@ class PortalBuild:
 
     def writing(self, site_dir: Path, metas: Iterable[Mapping[str, Any]]) -> None:
         """The pages, whose meta is `metas`, are about to be written into `site_dir`."""
+        self._writing = True
         if self._session is None:  # the preview indexes once the build is done (preview.Background)
             self._search = search_index.Indexer(site_dir, sum(1 for meta in metas if _may_search(meta)))
 
@@ -351,6 +370,8 @@ class PortalBuild:
         self._cards.cancel()
         if self._search is not None:
             self._search.cancel()
+        if self._session is not None and self._writing:
+            self._session.failed()  # what it wrote is not known: the next build checks every file
 
     def finish(self, site_dir: Path) -> None:
         """Place the share cards, write the hosts' headers, index the site for search; log what was done."""
@@ -367,7 +388,10 @@ class PortalBuild:
         self.log.info(f"Thẻ chia sẻ: vẽ mới {drawn}, dùng lại {len(self.site.cards) - drawn} từ bộ nhớ đệm")
         if self._session is not None and plan is not None:
             also = [*self._theme, *urls.ROOT_FILES]
-            removed = self._session.done(site_dir, plan, self._inputs, self._shown, also)
+            # What was written now is keyed by what it looked up now (a new link reads a new file).
+            looked_up = {path: self._looked_up.get(path, set()) for path in plan.changed if path in self._own}
+            rendered = {path: self._with_lookups(self._own[path], found) for path, found in looked_up.items()}
+            removed = self._session.done(site_dir, plan, self._inputs, self._shown, also, rendered, looked_up)
             pages = sum(1 for path in plan.changed if path.endswith(".html"))
             self.log.info(
                 f"Xem trước: ghi lại {len(plan.changed)} trong {len(plan.keys)} tệp ({pages} trang), "

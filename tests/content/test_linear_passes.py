@@ -27,7 +27,6 @@ from cchc.importer.layout import read_layout
 from cchc.importer.sources import read_lines
 from cchc.pages.markdown import escape
 from cchc.pages.sanitize import clean, removals
-from cchc.publish.preview import markdown_links
 from cchc.quantities import QuantityError, numbers_in, parse_quantity
 from cchc.refs.annotate import annotate, protected_spans
 from cchc.refs.extract import extract
@@ -168,11 +167,6 @@ def test_reference_index(portal):
 
 def test_normalize():
     _assert_linear(normalize)
-
-
-def test_the_previews_reading_of_links():
-    md_links = {"](x.md": repeated("](x.md"), "](<": repeated("](<"), ".md": repeated(".md ")}
-    _assert_linear(lambda text: markdown_links("van-ban/a/b.md", text), texts={**TEXTS, **md_links})
 
 
 def test_protected_regions_and_links():

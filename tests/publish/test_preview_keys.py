@@ -6,18 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from cchc.memo import Memo
-from cchc.publish.preview import Preview, digest, markdown_links
-
-
-def test_a_pages_markdown_links_are_resolved_as_mkdocs_resolves_them():
-    text = "[a](../b/c.md#muc-1) [d](<e%20f.md>) [g](https://x.vn/h.md) [i](j/) { .md-button }"
-    assert markdown_links("van-ban/x/y.md", text) == ["van-ban/b/c.md", "van-ban/x/e f.md"]
-
-
-def test_a_markdown_file_named_outside_an_inline_link_makes_the_page_read_every_file():
-    assert markdown_links("a.md", "[x]: b.md\n\n[x]") is None  # reference-style
-    assert markdown_links("a.md", "see README.md") is None
-    assert markdown_links("a.md", "no links") == []
+from cchc.publish.preview import Preview, digest
 
 
 def test_digests_tell_parts_apart():

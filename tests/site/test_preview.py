@@ -5,6 +5,7 @@ save rewrites only what it changes."""
 from __future__ import annotations
 
 import logging
+import os
 import re
 import shutil
 from collections.abc import Callable
@@ -81,6 +82,40 @@ def _handwritten_title(root: Path) -> None:
     )
 
 
+def _link_to_a_missing_file(root: Path) -> None:
+    links = "Tải [mẫu đơn](mau-don.pdf) hoặc xem [trang mới](trang-moi.md)."
+    _replace(root / "docs/lien-he.md", "\n\n", f"\n\n{links}\n\n")
+
+
+def _the_missing_files(root: Path) -> None:
+    """MkDocs turns a link into the file's address once the file exists: the page that links changes."""
+    (root / "docs/mau-don.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    (root / "docs/trang-moi.md").write_text("# Trang mới\n\nNội dung.\n", encoding="utf-8")
+
+
+def _unit_file_renamed(root: Path) -> None:
+    """Same id, another file: the unit page's edit link names the new file."""
+    folder = root / "content/don-vi"
+    (folder / "xa-an-khanh.md").rename(folder / "xa-an-khanh-moi.md")
+
+
+def _theme_file_with_an_old_time(root: Path) -> None:
+    """A file put in place with its old time kept (cp -p, an archive): copied all the same."""
+    path = next(p for p in sorted((root / "overrides/assets").rglob("*")) if p.is_file())
+    path.write_bytes(path.read_bytes() + b"\n/* changed */\n")
+    os.utime(path, (1_000_000_000, 1_000_000_000))
+
+
+def _untitled_nav(root: Path) -> None:
+    """A nav written in mkdocs.yml without titles: a hand-written page's first heading names it there."""
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("\nnav:\n  - index.md\n  - gioi-thieu.md\n  - lien-he.md\n  - tim-kiem.md\n")
+
+
+def _heading_of_a_nav_page(root: Path) -> None:
+    _replace(root / "docs/lien-he.md", "# Liên hệ", "# Liên hệ và góp ý")
+
+
 def _template(root: Path) -> None:
     path = root / "overrides/main.html"
     text = path.read_text(encoding="utf-8")
@@ -103,6 +138,12 @@ EDITS: list[tuple[str, Callable[[Path], None]]] = [
     ("reference table", _reference_table),
     ("hand-written page", _handwritten),
     ("hand-written page's title", _handwritten_title),
+    ("link to a missing file", _link_to_a_missing_file),
+    ("the missing files", _the_missing_files),
+    ("unit file renamed", _unit_file_renamed),
+    ("theme file with an old time", _theme_file_with_an_old_time),
+    ("untitled nav", _untitled_nav),
+    ("heading of a nav page", _heading_of_a_nav_page),
     ("template", _template),
     ("mkdocs.yml", _config),
 ]
@@ -189,6 +230,34 @@ def test_a_save_with_an_error_leaves_the_served_site_as_it_was_and_the_next_save
         session.build()
     assert digests(served) == before  # nothing written, nothing removed
     source.write_text(text.replace("\n\n", "\n\nSửa lại cho đúng.\n\n", 1), encoding="utf-8")
+    session.build()
+    session.settled()
+    clean_build(project, clean)
+    assert differences(digests(served), digests(clean)) == []
+
+
+def test_a_build_that_fails_while_writing_leaves_nothing_behind_once_mended(portal: Path, tmp_path: Path):
+    """A template error stops a build after some pages are written (a new document's among them): the
+    next build that succeeds removes what no longer belongs and redraws the rest."""
+    project = tmp_path / "portal"
+    shutil.copytree(portal, project)
+    served, clean = tmp_path / "served", tmp_path / "clean"
+    session = Session(project, served)
+    session.build()
+    session.settled()
+    poster = project / "overrides/poster.html"
+    template = poster.read_text(encoding="utf-8")
+    broken = template.replace("{% endblock %}", "{{ no_such_function() }}{% endblock %}")
+    poster.write_text(broken, encoding="utf-8")
+    source = next((project / "content/van-ban/xa-nam-sach").glob("*.md"))
+    new = source.with_name("van-ban-tam.md")
+    text = source.read_text(encoding="utf-8")
+    new.write_text(re.sub(r"^so_ky_hieu: .*$", 'so_ky_hieu: "77/KH-UBND"', text, count=1, flags=re.M))
+    with pytest.raises(Exception, match="no_such_function"):
+        session.build()
+    assert (served / new.relative_to(project / "content").with_suffix("") / "index.html").exists()
+    poster.write_text(template, encoding="utf-8")
+    new.unlink()
     session.build()
     session.settled()
     clean_build(project, clean)

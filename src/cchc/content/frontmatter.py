@@ -47,12 +47,18 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
         ]
 
 
-def read(root: Path, file: Path, problems: list[Problem]) -> tuple[str, str | None]:
-    """(path as shown to editors, text or None when undecodable or too large) of a content file.
-    Control characters in a Markdown body are warnings here: `parse` reports only what stops a file."""
-    shown = file.relative_to(root).as_posix()
+def read_raw(file: Path) -> bytes:
+    """A content file's bytes: never more than one past MAX_FILE, whatever the file claims to be."""
     with file.open("rb") as stream:
-        raw = stream.read(MAX_FILE + 1)  # never more, whatever the file claims to be
+        return stream.read(MAX_FILE + 1)
+
+
+def read(root: Path, file: Path, problems: list[Problem], raw: bytes | None = None) -> tuple[str, str | None]:
+    """(path as shown to editors, text or None when undecodable or too large) of a content file (`raw`:
+    its bytes, when already read by `read_raw`). Control characters in a Markdown body are warnings here:
+    `parse` reports only what stops a file."""
+    shown = file.relative_to(root).as_posix()
+    raw = read_raw(file) if raw is None else raw
     if len(raw) > MAX_FILE:
         problems.append(
             Problem(

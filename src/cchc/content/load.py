@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Hashable, Iterable, Iterator
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -37,36 +37,30 @@ Claim = Callable[[str, str, int, str], bool]
 
 def _sources(
     root: Path, folder: Path, problems: list[Problem], recursive: bool = True, memo: Memo | None = None
-) -> Iterator[tuple[Path, Source]]:
-    """Yield (file, parsed source) for each Markdown file under `folder`, in a stable order."""
+) -> Iterator[tuple[Path, Source, Hashable]]:
+    """Yield (file, parsed source, what says it is unchanged) for each Markdown file under `folder`, in a
+    stable order. With a `memo`, a file's bytes are read once: digested, and parsed on a miss."""
     for file in files.walk(root, folder, problems, (".md",), recursive):
         if problem := files.slug_problem(root, file):
             problems.append(problem)
             continue
-        found, source = use(memo, ("source", _read_key(file, memo)), partial(_parsed, root, file))
+        raw = frontmatter.read_raw(file) if memo is not None else None
+        key = (str(file), hashlib.blake2b(raw, digest_size=16).digest() if raw is not None else None)
+        found, source = use(memo, ("source", key), partial(_parsed, root, file, raw))
         problems.extend(found)
         if source is not None:
-            yield file, source
+            yield file, source, key
 
 
-def _parsed(root: Path, file: Path) -> tuple[list[Problem], Source | None]:
+def _parsed(root: Path, file: Path, raw: bytes | None) -> tuple[list[Problem], Source | None]:
     """A content file's problems, and its source unless they stop it."""
     found: list[Problem] = []
-    shown, text = frontmatter.read(root, file, found)
+    shown, text = frontmatter.read(root, file, found, raw)
     if text is None:
         return found, None
     source, stopping = frontmatter.parse(shown, text)
     stopping = stopping or markdown_limits.problems(shown, source.body, source.body_line)
     return found + stopping, None if stopping else source
-
-
-def _read_key(file: Path, memo: Memo | None) -> tuple[str, bytes]:
-    """What a file gives when read: its place and a digest of its bytes (a time or a size could stay the
-    same through two quick saves). Nothing to read without a memo."""
-    if memo is None:
-        return str(file), b""
-    with file.open("rb") as stream:
-        return str(file), hashlib.blake2b(stream.read(frontmatter.MAX_FILE + 1), digest_size=16).digest()
 
 
 def _document(root: Path, source: Source, file: Path) -> tuple[Document | None, list[Problem]]:
@@ -128,7 +122,7 @@ def load(
         return True
 
     broken: set[str] = set()  # ids of units whose files have problems: not reported again as unknown
-    for _file, source in _sources(root, base / units.FOLDER, problems, memo=memo):
+    for _file, source, _key in _sources(root, base / units.FOLDER, problems, memo=memo):
         unit = units.unit_from(source, problems)
         if unit is None and "id" in source.meta:
             broken.add(str(source.meta["id"].data))
@@ -158,9 +152,9 @@ def load(
     portal.indicators = indicators.read_indicators(root, base / references.FOLDER, problems)
     held_back = False  # documents of units whose files have problems: the folder is not empty
     catalogue = repr(portal.indicators)
-    for file, source in _sources(root, base / documents.FOLDER, problems, memo=memo):
+    for file, source, key in _sources(root, base / documents.FOLDER, problems, memo=memo):
         # A document reads its file and checks that its attachments are there (its folder's entries).
-        read = ("document", _read_key(file, memo), file.parent.stat().st_mtime_ns)
+        read = ("document", key, file.parent.stat().st_mtime_ns)
         document, found = use(memo, read, partial(_document, root, source, file))
         problems += found
         if document is None:
@@ -247,7 +241,7 @@ def _load_infographics(
 ) -> None:
     procedures_known = {p.slug for p in portal.procedures}
     documents_known = {urls.document_ref(d.src_uri) for d in portal.documents}
-    for file, source in _sources(root, folder, problems, memo=memo):
+    for file, source, _key in _sources(root, folder, problems, memo=memo):
         item = infographics.infographic_from(root, source, file, problems)
         if item is None:
             continue
@@ -284,7 +278,7 @@ def _load_procedures(
         name: form for name, form in forms.items() if claim(form.src_uri, form.path, 1, "tên tệp")
     }
     portal.fields = procedures.load_fields(root, folder, problems)
-    for file, source in _sources(root, folder, problems, recursive=False, memo=memo):
+    for file, source, _key in _sources(root, folder, problems, recursive=False, memo=memo):
         procedure = procedures.procedure_from(source, file, portal.forms, problems)
         if procedure is None:
             continue

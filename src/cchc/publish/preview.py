@@ -2,13 +2,16 @@
 from build to build, so that a save rewrites only the pages and files it changes.
 
 Every page and file of a build gets a key, a digest of everything it is made from: a page's own text,
-front matter and theme context, and what every page reads besides (the settings, the templates, the
-nav and the nav pages' titles: `Inputs`). A page or file is written again when its key differs from the
-one it was last written with; the others stay as they are on disk, and their pages get back the title
-and meta that the pages drawn again read from them (the nav, previous and next). When what every page
-reads has changed, every page is drawn again, and the log says why. Files the last build wrote and this
-one does not are removed. The search index is then made again over the whole site in the background,
-into a folder of its own that replaces the served one once it is complete.
+front matter, theme context and edit link; whether each file MkDocs looked up for its links when it was
+last rendered exists now (a relative link becomes the file's address only when the file exists); and
+what every page reads besides (the settings, the templates, the nav and the nav pages' titles:
+`inputs`). A page or file is written again when its key differs from the one it was last written with;
+the others stay as they are on disk, and their pages get back the title and meta that the pages drawn
+again read from them (the nav, previous and next). When what every page reads has changed, every page is
+drawn again, and the log says why. Files the last build wrote and this one does not are removed; after a
+build that failed while writing, every file on disk that is not written is. The search index is then
+made again over the whole site in the background, into a folder of its own that replaces the served one
+once it is complete.
 
 The check that this is safe is the one a reader cares about: after each kind of edit, the served site
 equals a clean build byte for byte (tests/site/test_preview.py).
@@ -18,8 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import posixpath
-import re
 import shutil
 import tempfile
 import threading
@@ -28,9 +29,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 from cchc import urls
+from cchc.dates import day_in_vietnam
 from cchc.memo import Memo
 from cchc.publish import search_index
 
@@ -56,27 +57,6 @@ def digest(*parts: object) -> str:
         hashed.update(len(data).to_bytes(8, "little"))
         hashed.update(data)
     return hashed.hexdigest()
-
-
-# An inline link's target as Markdown writes it: "](path#anchor" or "](<path#anchor>".
-_LINK = re.compile(r"\]\(<?([^()\s<>\"]*)")
-_MD = re.compile(r"\.md(?![\w-])")  # '.md' ending a name (not the class '.md-button')
-
-
-def markdown_links(src_uri: str, text: str) -> list[str] | None:
-    """The Markdown files a page's text links to, as MkDocs resolves them (src_uris): such a link becomes
-    the file's address when the file exists and stays as written when it does not. None when the text
-    names a '.md' file anywhere else (a reference-style link), so that the page depends on every file."""
-    targets = [m.partition("#")[0] for m in _LINK.findall(text)]
-    targets = [t for t in targets if t.endswith(".md")]
-    if len(_MD.findall(text)) != len(targets):
-        return None
-    folder = posixpath.dirname(src_uri)
-    return [
-        posixpath.normpath(posixpath.join(folder, unquote(t)).lstrip("/"))
-        for t in targets
-        if not urlsplit(t).netloc and not urlsplit(t).scheme  # MkDocs leaves another site's as written
-    ]
 
 
 def file_digest(path: str | Path) -> str:
@@ -108,20 +88,28 @@ class Preview:
     _search: Background | None = None
     memo: Memo = field(default_factory=Memo)  # what each content file gave (cchc.memo)
     _built: datetime | None = None
+    _unknown: bool = False  # a build failed while writing: the site may hold files no key names
+    _looked_up: dict[str, set[str]] = field(default_factory=dict)  # by each page's path (PortalBuild)
+    _shared: str = ""  # the digest of what every page reads, this build
 
     def built(self, now: datetime) -> datetime:
-        """The build's time: the session's first on the same day (without SOURCE_DATE_EPOCH every build
-        would otherwise differ in its feeds' times, and every page be drawn again)."""
-        if self._built is None or self._built.date() != now.date():
+        """The build's time: the session's first on the same day as the units count days (without
+        SOURCE_DATE_EPOCH every build would otherwise differ in its feeds' times, and every page be drawn
+        again)."""
+        if self._built is None or day_in_vietnam(self._built) != day_in_vietnam(now):
             self._built = now
         return self._built
+
+    def looked_up(self, path: str) -> Iterable[str]:
+        """The files MkDocs looked up when it last rendered the page at `path` (its relative links)."""
+        return self._looked_up.get(path, ())
 
     def plan(self, site_dir: Path, inputs: Mapping[str, str], own: Mapping[str, str]) -> Plan:
         """`inputs`: what every page reads, each a digest by a name the log shows; `own`: each page's and
         file's own digest by its path in the site. The last build's search index, when not done yet, is
         stopped: this build will make another."""
         self.cancel_search()
-        shared = digest(*sorted(inputs.items()))
+        self._shared = shared = digest(*sorted(inputs.items()))
         keys = {path: digest(shared, key) for path, key in own.items()}
         reason = None
         if self._inputs and (names := [n for n in inputs if self._inputs.get(n) != inputs[n]]):
@@ -129,6 +117,11 @@ class Preview:
         written = self._written
         changed = {p for p, key in keys.items() if written.get(p) != key or not (site_dir / p).exists()}
         return Plan(keys, changed, reason)
+
+    def failed(self) -> None:
+        """A build failed after it began writing: forget what is where, so that the next build draws every
+        page again and removes every file it does not write."""
+        self._written, self._unknown = {}, True
 
     def shown(self, path: str) -> tuple[Any, dict[str, Any]] | None:
         """A page's title and meta as the page was last written (by its path in the site)."""
@@ -141,16 +134,26 @@ class Preview:
         inputs: Mapping[str, str],
         shown: Mapping[str, tuple[Any, dict[str, Any]]],
         also: Iterable[str],
+        rendered: Mapping[str, str],
+        looked_up: Mapping[str, set[str]],
     ) -> int:
         """The build has written `plan`'s pages and files (and `also`, paths the theme or the portal write
         each build; `shown`, every page's title and meta): remove what the last build wrote and this one
-        does not, remember what is where, and index the site for search in the background. Returns the
-        number of files removed."""
+        does not, remember what is where (`rendered`: the own digests of what was written now, with what
+        it looked up, `looked_up`), and index the site for search in the background. Returns the number
+        of files removed."""
         now = set(plan.keys) | set(also)
         gone = [path for path in self._written if path not in now]
+        if self._unknown:  # after a failed build: whatever is on disk and not written now
+            bundle = f"{urls.SEARCH_BUNDLE}/"
+            on_disk = (p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file())
+            gone = [path for path in on_disk if path not in now and not path.startswith(bundle)]
+            self._unknown = False
         for path in gone:
             _remove(site_dir, path)
-        self._written = dict.fromkeys(also, "") | plan.keys
+        keys = plan.keys | {path: digest(self._shared, key) for path, key in rendered.items()}
+        self._written = dict.fromkeys(also, "") | keys
+        self._looked_up = {p: found for p, found in {**self._looked_up, **looked_up}.items() if p in keys}
         self._shown = dict(shown)
         self._inputs = dict(inputs)
         self.memo.next_build()
