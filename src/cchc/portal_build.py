@@ -83,8 +83,8 @@ class PortalBuild:
         self._in_nav: set[str] = set()
         self._nav_urls: list[str] = []
         self._navs: dict[str, str] = {}  # the primary nav drawn for each folder outside the nav
-        # The editors' preview (preview.py): each page's and file's own digest by its path in the site,
-        # the nav pages' parts that every page shows, the plan, and each page's title and meta as written.
+        # The editors' preview (preview.py): each page's and file's own digest by its path in the site, what
+        # every page reads, the plan, and each page's title and meta as written or kept.
         self._session = session
         self._own: dict[str, str] = {}
         # The files MkDocs looked up while rendering each page of this build (a relative link becomes the
@@ -234,9 +234,8 @@ class PortalBuild:
         return out
 
     def _own_digests(self, out: list[Output], found: Iterable[tuple[str, str | None]]) -> None:
-        assert self._session is not None
         """Each page's and file's own digest, by its path in the site (the editors' preview): a page's
-        text, front matter and theme context; a file's text, or the file it is copied from."""
+        text, front matter, theme context and edit link; a file's text, or the file it is copied from."""
         own = self._own
         for o in out:
             path = urls.written(o.src_uri)
@@ -272,7 +271,6 @@ class PortalBuild:
         }
         self._inputs = inputs
         self._plan = plan = self._session.plan(site_dir, inputs, own)
-        self.log.debug("Xem trước: vẽ lại " + " ".join(sorted(plan.changed)))
         if plan.reason:
             self.log.info(f"Xem trước: vẽ lại mọi trang vì đã đổi {plan.reason}")
         again = {path: path in plan.changed for path in own if path not in self.site.cards}
