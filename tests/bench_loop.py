@@ -84,14 +84,17 @@ def _field(text: str, name: str, value: str) -> str:
     return re.sub(rf"^{name}: .*$", f'{name}: "{value}"', text, count=1, flags=re.M)
 
 
-def loop(bench_project: Path, work: Path, times: int = 3) -> Loop:
-    """Serve a copy of `bench_project` and time `times` edits of each kind."""
+def loop(bench_project: Path, work: Path, times: int = 3, temp: Path | None = None) -> Loop:
+    """Serve a copy of `bench_project` and time `times` edits of each kind (`temp`: the server's
+    temporary folder, where it builds the site)."""
     project = work / "loop"
     shutil.rmtree(project, ignore_errors=True)
     shutil.copytree(bench_project, project, ignore=shutil.ignore_patterns("site", "plain", "site.log"))
     port = _port()
     base = f"http://127.0.0.1:{port}/"
     env = {**os.environ, "SOURCE_DATE_EPOCH": BUILT, "NO_MKDOCS_2_WARNING": "1"}
+    if temp is not None:
+        env["TMPDIR"] = str(temp)
     log = (work / "loop.log").open("w")
     server = subprocess.Popen(
         [str(MKDOCS), "serve", "--dirty", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],

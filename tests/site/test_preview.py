@@ -15,6 +15,7 @@ import pytest
 from mkdocs.exceptions import Abort
 
 from cchc.publish import preview
+from tests.bench_loop import loop
 from tests.conftest import MEASURED, REPO
 from tests.preview_session import Session, clean_build, differences, digests
 
@@ -262,3 +263,15 @@ def test_a_build_that_fails_while_writing_leaves_nothing_behind_once_mended(port
     session.settled()
     clean_build(project, clean)
     assert differences(digests(served), digests(clean)) == []
+
+
+@pytest.mark.long
+def test_make_serve_shows_each_save_and_leaves_no_folder_behind(portal: Path, tmp_path: Path):
+    """The real server (mkdocs serve --dirty, as make serve runs it) on the seed portal: each kind of save
+    reaches the served page, and once the server stops, neither its site nor a search index being made
+    in the background is left in its temporary folder."""
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    timed = loop(portal, tmp_path, times=1, temp=temp)
+    assert all(len(seconds) == 1 for seconds in timed.seconds.values())  # each save was served
+    assert list(temp.iterdir()) == []
