@@ -17,7 +17,12 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-MKDOCS = Path(sys.executable).parent / "mkdocs"
+# `mkdocs serve`, stopped as a terminal's Ctrl-C stops it: a process started in the background inherits
+# SIGINT ignored, and Python then never raises KeyboardInterrupt, so the server would not clean up.
+SERVE = (
+    "import signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+    "from mkdocs.__main__ import cli; sys.argv[0] = 'mkdocs'; cli()"
+)
 BUILT = "1796083200"
 EDITS = ("body", "title", "new document")
 LOOP_BUDGET = {1000: 2.0, 10000: 5.0}  # seconds from a save to the changed page served
@@ -97,7 +102,17 @@ def loop(bench_project: Path, work: Path, times: int = 3, temp: Path | None = No
         env["TMPDIR"] = str(temp)
     log = (work / "loop.log").open("w")
     server = subprocess.Popen(
-        [str(MKDOCS), "serve", "--dirty", "-f", str(project / "mkdocs.yml"), "-a", f"127.0.0.1:{port}"],
+        [
+            sys.executable,
+            "-c",
+            SERVE,
+            "serve",
+            "--dirty",
+            "-f",
+            str(project / "mkdocs.yml"),
+            "-a",
+            f"127.0.0.1:{port}",
+        ],
         stdout=log,
         stderr=subprocess.STDOUT,
         env=env,
