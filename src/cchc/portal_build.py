@@ -245,8 +245,13 @@ class PortalBuild:
             else:
                 own[path] = preview.digest(o.text) if o.source is None else preview.file_digest(o.source)
         for path, owner in found:  # the theme's own files (no owner) are left to MkDocs
-            if owner is not None:
-                own[path] = preview.file_digest(self.root / owner)
+            if owner is not None:  # a hand-written page by its bytes (small), a file by its stat
+                source = self.root / owner
+                own[path] = (
+                    preview.digest(source.read_bytes())
+                    if owner.endswith(".md")
+                    else preview.file_digest(source)
+                )
         for path, card in self.site.cards.items():
             own[path] = card.key()
 
