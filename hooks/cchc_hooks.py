@@ -97,10 +97,12 @@ def on_env(env, config, files):
     env.filters.update(_build.template_filters())
     env.globals.update(_build.template_globals())
     # The last event before pages are written (every page read and rendered, its meta known).
+    metas = []
     for file in files.documentation_pages():
-        if (kept := _build.kept(file.dest_uri)) is not None:
+        if (kept := _build.kept(file.dest_uri)) is not None:  # a page the preview does not draw again
             file.page.title, file.page.meta = kept
-    _build.writing(Path(config.site_dir), [file.page.meta for file in files.documentation_pages()])
+        metas.append(file.page.meta)
+    _build.writing(Path(config.site_dir), metas)
 
 
 def on_files(files, config):

@@ -4,6 +4,7 @@ what is kept stays the size of one build's results."""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
@@ -25,6 +26,17 @@ class Memo:
 
     def next_build(self) -> None:
         self._kept, self._used = self._used, {}
+
+
+def digest(*parts: object) -> str:
+    """A key made of parts: text, bytes, or data whose repr is stable (dataclasses, dicts in insertion
+    order, Markup); each part's length goes in first, so no two lists of parts give one stream."""
+    hashed = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        data = part if isinstance(part, bytes) else (part if isinstance(part, str) else repr(part)).encode()
+        hashed.update(len(data).to_bytes(8, "little"))
+        hashed.update(data)
+    return hashed.hexdigest()
 
 
 def use(memo: Memo | None, key: Hashable, make: Callable[[], T]) -> T:

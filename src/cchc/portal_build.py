@@ -24,6 +24,7 @@ from markupsafe import Markup, escape
 from cchc import site, text, urls
 from cchc.content import handwritten
 from cchc.content import load as loader
+from cchc.memo import digest
 from cchc.model import Portal
 from cchc.navigation import NAV_PAGES
 from cchc.pages import render, safe_ids, sanitize
@@ -241,16 +242,14 @@ class PortalBuild:
             path = urls.written(o.src_uri)
             page = self._pages.get(o.src_uri)
             if page is not None:
-                own[path] = preview.digest(o.text, page.front_matter(), page.theme, o.owner)
+                own[path] = digest(o.text, page.front_matter(), page.theme, o.owner)
             else:
-                own[path] = preview.digest(o.text) if o.source is None else preview.file_digest(o.source)
+                own[path] = digest(o.text) if o.source is None else preview.file_digest(o.source)
         for path, owner in found:  # the theme's own files (no owner) are left to MkDocs
             if owner is not None:  # a hand-written page by its bytes (small), a file by its stat
                 source = self.root / owner
                 own[path] = (
-                    preview.digest(source.read_bytes())
-                    if owner.endswith(".md")
-                    else preview.file_digest(source)
+                    digest(source.read_bytes()) if owner.endswith(".md") else preview.file_digest(source)
                 )
         for path, card in self.site.cards.items():
             own[path] = card.key()
@@ -272,18 +271,18 @@ class PortalBuild:
             "overrides/": preview.tree_digest(self.root / "overrides"),
             "hooks/": preview.tree_digest(self.root / "hooks"),
             "ngày dựng": self.settings.built.isoformat(),
-            "mục lục (nav)": preview.digest(self._nav_shown(titled_nav)),
+            "mục lục (nav)": digest(self._nav_shown(titled_nav)),
         }
         self._inputs = inputs
         self._plan = plan = self._session.plan(site_dir, inputs, own)
-        if plan.reason:
-            self.log.info(f"Xem trước: vẽ lại mọi trang vì đã đổi {plan.reason}")
+        if plan.inputs_changed:
+            self.log.info(f"Xem trước: vẽ lại mọi trang vì đã đổi {', '.join(plan.inputs_changed)}")
         again = {path: path in plan.changed for path in own if path not in self.site.cards}
-        return again, plan.reason is not None and "overrides/" in plan.reason
+        return again, "overrides/" in plan.inputs_changed
 
     def _with_lookups(self, own: str, looked_up: Iterable[str]) -> str:
         """A page's own digest and whether each file it looked up when last rendered exists now."""
-        return preview.digest(own, [(src, src in self._sources) for src in sorted(looked_up)])
+        return digest(own, [(src, src in self._sources) for src in sorted(looked_up)])
 
     def looking_up(self, lookup: Callable[[str], T]) -> Callable[[str], T]:
         """MkDocs' lookup of a file by its src_uri, recording which page asked (the editors' preview)."""

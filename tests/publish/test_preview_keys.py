@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from cchc.memo import Memo
-from cchc.publish.preview import Preview, digest
+from cchc.memo import Memo, digest
+from cchc.publish.preview import Preview
 
 
 def test_digests_tell_parts_apart():

@@ -191,13 +191,25 @@ def test_after_each_kind_of_edit_the_preview_equals_a_clean_build(portal: Path, 
     assert counts["mkdocs.yml"] > total / 2
 
 
-def test_a_page_left_alone_keeps_its_file(portal: Path, tmp_path: Path):
-    """What is not written again is not touched: its file is the same inode, its time unchanged."""
-    project = tmp_path / "portal"
+def _served_copy(portal: Path, tmp_path: Path) -> tuple[Path, Path, Session]:
+    """A copy of the portal and a serve session over it, its first build done and searchable."""
+    project, served = tmp_path / "portal", tmp_path / "served"
     shutil.copytree(portal, project)
-    served = tmp_path / "served"
     session = Session(project, served)
     session.build()
+    session.settled()
+    return project, served, session
+
+
+def _assert_equals_a_clean_build(project: Path, served: Path, tmp_path: Path) -> None:
+    clean = tmp_path / "clean"
+    clean_build(project, clean)
+    assert differences(digests(served), digests(clean)) == []
+
+
+def test_a_page_left_alone_keeps_its_file(portal: Path, tmp_path: Path):
+    """What is not written again is not touched: its file is the same inode, its time unchanged."""
+    project, served, session = _served_copy(portal, tmp_path)
     other = served / "gioi-thieu/index.html"
     before = other.stat()
     page = served / DOCUMENT_PAGE
@@ -216,12 +228,7 @@ def test_a_page_left_alone_keeps_its_file(portal: Path, tmp_path: Path):
 def test_a_save_with_an_error_leaves_the_served_site_as_it_was_and_the_next_save_mends_it(
     portal: Path, tmp_path: Path
 ):
-    project = tmp_path / "portal"
-    shutil.copytree(portal, project)
-    served, clean = tmp_path / "served", tmp_path / "clean"
-    session = Session(project, served)
-    session.build()
-    session.settled()
+    project, served, session = _served_copy(portal, tmp_path)
     before = digests(served)
     source = next((project / "content/van-ban/xa-nam-sach").glob("*.md"))
     text = source.read_text(encoding="utf-8")
@@ -233,19 +240,13 @@ def test_a_save_with_an_error_leaves_the_served_site_as_it_was_and_the_next_save
     source.write_text(text.replace("\n\n", "\n\nSửa lại cho đúng.\n\n", 1), encoding="utf-8")
     session.build()
     session.settled()
-    clean_build(project, clean)
-    assert differences(digests(served), digests(clean)) == []
+    _assert_equals_a_clean_build(project, served, tmp_path)
 
 
 def test_a_build_that_fails_while_writing_leaves_nothing_behind_once_mended(portal: Path, tmp_path: Path):
     """A template error stops a build after some pages are written (a new document's among them): the
     next build that succeeds removes what no longer belongs and redraws the rest."""
-    project = tmp_path / "portal"
-    shutil.copytree(portal, project)
-    served, clean = tmp_path / "served", tmp_path / "clean"
-    session = Session(project, served)
-    session.build()
-    session.settled()
+    project, served, session = _served_copy(portal, tmp_path)
     poster = project / "overrides/poster.html"
     template = poster.read_text(encoding="utf-8")
     broken = template.replace("{% endblock %}", "{{ no_such_function() }}{% endblock %}")
@@ -261,8 +262,7 @@ def test_a_build_that_fails_while_writing_leaves_nothing_behind_once_mended(port
     new.unlink()
     session.build()
     session.settled()
-    clean_build(project, clean)
-    assert differences(digests(served), digests(clean)) == []
+    _assert_equals_a_clean_build(project, served, tmp_path)
 
 
 @pytest.mark.long

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import hashlib
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from datetime import date
 from functools import partial
@@ -26,7 +25,7 @@ from cchc.content import (
 )
 from cchc.content.frontmatter import Source
 from cchc.dates import build_day, plausible
-from cchc.memo import Memo, use
+from cchc.memo import Memo, digest, use
 from cchc.model import Document, Indicator, Portal
 from cchc.problems import Problem
 
@@ -45,7 +44,7 @@ def _sources(
             problems.append(problem)
             continue
         raw = frontmatter.read_raw(file) if memo is not None else None
-        key = (str(file), hashlib.blake2b(raw, digest_size=16).digest() if raw is not None else None)
+        key = (str(file), digest(raw) if raw is not None else None)
         found, source = use(memo, ("source", key), partial(_parsed, root, file, raw))
         problems.extend(found)
         if source is not None:
@@ -151,10 +150,10 @@ def load(
 
     portal.indicators = indicators.read_indicators(root, base / references.FOLDER, problems)
     held_back = False  # documents of units whose files have problems: the folder is not empty
-    catalogue = repr(portal.indicators)
+    catalogue = repr(portal.indicators) if memo is not None else ""
     for file, source, key in _sources(root, base / documents.FOLDER, problems, memo=memo):
         # A document reads its file and checks that its attachments are there (its folder's entries).
-        read = ("document", key, file.parent.stat().st_mtime_ns)
+        read = ("document", key, file.parent.stat().st_mtime_ns) if memo is not None else None
         document, found = use(memo, read, partial(_document, root, source, file))
         problems += found
         if document is None:

@@ -8,7 +8,7 @@ from functools import partial
 from cchc import urls
 from cchc.content.references import GROUPS, OTHER
 from cchc.labels import label
-from cchc.memo import Memo
+from cchc.memo import Memo, use
 from cchc.model import Document, Procedure, Unit
 from cchc.pages import render
 from cchc.pages.markdown import GeneratedPage, escape
@@ -37,7 +37,7 @@ def linked_body(
         if cited is not None and cited.src_uri != src_uri:
             links.append((mention.citation.start, mention.citation.end, relative(cited.src_uri, src_uri)))
     make = partial(annotate, markdown, links, escape if literal else str)
-    return make() if memo is None else memo.get(("linked", markdown, tuple(links), literal), make)
+    return use(memo, ("linked", markdown, tuple(links), literal), make)
 
 
 def cited_by(cited: CitedDocument) -> list[tuple[str, str, str]]:

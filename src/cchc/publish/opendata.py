@@ -4,13 +4,12 @@ way everywhere (UTF-8, stable order), in du-lieu/ of the built site."""
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import json
 from collections.abc import Mapping, Sequence
 
 from cchc import urls
-from cchc.memo import Memo
+from cchc.memo import Memo, digest
 from cchc.model import Portal
 from cchc.pages.figure_tables import PeriodTable
 from cchc.quantities import plain
@@ -52,9 +51,7 @@ def both(name: str, rows: Sequence[Row], memo: Memo | None = None) -> dict[str, 
     def make() -> dict[str, str]:
         return {open_data(f"{name}.json"): json_text(rows), open_data(f"{name}.csv"): csv_text(rows)}
 
-    if memo is None:
-        return make()
-    return memo.get(("open data", name, hashlib.blake2b(repr(rows).encode(), digest_size=16).digest()), make)
+    return make() if memo is None else memo.get(("open data", name, digest(rows)), make)
 
 
 def procedures(portal: Portal, site_url: str, memo: Memo | None = None) -> dict[str, str]:

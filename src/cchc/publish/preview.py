@@ -19,7 +19,6 @@ equals a clean build byte for byte (tests/site/test_preview.py).
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import shutil
 import tempfile
@@ -32,7 +31,7 @@ from typing import Any
 
 from cchc import urls
 from cchc.dates import day_in_vietnam
-from cchc.memo import Memo
+from cchc.memo import Memo, digest
 from cchc.publish import search_index
 
 _SESSION: Preview | None = None
@@ -46,17 +45,6 @@ def begin(previewing: bool) -> None:
 
 def session() -> Preview | None:
     return _SESSION
-
-
-def digest(*parts: object) -> str:
-    """A key for a page or file: parts are text, bytes, or data whose repr is stable (dataclasses,
-    dicts in insertion order, Markup)."""
-    hashed = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        data = part if isinstance(part, bytes) else (part if isinstance(part, str) else repr(part)).encode()
-        hashed.update(len(data).to_bytes(8, "little"))
-        hashed.update(data)
-    return hashed.hexdigest()
 
 
 def file_digest(path: str | Path) -> str:
@@ -77,7 +65,8 @@ class Plan:
 
     keys: dict[str, str]  # every page's and file's key by its path in the site
     changed: set[str]  # the paths in the site written again
-    reason: str | None  # why every page is drawn again, or None
+    shared: str  # the digest of what every page reads
+    inputs_changed: list[str]  # the names of those that changed since the last build: all is drawn again
 
 
 @dataclass
@@ -90,7 +79,6 @@ class Preview:
     _built: datetime | None = None
     _unknown: bool = False  # a build failed while writing: the site may hold files no key names
     _looked_up: dict[str, set[str]] = field(default_factory=dict)  # by each page's path (PortalBuild)
-    _shared: str = ""  # the digest of what every page reads, this build
 
     def built(self, now: datetime) -> datetime:
         """The build's time: the session's first on the same day as the units count days (without
@@ -109,14 +97,12 @@ class Preview:
         file's own digest by its path in the site. The last build's search index, when not done yet, is
         stopped: this build will make another."""
         self.cancel_search()
-        self._shared = shared = digest(*sorted(inputs.items()))
+        shared = digest(*sorted(inputs.items()))
         keys = {path: digest(shared, key) for path, key in own.items()}
-        reason = None
-        if self._inputs and (names := [n for n in inputs if self._inputs.get(n) != inputs[n]]):
-            reason = ", ".join(names)
+        names = [n for n in inputs if self._inputs.get(n) != inputs[n]] if self._inputs else []
         written = self._written
         changed = {p for p, key in keys.items() if written.get(p) != key or not (site_dir / p).exists()}
-        return Plan(keys, changed, reason)
+        return Plan(keys, changed, shared, names)
 
     def failed(self) -> None:
         """A build failed after it began writing: forget what is where, so that the next build draws every
@@ -151,7 +137,7 @@ class Preview:
             self._unknown = False
         for path in gone:
             _remove(site_dir, path)
-        keys = plan.keys | {path: digest(self._shared, key) for path, key in rendered.items()}
+        keys = plan.keys | {path: digest(plan.shared, key) for path, key in rendered.items()}
         self._written = dict.fromkeys(also, "") | keys
         self._looked_up = {p: found for p, found in {**self._looked_up, **looked_up}.items() if p in keys}
         self._shown = dict(shown)
