@@ -9,8 +9,11 @@ from pathlib import Path
 
 import material as material_theme
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
+from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import _timestamp
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
 
 from cchc.navigation import mkdocs_nav
@@ -20,6 +23,14 @@ from cchc.settings import with_safe_ids
 
 log = logging.getLogger("mkdocs.plugins.cchc")
 _build: PortalBuild | None = None
+# A serve session's (cchc.publish.preview): what this build has made of MkDocs' (config, files, nav, env),
+# those of the last complete build, with which the pages of documents just saved are drawn first, and the
+# server, told to show them.
+_making: dict[str, object] = {}
+_last: tuple | None = None
+_server = None
+_drawn_first = False
+_NOT_IN_NAV = InclusionLevel.NOT_IN_NAV
 
 
 @contextmanager
@@ -33,7 +44,9 @@ def _stopping_on_build_error():
 def on_startup(command, dirty):
     # `mkdocs serve --dirty` (make serve) keeps the site folder between builds: the preview rewrites
     # only what changed (cchc.publish.preview), and says so instead of MkDocs' warning that it would not.
+    global _last, _server
     preview.begin(command == "serve" and dirty)
+    _last = _server = None
     if preview.session() is not None:
         logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)
 
@@ -52,7 +65,48 @@ def on_pre_build(config):
             get_build_datetime(),
             log,
             preview.session(),
+            _draw_first,
         )
+
+
+def _draw_first(build):
+    """Draw and write the pages of `build` (documents just saved) with the last complete build's files, nav
+    and theme, and show them, before the rest of the site is generated and written."""
+    global _build, _drawn_first
+    if _last is None:
+        return
+    config, files, nav, env = _last
+    _build = build
+    try:
+        for out in build.page_outputs():
+            file = files.get_file_from_path(out.src_uri)
+            if file is None:  # a new document
+                file = File.generated(config, out.src_uri, content=out.text, inclusion=_NOT_IN_NAV)
+                files.append(file)
+            file.content_string, file.edit_uri = out.text, out.edit_link
+            page = Page(None, file, config)
+            _populate_page(page, config, files)
+            _build_page(page, config, files.documentation_pages(), nav, env)
+    except Exception as error:  # the build goes on, draws the page again and says what is wrong
+        log.debug(f"Xem trước: chưa vẽ trước được trang vừa sửa: {error}")
+        return
+    finally:
+        _build = None
+    _drawn_first = True
+    _show()
+
+
+def _show(again=False):
+    """Let MkDocs' server serve what is written and reload the browsers (`again`: a second time in one
+    build). Its version 1.6, frozen, holds requests while a build runs and reloads browsers once it is
+    done, when the epoch it serves reaches the one it builds."""
+    if _server is None:
+        return
+    with _server._epoch_cond:
+        if again:
+            _server._wanted_epoch = _timestamp()
+        _server._visible_epoch = _server._wanted_epoch
+        _server._epoch_cond.notify_all()
 
 
 def on_config(config):
@@ -63,6 +117,7 @@ def on_config(config):
 
 
 def on_nav(nav, config, files):
+    _making["nav"] = nav
     _build.nav((page.file.src_uri, page.url) for page in nav.pages)
     if preview.session() is not None:
         # Each page and file is written again only when what it is made of has changed (MkDocs --dirty
@@ -96,6 +151,7 @@ def on_env(env, config, files):
     env.bytecode_cache = _build.compiled_templates()
     env.filters.update(_build.template_filters())
     env.globals.update(_build.template_globals())
+    _making.update(config=config, files=files, env=env)
     # The last event before pages are written (every page read and rendered, its meta known).
     metas = []
     for file in files.documentation_pages():
@@ -115,7 +171,7 @@ def on_files(files, config):
     with _stopping_on_build_error():
         outputs = _build.outputs(found)
     for out in outputs:
-        inclusion = InclusionLevel.UNDEFINED if out.in_nav else InclusionLevel.NOT_IN_NAV
+        inclusion = InclusionLevel.UNDEFINED if out.in_nav else _NOT_IN_NAV
         file = File.generated(
             config, out.src_uri, content=out.text, abs_src_path=out.source, inclusion=inclusion
         )
@@ -151,17 +207,28 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
-    global _build
+    global _build, _last, _drawn_first
     with _stopping_on_build_error():
         _build.finish(Path(config.site_dir))
     _build = None
+    if preview.session() is not None:
+        files = _making["files"]
+        for file in files.documentation_pages():
+            if file.page is not None:
+                file.page.content = None  # written: what is kept for the next build is the site's shape
+        _last = (config, files, _making["nav"], _making["env"])
+    _making.clear()
+    if _drawn_first:  # the pages shown first are shown again with the rest, as MkDocs does
+        _drawn_first = False
+        _show(again=True)
 
 
 def on_build_error(error):
-    global _build
+    global _build, _drawn_first
     if _build is not None:
         _build.abandon()  # the card workers stop with the build
-    _build = None  # nothing of a failed build carries over to the next
+    _build, _drawn_first = None, False  # nothing of a failed build carries over to the next
+    _making.clear()
 
 
 def on_shutdown():
@@ -171,6 +238,8 @@ def on_shutdown():
 
 
 def on_serve(server, config, builder):
+    global _server
+    _server = server
     root = Path(config.config_file_path).parent
     for folder in ("content", "overrides", "hooks"):
         server.watch(str(root / folder))

@@ -422,7 +422,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(
                     f"edit loop at {size}: {edit} saved → page served {_spread(seconds, ' s')} over "
                     f"{len(seconds)} saves (budget ≤ {LOOP_BUDGET[size]} s) "
-                    f"{_verdict(median(seconds), LOOP_BUDGET[size])}"
+                    f"{_verdict(median(seconds), LOOP_BUDGET[size])}; whole site rebuilt "
+                    f"{_spread(timed.whole[edit], ' s')}"
                 )
             print(f"edit loop at {size}: the first build of the serve session {timed.first_build:.1f} s")
     print(

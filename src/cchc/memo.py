@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Hashable
-from typing import TypeVar
+from typing import Any, TypeVar
 
 T = TypeVar("T")
 
@@ -15,17 +15,27 @@ class Memo:
     def __init__(self) -> None:
         self._kept: dict[Hashable, object] = {}  # the last build's results
         self._used: dict[Hashable, object] = {}  # this build's
+        self._made: list[Hashable] = []  # the keys made anew since the last complete build
 
     def get(self, key: Hashable, make: Callable[[], T]) -> T:
         """The result kept under `key`, or `make()`'s; `key` must hold all that `make` reads."""
         if key in self._used:
             return self._used[key]  # type: ignore[return-value]
-        value = self._kept.pop(key) if key in self._kept else make()
+        if key in self._kept:
+            value = self._kept.pop(key)
+        else:
+            value = make()
+            self._made.append(key)
         self._used[key] = value
         return value  # type: ignore[return-value]
 
+    def made(self, family: str) -> list[Any]:
+        """The rest of each key of `family` (its first part) whose result was made anew since the last
+        complete build (a build that fails keeps its results for the next)."""
+        return [key[1] for key in self._made if isinstance(key, tuple) and key[0] == family]
+
     def next_build(self) -> None:
-        self._kept, self._used = self._used, {}
+        self._kept, self._used, self._made = self._used, {}, []
 
 
 def digest(*parts: object) -> str:

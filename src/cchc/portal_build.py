@@ -108,9 +108,12 @@ class PortalBuild:
         built: datetime,
         log: logging.Logger,
         session: preview.Preview | None = None,
+        first: Callable[[PortalBuild], None] | None = None,
     ) -> PortalBuild:
         """Load and check content/ and its citations (before anything is written), then generate
-        everything. Problems go to `log`; a BuildError stops the build when there are errors."""
+        everything. Problems go to `log`; a BuildError stops the build when there are errors. In a serve
+        session, the pages of the documents just saved are generated first and handed to `first`, a build
+        of those pages alone, which shows them while the rest is generated and written."""
         memo = session.memo if session is not None else None
         built = session.built(built) if session is not None else built
         portal, problems = loader.load(root, memo=memo)
@@ -123,6 +126,11 @@ class PortalBuild:
         problems += index.problems
         _stop_on_errors(problems, log)
         render.ENVIRONMENT.bytecode_cache = render.compiled_in(root / COMPILED)
+        if session is not None and first is not None and (saved := session.saved(root)):
+            pages = site.saved_documents(portal, saved, index, root / CACHE, settings, memo)
+            session.cancel_search()  # it would share the cores; this build makes another
+            first(cls(root, docs_dir, settings, site.Site(pages, {}, index, {}, {}), portal, log))
+            session.drawn_first(urls.written(page.src_uri) for page in pages)
         generated = site.generate(portal, root / CACHE, settings, index, memo)
         _log(log, problems + generated.problems)
         encoded, cached = generated.encoded, len(generated.images) - generated.encoded
@@ -202,17 +210,7 @@ class PortalBuild:
 
     def _outputs(self) -> list[Output]:
         """Every page and file the portal adds to the site."""
-        # A generated page's text opens with a blank line: MkDocs never reads a body that opens with
-        # '---' as front matter; the page's meta comes from page_meta. The text is handed over: MkDocs
-        # keeps its own copy from here, and the site's would be a second one held all build.
-        out = []
-        for page in self.site.pages:
-            out.append(
-                Output(
-                    page.src_uri, "\n" + page.markdown, owner=page.edit_path, in_nav=page.src_uri in NAV_PAGES
-                )
-            )
-            page.markdown = ""
+        out = self.page_outputs()
         out += [
             Output(urls.attachment(d.src_uri, a.name), source=str(a.source), owner=d.path)
             for d in self.portal.documents
@@ -232,6 +230,20 @@ class PortalBuild:
             )
         out += [Output(path, text=content) for path, content in texts.items()]
         out += [Output(path, source=str(source)) for path, source in sources.items()]
+        return out
+
+    def page_outputs(self) -> list[Output]:
+        """The generated pages. A page's text opens with a blank line: MkDocs never reads a body that opens
+        with '---' as front matter; the page's meta comes from page_meta. The text is handed over: MkDocs
+        keeps its own copy from here, and the site's would be a second one held all build."""
+        out = []
+        for page in self.site.pages:
+            out.append(
+                Output(
+                    page.src_uri, "\n" + page.markdown, owner=page.edit_path, in_nav=page.src_uri in NAV_PAGES
+                )
+            )
+            page.markdown = ""
         return out
 
     def _own_digests(self, out: list[Output], found: Iterable[tuple[str, str | None]]) -> None:

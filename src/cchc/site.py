@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,6 +69,7 @@ def _images(portal: Portal, cache: Path) -> tuple[dict[str, Rendition], dict[str
 
 def _documents(
     portal: Portal,
+    documents: Iterable[Document],
     index: reference_index.ReferenceIndex,
     figures: Figures,
     site_url: str,
@@ -76,7 +77,7 @@ def _documents(
 ) -> list[GeneratedPage]:
     cited = {c.own.src_uri: c for c in index.documents.values() if c.own is not None}
     pages = []
-    for document in portal.documents:
+    for document in documents:
         uri = document.src_uri
         body = reference_pages.linked_body(index, uri, document.body, memo=memo)
         cited_by = reference_pages.cited_by(cited[uri]) if uri in cited else []
@@ -84,6 +85,22 @@ def _documents(
         page = document_pages.document_page(document, unit, body, site_url, cited_by, figures(uri), memo)
         pages.append(page)
     return pages
+
+
+def _figures(portal: Portal, renditions: dict[str, Rendition]) -> Figures:
+    """The infographics each page shows, by its src_uri."""
+    shown = infographic_pages.related(portal)
+
+    def figures(src_uri: str) -> Markup:
+        return infographic_pages.figures(shown.get(src_uri, []), renditions, src_uri)
+
+    return figures
+
+
+def _cards(portal: Portal, documents: Iterable[Document], site_name: str) -> dict[str, cards.Card]:
+    """The documents' share cards, by path in the built site."""
+    units = portal.units
+    return {urls.card(d.src_uri): cards.for_document(d, units[d.unit_id].name, site_name) for d in documents}
 
 
 def _procedures(
@@ -134,11 +151,7 @@ def generate(
     if index is None:
         index = reference_index.index_references(portal)
     renditions, images, encoded = _images(portal, cache)
-    shown = infographic_pages.related(portal)
-
-    def figures(src_uri: str) -> Markup:
-        return infographic_pages.figures(shown.get(src_uri, []), renditions, src_uri)
-
+    figures = _figures(portal, renditions)
     guides, problems = _procedures(portal, index, figures, settings, cache)
     tables = figure_tables.period_tables(portal)
     today = day_in_vietnam(settings.built)  # due and late days as the units count them
@@ -149,7 +162,7 @@ def generate(
         infographic_pages.infographic_page(i, renditions[i.slug], portal) for i in portal.infographics
     ]
     generated = (
-        _documents(portal, index, figures, site_url, memo)
+        _documents(portal, portal.documents, index, figures, site_url, memo)
         + guides
         + infographics
         + [infographic_pages.gallery_page(portal, renditions)]
@@ -171,11 +184,23 @@ def generate(
         urls.ROBOTS: web_files.robots(site_url),
     }
     made = {urls.card(p.src_uri): cards.for_procedure(p, site_name) for p in portal.procedures}
-    made.update(
-        {
-            urls.card(d.src_uri): cards.for_document(d, portal.units[d.unit_id].name, site_name)
-            for d in portal.documents
-        }
-    )
+    made.update(_cards(portal, portal.documents, site_name))
     _with_cards(generated, made)
     return Site(generated, files, index, made, images, encoded, problems)
+
+
+def saved_documents(
+    portal: Portal,
+    paths: set[str],
+    index: reference_index.ReferenceIndex,
+    cache: Path,
+    settings: Settings,
+    memo: Memo | None = None,
+) -> list[GeneratedPage]:
+    """The pages of the documents in the content files at `paths` (relative to the project), as `generate`
+    makes them: a serve session draws the documents just saved first."""
+    documents = [d for d in portal.documents if d.path in paths]
+    renditions = _images(portal, cache)[0]
+    pages = _documents(portal, documents, index, _figures(portal, renditions), settings.site_url, memo)
+    _with_cards(pages, _cards(portal, documents, settings.site_name))
+    return pages

@@ -225,6 +225,56 @@ def test_a_page_left_alone_keeps_its_file(portal: Path, tmp_path: Path):
     assert preview.session() is not None
 
 
+def test_the_page_of_a_document_just_saved_is_shown_first_as_its_build_then_writes_it(
+    portal: Path, tmp_path: Path, monkeypatch
+):
+    """A save's own page is drawn and shown before the rest of the site is generated (the listings still
+    show the old title then), with the very bytes the build then writes; a bulk change is not."""
+    project, served, session = _served_copy(portal, tmp_path)
+    first: dict[str, bytes] = {}
+    listing = served / "don-vi/xa-nam-sach/index.html"
+    when_shown: list[str] = []
+
+    def drawn_first(self, paths):
+        paths = list(paths)
+        first.update({path: (served / path).read_bytes() for path in paths})
+        when_shown.append(listing.read_text(encoding="utf-8"))
+        original(self, paths)
+
+    original = preview.Preview.drawn_first
+    monkeypatch.setattr(preview.Preview, "drawn_first", drawn_first)
+    source = next((project / "content/van-ban/xa-nam-sach").glob("*.md"))
+    page = f"{source.relative_to(project / 'content').with_suffix('').as_posix()}/index.html"
+    text = source.read_text(encoding="utf-8")
+    new = source.with_name("moi-luu.md")
+    saves = {
+        "body": lambda: source.write_text(text.replace("\n\n", "\n\nMột câu mới.\n\n", 1)),
+        "title": lambda: source.write_text(
+            re.sub(r"^trich_yeu: .*$", "trich_yeu: Tiêu đề vừa sửa", text, count=1, flags=re.M)
+        ),
+        "new document": lambda: new.write_text(
+            re.sub(r"^so_ky_hieu: .*$", 'so_ky_hieu: "88/KH-UBND"', text, count=1, flags=re.M)
+        ),
+    }
+    for name, save in saves.items():
+        first.clear()
+        save()
+        session.build()
+        session.settled()
+        shown = page.replace(source.stem, new.stem) if name == "new document" else page
+        assert list(first) == [shown], name
+        assert first[shown] == (served / shown).read_bytes(), name
+    # The title edit's page was shown while the unit's listing still had the old title.
+    assert "Tiêu đề vừa sửa" not in when_shown[1]
+    assert "Tiêu đề vừa sửa" in listing.read_text(encoding="utf-8")
+    _assert_equals_a_clean_build(project, served, tmp_path)
+    first.clear()
+    for number, other in enumerate(sorted((project / "content/van-ban").rglob("*.md"))[:4]):
+        other.write_text(other.read_text(encoding="utf-8").replace("\n\n", f"\n\nCâu {number}.\n\n", 1))
+    session.build()
+    assert first == {}  # four files at once: a bulk change, shown when the whole build is done
+
+
 def test_a_save_with_an_error_leaves_the_served_site_as_it_was_and_the_next_save_mends_it(
     portal: Path, tmp_path: Path
 ):

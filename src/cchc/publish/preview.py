@@ -35,6 +35,9 @@ from cchc.memo import Memo, digest
 from cchc.publish import search_index
 
 _SESSION: Preview | None = None
+# Content files saved at once whose documents' pages are drawn and shown before the rest of the site is
+# generated (more is a bulk change: the whole build shows it).
+FIRST_AT_MOST = 3
 
 
 def begin(previewing: bool) -> None:
@@ -91,6 +94,20 @@ class Preview:
     def looked_up(self, path: str) -> Iterable[str]:
         """The files MkDocs looked up when it last rendered the page at `path` (its relative links)."""
         return self._looked_up.get(path, ())
+
+    def saved(self, root: Path) -> set[str]:
+        """The content files (relative to `root`) read anew since the last complete build, when there was
+        one and they are few: the pages of their documents are drawn first (PortalBuild.start)."""
+        if not self._written or self._unknown:
+            return set()
+        made = {Path(str(path)).relative_to(root).as_posix() for path, _ in self.memo.made("source")}
+        return made if len(made) <= FIRST_AT_MOST else set()
+
+    def drawn_first(self, paths: Iterable[str]) -> None:
+        """Pages (by path in the site) written ahead of their build: whatever that build does, the next
+        one writes them again."""
+        for path in paths:
+            self._written.pop(path, None)
 
     def plan(self, site_dir: Path, inputs: Mapping[str, str], own: Mapping[str, str]) -> Plan:
         """`inputs`: what every page reads, each a digest by a name the log shows; `own`: each page's and
