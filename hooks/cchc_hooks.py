@@ -221,6 +221,8 @@ def on_post_build(config):
     if _drawn_first:  # the pages shown first are shown again with the rest, as MkDocs does
         _drawn_first = False
         _show(again=True)
+    if (session := preview.session()) is not None:
+        session.set_aside()
 
 
 def on_build_error(error):

@@ -3,6 +3,8 @@ change of it is seen (the served site against a clean build: tests/site/test_pre
 
 from __future__ import annotations
 
+import gc
+import weakref
 from datetime import UTC, datetime, timedelta
 
 from cchc.memo import Memo, digest
@@ -28,6 +30,37 @@ def test_the_memo_keeps_what_the_last_build_asked_for_and_drops_the_rest():
     memo.next_build()
     assert memo.get("b", lambda: make(4)) == 4  # not asked for by the last build: dropped
     assert made == [1, 2, 4]
+
+
+def test_the_memo_names_what_it_made_anew_since_the_last_complete_build():
+    memo = Memo()
+    memo.get(("source", ("a.md", "1")), lambda: 1)
+    memo.get(("other", "x"), lambda: 2)
+    memo.next_build()
+    memo.get(("source", ("a.md", "1")), lambda: 3)  # kept: not made
+    memo.get(("source", ("b.md", "2")), lambda: 4)
+    assert memo.made("source") == [("b.md", "2")]
+    memo.get(("source", ("c.md", "3")), lambda: 5)  # a failed build's files count for the next one
+    assert memo.made("source") == [("b.md", "2"), ("c.md", "3")]
+    memo.next_build()
+    assert memo.made("source") == []
+
+
+class _Node:
+    me: object = None
+
+
+def test_once_a_build_is_done_its_garbage_is_collected_and_what_lives_on_set_aside():
+    gone, kept = _Node(), _Node()
+    gone.me, kept.me = gone, kept  # cycles: only the collector frees them
+    dead = weakref.ref(gone)
+    del gone
+    try:
+        Preview.set_aside()
+        assert dead() is None
+        assert gc.get_freeze_count() > 0 and kept.me is kept
+    finally:
+        gc.unfreeze()
 
 
 def test_a_serve_session_keeps_its_build_time_through_the_day():
