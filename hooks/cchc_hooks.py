@@ -11,7 +11,6 @@ import material as material_theme
 from jinja2 import ChoiceLoader, FileSystemLoader, PrefixLoader
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.exceptions import PluginError
-from mkdocs.livereload import _timestamp
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_build_datetime
@@ -77,6 +76,9 @@ def _draw_first(build):
         return
     config, files, nav, env = _last
     _build = build
+    handlers = logging.getLogger("mkdocs").handlers
+    for handler in handlers:  # what these pages have to say, the build says once it draws them again
+        handler.addFilter(_silent)
     try:
         for out in build.page_outputs():
             file = files.get_file_from_path(out.src_uri)
@@ -92,8 +94,14 @@ def _draw_first(build):
         return
     finally:
         _build = None
+        for handler in handlers:
+            handler.removeFilter(_silent)
     _drawn_first = True
     _show()
+
+
+def _silent(record):
+    return False
 
 
 def _show(again=False):
@@ -102,6 +110,8 @@ def _show(again=False):
     done, when the epoch it serves reaches the one it builds."""
     if _server is None:
         return
+    from mkdocs.livereload import _timestamp  # the server's own clock; a build outside serve needs none
+
     with _server._epoch_cond:
         if again:
             _server._wanted_epoch = _timestamp()

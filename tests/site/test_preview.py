@@ -247,8 +247,12 @@ def test_the_page_of_a_document_just_saved_is_shown_first_as_its_build_then_writ
     page = f"{source.relative_to(project / 'content').with_suffix('').as_posix()}/index.html"
     text = source.read_text(encoding="utf-8")
     new = source.with_name("moi-luu.md")
+    said: list[str] = []
+    heard = logging.Handler(logging.WARNING)
+    heard.emit = lambda record: said.append(record.getMessage())  # type: ignore[method-assign]
+    logging.getLogger("mkdocs").addHandler(heard)  # where `mkdocs serve` prints
     saves = {
-        "body": lambda: source.write_text(text.replace("\n\n", "\n\nMột câu mới.\n\n", 1)),
+        "body": lambda: source.write_text(text.replace("\n\n", "\n\nMột câu mới <b onclick=x>.\n\n", 1)),
         "title": lambda: source.write_text(
             re.sub(r"^trich_yeu: .*$", "trich_yeu: Tiêu đề vừa sửa", text, count=1, flags=re.M)
         ),
@@ -264,6 +268,9 @@ def test_the_page_of_a_document_just_saved_is_shown_first_as_its_build_then_writ
         shown = page.replace(source.stem, new.stem) if name == "new document" else page
         assert list(first) == [shown], name
         assert first[shown] == (served / shown).read_bytes(), name
+    logging.getLogger("mkdocs").removeHandler(heard)
+    # What the sanitiser removed from the body is said once a build, not again for the page shown first.
+    assert sum("onclick" in message for message in said) == 1, said
     # The title edit's page was shown while the unit's listing still had the old title.
     assert "Tiêu đề vừa sửa" not in when_shown[1]
     assert "Tiêu đề vừa sửa" in listing.read_text(encoding="utf-8")

@@ -63,6 +63,9 @@ def walk(
     found: list[Path] = []
     if not folder.is_dir():
         return found
+    # Links to folders are not followed: below a folder inside the content folders, only a file that is a
+    # link can lead out (one realpath per link, not three per file).
+    top_inside = inside(root, folder)
     for here, folders, names in os.walk(folder):
         base = Path(here)
         for name in sorted(folders):
@@ -80,7 +83,7 @@ def walk(
             file = base / name
             if suffixes is not None and file.suffix.lower() not in suffixes:
                 continue
-            if not inside(root, file):
+            if (not top_inside or file.is_symlink()) and not inside(root, file):
                 problems.append(
                     Problem(file.relative_to(root).as_posix(), 0, "", outside_message(root, file))
                 )
