@@ -43,9 +43,11 @@ def _stopping_on_build_error():
 def on_startup(command, dirty):
     # `mkdocs serve --dirty` (make serve) keeps the site folder between builds: the preview rewrites
     # only what changed (cchc.publish.preview), and says so instead of MkDocs' warning that it would not.
-    global _last, _server
+    global _last, _server, _drawn_first
     preview.begin(command == "serve" and dirty)
     _last = _server = None
+    _drawn_first = False
+    _making.clear()
     if preview.session() is not None:
         logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)
 
@@ -89,15 +91,19 @@ def _draw_first(build):
             page = Page(None, file, config)
             _populate_page(page, config, files)
             _build_page(page, config, files.documentation_pages(), nav, env)
+        _drawn_first = True
     except Exception as error:  # the build goes on, draws the page again and says what is wrong
-        log.debug(f"Xem trước: chưa vẽ trước được trang vừa sửa: {error}")
-        return
+        failure = error
+    else:
+        failure = None
     finally:
         _build = None
         for handler in handlers:
             handler.removeFilter(_silent)
-    _drawn_first = True
-    _show()
+    if failure is not None:
+        log.debug(f"Xem trước: chưa vẽ trước được trang vừa sửa: {failure}")
+    elif _drawn_first:
+        _show()
 
 
 def _silent(record):
@@ -107,7 +113,8 @@ def _silent(record):
 def _show(again=False):
     """Let MkDocs' server serve what is written and reload the browsers (`again`: a second time in one
     build). Its version 1.6, frozen, holds requests while a build runs and reloads browsers once it is
-    done, when the epoch it serves reaches the one it builds."""
+    done, when the epoch it serves reaches the one it builds; once the pages saved are shown, the rest of
+    the build is served as it is written (a page half-written then is mended by the reload at its end)."""
     if _server is None:
         return
     from mkdocs.livereload import _timestamp  # the server's own clock; a build outside serve needs none
@@ -221,18 +228,19 @@ def on_post_build(config):
     with _stopping_on_build_error():
         _build.finish(Path(config.site_dir))
     _build = None
-    if preview.session() is not None:
-        files = _making["files"]
-        for file in files.documentation_pages():
-            if file.page is not None:
-                file.page.content = None  # written: what is kept for the next build is the site's shape
-        _last = (config, files, _making["nav"], _making["env"])
+    if (session := preview.session()) is None:
+        _making.clear()
+        return
+    files = _making["files"]
+    del files.get_file_from_path  # its recording wrapper (on_files) would keep this build alive
+    for file in files.documentation_pages():
+        if file.page is not None:
+            file.page.content = None  # written: what is kept for the next build is the site's shape
+    _last = (config, files, _making["nav"], _making["env"])
     _making.clear()
-    if _drawn_first:  # the pages shown first are shown again with the rest, as MkDocs does
-        _drawn_first = False
-        _show(again=True)
-    if (session := preview.session()) is not None:
-        session.set_aside()
+    _show(again=_drawn_first)  # the site is whole: shown now (again, when its saved pages were shown first)
+    _drawn_first = False
+    session.set_aside()
 
 
 def on_build_error(error):

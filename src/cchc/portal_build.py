@@ -13,7 +13,7 @@ import os
 import posixpath
 import shutil
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -63,6 +63,29 @@ class Output:
         return urls.edit_path(self.owner)
 
 
+@dataclass
+class SharedNav:
+    """The site's nav pages, and the primary nav drawn once for each folder of pages outside the nav
+    (overrides/partials/nav.html)."""
+
+    pages: set[str] = field(default_factory=set)  # src_uri of each nav page
+    urls: list[str] = field(default_factory=list)
+    drawn: dict[str, str] = field(default_factory=dict)  # by folder
+
+    def key(self, src_uri: str, url: str) -> str | None:
+        """The folder whose pages share this page's primary nav, or None when it is its own. Material marks
+        nothing active on a page outside the nav, and a link in it, relative to the page, depends only on
+        the page's folder unless it leads below the page itself."""
+        if src_uri in self.pages or any(target.startswith(url) for target in self.urls):
+            return None
+        return posixpath.dirname(url.rstrip("/"))
+
+    def keep(self, key: str | None, html: str) -> str:
+        if key is not None:
+            self.drawn[key] = html
+        return html
+
+
 class PortalBuild:
     def __init__(
         self,
@@ -81,9 +104,7 @@ class PortalBuild:
         # in another while the last pages are written (writing).
         self._cards = cards.Pending(list(generated.cards.values()), root / CACHE / cards.CACHE)
         self._search: search_index.Indexer | None = None
-        self._in_nav: set[str] = set()
-        self._nav_urls: list[str] = []
-        self._navs: dict[str, str] = {}  # the primary nav drawn for each folder outside the nav
+        self._nav = SharedNav()
         # The editors' preview (preview.py): each page's and file's own digest by its path in the site, what
         # every page reads, the plan, and each page's title and meta as written or kept.
         self._session = session
@@ -126,8 +147,9 @@ class PortalBuild:
         problems += index.problems
         _stop_on_errors(problems, log)
         render.ENVIRONMENT.bytecode_cache = render.compiled_in(root / COMPILED)
-        if session is not None and first is not None and (saved := session.saved(root)):
-            pages = site.saved_documents(portal, saved, index, root / CACHE, settings, memo)
+        saved = session.saved(root) if session is not None and first is not None else set()
+        if pages := site.saved_documents(portal, saved, index, root / CACHE, settings, memo) if saved else []:
+            assert session is not None and first is not None
             session.cancel_search()  # it would share the cores; this build makes another
             first(cls(root, docs_dir, settings, site.Site(pages, {}, index, {}, {}), portal, log))
             session.drawn_first(urls.written(page.src_uri) for page in pages)
@@ -143,33 +165,21 @@ class PortalBuild:
         return render.ENVIRONMENT.bytecode_cache
 
     def template_globals(self) -> dict[str, object]:
+        nav = self._nav  # what a page drawn later in a serve session reads (hooks._draw_first), not the build
         return {
             "cchc_csp": web_files.content_security_policy(meta=True),
             "cchc_settings": self.settings,
             "cchc_urls": urls,  # the theme's templates name pages and files as the rest of the portal does
-            "cchc_nav_key": self.nav_key,  # overrides/partials/nav.html
-            "cchc_nav_drawn": self._navs.get,
-            "cchc_nav_keep": self._keep_nav,
+            "cchc_nav_key": nav.key,  # overrides/partials/nav.html
+            "cchc_nav_drawn": nav.drawn.get,
+            "cchc_nav_keep": nav.keep,
         }
 
     def nav(self, pages: Iterable[tuple[str, str]]) -> None:
         """The pages of the site's nav, (src_uri, url)."""
         for src_uri, url in pages:
-            self._in_nav.add(src_uri)
-            self._nav_urls.append(url)
-
-    def nav_key(self, src_uri: str, url: str) -> str | None:
-        """The folder whose pages share this page's primary nav, or None when it is its own. Material marks
-        nothing active on a page outside the nav, and a link in it, relative to the page, depends only on
-        the page's folder unless it leads below the page itself."""
-        if src_uri in self._in_nav or any(target.startswith(url) for target in self._nav_urls):
-            return None
-        return posixpath.dirname(url.rstrip("/"))
-
-    def _keep_nav(self, key: str | None, html: str) -> str:
-        if key is not None:
-            self._navs[key] = html
-        return html
+            self._nav.pages.add(src_uri)
+            self._nav.urls.append(url)
 
     @staticmethod
     def template_filters() -> dict[str, Callable[[str], str]]:
@@ -314,7 +324,7 @@ class PortalBuild:
         """What Material's nav and footer read of each nav page: its title and meta (a hand-written page's
         are in its front matter, or, in a nav that does not title it, its whole text)."""
         shown: list[object] = []
-        for src_uri in sorted(self._in_nav):
+        for src_uri in sorted(self._nav.pages):
             page = self._pages.get(src_uri)
             if page is not None:
                 shown.append([src_uri, *(page.front_matter().get(k) for k in _NAV_META)])

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from mkdocs.exceptions import Abort
 
+from cchc.portal_build import BuildError, PortalBuild
 from cchc.publish import preview
 from tests.bench_loop import loop
 from tests.conftest import MEASURED, REPO
@@ -279,7 +280,37 @@ def test_the_page_of_a_document_just_saved_is_shown_first_as_its_build_then_writ
     for number, other in enumerate(sorted((project / "content/van-ban").rglob("*.md"))[:4]):
         other.write_text(other.read_text(encoding="utf-8").replace("\n\n", f"\n\nCâu {number}.\n\n", 1))
     session.build()
+    session.settled()
     assert first == {}  # four files at once: a bulk change, shown when the whole build is done
+    drawn = len(when_shown)
+    _replace(project / "content/don-vi/xa-nam-sach.md", "ten_ngan: ", "ten_ngan: Xã ")
+    session.build()
+    assert len(when_shown) == drawn  # a unit saved: no document's page to show first, nothing shown early
+
+
+def test_a_page_drawn_first_by_a_build_that_then_fails_is_not_left_behind(
+    portal: Path, tmp_path: Path, monkeypatch
+):
+    """The page of a new document is shown first, then its build fails before writing (here: as a clash
+    of paths would stop it); the document is deleted: the next build removes the page it never wrote."""
+    project, served, session = _served_copy(portal, tmp_path)
+    source = next((project / "content/van-ban/xa-nam-sach").glob("*.md"))
+    new = source.with_name("ve-truoc.md")
+    text = source.read_text(encoding="utf-8")
+    new.write_text(re.sub(r"^so_ky_hieu: .*$", 'so_ky_hieu: "66/KH-UBND"', text, count=1, flags=re.M))
+
+    def clash(self, found):
+        raise BuildError("thử: dừng trước khi ghi")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(PortalBuild, "outputs", clash)
+        with pytest.raises(Abort):
+            session.build()
+    assert (served / "van-ban/xa-nam-sach/ve-truoc/index.html").exists()  # shown first
+    new.unlink()
+    session.build()
+    session.settled()
+    _assert_equals_a_clean_build(project, served, tmp_path)
 
 
 def test_a_save_with_an_error_leaves_the_served_site_as_it_was_and_the_next_save_mends_it(

@@ -6,7 +6,7 @@ import filecmp
 import re
 from pathlib import Path
 
-from cchc.portal_build import PortalBuild
+from cchc.portal_build import PortalBuild, SharedNav
 from tests.conftest import mkdocs_build
 from tests.htmltext import article_text
 
@@ -43,15 +43,14 @@ def test_every_link_of_every_pages_nav_leads_to_a_page(built_site):
 
 def test_nav_key_draws_its_own_nav_for_pages_in_the_nav_and_above_a_nav_page():
     build = PortalBuild.__new__(PortalBuild)
-    build._in_nav, build._nav_urls = set(), []
+    build._nav = SharedNav()
     build.nav([("van-ban/index.md", "van-ban/"), ("tong-hop/so-lieu/index.md", "tong-hop/so-lieu/")])
-    assert build.nav_key("van-ban/index.md", "van-ban/") is None
-    assert build.nav_key("index.md", "") is None  # every nav page lies below the home page
-    assert build.nav_key("tong-hop.md", "tong-hop/") is None  # a nav page lies below it
-    assert build.nav_key("van-ban/xa/a.md", "van-ban/xa/a/") == build.nav_key(
-        "van-ban/xa/b.md", "van-ban/xa/b/"
-    )
-    assert build.nav_key("van-ban/xa/a.md", "van-ban/xa/a/") != build.nav_key("van-ban/a.md", "van-ban/a/")
+    key = build._nav.key
+    assert key("van-ban/index.md", "van-ban/") is None
+    assert key("index.md", "") is None  # every nav page lies below the home page
+    assert key("tong-hop.md", "tong-hop/") is None  # a nav page lies below it
+    assert key("van-ban/xa/a.md", "van-ban/xa/a/") == key("van-ban/xa/b.md", "van-ban/xa/b/")
+    assert key("van-ban/xa/a.md", "van-ban/xa/a/") != key("van-ban/a.md", "van-ban/a/")
 
 
 def test_nav_holds_sections_not_documents(built_site):

@@ -64,8 +64,9 @@ def walk(
     if not folder.is_dir():
         return found
     # Links to folders are not followed: below a folder inside the content folders, only a file that is a
-    # link can lead out (one realpath per link, not three per file).
-    top_inside = inside(root, folder)
+    # link can lead out (one realpath per link, not three per file). Not so on Windows, where os.walk
+    # descends into junctions, which are not links to it.
+    top_inside = os.name == "posix" and inside(root, folder)
     for here, folders, names in os.walk(folder):
         base = Path(here)
         for name in sorted(folders):

@@ -105,10 +105,9 @@ class Preview:
         return made if len(made) <= FIRST_AT_MOST else set()
 
     def drawn_first(self, paths: Iterable[str]) -> None:
-        """Pages (by path in the site) written ahead of their build: whatever that build does, the next
-        one writes them again."""
-        for path in paths:
-            self._written.pop(path, None)
+        """Pages (by path in the site) written ahead of their build, under a key no page has: whatever that
+        build does, the next complete one writes them again, or removes them when it has no such page."""
+        self._written.update(dict.fromkeys(paths, ""))
 
     def plan(self, site_dir: Path, inputs: Mapping[str, str], own: Mapping[str, str]) -> Plan:
         """`inputs`: what every page reads, each a digest by a name the log shows; `own`: each page's and
