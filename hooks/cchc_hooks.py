@@ -115,7 +115,7 @@ def _show(again=False):
     build). Its version 1.6, frozen, holds requests while a build runs and reloads browsers once it is
     done, when the epoch it serves reaches the one it builds; once the pages saved are shown, the rest of
     the build is served as it is written (a page half-written then is mended by the reload at its end)."""
-    if _server is None:
+    if getattr(_server, "_epoch_cond", None) is None:  # no server, or one that has changed: as MkDocs does
         return
     from mkdocs.livereload import _timestamp  # the server's own clock; a build outside serve needs none
 
