@@ -81,6 +81,7 @@ def _draw_first(build):
     handlers = logging.getLogger("mkdocs").handlers
     for handler in handlers:  # what these pages have to say, the build says once it draws them again
         handler.addFilter(_silent)
+    failure = None
     try:
         for out in build.page_outputs():
             file = files.get_file_from_path(out.src_uri)
@@ -91,19 +92,17 @@ def _draw_first(build):
             page = Page(None, file, config)
             _populate_page(page, config, files)
             _build_page(page, config, files.documentation_pages(), nav, env)
-        _drawn_first = True
     except Exception as error:  # the build goes on, draws the page again and says what is wrong
         failure = error
-    else:
-        failure = None
     finally:
         _build = None
         for handler in handlers:
             handler.removeFilter(_silent)
     if failure is not None:
         log.debug(f"Xem trước: chưa vẽ trước được trang vừa sửa: {failure}")
-    elif _drawn_first:
-        _show()
+        return
+    _drawn_first = True
+    _show()
 
 
 def _silent(record):

@@ -148,8 +148,8 @@ class PortalBuild:
         _stop_on_errors(problems, log)
         render.ENVIRONMENT.bytecode_cache = render.compiled_in(root / COMPILED)
         saved = session.saved(root) if session is not None and first is not None else set()
-        if pages := site.saved_documents(portal, saved, index, root / CACHE, settings, memo) if saved else []:
-            assert session is not None and first is not None
+        if pages := site.saved_documents(portal, saved, index, root / CACHE, settings, memo):
+            assert session is not None and first is not None  # only a serve session saves
             session.cancel_search()  # it would share the cores; this build makes another
             first(cls(root, docs_dir, settings, site.Site(pages, {}, index, {}, {}), portal, log))
             session.drawn_first(urls.written(page.src_uri) for page in pages)

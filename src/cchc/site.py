@@ -200,6 +200,8 @@ def saved_documents(
     """The pages of the documents in the content files at `paths` (relative to the project), as `generate`
     makes them: a serve session draws the documents just saved first."""
     documents = [d for d in portal.documents if d.path in paths]
+    if not documents:  # a unit or a procedure saved: nothing to draw first, no image to look up
+        return []
     renditions = _images(portal, cache)[0]
     pages = _documents(portal, documents, index, _figures(portal, renditions), settings.site_url, memo)
     _with_cards(pages, _cards(portal, documents, settings.site_name))
