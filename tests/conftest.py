@@ -79,11 +79,10 @@ def cchc_check(project: Path, *extra: str) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A small valid portal: the repository's config, templates and pages with two units and a report."""
-    root = tmp_path / "portal"
-    root.mkdir()
+def make_project(root: Path) -> Path:
+    """A small valid portal at `root`: the repository's config, templates and pages with two units and a
+    report."""
+    root.mkdir(parents=True)
     shutil.copy(REPO / "mkdocs.yml", root)
     for folder in ("hooks", "overrides", "docs"):
         shutil.copytree(REPO / folder, root / folder)
@@ -95,6 +94,11 @@ def project(tmp_path: Path) -> Path:
     documents.mkdir(parents=True)
     (documents / "bao-cao-2025.md").write_text(REPORT, encoding="utf-8")
     return root
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return make_project(tmp_path / "portal")
 
 
 @pytest.fixture(scope="session")

@@ -36,9 +36,13 @@ KEPT = (
 )
 
 
+def installed() -> list[str]:
+    """Python's version and every installed package's, a line each: part of any key of what they make."""
+    return [sys.version, *sorted(f"{d.metadata['Name']} {d.version}" for d in metadata.distributions())]
+
+
 def key(size: int) -> str:
-    packages = sorted(f"{d.metadata['Name']} {d.version}" for d in metadata.distributions())
-    digest = hashlib.sha256("\n".join([str(size), BUILT, sys.version, *packages]).encode())
+    digest = hashlib.sha256("\n".join([str(size), BUILT, *installed()]).encode())
     for top in INPUTS:
         root = REPO / top
         files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())

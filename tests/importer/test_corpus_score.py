@@ -23,7 +23,8 @@ exported from PDFs) with their fields read by hand (see its README), in parts:
   99.52 % of the words, over both floors. Its floors are the measure; the other parts keep theirs as a
   regression guard. (Most of it is the Sở Nội vụ's tờ trình: the random pick drew 23 of 36.)
 
-Each document is imported as `cchc nhap` imports it; every labelled field is compared, and the source's words
+Each document is imported as `cchc nhap` imports it (its lines as read are kept between runs while nothing
+that reads them changes: read_cache.py); every labelled field is compared, and the source's words
 are looked for in the import, in order (`-k "not unseen"` leaves the unseen part alone while the importer is
 changed); the tables per field and file shape, the words kept and every miss are printed at the end of the
 run."""
@@ -44,8 +45,8 @@ from cchc.content.load import load
 from cchc.importer.body import markdown
 from cchc.importer.content_file import content_file
 from cchc.importer.layout import Layout, read_layout
-from cchc.importer.sources import read_lines
 from tests.conftest import MEASURED, REPO
+from tests.importer.read_cache import cached_read_lines
 from tests.importer.test_import import in_order, words
 
 CORPUS = REPO / "tests" / "data" / "imports" / "corpus"
@@ -171,7 +172,7 @@ def score(part: str, units) -> Score:
         path = label.with_suffix(SUFFIX[meta["shape"]])
         lines: list[str] = []
         try:
-            lines = read_lines(path)  # composed (NFC), as the labels are compared
+            lines = cached_read_lines(path)  # composed (NFC), as the labels are compared
             layout = read_layout(lines)
             kind = yaml.safe_load(content_file(layout, units).text.split("---\n")[1])["loai"]  # as written
             found = _nfc(found_fields(layout, kind))

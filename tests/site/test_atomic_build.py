@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -17,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from cchc.publish import site_swap
-from tests.conftest import MEASURED, REPORT, build_env
+from tests.conftest import MEASURED, REPORT, build_env, make_project
 
 SECOND = "content/van-ban/xa-nam-sach/bao-cao-2026.md"
 
@@ -66,16 +67,26 @@ def wait_for_lock(project: Path) -> None:
         fcntl.flock(lock, fcntl.LOCK_EX)
 
 
-@pytest.fixture
-def both(project):
-    """The project, and the complete sites of versions A and B."""
-    sites = {}
+@pytest.fixture(scope="module")
+def built_versions(tmp_path_factory) -> tuple[Path, dict[bool, dict[str, str]]]:
+    """A project built as version B, then A (its site/), and the complete sites of both: built once for
+    the module's tests, each of which gets a copy."""
+    project, sites = make_project(tmp_path_factory.mktemp("atomic") / "portal"), {}
     for second in (True, False):
         version(project, second)
         code, out = run(project)
         assert code == 0, out
         sites[second] = snapshot(project / "site")
     assert sites[True] != sites[False]
+    return project, sites
+
+
+@pytest.fixture
+def both(built_versions, tmp_path):
+    """A copy of the built project (its site/ is version A), and the complete sites of versions A and B."""
+    built, sites = built_versions
+    project = tmp_path / "portal"
+    shutil.copytree(built, project, symlinks=True)
     return project, sites
 
 
