@@ -19,7 +19,6 @@ import hashlib
 import json
 import re
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any, cast
 
@@ -93,11 +92,19 @@ class Indexer:
 def pagefind(site_dir: Path, *options: str) -> subprocess.Popen[str]:
     """Pagefind started over `site_dir`; its output is read by `indexed`."""
     return subprocess.Popen(
-        [sys.executable, "-m", "pagefind", "--site", str(site_dir), *options],
+        [_executable(), "--site", str(site_dir), *options],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
     )
+
+
+def _executable() -> str:
+    """The binary `python -m pagefind` runs (that of the pinned pagefind[bin]), found without starting a
+    second Python to look for it: 0.07 s of every build."""
+    import pagefind_bin  # type: ignore[import-untyped]  # no inline types: get_executable() -> Path
+
+    return str(pagefind_bin.get_executable())
 
 
 def indexed(output: str) -> int:
