@@ -63,7 +63,16 @@ def write_portal(root: Path, repo: Path, s: str) -> None:
         f"---\nid: xa-a\nten: {quoted('Ủy ban nhân dân xã A ' + s)}\nten_ngan: {quoted('UBND xã A ' + s)}\n"
         f"cap: xã\ndon_vi_cap_tren: hai-phong\ndia_chi: {q}\nemail: ubnd@xa-a.gov.vn\n"
         "website: https://xa-a.gov.vn\n"
-        f"ten_goi_khac:\n  - {q}\n---\n\n{s}\n",
+        f"ten_goi_khac:\n  - {q}\n"
+        # The profile the law asks for (content.units): people, offices, texts, reception hours, sources.
+        f"dau_moi_lien_he:\n  ho_ten: {q}\n  chuc_vu: {q}\n"
+        f"lanh_dao:\n  - ho_ten: {q}\n    chuc_vu: {q}\n    nhiem_vu: {q}\n    tieu_su: {q}\n"
+        f"co_cau_to_chuc:\n  - ten: {q}\n    nguoi_dung_dau: {q}\n    chuc_vu: {q}\n"
+        f"    truc_thuoc:\n      - ten: {q}\n"
+        f"lich_su: {q}\ndi_tich: {q}\n"
+        f"lich_tiep_cong_dan:\n  - ngay: Thứ Hai\n    tu: '7:30'\n    den: '11:00'\n"
+        f"    nguoi_tiep: {quoted('Chủ tịch ' + s)}\n    dia_diem: {q}\n"
+        f"nguon:\n  - {q}\n---\n\n{s}\n",
         encoding="utf-8",
     )
     (content / "don-vi/hai-phong.md").write_text(  # the unit xã A reports to

@@ -13,6 +13,7 @@ from cchc import annotations as ci_annotations  # as `annotations` it would hide
 from cchc import settings
 from cchc.content import frontmatter
 from cchc.content import load as loader
+from cchc.dates import build_day
 from cchc.importer import figure_suggestions, placement
 from cchc.importer.content_file import content_file
 from cchc.importer.layout import read_layout
@@ -29,9 +30,12 @@ def run_check(args: argparse.Namespace) -> int:
     root = Path(args.root)
     portal, problems = loader.load(root)
     try:
-        settings.from_config(settings.read_config(root))
+        configured = settings.from_config(settings.read_config(root))
     except settings.SettingsError as error:
         problems.append(Problem(settings.CONFIG, 0, "", str(error).removeprefix(f"{settings.CONFIG}: ")))
+    else:
+        if late := settings.suspension_warning(configured.suspension, build_day()):
+            problems.append(Problem(settings.CONFIG, 0, "", late, Severity.WARNING))
     if not any(p.severity is Severity.ERROR for p in problems):
         problems = sorted(
             problems

@@ -57,6 +57,55 @@ class Alias:
     issuer: str = ""
 
 
+@dataclass(frozen=True)
+class Picture:
+    """An editor's image (a leader's portrait, a boundary map) and what it shows, for readers who cannot
+    see it; published through the image pipeline like an infographic."""
+
+    file: str  # the image file
+    alt: str
+
+
+@dataclass
+class Person:
+    """A unit's leader or its contact point (Nghị định 224/2026/NĐ-CP, Điều 9)."""
+
+    name: str
+    position: str
+    phone: str = ""
+    email: str = ""
+    photo: Picture | None = None
+    biography: str = ""  # tiểu sử tóm tắt, Markdown
+    duties: str = ""  # nhiệm vụ đảm nhiệm, Markdown
+
+
+@dataclass
+class Office:
+    """A division of a unit (phòng, ban, đơn vị trực thuộc), with the divisions under it."""
+
+    name: str
+    head: str = ""
+    head_position: str = ""
+    phone: str = ""
+    email: str = ""
+    offices: list[Office] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Reception:
+    """A time the unit receives citizens (lịch tiếp công dân): every week on a weekday, every month on a
+    day, or once on a date."""
+
+    shown: str  # "Thứ Năm hằng tuần", "Ngày 15 hằng tháng", "20/12/2026"
+    start: datetime.time
+    end: datetime.time
+    host: str  # who receives: "Chủ tịch UBND xã"
+    place: str = ""
+    weekday: int | None = None  # 0 Monday … 6 Sunday
+    monthday: int | None = None
+    date: datetime.date | None = None
+
+
 @dataclass
 class Unit:
     id: str
@@ -73,6 +122,19 @@ class Unit:
     website: str = ""
     aliases: list[str] = field(default_factory=list)  # names other documents use for it
     intro: str = ""  # Markdown
+    fax: str = ""
+    contact: Person | None = None  # đầu mối liên hệ
+    leaders: list[Person] = field(default_factory=list)
+    offices: list[Office] = field(default_factory=list)  # cơ cấu tổ chức
+    boundary_map: Picture | None = None  # bản đồ địa giới hành chính
+    profile: dict[str, str] = field(default_factory=dict)  # Markdown by field (units.PROFILE)
+    reception: list[Reception] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)  # where the profile's facts come from
+
+    def pictures(self) -> list[Picture]:
+        """Every image the unit's page shows."""
+        photos = [leader.photo for leader in self.leaders if leader.photo]
+        return [*([self.boundary_map] if self.boundary_map else []), *photos]
 
     @property
     def src_uri(self) -> str:
@@ -146,6 +208,9 @@ class Document:
     lines: dict[str, int] = field(default_factory=dict)  # front matter field -> line
     number_symbol: str = ""  # as written: "09/KH-UBND", "/BC-UBND" for a draft, "" unknown
     date: PartialDate | None = None
+    effective: PartialDate | None = None  # ngày hiệu lực, when the document states it
+    comment_until: PartialDate | None = None  # a draft for comment: the last day (hạn góp ý)
+    comment_to: str = ""  # where comments go: an e-mail address or a web page ('' : the unit's e-mail)
     place: str = ""
     period: Period | None = None
     signer: Signer | None = None
@@ -226,6 +291,17 @@ class Form:
     file: str | None = None  # absolute path, for a PDF/DOCX
 
 
+@dataclass(frozen=True)
+class Question:
+    """A question residents ask of a procedure, and the unit's answer (hỏi đáp)."""
+
+    question: str
+    answer: str  # Markdown
+    date: PartialDate | None = None
+    basis: str = ""  # the legal basis of the answer, cited text (run through the citation engine)
+    basis_line: int = 0
+
+
 @dataclass
 class Procedure:
     path: str
@@ -248,6 +324,14 @@ class Procedure:
     online_url: str = ""
     notes: str = ""  # Markdown body
     lines: dict[str, int] = dataclasses.field(default_factory=dict)  # `field` here is the lĩnh vực above
+    questions: list[Question] = dataclasses.field(default_factory=list)
+
+    def cited_texts(self) -> list[tuple[str, int]]:
+        """(text, its line) of every passage that may cite: each line of the legal basis, then each answer's
+        basis; a passage's number is its place in this list."""
+        basis = list(zip(self.legal_basis, self.legal_basis_lines, strict=True))
+        return basis + [(q.basis, q.basis_line) for q in self.questions if q.basis]
+
     unit_id = None  # procedures cite on behalf of no single unit
     date = None
 

@@ -13,8 +13,10 @@ MkdocsNav = list[dict[str, "str | MkdocsNav"]]  # [{title: page or [sections…]
 NAV: tuple[Entry, ...] = (
     ("nav.home", urls.HOME),
     ("nav.procedures", urls.PROCEDURES),
+    ("nav.questions", urls.QUESTIONS),
     ("nav.about", urls.ABOUT),
     ("nav.documents", urls.DOCUMENTS_INDEX),
+    ("nav.drafts", urls.DRAFTS),
     ("nav.units", urls.UNITS_INDEX),
     ("nav.consolidation", (("nav.consolidated", urls.CONSOLIDATED), ("nav.figures", urls.FIGURES))),
     ("nav.library", urls.LIBRARY),

@@ -24,6 +24,7 @@ from markupsafe import Markup, escape
 from cchc import site, text, urls
 from cchc.content import handwritten
 from cchc.content import load as loader
+from cchc.dates import day_in_vietnam
 from cchc.memo import digest
 from cchc.model import Portal
 from cchc.navigation import NAV_PAGES
@@ -33,7 +34,7 @@ from cchc.problems import Problem, Severity, errors
 from cchc.publish import cards, cms_config, placement, preview, search_index, web_files
 from cchc.publish.placement import Placed
 from cchc.refs import index as reference_index
-from cchc.settings import Config, Settings, SettingsError, from_config
+from cchc.settings import CONFIG, Config, Settings, SettingsError, Suspension, from_config, suspension_warning
 
 T = TypeVar("T")
 CACHE = Path(".cache") / "cchc"  # encoded images and cards, kept between builds (keyed by content)
@@ -143,6 +144,8 @@ class PortalBuild:
             settings = from_config(config, built)
         except SettingsError as error:
             raise BuildError(str(error)) from None
+        if late := suspension_warning(settings.suspension, day_in_vietnam(built)):
+            problems.append(Problem(CONFIG, 0, "", late, Severity.WARNING))
         index = reference_index.index_references(portal, memo)
         problems += index.problems
         _stop_on_errors(problems, log)
@@ -167,13 +170,21 @@ class PortalBuild:
     def template_globals(self) -> dict[str, object]:
         nav = self._nav  # what a page drawn later in a serve session reads (hooks._draw_first), not the build
         return {
-            "cchc_csp": web_files.content_security_policy(meta=True),
+            "cchc_csp": web_files.content_security_policy(meta=True, rating=self.settings.rating),
+            "cchc_notice": self._notice(),
             "cchc_settings": self.settings,
             "cchc_urls": urls,  # the theme's templates name pages and files as the rest of the portal does
             "cchc_nav_key": nav.key,  # overrides/partials/nav.html
             "cchc_nav_drawn": nav.drawn.get,
             "cchc_nav_keep": nav.keep,
         }
+
+    def _notice(self) -> Suspension | None:
+        """The planned suspension every page announces, from its announcement until it ends."""
+        notice, today = self.settings.suspension, day_in_vietnam(self.settings.built)
+        if notice is None or notice.end.date() < today or (notice.announced and notice.announced > today):
+            return None
+        return notice
 
     def nav(self, pages: Iterable[tuple[str, str]]) -> None:
         """The pages of the site's nav, (src_uri, url)."""
@@ -408,7 +419,7 @@ class PortalBuild:
         for path, card in self.site.cards.items():
             if plan is None or path in plan.changed:
                 _place(cache / f"{card.key()}.png", site_dir / path)
-        web_files.write_headers(site_dir)
+        web_files.write_headers(site_dir, self.settings.rating)
         self.log.info(f"Thẻ chia sẻ: vẽ mới {drawn}, dùng lại {len(self.site.cards) - drawn} từ bộ nhớ đệm")
         if self._session is not None and plan is not None:
             also = [*self._theme, *urls.ROOT_FILES]

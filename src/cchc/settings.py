@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +15,7 @@ import yaml
 
 from cchc import urls
 from cchc.content.schema import FieldError, url
+from cchc.dates import VIETNAM
 
 CONFIG = "mkdocs.yml"
 
@@ -78,6 +79,35 @@ class Hotline:
 
 
 @dataclass(frozen=True)
+class Rating:
+    """Where the form every page ends with sends a reader's rating (Nghị định 224/2026/NĐ-CP, Điều 10
+    khoản 3: rating the information online, the rater kept private): the province's feedback system, or an
+    e-mail the reader's mail program writes."""
+
+    action: str  # the form's action: an https address, or mailto:…
+
+    @property
+    def by_mail(self) -> bool:
+        return self.action.startswith("mailto:")
+
+    @property
+    def source(self) -> str:
+        """The form's target as the Content-Security-Policy's form-action allows it: exactly that address."""
+        return "mailto:" if self.by_mail else self.action.split("?")[0]
+
+
+@dataclass(frozen=True)
+class Suspension:
+    """A planned suspension of the site (extra.tam_ngung), announced on every page until it ends. Nghị định
+    224/2026/NĐ-CP, Điều 13: announced at least 07 working days ahead, with the expected time of return."""
+
+    start: datetime
+    end: datetime
+    reason: str
+    announced: date | None  # the day the notice was first published (None: the build's day)
+
+
+@dataclass(frozen=True)
 class Settings:
     site_url: str = DEFAULT_URL
     site_name: str = ""
@@ -85,6 +115,8 @@ class Settings:
     hotline: Hotline | None = None  # extra.hotline: shown in every page's footer
     feedback_url: str = ""  # extra.feedback_url: where residents send phản ánh, kiến nghị
     repo_url: str = ""  # the repository the web form's changes go to
+    rating: Rating | None = None  # extra.rating_url or extra.rating_email
+    suspension: Suspension | None = None  # extra.tam_ngung
 
 
 _WEB = url(("https", "http"), "https://dichvucong.gov.vn")
@@ -123,4 +155,92 @@ def from_config(config: Config, built: datetime | None = None) -> Settings:
         hotline,
         feedback,
         str(config.get("repo_url") or ""),
+        _rating(extra),
+        _suspension(extra.get("tam_ngung")),
+    )
+
+
+_MAIL = re.compile(r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.IGNORECASE)
+_HTTPS = url(("https",), "https://phananh.haiphong.gov.vn/danh-gia")
+
+
+def _rating(extra: Mapping[str, Any]) -> Rating | None:
+    if address := str(extra.get("rating_url") or ""):
+        try:
+            return Rating(str(_HTTPS(address)))
+        except FieldError as error:
+            raise SettingsError(f"mkdocs.yml: extra.rating_url: {error}") from None
+    if mail := str(extra.get("rating_email") or ""):
+        if not _MAIL.fullmatch(mail):
+            raise SettingsError(
+                f"mkdocs.yml: extra.rating_email: '{mail}' không phải địa chỉ thư điện tử; cần dạng "
+                "ten@coquan.gov.vn"
+            )
+        return Rating(f"mailto:{mail}")
+    return None
+
+
+_MOMENT = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+(\d{1,2})[:h](\d{2}))?")
+
+
+def _moment(value: object, name: str) -> datetime:
+    """'20/12/2026 22:00' (or a day alone: its start) as a moment in Vietnam."""
+    found = _MOMENT.fullmatch(" ".join(str(value or "").split()))
+    try:
+        if found is None:
+            raise ValueError
+        day, month, year, hour, minute = (int(g) if g else 0 for g in found.groups())
+        return datetime(year, month, day, hour, minute, tzinfo=VIETNAM)
+    except ValueError:
+        raise SettingsError(
+            f"mkdocs.yml: extra.tam_ngung.{name}: '{value}' không phải thời điểm đọc được; cần dạng "
+            "NN/TT/NNNN GG:PP, ví dụ 20/12/2026 22:00"
+        ) from None
+
+
+def _suspension(value: object) -> Suspension | None:
+    if not value:
+        return None
+    if not isinstance(value, Mapping):
+        raise SettingsError("mkdocs.yml: extra.tam_ngung: cần các trường tu, den, ly_do (và thong_bao)")
+    start, end = _moment(value.get("tu"), "tu"), _moment(value.get("den"), "den")
+    if end <= start:
+        raise SettingsError(
+            f"mkdocs.yml: extra.tam_ngung.den: {end:%d/%m/%Y %H:%M} không sau thời điểm tạm ngừng "
+            f"{start:%d/%m/%Y %H:%M}; cần thời điểm hoạt động trở lại muộn hơn"
+        )
+    reason = str(value.get("ly_do") or "").strip()
+    if not reason:
+        raise SettingsError(
+            "mkdocs.yml: extra.tam_ngung.ly_do: cần lý do tạm ngừng, ví dụ 'nâng cấp hệ thống'"
+        )
+    announced = _moment(value["thong_bao"], "thong_bao").date() if value.get("thong_bao") else None
+    return Suspension(start, end, reason, announced)
+
+
+NOTICE_WORKING_DAYS = 7  # Nghị định 224/2026/NĐ-CP, Điều 13
+
+
+def working_days(first: date, last: date) -> int:
+    """Monday-to-Friday days after `first`, up to and including `last` (public holidays not counted out)."""
+    days, day = 0, first
+    while day < last:
+        day += timedelta(days=1)
+        days += day.weekday() < 5
+    return days
+
+
+def suspension_warning(suspension: Suspension | None, today: date) -> str | None:
+    """Why the notice of a suspension comes too late, or None."""
+    if suspension is None or suspension.end.date() < today:
+        return None
+    announced = suspension.announced or today
+    ahead = working_days(announced, suspension.start.date())
+    if ahead >= NOTICE_WORKING_DAYS:
+        return None
+    return (
+        f"extra.tam_ngung: thông báo ngày {announced:%d/%m/%Y}, chỉ {ahead} ngày làm việc trước khi tạm "
+        f"ngừng ngày {suspension.start:%d/%m/%Y} (Nghị định 224/2026/NĐ-CP, Điều 13: thông báo trước ít "
+        f"nhất {NOTICE_WORKING_DAYS:02d} ngày làm việc); cần dời ngày tạm ngừng hoặc ghi đúng ngày đã "
+        "thông báo"
     )

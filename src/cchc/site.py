@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from markupsafe import Markup
@@ -55,16 +56,33 @@ def _with_cards(generated: list[GeneratedPage], made: dict[str, cards.Card]) -> 
             page.meta["card"] = path
 
 
-def _images(portal: Portal, cache: Path) -> tuple[dict[str, Rendition], dict[str, Path], int]:
-    """Each infographic encoded (or found in `cache`): renditions by slug, files by site path, count
-    encoded."""
-    renditions, images, encoded = {}, {}, 0
-    for item in portal.infographics:
-        rendition, made = render_image(Path(item.image), cache / urls.IMAGES)
-        renditions[item.slug], encoded = rendition, encoded + made
+@dataclass
+class _Images:
+    """Each infographic and unit image encoded (or found in the cache)."""
+
+    renditions: dict[str, Rendition] = field(default_factory=dict)  # infographics', by slug
+    pictures: dict[str, Rendition] = field(default_factory=dict)  # units', by file
+    files: dict[str, Path] = field(default_factory=dict)  # by path in the built site -> file in the cache
+    encoded: int = 0
+
+
+def _images(portal: Portal, cache: Path, units: bool = True) -> _Images:
+    """Every image encoded, or found in `cache`; the units' images only when `units`."""
+    found = _Images()
+
+    def encode(path: str) -> Rendition:
+        rendition, made = render_image(Path(path), cache / urls.IMAGES)
+        found.encoded += made
         for variant in (*rendition.variants, *rendition.thumbnail):
-            images[urls.image(variant.name)] = cache / urls.IMAGES / variant.name
-    return renditions, images, encoded
+            found.files[urls.image(variant.name)] = cache / urls.IMAGES / variant.name
+        return rendition
+
+    for item in portal.infographics:
+        found.renditions[item.slug] = encode(item.image)
+    for unit in portal.units.values() if units else ():
+        for picture in unit.pictures():
+            found.pictures[picture.file] = encode(picture.file)
+    return found
 
 
 def _documents(
@@ -74,6 +92,7 @@ def _documents(
     figures: Figures,
     site_url: str,
     memo: Memo | None = None,
+    today: date | None = None,
 ) -> list[GeneratedPage]:
     cited = {c.own.src_uri: c for c in index.documents.values() if c.own is not None}
     pages = []
@@ -82,7 +101,9 @@ def _documents(
         body = reference_pages.linked_body(index, uri, document.body, memo=memo)
         cited_by = reference_pages.cited_by(cited[uri]) if uri in cited else []
         unit = portal.units[document.unit_id]
-        page = document_pages.document_page(document, unit, body, site_url, cited_by, figures(uri), memo)
+        page = document_pages.document_page(
+            document, unit, body, site_url, cited_by, figures(uri), memo, today
+        )
         pages.append(page)
     return pages
 
@@ -106,17 +127,27 @@ def _cards(portal: Portal, documents: Iterable[Document], site_name: str) -> dic
 def _procedures(
     portal: Portal, index: reference_index.ReferenceIndex, figures: Figures, settings: Settings, cache: Path
 ) -> tuple[list[GeneratedPage], list[Problem]]:
-    """Each procedure's guide and poster, and a warning for each poster that may not fit its sheet."""
-    pages, problems = [], []
+    """Each procedure's guide and poster, the questions and answers gathered, and a warning for each poster
+    that may not fit its sheet."""
+    pages, problems, asked = [], [], []
     for procedure in portal.procedures:
-        basis = [
+        cited = [
             reference_pages.linked_body(index, procedure.src_uri, text, number, literal=True)
-            for number, text in enumerate(procedure.legal_basis)
+            for number, (text, _) in enumerate(procedure.cited_texts())
         ]
+        basis, answered = cited[: len(procedure.legal_basis)], iter(cited[len(procedure.legal_basis) :])
+        questions = [(q, next(answered) if q.basis else "") for q in procedure.questions]
+        asked += [(procedure, question, linked) for question, linked in questions]
         poster = procedure_pages.poster_page(procedure, settings.site_url, settings.site_name, cache / "qr")
         pages += [
             procedure_pages.procedure_page(
-                procedure, portal, settings.site_url, basis, figures(procedure.src_uri)
+                procedure,
+                portal,
+                settings.site_url,
+                basis,
+                figures(procedure.src_uri),
+                questions,
+                settings.feedback_url,
             ),
             poster,
         ]
@@ -134,6 +165,7 @@ def _procedures(
                     Severity.WARNING,
                 )
             )
+    pages.append(procedure_pages.questions_page(asked, portal, settings.site_url, settings.feedback_url))
     return pages, problems
 
 
@@ -150,7 +182,8 @@ def generate(
     site_url, site_name = settings.site_url, settings.site_name
     if index is None:
         index = reference_index.index_references(portal)
-    renditions, images, encoded = _images(portal, cache)
+    images = _images(portal, cache)
+    renditions = images.renditions
     figures = _figures(portal, renditions)
     guides, problems = _procedures(portal, index, figures, settings, cache)
     tables = figure_tables.period_tables(portal)
@@ -162,11 +195,11 @@ def generate(
         infographic_pages.infographic_page(i, renditions[i.slug], portal) for i in portal.infographics
     ]
     generated = (
-        _documents(portal, portal.documents, index, figures, site_url, memo)
+        _documents(portal, portal.documents, index, figures, site_url, memo, today)
         + guides
         + infographics
         + [infographic_pages.gallery_page(portal, renditions)]
-        + document_pages.listing_pages(portal, owed, today, tables)
+        + document_pages.listing_pages(portal, owed, today, tables, images.pictures, settings.hotline)
         + figure_pages.figure_pages(portal, tables)
         + procedure_pages.directory_pages(portal)
         + procedure_pages.form_pages(portal)
@@ -186,7 +219,7 @@ def generate(
     made = {urls.card(p.src_uri): cards.for_procedure(p, site_name) for p in portal.procedures}
     made.update(_cards(portal, portal.documents, site_name))
     _with_cards(generated, made)
-    return Site(generated, files, index, made, images, encoded, problems)
+    return Site(generated, files, index, made, images.files, images.encoded, problems)
 
 
 def saved_documents(
@@ -202,7 +235,8 @@ def saved_documents(
     documents = [d for d in portal.documents if d.path in paths]
     if not documents:  # a unit or a procedure saved: nothing to draw first, no image to look up
         return []
-    renditions = _images(portal, cache)[0]
-    pages = _documents(portal, documents, index, _figures(portal, renditions), settings.site_url, memo)
+    renditions = _images(portal, cache, units=False).renditions
+    figures, today = _figures(portal, renditions), day_in_vietnam(settings.built)
+    pages = _documents(portal, documents, index, figures, settings.site_url, memo, today)
     _with_cards(pages, _cards(portal, documents, settings.site_name))
     return pages

@@ -12,6 +12,8 @@ from cchc.text import slugify
 
 # Listing pages.
 DOCUMENTS_INDEX = "van-ban/index.md"
+DRAFTS = "du-thao/index.md"  # drafts for comment, open and closed
+QUESTIONS = "hoi-dap/index.md"  # every procedure's questions and answers
 UNITS_INDEX = "don-vi/index.md"
 CONSOLIDATED = "tong-hop/index.md"
 FIGURES = "tong-hop/so-lieu/index.md"  # the figures dashboard; a page per period beside it
@@ -25,6 +27,8 @@ PROCEDURES_A_Z = "thu-tuc/a-z.md"
 GALLERY = "infographic/index.md"
 LISTINGS = (
     DOCUMENTS_INDEX,
+    DRAFTS,
+    QUESTIONS,
     UNITS_INDEX,
     CONSOLIDATED,
     FIGURES,
@@ -91,6 +95,11 @@ PORTAL_FOLDERS = (
 
 def unit(unit_id: str) -> str:
     return f"don-vi/{unit_id}/index.md"
+
+
+def reception(unit_id: str) -> str:
+    """A unit's reception hours on a printable sheet."""
+    return f"don-vi/{unit_id}/lich-tiep-cong-dan.md"
 
 
 def document(unit_id: str, slug: str) -> str:

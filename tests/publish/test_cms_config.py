@@ -56,6 +56,21 @@ def test_every_schema_field_is_in_its_collection_as_the_checks_read_it():
     assert _names(by_name["thu-tuc"]["fields"])["linh_vuc"]["options"] == portal.fields
     picture = _names(by_name["infographic"]["fields"])
     assert picture["tep"]["widget"] == "image" and picture["alt"]["required"]
+    # A unit's profile: leaders with a portrait, an office's divisions, Markdown texts, reception hours.
+    unit = _names(by_name["don-vi"]["fields"])
+    leader = _names(unit["lanh_dao"]["fields"])
+    assert unit["lanh_dao"]["widget"] == "list" and leader["ho_ten"]["required"]
+    assert leader["anh"]["widget"] == "image" and leader["tieu_su"]["widget"] == "markdown"
+    assert _names(unit["ban_do"]["fields"])["tep"]["widget"] == "image"
+    assert _names(unit["co_cau_to_chuc"]["fields"])["truc_thuoc"]["widget"] == "list"
+    assert unit["chuc_nang_nhiem_vu"]["widget"] == "markdown" and unit["lich_su"]["editor_components"] == []
+    assert set(_names(unit["lich_tiep_cong_dan"]["fields"])) == {
+        "ngay",
+        "tu",
+        "den",
+        "nguoi_tiep",
+        "dia_diem",
+    }
     assert made["locale"] == "vi" and made["slug"]["encoding"] == "ascii" and made["local_backend"] is True
 
 

@@ -287,6 +287,10 @@ def test_hostile_text_in_every_field_never_reaches_readers(tmp_path_factory, val
     # … the figures' dashboard too: the catalogue's names in its table and chart, as text.
     dashboard = (site / "tong-hop/so-lieu/ca-nam-2025/index.html").read_text(encoding="utf-8")
     assert "Tin bài" in dashboard and dashboard.count('role="img"') == 1
+    # … the unit's profile: its chart, sections and reception sheet.
+    unit = (site / "don-vi/xa-a/index.html").read_text(encoding="utf-8")
+    assert 'class="cchc-org"' in unit and "Lịch sử" in unit and "Nguồn thông tin" in unit
+    assert "Chủ tịch" in (site / "don-vi/xa-a/lich-tiep-cong-dan/index.html").read_text(encoding="utf-8")
 
 
 # Roads from an editor's input to what the theme prints outside the page body: a heading's id (the side

@@ -9,7 +9,7 @@ from cchc.content import files
 from cchc.content.figures import FIELD as FIGURES
 from cchc.content.figures import figures_from
 from cchc.content.frontmatter import Source
-from cchc.content.schema import Field, FieldError, read_fields
+from cchc.content.schema import Field, FieldError, read_email, read_fields, url
 from cchc.dates import DateError, PartialDate, parse_date
 from cchc.kinds import PERIODIC_NAMES, PUBLISHED, Kind, find_kind
 from cchc.model import Attachment, Document, Signer
@@ -65,6 +65,20 @@ def read_period(value: str) -> Period:
         raise FieldError(str(exc)) from None
 
 
+_WEB = url(("https", "http"), "https://dichvucong.gov.vn/…")
+
+
+def read_channel(value: str) -> str:
+    """Where comments on a draft go: an e-mail address or a web page."""
+    try:
+        return str(read_email(value) if "@" in value and "://" not in value else _WEB(value))
+    except FieldError:
+        raise FieldError(
+            f"'{value}' không phải địa chỉ thư điện tử hay trang web; cần dạng gopy@coquan.gov.vn hoặc "
+            "https://…"
+        ) from None
+
+
 SIGNER = (
     Field("ho_ten", "họ và tên người ký", True),
     Field("chuc_vu", "các dòng chức vụ phía trên tên, ví dụ '- KT. CHỦ TỊCH'", shape="list"),
@@ -74,6 +88,7 @@ SCHEMA = (
     Field("loai", "loại văn bản, ví dụ 'Báo cáo', 'Kế hoạch', 'Quyết định'", True, read_kind),
     Field("so_ky_hieu", "số, ký hiệu như '09/KH-UBND'", False, read_number_symbol),
     Field("ngay_ban_hanh", "ngày ban hành dạng NN/TT/NNNN", False, read_date),
+    Field("ngay_hieu_luc", "ngày văn bản có hiệu lực dạng NN/TT/NNNN, khi văn bản ghi", False, read_date),
     Field("dia_danh", "địa danh ở dòng ngày tháng, ví dụ 'Phù Liễn'"),
     Field("don_vi", "mã đơn vị ban hành, ví dụ 'xa-nam-sach'", True),
     Field("trich_yeu", "trích yếu (tên) của văn bản", True),
@@ -81,6 +96,13 @@ SCHEMA = (
     Field("nguoi_ky", "người ký: ho_ten và chuc_vu", shape="mapping", fields=SIGNER),
     Field("noi_nhan", "danh sách nơi nhận, mỗi nơi một dòng bắt đầu bằng '- '", shape="list"),
     Field("tep_goc", "tệp gốc (PDF, DOCX) đặt cạnh tệp này, mỗi tệp một dòng '- ten-tep.pdf'", shape="list"),
+    Field("han_gop_y", "với dự thảo lấy ý kiến: hạn góp ý dạng NN/TT/NNNN", False, read_date),
+    Field(
+        "gop_y",
+        "với dự thảo: nơi nhận góp ý, thư điện tử hoặc trang web (mặc định: thư điện tử của đơn vị)",
+        False,
+        read_channel,
+    ),
     FIGURES,
 )
 
@@ -144,6 +166,31 @@ def document_from(root: Path, source: Source, file: Path, problems: list[Problem
             )
         )
     attachments = _attachments(root, source, file.parent, data.get("tep_goc") or [], problems)
+    issued, effective = data.get("ngay_ban_hanh"), data.get("ngay_hieu_luc")
+    if issued and effective and issued.day and effective.day and effective.iso() < issued.iso():
+        problems.append(
+            Problem(
+                source.path,
+                source.meta["ngay_hieu_luc"].line,
+                "ngay_hieu_luc",
+                f"ngày hiệu lực {effective.vietnamese()} trước ngày ban hành {issued.vietnamese()}; "
+                "cần ngày từ ngày ban hành trở đi",
+            )
+        )
+    deadline = data.get("han_gop_y")
+    if deadline and not deadline.day:
+        problems.append(_at(source, "han_gop_y", "hạn góp ý cần đủ ngày, tháng, năm dạng NN/TT/NNNN"))
+    elif deadline and issued and issued.day and deadline.iso() < issued.iso():
+        problems.append(
+            _at(
+                source,
+                "han_gop_y",
+                f"hạn góp ý {deadline.vietnamese()} trước ngày của dự thảo {issued.vietnamese()}; "
+                "cần ngày sau",
+            )
+        )
+    if data.get("gop_y") and not deadline:
+        problems.append(_at(source, "gop_y", "nơi nhận góp ý chỉ dùng cho dự thảo; cần thêm han_gop_y"))
     if len(problems) > before:
         return None
     signer = data.get("nguoi_ky")
@@ -157,7 +204,10 @@ def document_from(root: Path, source: Source, file: Path, problems: list[Problem
         body_line=source.body_line,
         lines=source.lines(),
         number_symbol=data.get("so_ky_hieu") or "",
-        date=data.get("ngay_ban_hanh"),
+        date=issued,
+        effective=effective,
+        comment_until=deadline,
+        comment_to=data.get("gop_y") or "",
         place=data.get("dia_danh") or "",
         period=period,
         signer=Signer(signer["ho_ten"], signer.get("chuc_vu") or []) if signer else None,
@@ -167,3 +217,7 @@ def document_from(root: Path, source: Source, file: Path, problems: list[Problem
             data.get("so_lieu") or [], source.meta["so_lieu"].children if data.get("so_lieu") else []
         ),
     )
+
+
+def _at(source: Source, name: str, message: str) -> Problem:
+    return Problem(source.path, source.meta[name].line, name, message)

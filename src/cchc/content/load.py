@@ -121,8 +121,8 @@ def load(
         return True
 
     broken: set[str] = set()  # ids of units whose files have problems: not reported again as unknown
-    for _file, source, _key in _sources(root, base / units.FOLDER, problems, memo=memo):
-        unit = units.unit_from(source, problems)
+    for file, source, _key in _sources(root, base / units.FOLDER, problems, memo=memo):
+        unit = units.unit_from(root, source, file, today, problems)
         if unit is None and "id" in source.meta:
             broken.add(str(source.meta["id"].data))
         elif unit and claim(unit.src_uri, unit.path, unit.lines["id"], "id"):
@@ -180,6 +180,16 @@ def load(
                     document.lines["don_vi"],
                     "don_vi",
                     _unknown_unit(portal.units, document.unit_id),
+                )
+            )
+        elif document.comment_until and not (document.comment_to or portal.units[document.unit_id].email):
+            problems.append(
+                Problem(
+                    document.path,
+                    document.lines["han_gop_y"],
+                    "gop_y",
+                    "dự thảo chưa có nơi nhận góp ý; cần gop_y (thư điện tử hoặc trang web) hoặc email của "
+                    f"đơn vị trong content/{units.FOLDER}/{document.unit_id}.md",
                 )
             )
         elif claim(document.src_uri, document.path, 1, "tên tệp"):

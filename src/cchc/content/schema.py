@@ -41,6 +41,7 @@ class Field:
     read: Reader | None = None  # None: plain text
     shape: str = "text"  # "text", "list" (of text), "mapping", or "records" (a list of mappings)
     fields: tuple[Field, ...] = field(default=())  # for mappings
+    limit: int = 0  # characters of a text value; 0: MAX_VALUE (a longer one is Markdown, checked as a body)
 
 
 def matching(pattern: str, message: str, flags: int = 0) -> Reader:
@@ -53,6 +54,13 @@ def matching(pattern: str, message: str, flags: int = 0) -> Reader:
         return value
 
     return read
+
+
+read_email = matching(
+    r"^[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$",
+    "'{value}' không phải địa chỉ thư điện tử; cần dạng ten@coquan.gov.vn",
+    re.IGNORECASE,
+)
 
 
 # Whitespace, quotes, angle brackets, parentheses, backslashes and control characters never belong in
@@ -82,13 +90,13 @@ def url(schemes: tuple[str, ...], example: str) -> Reader:
 MAX_VALUE = 2000
 
 
-def text(value: object) -> str:
+def text(value: object, limit: int = 0) -> str:
     if isinstance(value, (dict, list)):
         raise FieldError("cần một giá trị văn bản trên một dòng, không phải danh sách")
     written = "" if value is None else str(value).strip()
-    if len(written) > MAX_VALUE:
+    if len(written) > (limit := limit or MAX_VALUE):
         raise FieldError(
-            f"giá trị dài {len(written)} ký tự, quá {MAX_VALUE} ký tự cho một trường; hãy viết ngắn lại "
+            f"giá trị dài {len(written)} ký tự, quá {limit} ký tự cho một trường; hãy viết ngắn lại "
             "(chữ dài đặt ở phần thân, dưới phần đầu tệp)"
         )
     return written
@@ -145,7 +153,7 @@ def _read_one(source: Source, spec: Field, value: Value, prefix: str, problems: 
                 problems.append(Problem(source.path, item.line, f"{name}[{index}]", str(exc)))
         return out
     try:
-        raw = text(value.plain())
+        raw = text(value.plain(), spec.limit)
         return (spec.read or str)(raw) if raw or spec.read is None else None
     except FieldError as exc:
         problems.append(Problem(source.path, value.line, name, str(exc)))

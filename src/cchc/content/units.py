@@ -1,13 +1,21 @@
-"""Units (đơn vị): `content/don-vi/<id>.md`."""
+"""Units (đơn vị): `content/don-vi/<id>.md`, with what the law asks a state agency's portal to publish
+of it (Nghị định 224/2026/NĐ-CP, Điều 9): functions, organisation, leaders, contact point, boundary map,
+the area's nature, history and culture, and its reception hours (content.reception). Every part is
+optional here; the compliance report (cchc.compliance) says which are missing."""
 
 from __future__ import annotations
 
-import re
+import dataclasses
+from datetime import date
+from pathlib import Path
 
-from cchc.content.frontmatter import Source
-from cchc.content.schema import Field, FieldError, matching, read_fields, url
+from cchc.content import files, markdown_limits, reception
+from cchc.content.frontmatter import Source, Value
+from cchc.content.image_files import ImageError, inspect
+from cchc.content.infographics import read_alt
+from cchc.content.schema import Field, FieldError, Fields, matching, read_email, read_fields, url
 from cchc.levels import BY_NAME, NAMES
-from cchc.model import Unit
+from cchc.model import Office, Person, Picture, Unit
 from cchc.problems import Problem
 
 FOLDER = "don-vi"
@@ -15,11 +23,6 @@ FOLDER = "don-vi"
 read_id = matching(
     r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
     "mã đơn vị '{value}' không hợp lệ; cần chữ thường không dấu, số và dấu '-', ví dụ 'xa-nam-sach'",
-)
-read_email = matching(
-    r"^[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$",
-    "'{value}' không phải địa chỉ thư điện tử; cần dạng ten@coquan.gov.vn",
-    re.IGNORECASE,
 )
 read_phone = matching(
     r"^[0-9 .()+-]{3,20}$", "'{value}' không phải số điện thoại; cần các chữ số, ví dụ 0225 3821 234"
@@ -33,6 +36,49 @@ def read_level(value: str) -> str:
     return value.lower()
 
 
+# Longer texts, Markdown, each under its own heading on the unit's page: (field, heading, what it holds).
+PROFILE = (
+    ("chuc_nang_nhiem_vu", "Chức năng, nhiệm vụ, quyền hạn", "chức năng, nhiệm vụ, quyền hạn của đơn vị"),
+    ("lich_su", "Lịch sử", "lịch sử hình thành, phát triển tóm tắt"),
+    ("dieu_kien_tu_nhien", "Điều kiện tự nhiên", "vị trí địa lý, diện tích, dân số, địa hình"),
+    ("truyen_thong_van_hoa", "Truyền thống văn hóa", "truyền thống văn hóa, lễ hội"),
+    ("di_tich", "Di tích", "các di tích lịch sử - văn hóa"),
+    ("danh_thang", "Danh lam thắng cảnh", "các danh lam thắng cảnh"),
+)
+PROSE_LIMIT = 50_000  # characters of one text: a department's functions run to a few pages
+
+CONTACT = (
+    Field("ho_ten", "họ và tên", True),
+    Field("chuc_vu", "chức vụ, ví dụ 'Chánh Văn phòng'", True),
+    Field("dien_thoai", "số điện thoại", False, read_phone),
+    Field("email", "địa chỉ thư điện tử", False, read_email),
+)
+LEADER = (
+    *CONTACT[:2],
+    Field("anh", "ảnh chân dung đặt trong thư mục content/don-vi/ (.jpg, .png, .webp)"),
+    Field(
+        "mo_ta_anh",
+        "mô tả ảnh chân dung, ví dụ 'Ảnh chân dung ông Nguyễn Văn A, Chủ tịch UBND xã'",
+        False,
+        read_alt,
+    ),
+    Field("tieu_su", "tiểu sử tóm tắt (Markdown)", limit=PROSE_LIMIT),
+    Field("nhiem_vu", "nhiệm vụ đảm nhiệm, lĩnh vực phụ trách (Markdown)", limit=PROSE_LIMIT),
+    *CONTACT[2:],
+)
+OFFICE = (
+    Field("ten", "tên phòng, ban hoặc đơn vị, ví dụ 'Văn phòng HĐND và UBND'", True),
+    Field("nguoi_dung_dau", "họ và tên người đứng đầu"),
+    Field("chuc_vu", "chức vụ người đứng đầu, ví dụ 'Chánh Văn phòng'"),
+    *CONTACT[2:],
+)
+MAP = (
+    Field("tep", "tệp ảnh bản đồ đặt trong thư mục content/don-vi/ (.png, .jpg, .webp)", True),
+    Field(
+        "mo_ta", "mô tả bản đồ cho người không xem được ảnh: các đơn vị giáp ranh, diện tích", True, read_alt
+    ),
+)
+
 SCHEMA = (
     Field("id", "mã đơn vị dùng trong đường dẫn, ví dụ 'xa-nam-sach'", True, read_id),
     Field("ten", "tên đầy đủ, ví dụ 'Ủy ban nhân dân xã Nam Sách'", True),
@@ -45,14 +91,47 @@ SCHEMA = (
     Field("email", "địa chỉ thư điện tử", False, read_email),
     Field("website", "địa chỉ trang web", False, read_website),
     Field("ten_goi_khac", "các tên văn bản khác dùng để gọi đơn vị", shape="list"),
+    Field("fax", "số fax", False, read_phone),
+    Field("dau_moi_lien_he", "đầu mối liên hệ chính thức của cổng", shape="mapping", fields=CONTACT),
+    Field(
+        "lanh_dao", "lãnh đạo đơn vị: họ tên, chức vụ, ảnh, tiểu sử, nhiệm vụ", shape="records", fields=LEADER
+    ),
+    Field(
+        "co_cau_to_chuc",
+        "cơ cấu tổ chức: các phòng, ban, đơn vị trực thuộc",
+        shape="records",
+        fields=(*OFFICE, Field("truc_thuoc", "các bộ phận trực thuộc", shape="records", fields=OFFICE)),
+    ),
+    Field("ban_do", "bản đồ địa giới hành chính (ảnh và mô tả)", shape="mapping", fields=MAP),
+    *(Field(name, f"{what} (Markdown)", limit=PROSE_LIMIT) for name, _, what in PROFILE),
+    Field(reception.FIELD, "lịch tiếp công dân", shape="records", fields=reception.SCHEMA),
+    Field("nguon", "nguồn của các thông tin trên: văn bản, trang web và ngày", shape="list"),
 )
 
 
-def unit_from(source: Source, problems: list[Problem]) -> Unit | None:
+def unit_from(root: Path, source: Source, file: Path, today: date, problems: list[Problem]) -> Unit | None:
     before = len(problems)
     data = read_fields(source, SCHEMA, source.meta, 1, problems)
+    pictures = _Pictures(root, source, file.parent, problems)
+    written = source.meta.get("lanh_dao")
+    items = written.children if written is not None and isinstance(written.children, list) else []
+    photos = [
+        pictures.read(leader, item, f"lanh_dao[{n}]")
+        for n, (leader, item) in enumerate(zip(data.get("lanh_dao") or [], items), 1)
+    ]
+    boundary_map = pictures.read(
+        data.get("ban_do") or {}, source.meta.get("ban_do"), "ban_do", "tep", "mo_ta"
+    )
+    _check_prose(source, problems)
+    receptions = reception.receptions(source, data.get(reception.FIELD) or [], problems)
     if len(problems) > before:
         return None
+    leaders = [
+        _person(leader, photo) for leader, photo in zip(data.get("lanh_dao") or [], photos, strict=True)
+    ]
+    if found := reception.head_problem(source, data["cap"], receptions, today):
+        problems.append(found)
+    contact = data.get("dau_moi_lien_he")
     return Unit(
         id=data["id"],
         name=data["ten"],
@@ -68,4 +147,86 @@ def unit_from(source: Source, problems: list[Problem]) -> Unit | None:
         website=data.get("website") or "",
         aliases=data.get("ten_goi_khac") or [],
         intro=source.body.strip(),
+        fax=data.get("fax") or "",
+        contact=_person(contact, None) if contact else None,
+        leaders=leaders,
+        offices=[_office(office) for office in data.get("co_cau_to_chuc") or []],
+        boundary_map=boundary_map,
+        profile={name: text for name, _, _ in PROFILE if (text := data.get(name))},
+        reception=receptions,
+        sources=data.get("nguon") or [],
     )
+
+
+def _person(data: Fields, photo: Picture | None) -> Person:
+    return Person(
+        data["ho_ten"],
+        data["chuc_vu"],
+        data.get("dien_thoai") or "",
+        data.get("email") or "",
+        photo,
+        data.get("tieu_su") or "",
+        data.get("nhiem_vu") or "",
+    )
+
+
+def _office(data: Fields) -> Office:
+    return Office(
+        data["ten"],
+        data.get("nguoi_dung_dau") or "",
+        data.get("chuc_vu") or "",
+        data.get("dien_thoai") or "",
+        data.get("email") or "",
+        [_office(part) for part in data.get("truc_thuoc") or []],
+    )
+
+
+class _Pictures:
+    """The images a unit's file names, each checked as an infographic's is: inside the content folders, a
+    publishable image, and described."""
+
+    def __init__(self, root: Path, source: Source, folder: Path, problems: list[Problem]) -> None:
+        self.root, self.source, self.folder, self.problems = root, source, folder, problems
+
+    def read(
+        self, data: Fields, value: Value | None, where: str, name: str = "anh", alt: str = "mo_ta_anh"
+    ) -> Picture | None:
+        """The picture of the mapping `data` as read (written as `value`, named `where` in messages)."""
+        written = value.children if value is not None and isinstance(value.children, dict) else {}
+
+        def problem(field: str, message: str) -> None:
+            line = written[field].line if field in written else value.line if value is not None else 1
+            self.problems.append(Problem(self.source.path, line, f"{where}.{field}", message))
+
+        if not data.get(name):
+            if data.get(alt):
+                problem(alt, f"có mô tả ảnh nhưng chưa có ảnh; cần tên tệp ảnh ở trường {name}")
+            return None
+        image = files.named(self.root, self.folder, data[name])
+        if image is None:
+            problem(name, files.outside_message(self.root, self.folder / data[name]))
+            return None
+        try:
+            inspect(image)
+        except ImageError as exc:
+            problem(name, str(exc))
+            return None
+        if not data.get(alt):
+            if alt not in written or not str(written[alt].data or "").strip():  # else its reader said why
+                problem(alt, "ảnh cần mô tả cho người không xem được ảnh; cần một câu nêu ảnh cho biết gì")
+            return None
+        return Picture(str(image), data[alt])
+
+
+def _check_prose(source: Source, problems: list[Problem]) -> None:
+    """The Markdown texts in front matter go through the bounds a body goes through (content.markdown_limits),
+    each counted from its first line."""
+    texts = [(name, source.meta.get(name)) for name, _, _ in PROFILE]
+    leaders = source.meta.get("lanh_dao")
+    for item in leaders.children if leaders is not None and isinstance(leaders.children, list) else []:
+        if isinstance(item.children, dict):
+            texts += [(name, item.children.get(name)) for name in ("tieu_su", "nhiem_vu")]
+    for name, value in texts:
+        if value is not None and isinstance(value.data, str):
+            found = markdown_limits.problems(source.path, value.data, value.line + 1)
+            problems += [dataclasses.replace(problem, field=name) for problem in found]

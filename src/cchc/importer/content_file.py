@@ -8,6 +8,7 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from cchc.dates import DateError, parse_date
 from cchc.importer import figure_suggestions
 from cchc.importer.body import markdown
 from cchc.importer.layout import Layout, is_upper
@@ -21,6 +22,13 @@ _PERIOD = re.compile(
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# "Quyết định này có hiệu lực (thi hành) (kể) từ ngày ký / ngày 15 tháng 7 năm 2025 / ngày 15/7/2025": the
+# effective date the document states of itself, by its own kind's name (a tờ trình quoting its draft
+# decision's clause, or a text citing another's, gives none). Nghị định 42/2022/NĐ-CP asked portals for it.
+_EFFECTIVE = (
+    r"\s+này\s+có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+"
+    r"(?P<date>ký|ban\s+hành|\d{1,2}\s*(?:/|-|tháng)\s*\d{1,2}\s*(?:/|-|năm)\s*\d{4})"
+)
 SLUG_WORDS = 12
 SLUG_CHARS = 80  # file systems allow 255 bytes a name; a slug this long is already hard to read
 
@@ -73,6 +81,29 @@ def _quoted(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # JSON strings are valid YAML
 
 
+def effective_date(kind: str | None, body: list[str], issued: str) -> tuple[str, list[str]]:
+    """The effective date a document of `kind` states of itself, as NN/TT/NNNN ("" when none; the issue
+    date when it takes effect on signing), and a note for the editor when it states more than one."""
+    if not kind:
+        return "", []
+    found = []
+    pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, kind.split())) + _EFFECTIVE, re.IGNORECASE)
+    for match in pattern.finditer(" ".join(body)):
+        written = " ".join(match["date"].split())
+        if written.lower() in ("ký", "ban hành"):
+            found.append(issued if issued.count("/") == 2 else "")
+            continue
+        try:
+            day = parse_date(written)
+        except DateError:
+            continue
+        found.append(day.vietnamese())
+    distinct = list(dict.fromkeys(d for d in found if d))
+    several = f"văn bản ghi nhiều ngày hiệu lực ({', '.join(distinct)}); đã lấy ngày đầu, kiểm tra lại"
+    notes = [f"{several} ngay_hieu_luc"] if len(distinct) > 1 else []
+    return (distinct[0] if distinct else ""), notes
+
+
 def content_file(
     layout: Layout,
     units: dict[str, Unit],
@@ -91,6 +122,8 @@ def content_file(
         else str(layout.year or "")
     )
     ky = period(layout.title or "")
+    effective, doubts = effective_date(layout.kind, layout.body, date)
+    notes += doubts
     for label, value in (
         ("loại văn bản", layout.kind),
         ("số, ký hiệu", layout.number or layout.draft_symbol),  # a draft's blank number is in the notes
@@ -119,6 +152,7 @@ def content_file(
         # A draft's "Số:    /BC-UBND" keeps its symbol: the page shows "/BC-UBND (chưa ghi số)".
         f"so_ky_hieu: {_quoted(layout.number or layout.draft_symbol or '')}",
         f"ngay_ban_hanh: {_quoted(date)}",
+        *([f"ngay_hieu_luc: {_quoted(effective)}"] if effective else []),
         f"dia_danh: {_quoted(layout.place or '')}",
         f"don_vi: {unit_id}",
         f"trich_yeu: {_quoted(layout.title or '')}",

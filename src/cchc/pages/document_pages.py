@@ -3,21 +3,24 @@ procedures, the units' index, documents by year, and the consolidation of period
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from itertools import groupby
+from urllib.parse import quote
 
 from markupsafe import Markup
 
 from cchc import urls
+from cchc.content import units
 from cchc.content.calendar import Due
 from cchc.kinds import PLAN, REPORT
 from cchc.labels import label
 from cchc.memo import Memo
-from cchc.model import Document, Portal, Procedure, Unit
+from cchc.model import Document, Portal, Procedure, Rendition, Unit
 from cchc.pages import archive, figure_pages, figure_tables, render, structured_data
 from cchc.pages.figure_tables import History
 from cchc.pages.markdown import GeneratedPage
+from cchc.settings import Hotline
 from cchc.text import sort_key
 from cchc.urls import CONSOLIDATED, DOCUMENTS_INDEX, UNITS_INDEX
 
@@ -32,9 +35,12 @@ def document_page(
     cited_by: list[tuple[str, str, str]],
     figures: Markup,
     memo: Memo | None = None,
+    today: date | None = None,
 ) -> GeneratedPage:
-    """The document as issued: its body here, its header, facts and footer in the theme's document.html."""
-    theme = {
+    """The document as issued: its body here, its header, facts and footer in the theme's document.html;
+    a draft for comment says until when, against `today` (the build's date)."""
+    theme: dict[str, object] = {
+        "cchc_draft": draft(document, unit, today) if document.comment_until else None,
         "cchc_document": document,
         "cchc_unit": unit,
         "cchc_unit_path": urls.site_path(unit.src_uri),
@@ -63,6 +69,44 @@ def document_page(
     )
 
 
+def comment_href(document: Document, unit: Unit) -> str:
+    """Where a reader sends comments on a draft: its page for them, or an e-mail to it (or to the unit)
+    whose subject names the draft."""
+    to = document.comment_to or unit.email
+    if "@" not in to or "://" in to:
+        return to
+    return f"mailto:{to}?subject={quote(f'Góp ý dự thảo: {document.kind.name} {document.title}'[:200])}"
+
+
+def draft(document: Document, unit: Unit, today: date | None) -> dict[str, object]:
+    """What a draft's page and the list of drafts say of it: the last day, whether comments are still
+    taken on `today`, and where they go."""
+    until = document.comment_until
+    assert until is not None and until.day is not None and until.month is not None  # checked on loading
+    last = date(until.year, until.month, until.day)
+    return {
+        "until": until.vietnamese(),
+        "open": today is None or today <= last,
+        "href": comment_href(document, unit),
+        "to": document.comment_to or unit.email,
+    }
+
+
+def drafts_page(portal: Portal, today: date) -> GeneratedPage:
+    """Every draft for comment: those still open (the nearest deadline first), then those closed."""
+    drafts = [(d, portal.units[d.unit_id]) for d in portal.documents if d.comment_until]
+    rows = [(d, u, draft(d, u, today)) for d, u in drafts]
+    rows.sort(key=lambda row: row[0].comment_until.iso() if row[0].comment_until else "")
+    return render.page(
+        "drafts.md",
+        urls.DRAFTS,
+        label("title.drafts"),
+        open=[row for row in rows if row[2]["open"]],
+        closed=[row for row in reversed(rows) if not row[2]["open"]],
+        today=today,
+    )
+
+
 def unit_page(
     unit: Unit,
     documents: list[Document],
@@ -71,8 +115,10 @@ def unit_page(
     history: History | None = None,
     owed: Sequence[Due] = (),
     today: date | None = None,
+    pictures: Mapping[str, Rendition] | None = None,
 ) -> GeneratedPage:
-    """`owed`: the reports the calendar asks of the unit; the page names those late and the next due."""
+    """`owed`: the reports the calendar asks of the unit; the page names those late and the next due.
+    `pictures`: the unit's images encoded, by file."""
     published = {(d.kind.name, d.period) for d in documents}
     missing = [d for d in owed if (d.kind.name, d.period) not in published]
     late = [d for d in missing if today and d.day < today]
@@ -83,6 +129,15 @@ def unit_page(
         unit.short_name,
         unit.path,
         unit=unit,
+        photos={
+            p.file: render.fill(
+                "picture.html", source=unit.src_uri, rendition=(pictures or {})[p.file], alt=p.alt, lazy=True
+            )
+            for p in unit.pictures()
+        },
+        org_chart=render.fill("_org_chart.html", unit=unit) if unit.leaders or unit.offices else Markup(),
+        sections=[(name, heading) for name, heading, _ in units.PROFILE if name in unit.profile],
+        reception_page=urls.reception(unit.id),
         figures=figure_pages.history_block(history, unit.src_uri),
         late=late,
         next_due=upcoming[0] if upcoming else None,
@@ -93,6 +148,18 @@ def unit_page(
         procedures=sorted(procedures, key=lambda p: sort_key(p.name)),
         years=archive.by_year_and_period(documents),
         units=portal.units,
+    )
+
+
+def reception_page(unit: Unit, hotline: Hotline | None) -> GeneratedPage:
+    """A unit's reception hours on an A4 sheet to post at its office, with the hotlines."""
+    return render.page(
+        "reception.md",
+        urls.reception(unit.id),
+        label("title.reception", unit=unit.short_name),
+        unit.path,
+        unit=unit,
+        hotline=hotline,
     )
 
 
@@ -135,10 +202,16 @@ def consolidated_page(
 
 
 def listing_pages(
-    portal: Portal, owed: list[Due], today: date, tables: list[figure_tables.PeriodTable]
+    portal: Portal,
+    owed: list[Due],
+    today: date,
+    tables: list[figure_tables.PeriodTable],
+    pictures: Mapping[str, Rendition] | None = None,
+    hotline: Hotline | None = None,
 ) -> list[GeneratedPage]:
     """Unit pages and listings, built once all content is known; `owed` the reports the calendar asks for,
-    `today` the build's date and `tables` the figures by period."""
+    `today` the build's date, `tables` the figures by period, `pictures` the units' images encoded and
+    `hotline` the national one the reception sheets print."""
     by_unit = portal.documents_by_unit()
     owed_by_unit: dict[str, list[Due]] = {}
     for due in owed:
@@ -150,10 +223,21 @@ def listing_pages(
     histories = figure_tables.histories(portal, tables)
     pages = [
         unit_page(
-            u, by_unit[u.id], performing[u.id], portal, histories.get(u.id), owed_by_unit.get(u.id, []), today
+            u,
+            by_unit[u.id],
+            performing[u.id],
+            portal,
+            histories.get(u.id),
+            owed_by_unit.get(u.id, []),
+            today,
+            pictures,
         )
         for u in sorted(portal.units.values(), key=lambda u: u.id)
     ]
+    pages += [
+        reception_page(u, hotline) for u in sorted(portal.units.values(), key=lambda u: u.id) if u.reception
+    ]
     pages += [units_index(portal), documents_index(years), consolidated_page(portal, by_unit, owed, today)]
+    pages.append(drafts_page(portal, today))
     pages += [year_page(y, years[y], portal) for y in sorted(years, key=lambda y: y or 0)]
     return pages

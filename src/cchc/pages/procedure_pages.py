@@ -4,15 +4,17 @@ say the same thing in the same words."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
+from urllib.parse import quote
 
 from markupsafe import Markup
 
 from cchc import urls
 from cchc.labels import label
-from cchc.model import Portal, Procedure, Unit
+from cchc.model import Portal, Procedure, Question, Unit
 from cchc.pages import archive, poster_fit, qr, render, structured_data
 from cchc.pages.markdown import GeneratedPage
 from cchc.text import initial, sort_key
@@ -55,9 +57,28 @@ def _units(procedure: Procedure, portal: Portal) -> list[Unit]:
     return archive.units_in_order([portal.units[u] for u in procedure.unit_ids])
 
 
+def ask_links(units: list[Unit], feedback_url: str, about: str) -> list[tuple[str, str]]:
+    """Where a resident sends a question (label, address): each unit's e-mail, with a subject naming
+    `about`, or else the province's feedback system (mkdocs.yml: extra.feedback_url)."""
+    subject = quote(f"Hỏi về: {about}"[:200])
+    links = [
+        (label("ask.unit", unit=u.short_name), f"mailto:{u.email}?subject={subject}")
+        for u in units
+        if u.email
+    ]
+    return links or ([(label("ask.anywhere"), feedback_url)] if feedback_url else [])
+
+
 def procedure_page(
-    procedure: Procedure, portal: Portal, site_url: str, legal_basis: list[str], figures: Markup
+    procedure: Procedure,
+    portal: Portal,
+    site_url: str,
+    legal_basis: list[str],
+    figures: Markup,
+    questions: Sequence[tuple[Question, str]] = (),
+    feedback_url: str = "",
 ) -> GeneratedPage:
+    """The guide; `questions`: its questions and answers, each with its basis linked (or "")."""
     units = _units(procedure, portal)
     meta = {
         "template": "article.html",
@@ -80,6 +101,30 @@ def procedure_page(
         units=units,
         figures=figures,
         legal_basis=[Markup(basis) for basis in legal_basis],
+        questions=[(q, Markup(basis)) for q, basis in questions],
+        ask=ask_links(units, feedback_url, procedure.name),
+    )
+
+
+def questions_page(
+    asked: Sequence[tuple[Procedure, Question, str]], portal: Portal, site_url: str, feedback_url: str
+) -> GeneratedPage:
+    """Every procedure's questions and answers on one page, by field (lĩnh vực), with FAQPage data."""
+    order = {name: i for i, name in enumerate(portal.fields)}
+    ordered = sorted(asked, key=lambda item: (order.get(item[0].field, len(order)), sort_key(item[0].name)))
+    fields = [(name, list(items)) for name, items in groupby(ordered, key=lambda item: item[0].field)]
+    meta = (
+        {"jsonld": structured_data.faq_json_ld([(q.question, q.answer) for _, q, _ in ordered])}
+        if asked
+        else {}
+    )
+    return render.page(
+        "questions.md",
+        urls.QUESTIONS,
+        label("title.questions"),
+        meta=meta,
+        fields=[(name, [(p, q, Markup(basis)) for p, q, basis in items]) for name, items in fields],
+        ask=[(label("ask.anywhere"), feedback_url)] if feedback_url else [],
     )
 
 

@@ -76,4 +76,21 @@ def document_json_ld(document: Document, unit: Unit, site_url: str) -> str:
             data["legislationIdentifier"] = document.number_symbol
         if document.date and document.date.day:
             data["legislationDate"] = document.date.iso()
+        if document.effective and document.effective.day:
+            data["legislationDateOfApplicability"] = document.effective.iso()
     return script_json(data)
+
+
+def faq_json_ld(questions: list[tuple[str, str]]) -> str:
+    """FAQPage for the questions and answers (question, answer as written)."""
+    return script_json(
+        {
+            "@context": "https://schema.org",
+            "@type": "FAQPage",
+            "inLanguage": "vi",
+            "mainEntity": [
+                {"@type": "Question", "name": q, "acceptedAnswer": {"@type": "Answer", "text": a}}
+                for q, a in questions
+            ],
+        }
+    )

@@ -52,7 +52,23 @@ def backend(repo_url: str) -> dict[str, str]:
     return {"name": name, "repo": parsed.path.strip("/").removesuffix(".git"), "branch": "main"}
 
 
-def _widget(spec: Field, choices: Choices) -> Widget:
+# A field's own widget wherever it sits, by its path ("lanh_dao.anh": the `anh` of each leader).
+Overrides = Mapping[str, Mapping[str, object]]
+IMAGE = {"widget": "image"}
+# The longer texts (a field with its own `limit`) are Markdown, edited as the body is.
+PROSE = {"widget": "markdown", "editor_components": []}
+
+
+def _widget(spec: Field, choices: Choices, overrides: Overrides | None = None, prefix: str = "") -> Widget:
+    overrides, path = overrides or {}, prefix + spec.name
+    widget = _plain_widget(spec, choices, overrides, path)
+    if path in overrides or spec.limit:  # a widget of its own: the schema's label, hint and need stay
+        widget = {key: widget[key] for key in ("label", "name", "hint", "required")}
+        widget |= copy.deepcopy(overrides.get(path, PROSE))  # each its own copy (plain YAML, no anchors)
+    return widget
+
+
+def _plain_widget(spec: Field, choices: Choices, overrides: Overrides, path: str) -> Widget:
     widget: Widget = {
         "label": field_label(spec.description),
         "name": spec.name,
@@ -65,9 +81,11 @@ def _widget(spec: Field, choices: Choices) -> Widget:
             widget="select", options=copy.deepcopy(choices[spec.name]), multiple=spec.shape == "list"
         )
     elif spec.shape == "mapping":
-        widget.update(widget="object", fields=[_widget(f, choices) for f in spec.fields])
+        widget.update(
+            widget="object", fields=[_widget(f, choices, overrides, path + ".") for f in spec.fields]
+        )
     elif spec.shape == "records":
-        widget.update(widget="list", fields=[_widget(f, choices) for f in spec.fields])
+        widget.update(widget="list", fields=[_widget(f, choices, overrides, path + ".") for f in spec.fields])
     elif spec.shape == "list":
         item = {"label": field_label(spec.description), "name": "muc", "widget": "string"}
         widget.update(widget="list", field=item)
@@ -76,17 +94,8 @@ def _widget(spec: Field, choices: Choices) -> Widget:
     return widget
 
 
-def _fields(
-    schema: tuple[Field, ...], choices: Choices, overrides: Mapping[str, Mapping[str, object]] | None = None
-) -> list[Widget]:
-    overrides = overrides or {}
-    fields = []
-    for spec in schema:
-        widget = _widget(spec, choices)
-        if spec.name in overrides:  # a widget of its own: the schema's label, hint and need stay
-            widget = {key: widget[key] for key in ("label", "name", "hint", "required")}
-            widget |= copy.deepcopy(overrides[spec.name])  # each collection its own (plain YAML, no anchors)
-        fields.append(widget)
+def _fields(schema: tuple[Field, ...], choices: Choices, overrides: Overrides | None = None) -> list[Widget]:
+    fields = [_widget(spec, choices, overrides) for spec in schema]
     return [*fields, copy.deepcopy(BODY)]  # plain YAML: no anchor for a list shared between collections
 
 
@@ -170,7 +179,7 @@ def collections(portal: Portal) -> list[dict[str, object]]:
             "folder": f"content/{units.FOLDER}",
             "create": True,
             "identifier_field": "id",
-            "fields": _fields(units.SCHEMA, choices),
+            "fields": _fields(units.SCHEMA, choices, {"lanh_dao.anh": IMAGE, "ban_do.tep": IMAGE}),
         }
     )
     return out

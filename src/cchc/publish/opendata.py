@@ -92,6 +92,7 @@ def citations(index: ReferenceIndex, memo: Memo | None = None) -> dict[str, str]
             "name": c.name,
             "year": c.year,
             "date": c.date,
+            "effective_date": c.own.effective.iso() if c.own and c.own.effective else None,
             "issuer": c.issuer.key if c.issuer else None,
             "issuer_name": c.issuer.name if c.issuer else None,
             "title": c.title,

@@ -12,6 +12,7 @@ from cchc.labels import label
 from cchc.model import Document, Portal, Procedure, Unit
 from cchc.pages import render
 from cchc.publish import cms_config
+from cchc.settings import Rating
 from cchc.urls import root, site_path
 
 FEED_ENTRIES = 50
@@ -114,14 +115,19 @@ _POLICY = (
 _HEADER_ONLY = ("frame-ancestors 'none'", "upgrade-insecure-requests")  # a <meta> policy ignores the first
 
 
-def content_security_policy(meta: bool = False) -> str:
-    """The site's policy: as a header, or as the <meta> every page carries for hosts that send no headers."""
-    return "; ".join(_POLICY if meta else _POLICY + _HEADER_ONLY)
+def content_security_policy(meta: bool = False, rating: Rating | None = None) -> str:
+    """The site's policy: as a header, or as the <meta> every page carries for hosts that send no headers.
+    Forms go to the site itself and to the rating form's target, exactly that (mkdocs.yml's extra.rating_url
+    or rating_email: the publisher's setting, which no content file changes)."""
+    policy: tuple[str, ...] = _POLICY if meta else _POLICY + _HEADER_ONLY
+    if rating is not None:
+        policy = tuple(f"{p} {rating.source}" if p.startswith("form-action ") else p for p in policy)
+    return "; ".join(policy)
 
 
-def security_headers() -> dict[str, str]:
+def security_headers(rating: Rating | None = None) -> dict[str, str]:
     return {
-        "Content-Security-Policy": content_security_policy(),
+        "Content-Security-Policy": content_security_policy(rating=rating),
         "X-Content-Type-Options": "nosniff",
         "Referrer-Policy": "strict-origin-when-cross-origin",
         "X-Frame-Options": "DENY",
@@ -146,9 +152,9 @@ def nginx_headers(headers: dict[str, str]) -> str:
     return "".join(f'add_header {name} "{value}" always;\n' for name, value in headers.items())
 
 
-def write_headers(site_dir: Path) -> None:
+def write_headers(site_dir: Path, rating: Rating | None = None) -> None:
     """Security headers for static hosts: `_headers` (Netlify, Cloudflare Pages) and an nginx include."""
-    headers = security_headers()
+    headers = security_headers(rating)
     (site_dir / urls.HOST_HEADERS).write_text(netlify_headers(headers), encoding="utf-8")
     (site_dir / urls.NGINX_HEADERS).write_text(nginx_headers(headers), encoding="utf-8")
     admin = {**headers, "Content-Security-Policy": "; ".join(cms_config.ADMIN_POLICY)}

@@ -112,11 +112,12 @@ def document_identity(document: Document) -> str | None:
 
 def _passages(portal: Portal) -> Iterator[tuple[Document | Procedure, int, str, int, Unit | None]]:
     """(page, passage number, text, its first line, citing unit) of every text that may cite:
-    each document's body, and each line of each procedure's legal basis."""
+    each document's body, and each line of each procedure's legal basis and of its answers' bases
+    (Procedure.cited_texts)."""
     for document in portal.documents:
         yield document, 0, document.body, document.body_line, portal.units[document.unit_id]
     for procedure in portal.procedures:
-        for number, (text, line) in enumerate(zip(procedure.legal_basis, procedure.legal_basis_lines)):
+        for number, (text, line) in enumerate(procedure.cited_texts()):
             yield procedure, number, text, line, None
 
 
