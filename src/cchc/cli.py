@@ -11,7 +11,7 @@ from pathlib import Path
 
 from cchc import annotations as ci_annotations  # as `annotations` it would hide the __future__ feature
 from cchc import settings
-from cchc.content import frontmatter
+from cchc.content import compliance, frontmatter
 from cchc.content import load as loader
 from cchc.dates import build_day
 from cchc.importer import figure_suggestions, placement
@@ -55,6 +55,26 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         print("Nội dung hợp lệ: không có lỗi.", file=sys.stderr)
     return 1 if errors or (args.strict and warnings) else 0
+
+
+def run_compliance(args: argparse.Namespace) -> int:
+    """What the law asks of the portal, unit by unit; --strict: exit 1 while a required item is missing."""
+    root = Path(args.root)
+    portal, problems = loader.load(root)
+    try:
+        configured = settings.from_config(settings.read_config(root))
+    except settings.SettingsError as error:
+        problems.append(Problem(settings.CONFIG, 0, "", str(error).removeprefix(f"{settings.CONFIG}: ")))
+    if stopping := [p for p in problems if p.severity is Severity.ERROR]:
+        for problem in stopping:
+            print(problem, file=sys.stderr)
+        print("\nSửa các lỗi trên (cchc check) rồi chạy lại.", file=sys.stderr)
+        return 1
+    found = compliance.findings(portal, configured)
+    for line in compliance.report(found):
+        print(line)
+    missing = any(f.status == compliance.MISSING and f.requirement.required for f in found)
+    return 1 if args.strict and missing else 0
 
 
 def run_build(args: argparse.Namespace) -> int:
@@ -222,6 +242,13 @@ def main(argv: list[str] | None = None) -> int:
     figures_parser.add_argument("files", nargs="+", help="tệp trong content/van-ban/, hoặc .docx, .pdf, .txt")
     figures_parser.add_argument("--json", action="store_true", help="in JSON thay cho khối YAML")
     figures_parser.set_defaults(run=run_figures)
+    compliance_parser = commands.add_parser(
+        "tuan-thu", help="đối chiếu cổng với các quy định về cổng thông tin điện tử, từng đơn vị"
+    )
+    compliance_parser.add_argument(
+        "--strict", action="store_true", help="trả mã lỗi khi còn thiếu mục bắt buộc"
+    )
+    compliance_parser.set_defaults(run=run_compliance)
     refs_parser = commands.add_parser("refs", help="tìm các văn bản được trích dẫn, in ra JSON")
     refs_parser.add_argument(
         "--unit",

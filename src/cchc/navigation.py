@@ -28,6 +28,7 @@ NAV: tuple[Entry, ...] = (
         (
             ("nav.guide", urls.EDITORS_GUIDE),
             ("nav.checks", urls.CHECKS),
+            ("nav.compliance", urls.COMPLIANCE),
             ("nav.open_data", urls.OPEN_DATA_PAGE),
         ),
     ),

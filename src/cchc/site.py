@@ -10,11 +10,12 @@ from pathlib import Path
 from markupsafe import Markup
 
 from cchc import fonts, urls
-from cchc.content import calendar
+from cchc.content import calendar, compliance
 from cchc.dates import day_in_vietnam
 from cchc.memo import Memo
 from cchc.model import Document, Portal, Procedure, Rendition
 from cchc.pages import (
+    compliance_page,
     document_pages,
     figure_pages,
     figure_tables,
@@ -204,6 +205,7 @@ def generate(
         + procedure_pages.directory_pages(portal)
         + procedure_pages.form_pages(portal)
         + reference_pages.all_pages(index, portal.units, by_path, memo)
+        + [compliance_page.compliance_page(compliance.findings(portal, settings), portal, index)]
     )
     files: dict[str, str | bytes] = {
         **opendata.citations(index, memo),

@@ -19,6 +19,7 @@ CONSOLIDATED = "tong-hop/index.md"
 FIGURES = "tong-hop/so-lieu/index.md"  # the figures dashboard; a page per period beside it
 LIBRARY = "tham-chieu/index.md"
 CHECKS = "kiem-tra-trich-dan.md"
+COMPLIANCE = "tuan-thu.md"  # what the law asks of the portal, unit by unit (editors)
 PROCEDURES = "thu-tuc/index.md"
 PROCEDURES_BY_UNIT = "thu-tuc/theo-don-vi.md"
 PROCEDURES_BY_LEVEL = "thu-tuc/theo-cap.md"
@@ -34,6 +35,7 @@ LISTINGS = (
     FIGURES,
     LIBRARY,
     CHECKS,
+    COMPLIANCE,
     PROCEDURES,
     PROCEDURES_BY_UNIT,
     PROCEDURES_BY_LEVEL,
@@ -42,7 +44,7 @@ LISTINGS = (
     GALLERY,
 )
 # Pages the portal generates at the site's root.
-ROOT_PAGES = (CHECKS,)
+ROOT_PAGES = (CHECKS, COMPLIANCE)
 # Files.
 IMAGES = "anh"  # encoded infographic images
 OPEN_DATA = "du-lieu"  # JSON and CSV files
