@@ -72,7 +72,8 @@ def write_portal(root: Path, repo: Path, s: str) -> None:
         f"lich_su: {q}\ndi_tich: {q}\n"
         f"lich_tiep_cong_dan:\n  - ngay: Thứ Hai\n    tu: '7:30'\n    den: '11:00'\n"
         f"    nguoi_tiep: {quoted('Chủ tịch ' + s)}\n    dia_diem: {q}\n"
-        f"nguon:\n  - {q}\n---\n\n{s}\n",
+        f"nguon:\n  - {q}\n"
+        f"en:\n  ten: {q}\n  chuc_nang_nhiem_vu: {q}\n  co_cau_to_chuc: {q}\n---\n\n{s}\n",
         encoding="utf-8",
     )
     (content / "don-vi/hai-phong.md").write_text(  # the unit xã A reports to
@@ -117,6 +118,8 @@ def write_portal(root: Path, repo: Path, s: str) -> None:
         f"    phi: {quoted('Không ' + s)}\nthoi_han: {quoted('03 ngày làm việc ' + s)}\n"
         f"ho_so:\n  - ten: {q}\n    mau: mau/to-khai.md\ntrinh_tu:\n  - {q}\nket_qua: {q}\nyeu_cau: {q}\n"
         f"can_cu:\n  - {quoted('Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 của Chính phủ ' + s)}\n"
+        f"hoi_dap:\n  - cau_hoi: {q}\n    tra_loi: {q}\n"
+        f"    can_cu: {quoted('Điều 3 Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 của Chính phủ ' + s)}\n"
         f"---\n\n{s}\n",
         encoding="utf-8",
     )

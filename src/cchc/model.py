@@ -106,6 +106,15 @@ class Reception:
     date: datetime.date | None = None
 
 
+@dataclass(frozen=True)
+class English:
+    """What a unit gives in English (`en:`): its name, functions and organisation, Markdown."""
+
+    name: str
+    functions: str = ""
+    organisation: str = ""
+
+
 @dataclass
 class Unit:
     id: str
@@ -130,6 +139,7 @@ class Unit:
     profile: dict[str, str] = field(default_factory=dict)  # Markdown by field (units.PROFILE)
     reception: list[Reception] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)  # where the profile's facts come from
+    english: English | None = None
 
     def pictures(self) -> list[Picture]:
         """Every image the unit's page shows."""

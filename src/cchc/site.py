@@ -17,6 +17,7 @@ from cchc.model import Document, Portal, Procedure, Rendition
 from cchc.pages import (
     compliance_page,
     document_pages,
+    english_pages,
     figure_pages,
     figure_tables,
     infographic_pages,
@@ -206,6 +207,7 @@ def generate(
         + procedure_pages.form_pages(portal)
         + reference_pages.all_pages(index, portal.units, by_path, memo)
         + [compliance_page.compliance_page(compliance.findings(portal, settings), portal, index)]
+        + english_pages.english_pages(portal, site_name)
     )
     files: dict[str, str | bytes] = {
         **opendata.citations(index, memo),

@@ -14,6 +14,7 @@ from cchc.text import slugify
 DOCUMENTS_INDEX = "van-ban/index.md"
 DRAFTS = "du-thao/index.md"  # drafts for comment, open and closed
 QUESTIONS = "hoi-dap/index.md"  # every procedure's questions and answers
+ENGLISH = "en/index.md"  # the portal and its units in English
 UNITS_INDEX = "don-vi/index.md"
 CONSOLIDATED = "tong-hop/index.md"
 FIGURES = "tong-hop/so-lieu/index.md"  # the figures dashboard; a page per period beside it
@@ -30,6 +31,7 @@ LISTINGS = (
     DOCUMENTS_INDEX,
     DRAFTS,
     QUESTIONS,
+    ENGLISH,
     UNITS_INDEX,
     CONSOLIDATED,
     FIGURES,
@@ -102,6 +104,11 @@ def unit(unit_id: str) -> str:
 def reception(unit_id: str) -> str:
     """A unit's reception hours on a printable sheet."""
     return f"don-vi/{unit_id}/lich-tiep-cong-dan.md"
+
+
+def english_unit(unit_id: str) -> str:
+    """A unit's organisation and functions in English."""
+    return f"en/{unit_id}/index.md"
 
 
 def document(unit_id: str, slug: str) -> str:

@@ -118,6 +118,10 @@ UNIT_CHECKS: dict[str, UnitCheck] = {
     "contacts": _contacts,
     "reception": lambda unit, portal: "" if unit.reception else "lich_tiep_cong_dan",
     "effective": _effective,
+    # The organisation, functions and contacts in English: /en/ gives the names and contacts of every unit.
+    "english": lambda unit, portal: (
+        "" if unit.english and unit.english.functions else "en.chuc_nang_nhiem_vu"
+    ),
     **{f"profile:{name}": _profile(name) for name, _, _ in unit_files.PROFILE},
 }
 
@@ -137,7 +141,6 @@ SITE_CHECKS: dict[str, Callable[[Settings], str]] = {
         "" if settings.rating else f"{CONFIG}: extra.rating_url hoặc extra.rating_email"
     ),
     "site:domain": _domain,
-    "site:english": lambda settings: "trang tiếng Anh /en/ (chưa có trong cổng)",
 }
 
 

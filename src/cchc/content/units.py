@@ -15,7 +15,7 @@ from cchc.content.image_files import ImageError, inspect
 from cchc.content.infographics import read_alt
 from cchc.content.schema import Field, FieldError, Fields, matching, read_email, read_fields, url
 from cchc.levels import BY_NAME, NAMES
-from cchc.model import Office, Person, Picture, Unit
+from cchc.model import English, Office, Person, Picture, Unit
 from cchc.problems import Problem
 
 FOLDER = "don-vi"
@@ -79,6 +79,12 @@ MAP = (
     ),
 )
 
+ENGLISH = (
+    Field("ten", "tên đơn vị bằng tiếng Anh, ví dụ 'People's Committee of Nam Sach Commune'", True),
+    Field("chuc_nang_nhiem_vu", "chức năng, nhiệm vụ bằng tiếng Anh (Markdown)", limit=PROSE_LIMIT),
+    Field("co_cau_to_chuc", "cơ cấu tổ chức bằng tiếng Anh (Markdown)", limit=PROSE_LIMIT),
+)
+
 SCHEMA = (
     Field("id", "mã đơn vị dùng trong đường dẫn, ví dụ 'xa-nam-sach'", True, read_id),
     Field("ten", "tên đầy đủ, ví dụ 'Ủy ban nhân dân xã Nam Sách'", True),
@@ -106,6 +112,12 @@ SCHEMA = (
     *(Field(name, f"{what} (Markdown)", limit=PROSE_LIMIT) for name, _, what in PROFILE),
     Field(reception.FIELD, "lịch tiếp công dân", shape="records", fields=reception.SCHEMA),
     Field("nguon", "nguồn của các thông tin trên: văn bản, trang web và ngày", shape="list"),
+    Field(
+        "en",
+        "thông tin bằng tiếng Anh: ten, chuc_nang_nhiem_vu, co_cau_to_chuc",
+        shape="mapping",
+        fields=ENGLISH,
+    ),
 )
 
 
@@ -155,7 +167,14 @@ def unit_from(root: Path, source: Source, file: Path, today: date, problems: lis
         profile={name: text for name, _, _ in PROFILE if (text := data.get(name))},
         reception=receptions,
         sources=data.get("nguon") or [],
+        english=_english(data.get("en")),
     )
+
+
+def _english(data: Fields | None) -> English | None:
+    if not data:
+        return None
+    return English(data["ten"], data.get("chuc_nang_nhiem_vu") or "", data.get("co_cau_to_chuc") or "")
 
 
 def _person(data: Fields, photo: Picture | None) -> Person:
@@ -226,6 +245,11 @@ def _check_prose(source: Source, problems: list[Problem]) -> None:
     for item in leaders.children if leaders is not None and isinstance(leaders.children, list) else []:
         if isinstance(item.children, dict):
             texts += [(name, item.children.get(name)) for name in ("tieu_su", "nhiem_vu")]
+    english = source.meta.get("en")
+    if english is not None and isinstance(english.children, dict):
+        texts += [
+            (f"en.{name}", english.children.get(name)) for name in ("chuc_nang_nhiem_vu", "co_cau_to_chuc")
+        ]
     for name, value in texts:
         if value is not None and isinstance(value.data, str):
             found = markdown_limits.problems(source.path, value.data, value.line + 1)

@@ -128,6 +128,7 @@ def unit_page(
         unit.src_uri,
         unit.short_name,
         unit.path,
+        theme={"cchc_alternates": [("en", urls.english_unit(unit.id))]} if unit.english else None,
         unit=unit,
         photos={
             p.file: render.fill(
@@ -138,6 +139,7 @@ def unit_page(
         org_chart=render.fill("_org_chart.html", unit=unit) if unit.leaders or unit.offices else Markup(),
         sections=[(name, heading) for name, heading, _ in units.PROFILE if name in unit.profile],
         reception_page=urls.reception(unit.id),
+        english=urls.english_unit(unit.id) if unit.english else None,
         figures=figure_pages.history_block(history, unit.src_uri),
         late=late,
         next_due=upcoming[0] if upcoming else None,
