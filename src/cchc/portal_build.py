@@ -73,13 +73,14 @@ class SharedNav:
     urls: list[str] = field(default_factory=list)
     drawn: dict[str, str] = field(default_factory=dict)  # by folder
 
-    def key(self, src_uri: str, url: str) -> str | None:
-        """The folder whose pages share this page's primary nav, or None when it is its own. Material marks
-        nothing active on a page outside the nav, and a link in it, relative to the page, depends only on
-        the page's folder unless it leads below the page itself."""
+    def key(self, src_uri: str, url: str, language: str = "") -> str | None:
+        """The folder (and the language of the theme's words) whose pages share this page's primary nav, or
+        None when it is its own. Material marks nothing active on a page outside the nav, and a link in it,
+        relative to the page, depends only on the page's folder unless it leads below the page itself; its
+        labels are in the page's language (the English pages')."""
         if src_uri in self.pages or any(target.startswith(url) for target in self.urls):
             return None
-        return posixpath.dirname(url.rstrip("/"))
+        return f"{language}:{posixpath.dirname(url.rstrip('/'))}"
 
     def keep(self, key: str | None, html: str) -> str:
         if key is not None:
@@ -101,6 +102,7 @@ class PortalBuild:
         self.root, self.settings, self.site, self.portal, self.log = root, settings, generated, portal, log
         self.docs = docs_dir.resolve().relative_to(root.resolve()).as_posix()
         self._pages = {p.src_uri: p for p in generated.pages}
+        self._versions: dict[str, list[tuple[str, str]]] | None = None  # by page, its languages' versions
         # Share cards are drawn in another process while the pages are rendered; the search index is made
         # in another while the last pages are written (writing).
         self._cards = cards.Pending(list(generated.cards.values()), root / CACHE / cards.CACHE)
@@ -172,12 +174,27 @@ class PortalBuild:
         return {
             "cchc_csp": web_files.content_security_policy(meta=True, rating=self.settings.rating),
             "cchc_notice": self._notice(),
+            "cchc_alternates": self.alternates,  # overrides/sitemap.xml
             "cchc_settings": self.settings,
             "cchc_urls": urls,  # the theme's templates name pages and files as the rest of the portal does
             "cchc_nav_key": nav.key,  # overrides/partials/nav.html
             "cchc_nav_drawn": nav.drawn.get,
             "cchc_nav_keep": nav.keep,
         }
+
+    def alternates(self, src_uri: str) -> list[tuple[str, str]]:
+        """A page's versions by language, itself included, when it has a version in another language (both
+        ways: the home page names /en/, which names it)."""
+        if self._versions is None:
+            versions: dict[str, dict[str, str]] = {}
+            for page in self._pages.values():
+                others = page.theme.get("cchc_alternates")
+                for language, target in others if isinstance(others, list) else []:
+                    own = str(page.theme.get("cchc_lang", "vi"))
+                    for uri in (page.src_uri, target):
+                        versions.setdefault(uri, {}).update({own: page.src_uri, language: target})
+            self._versions = {uri: sorted(by.items()) for uri, by in versions.items()}
+        return self._versions.get(src_uri, [])
 
     def _notice(self) -> Suspension | None:
         """The planned suspension every page announces, from its announcement until it ends."""

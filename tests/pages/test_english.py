@@ -48,4 +48,5 @@ def test_a_unit_with_english_texts_has_its_page_and_alternates(tmp_path):
     assert english.theme == {"cchc_lang": "en", "cchc_alternates": [("vi", "don-vi/xa-nam-sach/index.md")]}
     unit = pages["don-vi/xa-nam-sach/index.md"]
     assert unit.theme["cchc_alternates"] == [("en", "en/xa-nam-sach/index.md")]
-    assert "[In English](../../en/xa-nam-sach/index.md)" in unit.markdown
+    assert '[In English](../../en/xa-nam-sach/index.md){: hreflang="en" lang="en" }' in unit.markdown
+    assert english.meta["search"] is False  # one language, one search index

@@ -156,14 +156,20 @@ def _written(site: Path) -> list[tuple[str, str]]:
 def test_the_index_made_while_pages_are_written_is_the_whole_sites(tmp_path):
     whole = _pagefind(_site(tmp_path / "whole"))
     search_index.make_stable(whole)
-    # The searchable pages are written first; Pagefind starts with the last one, over their folders, while
-    # a listing is written in a folder it does not read.
-    site = _site(tmp_path / "early")
+    # The searchable pages are written first; as MkDocs does, each page's event comes before its file is
+    # written. Pagefind starts at the event after the last searchable page (a listing, in a folder it does
+    # not read), once that page is on disk: at its own event it could read the folder without it.
+    site = tmp_path / "early"
+    pages = _written(_site(tmp_path / "source"))
     indexer = search_index.Indexer(site, len(PAGES))
-    for dest, html in _written(site):
+    for dest, html in pages:
         indexer.written(dest, html, may_search=True)
+        assert indexer._process is None  # the page's file is not written yet
+        (site / dest).parent.mkdir(parents=True)
+        (site / dest).write_text(html, "utf-8")
+    indexer.written("danh-sach/index.html", "<p>Danh sách</p>", may_search=False)
     assert indexer._process is not None  # started before the build ends
-    indexer.written(_listing(site, "danh-sach"), "<p>Danh sách</p>", may_search=False)
+    _listing(site, "danh-sach")
     assert indexer.finish() == len(PAGES)
     assert _files(site / "pagefind") == _files(whole)
 
@@ -177,7 +183,7 @@ def test_a_searchable_page_written_after_the_start_has_the_whole_site_indexed_ag
     indexer = search_index.Indexer(site, len(PAGES) - 1)
     for dest, html in pages[:-1]:
         indexer.written(dest, html, may_search=True)
-    assert indexer._process is not None
     indexer.written(*pages[-1], may_search=False)
+    assert indexer._process is not None  # started at the fifth page's event, which was late
     assert indexer.finish() == len(PAGES)
     assert _files(site / "pagefind") == _files(whole)

@@ -18,7 +18,11 @@ from cchc.refs.extract import extract
 from cchc.refs.index import ReferenceIndex
 from cchc.refs.resolve import build_directory, resolve
 
-MARKS = {PRESENT: "✓ có", MISSING: "✗ thiếu", NOT_APPLICABLE: "—"}
+MARKS = {
+    PRESENT: label("compliance.present"),
+    MISSING: label("compliance.missing"),
+    NOT_APPLICABLE: label("compliance.not_applicable"),
+}
 
 
 def _linked_basis(text: str, portal: Portal, index: ReferenceIndex) -> Markup:

@@ -75,7 +75,8 @@ def comment_href(document: Document, unit: Unit) -> str:
     to = document.comment_to or unit.email
     if "@" not in to or "://" in to:
         return to
-    return f"mailto:{to}?subject={quote(f'Góp ý dự thảo: {document.kind.name} {document.title}'[:200])}"
+    subject = label("draft.subject", name=f"{document.kind.name} {document.title}")
+    return f"mailto:{to}?subject={quote(subject[:200])}"
 
 
 def draft(document: Document, unit: Unit, today: date | None) -> dict[str, object]:
@@ -136,7 +137,6 @@ def unit_page(
             )
             for p in unit.pictures()
         },
-        org_chart=render.fill("_org_chart.html", unit=unit) if unit.leaders or unit.offices else Markup(),
         sections=[(name, heading) for name, heading, _ in units.PROFILE if name in unit.profile],
         reception_page=urls.reception(unit.id),
         english=urls.english_unit(unit.id) if unit.english else None,

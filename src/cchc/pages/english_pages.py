@@ -17,6 +17,7 @@ def english_index(portal: Portal, site_name: str) -> GeneratedPage:
         "en_index.md",
         urls.ENGLISH,
         "English",
+        meta={"search": False},  # the site's search is in Vietnamese: one language, one index
         theme={"cchc_lang": "en", "cchc_alternates": [("vi", urls.HOME)]},
         units=units,
         site_name=site_name,
@@ -31,6 +32,7 @@ def english_unit(unit: Unit) -> GeneratedPage:
         urls.english_unit(unit.id),
         unit.english.name,
         unit.path,
+        {"search": False},
         theme={"cchc_lang": "en", "cchc_alternates": [("vi", unit.src_uri)]},
         unit=unit,
         english_index=urls.ENGLISH,

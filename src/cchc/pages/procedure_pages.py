@@ -60,7 +60,7 @@ def _units(procedure: Procedure, portal: Portal) -> list[Unit]:
 def ask_links(units: list[Unit], feedback_url: str, about: str) -> list[tuple[str, str]]:
     """Where a resident sends a question (label, address): each unit's e-mail, with a subject naming
     `about`, or else the province's feedback system (mkdocs.yml: extra.feedback_url)."""
-    subject = quote(f"Hỏi về: {about}"[:200])
+    subject = quote(label("ask.subject", about=about)[:200])
     links = [
         (label("ask.unit", unit=u.short_name), f"mailto:{u.email}?subject={subject}")
         for u in units

@@ -80,7 +80,7 @@ _GLOBAL = {
 }
 ATTRIBUTES = {
     "*": _GLOBAL,
-    "a": {"href", "rel", "download"},
+    "a": {"href", "rel", "download", "hreflang"},
     "img": {"src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding"},
     "source": {"type", "srcset", "sizes", "media"},
     "ol": {"start", "reversed", "type"},

@@ -40,7 +40,7 @@ BODY = "data-pagefind-body"  # on the pages search shows (overrides/main.html); 
 
 class Indexer:
     """Pagefind over the folders that hold searchable pages, started as soon as the last page that may be
-    searchable is written, so that it runs on the other core while the rest of the site is written.
+    searchable is on disk, so that it runs on the other core while the rest of the site is written.
 
     Most pages (listings, reference pages) are not searchable and are written last; Pagefind reads only
     the folders where a written page carried BODY, which is also what spares it most of its parsing.
@@ -57,14 +57,17 @@ class Indexer:
         self._late = False
 
     def written(self, dest_uri: str, html: str, may_search: bool) -> None:
-        """A page has been written to `dest_uri` (in the site) with `html`."""
+        """A page is about to be written to `dest_uri` (in the site) with `html` (MkDocs' on_post_page: the
+        file is written when it returns). Pagefind starts at the next page, once the last page that may be
+        searchable is on disk: started at that page's own event, it could read the folder before the file
+        (it did, when a busy machine let the binary start first)."""
+        if self._left == 0 and self._process is None:
+            self._start()
         if BODY in html:
             self._late |= self._process is not None
             self._folders.add(dest_uri.rpartition("/")[0].partition("/")[0])
         if may_search:
             self._left -= 1
-            if self._left == 0 and self._process is None:
-                self._start()
 
     def finish(self) -> int:
         """Wait for the index, make it stable; return the number of pages indexed."""
