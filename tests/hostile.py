@@ -138,6 +138,12 @@ def write_portal(root: Path, repo: Path, s: str) -> None:
         f"  co_quan: {q}\n  trich_yeu: {q}\n",
         encoding="utf-8",
     )
+    (content / "tin-tuc/xa-a").mkdir(parents=True)
+    (content / "tin-tuc/xa-a/tin.md").write_text(
+        f'---\ntieu_de: {quoted("Tin " + s)}\nngay: "15/10/2025"\ndon_vi: xa-a\ntom_tat: {q}\n'
+        f"thu_tuc: [thu-tuc-a]\n---\n\n{s}\n",
+        encoding="utf-8",
+    )
     # A hand-written page titled by its first heading: the theme prints it in <title> through striptags.
     (root / "docs/trang-b.md").write_text(f"# Trang {s}\n\n{s}\n", encoding="utf-8")
     (root / "docs/trang-a.md").write_text(

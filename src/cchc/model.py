@@ -389,6 +389,32 @@ class Infographic:
         return urls.infographic(self.slug)
 
 
+@dataclass
+class News:
+    """A news item (tin tức) of a unit: `content/tin-tuc/<unit>/<name>.md`."""
+
+    path: str
+    slug: str
+    unit_id: str
+    title: str
+    date: PartialDate
+    body: str  # Markdown
+    body_line: int = 1
+    summary: str = ""
+    photo: Picture | None = None
+    procedures: list[str] = field(default_factory=list)  # slugs
+    documents: list[str] = field(default_factory=list)  # '<unit>/<file name>' under content/van-ban/
+    lines: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def src_uri(self) -> str:
+        return urls.news(self.unit_id, self.slug)
+
+    @property
+    def label(self) -> str:
+        return f"{label('search.news')}: {self.title}"
+
+
 @dataclass(frozen=True)
 class Rule:
     """A rule of the reporting calendar (content.calendar): which kind of document the units of `levels`
@@ -419,6 +445,7 @@ class Portal:
     forms: dict[str, Form] = field(default_factory=dict)  # by path relative to content/thu-tuc/
     fields: list[str] = field(default_factory=list)  # lĩnh vực of procedures
     infographics: list[Infographic] = field(default_factory=list)
+    news: list[News] = field(default_factory=list)  # newest first
     indicators: dict[str, Indicator] = field(default_factory=dict)  # the catalogue, in its order
     calendar: list[Rule] = field(default_factory=list)  # the reporting calendar (content.calendar)
 

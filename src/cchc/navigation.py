@@ -13,6 +13,7 @@ MkdocsNav = list[dict[str, "str | MkdocsNav"]]  # [{title: page or [sections…]
 NAV: tuple[Entry, ...] = (
     ("nav.home", urls.HOME),
     ("nav.procedures", urls.PROCEDURES),
+    ("nav.news", urls.NEWS_INDEX),
     ("nav.questions", urls.QUESTIONS),
     ("nav.about", urls.ABOUT),
     ("nav.documents", urls.DOCUMENTS_INDEX),

@@ -21,6 +21,7 @@ from cchc.pages import (
     figure_pages,
     figure_tables,
     infographic_pages,
+    news_pages,
     poster_fit,
     procedure_pages,
     reference_pages,
@@ -63,13 +64,13 @@ class _Images:
     """Each infographic and unit image encoded (or found in the cache)."""
 
     renditions: dict[str, Rendition] = field(default_factory=dict)  # infographics', by slug
-    pictures: dict[str, Rendition] = field(default_factory=dict)  # units', by file
+    pictures: dict[str, Rendition] = field(default_factory=dict)  # units' and news', by file
     files: dict[str, Path] = field(default_factory=dict)  # by path in the built site -> file in the cache
     encoded: int = 0
 
 
 def _images(portal: Portal, cache: Path, units: bool = True) -> _Images:
-    """Every image encoded, or found in `cache`; the units' images only when `units`."""
+    """Every image encoded, or found in `cache`; the units' and the news' images only when `units`."""
     found = _Images()
 
     def encode(path: str) -> Rendition:
@@ -84,6 +85,9 @@ def _images(portal: Portal, cache: Path, units: bool = True) -> _Images:
     for unit in portal.units.values() if units else ():
         for picture in unit.pictures():
             found.pictures[picture.file] = encode(picture.file)
+    for news in portal.news if units else ():
+        if news.photo:
+            found.pictures[news.photo.file] = encode(news.photo.file)
     return found
 
 
@@ -208,9 +212,11 @@ def generate(
         + reference_pages.all_pages(index, portal.units, by_path, memo)
         + [compliance_page.compliance_page(compliance.findings(portal, settings), portal, index)]
         + english_pages.english_pages(portal, site_name)
+        + news_pages.news_pages(portal, site_url, images.pictures)
     )
     files: dict[str, str | bytes] = {
         **opendata.citations(index, memo),
+        **opendata.news(portal, site_url, memo),
         **opendata.procedures(portal, site_url, memo),
         **opendata.figures(portal, site_url, tables, memo),
         **calendars.feeds(owed, site_url, site_name, settings.built),
@@ -222,6 +228,12 @@ def generate(
     }
     made = {urls.card(p.src_uri): cards.for_procedure(p, site_name) for p in portal.procedures}
     made.update(_cards(portal, portal.documents, site_name))
+    made.update(
+        {
+            urls.card(n.src_uri): cards.for_news(n, portal.units[n.unit_id].name, site_name)
+            for n in portal.news
+        }
+    )
     _with_cards(generated, made)
     return Site(generated, files, index, made, images.files, images.encoded, problems)
 

@@ -15,6 +15,7 @@ DOCUMENTS_INDEX = "van-ban/index.md"
 DRAFTS = "du-thao/index.md"  # drafts for comment, open and closed
 QUESTIONS = "hoi-dap/index.md"  # every procedure's questions and answers
 ENGLISH = "en/index.md"  # the portal and its units in English
+NEWS_INDEX = "tin-tuc/index.md"  # every unit's news, newest first, a page of them at a time
 UNITS_INDEX = "don-vi/index.md"
 CONSOLIDATED = "tong-hop/index.md"
 FIGURES = "tong-hop/so-lieu/index.md"  # the figures dashboard; a page per period beside it
@@ -32,6 +33,7 @@ LISTINGS = (
     DRAFTS,
     QUESTIONS,
     ENGLISH,
+    NEWS_INDEX,
     UNITS_INDEX,
     CONSOLIDATED,
     FIGURES,
@@ -101,6 +103,16 @@ def unit(unit_id: str) -> str:
     return f"don-vi/{unit_id}/index.md"
 
 
+def news(unit_id: str, slug: str) -> str:
+    return f"tin-tuc/{unit_id}/{slug}.md"
+
+
+def news_listing(scope: str = "", page: int = 1) -> str:
+    """A page of a news listing: all news ('' scope), a unit's ('<unit id>') or a year's ('nam-2026')."""
+    folder = f"tin-tuc/{scope}/" if scope else "tin-tuc/"
+    return f"{folder}index.md" if page == 1 else f"{folder}trang-{page}.md"
+
+
 def reception(unit_id: str) -> str:
     """A unit's reception hours on a printable sheet."""
     return f"don-vi/{unit_id}/lich-tiep-cong-dan.md"
@@ -152,6 +164,7 @@ def form(slug: str, suffix: str) -> str:
 
 # The open data's files by what they hold: '<name>.json' and '<name>.csv' (and the figures' '.xlsx').
 PROCEDURES_DATA, CITED_DATA, CITATIONS_DATA, FIGURES_DATA = "thu-tuc", "van-ban", "trich-dan", "so-lieu"
+NEWS_DATA = "tin-tuc"
 
 
 def open_data(name: str) -> str:

@@ -49,6 +49,8 @@ PAGES = {
     "hỏi đáp": "hoi-dap/",
     "tiếng Anh": "en/xa-nam-sach/",
     "đối chiếu quy định": "tuan-thu/",
+    "tin tức": "tin-tuc/xa-nam-sach/hoi-nghi/",
+    "danh sách tin": "tin-tuc/",
 }
 
 
@@ -80,6 +82,16 @@ def site_url(tmp_path_factory):
     Image.new("RGB", (600, 800), (120, 90, 60)).save(root / "content/don-vi/chu-tich.jpg")
     (root / "content/thu-tuc").mkdir(parents=True, exist_ok=True)
     (root / "content/thu-tuc/dang-ky-khai-tu.md").write_text(PROCEDURE.format(extra=QA), encoding="utf-8")
+    news = root / "content/tin-tuc/xa-nam-sach"
+    news.mkdir(parents=True)
+    Image.new("RGB", (1200, 800), (30, 90, 160)).save(news / "hoi-nghi.jpg")
+    (news / "hoi-nghi.md").write_text(
+        '---\ntieu_de: Hội nghị tuyên truyền cải cách hành chính\nngay: "15/11/2026"\ndon_vi: xa-nam-sach\n'
+        "tom_tat: Hơn 200 người dự.\nanh: hoi-nghi.jpg\n"
+        "mo_ta_anh: Hội trường UBND xã kín chỗ trong hội nghị\n"
+        "thu_tuc: [dang-ky-khai-tu]\n---\n\nUBND xã tổ chức hội nghị.\n",
+        encoding="utf-8",
+    )
     site = root / "site"
     result = mkdocs_build(root, site)
     assert result.returncode == 0, result.stderr[-3000:]

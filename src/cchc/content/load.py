@@ -19,6 +19,7 @@ from cchc.content import (
     indicators,
     infographics,
     markdown_limits,
+    news,
     procedures,
     references,
     units,
@@ -26,7 +27,7 @@ from cchc.content import (
 from cchc.content.frontmatter import Source
 from cchc.dates import build_day, plausible
 from cchc.memo import Memo, digest, use
-from cchc.model import Document, Indicator, Portal
+from cchc.model import Document, Indicator, Infographic, News, Portal
 from cchc.problems import Problem
 
 # claim(uri, path, line, field): the content file at path:line takes `uri` in the built site; False, with a
@@ -213,6 +214,7 @@ def load(
     portal.calendar = calendar.read_calendar(root, base / references.FOLDER, problems)
     _load_procedures(root, base / procedures.FOLDER, portal, problems, claim, memo)
     _load_infographics(root, base / infographics.FOLDER, portal, problems, claim, today, memo)
+    _load_news(root, base / news.FOLDER, portal, problems, claim, today, memo)
     problems += markdown_limits.other_bodies(root, portal)
     return portal, sorted(problems)
 
@@ -248,35 +250,69 @@ def _load_infographics(
     today: date,
     memo: Memo | None,
 ) -> None:
-    procedures_known = {p.slug for p in portal.procedures}
-    documents_known = {urls.document_ref(d.src_uri) for d in portal.documents}
+    known = _known(portal)
     for file, source, _key in _sources(root, folder, problems, memo=memo):
         item = infographics.infographic_from(root, source, file, problems)
-        if item is None:
-            continue
-        before = len(problems)
-        if item.date and (wrong := plausible(item.date, today)):
-            problems.append(Problem(item.path, item.lines["ngay"], "ngay", wrong))
-        if item.unit_id not in portal.units:
-            problems.append(
-                Problem(item.path, item.lines["don_vi"], "don_vi", _unknown_unit(portal.units, item.unit_id))
-            )
-        for field, wanted, known, where in (
-            ("thu_tuc", item.procedures, procedures_known, "content/thu-tuc/"),
-            ("van_ban", item.documents, documents_known, "content/van-ban/"),
-        ):
-            for index, name in enumerate(wanted, 1):
-                if name not in known:
-                    problems.append(
-                        Problem(
-                            item.path,
-                            source.meta[field].entries()[index - 1].line,
-                            f"{field}[{index}]",
-                            f"không có '{name}' trong {where}{_closest(name, known)}",
-                        )
-                    )
-        if len(problems) == before and claim(item.src_uri, item.path, 1, "tên tệp"):
+        known_here = item is not None and _related_known(item, source, portal, known, today, problems)
+        if item is not None and known_here and claim(item.src_uri, item.path, 1, "tên tệp"):
             portal.infographics.append(item)
+
+
+def _load_news(
+    root: Path,
+    folder: Path,
+    portal: Portal,
+    problems: list[Problem],
+    claim: Claim,
+    today: date,
+    memo: Memo | None,
+) -> None:
+    known = _known(portal)
+    for file, source, _key in _sources(root, folder, problems, memo=memo):
+        item = news.news_from(root, source, file, problems)
+        known_here = item is not None and _related_known(item, source, portal, known, today, problems)
+        if item is not None and known_here and claim(item.src_uri, item.path, 1, "tên tệp"):
+            portal.news.append(item)
+    portal.news.sort(key=lambda n: (n.date.iso(), n.src_uri), reverse=True)
+
+
+def _known(portal: Portal) -> tuple[set[str], set[str]]:
+    """The procedures' slugs and the documents' references an item may name."""
+    return {p.slug for p in portal.procedures}, {urls.document_ref(d.src_uri) for d in portal.documents}
+
+
+def _related_known(
+    item: Infographic | News,
+    source: Source,
+    portal: Portal,
+    known: tuple[set[str], set[str]],
+    today: date,
+    problems: list[Problem],
+) -> bool:
+    """Whether an infographic's or a news item's day, unit and related procedures and documents are right;
+    each that is not is a problem on its line."""
+    before = len(problems)
+    if item.date and (wrong := plausible(item.date, today)):
+        problems.append(Problem(item.path, item.lines["ngay"], "ngay", wrong))
+    if item.unit_id not in portal.units:
+        problems.append(
+            Problem(item.path, item.lines["don_vi"], "don_vi", _unknown_unit(portal.units, item.unit_id))
+        )
+    for field, wanted, names, where in (
+        ("thu_tuc", item.procedures, known[0], "content/thu-tuc/"),
+        ("van_ban", item.documents, known[1], "content/van-ban/"),
+    ):
+        for index, name in enumerate(wanted, 1):
+            if name not in names:
+                problems.append(
+                    Problem(
+                        item.path,
+                        source.meta[field].entries()[index - 1].line,
+                        f"{field}[{index}]",
+                        f"không có '{name}' trong {where}{_closest(name, names)}",
+                    )
+                )
+    return len(problems) == before
 
 
 def _load_procedures(

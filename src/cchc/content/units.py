@@ -9,10 +9,10 @@ import dataclasses
 from datetime import date
 from pathlib import Path
 
-from cchc.content import files, markdown_limits, reception
-from cchc.content.frontmatter import Source, Value
-from cchc.content.image_files import ImageError, inspect
+from cchc.content import markdown_limits, reception
+from cchc.content.frontmatter import Source
 from cchc.content.infographics import read_alt
+from cchc.content.pictures import Pictures
 from cchc.content.schema import Field, FieldError, Fields, matching, read_email, read_fields, url
 from cchc.levels import BY_NAME, NAMES
 from cchc.model import English, Office, Person, Picture, Unit
@@ -124,7 +124,7 @@ SCHEMA = (
 def unit_from(root: Path, source: Source, file: Path, today: date, problems: list[Problem]) -> Unit | None:
     before = len(problems)
     data = read_fields(source, SCHEMA, source.meta, 1, problems)
-    pictures = _Pictures(root, source, file.parent, problems)
+    pictures = Pictures(root, source, file.parent, problems)
     written = source.meta.get("lanh_dao")
     items = written.children if written is not None and isinstance(written.children, list) else []
     photos = [
@@ -198,43 +198,6 @@ def _office(data: Fields) -> Office:
         data.get("email") or "",
         [_office(part) for part in data.get("truc_thuoc") or []],
     )
-
-
-class _Pictures:
-    """The images a unit's file names, each checked as an infographic's is: inside the content folders, a
-    publishable image, and described."""
-
-    def __init__(self, root: Path, source: Source, folder: Path, problems: list[Problem]) -> None:
-        self.root, self.source, self.folder, self.problems = root, source, folder, problems
-
-    def read(
-        self, data: Fields, value: Value | None, where: str, name: str = "anh", alt: str = "mo_ta_anh"
-    ) -> Picture | None:
-        """The picture of the mapping `data` as read (written as `value`, named `where` in messages)."""
-        written = value.children if value is not None and isinstance(value.children, dict) else {}
-
-        def problem(field: str, message: str) -> None:
-            line = written[field].line if field in written else value.line if value is not None else 1
-            self.problems.append(Problem(self.source.path, line, f"{where}.{field}", message))
-
-        if not data.get(name):
-            if data.get(alt):
-                problem(alt, f"có mô tả ảnh nhưng chưa có ảnh; cần tên tệp ảnh ở trường {name}")
-            return None
-        image = files.named(self.root, self.folder, data[name])
-        if image is None:
-            problem(name, files.outside_message(self.root, self.folder / data[name]))
-            return None
-        try:
-            inspect(image)
-        except ImageError as exc:
-            problem(name, str(exc))
-            return None
-        if not data.get(alt):
-            if alt not in written or not str(written[alt].data or "").strip():  # else its reader said why
-                problem(alt, "ảnh cần mô tả cho người không xem được ảnh; cần một câu nêu ảnh cho biết gì")
-            return None
-        return Picture(str(image), data[alt])
 
 
 def _check_prose(source: Source, problems: list[Problem]) -> None:

@@ -16,7 +16,7 @@ from cchc.content.calendar import Due
 from cchc.kinds import PLAN, REPORT
 from cchc.labels import label
 from cchc.memo import Memo
-from cchc.model import Document, Portal, Procedure, Rendition, Unit
+from cchc.model import Document, News, Portal, Procedure, Rendition, Unit
 from cchc.pages import archive, figure_pages, figure_tables, render, structured_data
 from cchc.pages.figure_tables import History
 from cchc.pages.markdown import GeneratedPage
@@ -24,6 +24,7 @@ from cchc.settings import Hotline
 from cchc.text import sort_key
 from cchc.urls import CONSOLIDATED, DOCUMENTS_INDEX, UNITS_INDEX
 
+LATEST_NEWS = 5  # on a unit's page
 CONSOLIDATED_KINDS = (REPORT, PLAN)
 
 
@@ -117,9 +118,10 @@ def unit_page(
     owed: Sequence[Due] = (),
     today: date | None = None,
     pictures: Mapping[str, Rendition] | None = None,
+    news: Sequence[News] = (),
 ) -> GeneratedPage:
     """`owed`: the reports the calendar asks of the unit; the page names those late and the next due.
-    `pictures`: the unit's images encoded, by file."""
+    `pictures`: the unit's images encoded, by file; `news`: its latest news."""
     published = {(d.kind.name, d.period) for d in documents}
     missing = [d for d in owed if (d.kind.name, d.period) not in published]
     late = [d for d in missing if today and d.day < today]
@@ -139,6 +141,8 @@ def unit_page(
         },
         sections=[(name, heading) for name, heading, _ in units.PROFILE if name in unit.profile],
         reception_page=urls.reception(unit.id),
+        news=news,
+        news_listing=urls.news_listing(unit.id),
         english=urls.english_unit(unit.id) if unit.english else None,
         figures=figure_pages.history_block(history, unit.src_uri),
         late=late,
@@ -222,6 +226,9 @@ def listing_pages(
     for document in portal.documents:
         years.setdefault(document.year, []).append(document)
     performing = portal.procedures_by_unit()
+    news_of: dict[str, list[News]] = {}
+    for item in portal.news:  # newest first
+        news_of.setdefault(item.unit_id, []).append(item)
     histories = figure_tables.histories(portal, tables)
     pages = [
         unit_page(
@@ -233,6 +240,7 @@ def listing_pages(
             owed_by_unit.get(u.id, []),
             today,
             pictures,
+            news_of.get(u.id, [])[:LATEST_NEWS],
         )
         for u in sorted(portal.units.values(), key=lambda u: u.id)
     ]

@@ -3,7 +3,7 @@ content schemas, so the guide never drifts from what the checks accept."""
 
 from __future__ import annotations
 
-from cchc.content import documents, procedures, units
+from cchc.content import documents, news, procedures, units
 from cchc.content.schema import Field
 from cchc.labels import label
 from cchc.pages import render
@@ -32,6 +32,7 @@ def field_reference() -> str:
     collections = (
         (label("title.documents"), documents.FOLDER, documents.SCHEMA),
         (label("collection.units"), units.FOLDER, units.SCHEMA),
+        (label("title.news"), f"{news.FOLDER}/<đơn vị>", news.SCHEMA),
         (label("collection.procedures"), procedures.FOLDER, procedures.SCHEMA),
         (label("collection.forms"), f"{procedures.FOLDER}/{procedures.FORMS}", procedures.FORM_SCHEMA),
     )

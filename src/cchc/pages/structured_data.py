@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from cchc.kinds import REPORT
 from cchc.levels import COMMITTEE_PREFIXES
-from cchc.model import ONLINE, Document, Procedure, Unit
+from cchc.model import ONLINE, Document, News, Procedure, Unit
 from cchc.pages.sanitize import script_json
 from cchc.urls import absolute
 
@@ -94,3 +94,23 @@ def faq_json_ld(questions: list[tuple[str, str]]) -> str:
             ],
         }
     )
+
+
+def news_json_ld(item: News, unit: Unit, site_url: str) -> str:
+    """NewsArticle, published by the unit."""
+    data: dict[str, object] = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": item.title,
+        "url": absolute(site_url, item.src_uri),
+        "datePublished": item.date.iso(),
+        "inLanguage": "vi",
+        "publisher": {
+            "@type": "GovernmentOrganization",
+            "name": unit.name,
+            "url": absolute(site_url, unit.src_uri),
+        },
+    }
+    if item.summary:
+        data["description"] = item.summary
+    return script_json(data)

@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw, ImageFont
 
 from cchc import fonts
 from cchc.labels import label
-from cchc.model import Document, Procedure
+from cchc.model import Document, News, Procedure
 from cchc.pages.procedure_pages import key_facts
 from cchc.text import nfc
 
@@ -154,6 +154,16 @@ def for_document(document: Document, unit_name: str, site_name: str) -> Card:
     if document.period:
         facts.append(label("card.period", period=document.period.label))
     return Card(document.kind.name.upper(), document.title, unit_name, tuple(facts), site_name)
+
+
+def for_news(item: News, unit_name: str, site_name: str) -> Card:
+    return Card(
+        label("search.news").upper(),
+        item.title,
+        unit_name,
+        (label("card.date", date=item.date.vietnamese()),),
+        site_name,
+    )
 
 
 def render_all(cards: list[Card], cache: Path) -> int:

@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 import yaml
 
 from cchc import urls
-from cchc.content import documents, infographics, procedures, units
+from cchc.content import documents, infographics, news, procedures, units
 from cchc.content.schema import Field
 from cchc.kinds import KINDS
 from cchc.labels import label
@@ -138,6 +138,21 @@ def collections(portal: Portal) -> list[dict[str, object]]:
                         "ngay_ban_hanh": DATE,
                         "tep_goc": files,
                     },
+                ),
+            }
+        )
+        out.append(
+            {
+                "name": f"tin-tuc-{unit.id}",
+                "label": label("collection.news", unit=unit.short_name),
+                "folder": f"content/{news.FOLDER}/{unit.id}",
+                "create": True,
+                "identifier_field": "tieu_de",
+                **BESIDE_ENTRY,
+                "fields": _fields(
+                    news.SCHEMA,
+                    choices,
+                    {"don_vi": {"widget": "hidden", "default": unit.id}, "ngay": DATE, "anh": IMAGE},
                 ),
             }
         )

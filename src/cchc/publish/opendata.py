@@ -81,6 +81,22 @@ def procedures(portal: Portal, site_url: str, memo: Memo | None = None) -> dict[
     return both(urls.PROCEDURES_DATA, rows, memo)
 
 
+def news(portal: Portal, site_url: str, memo: Memo | None = None) -> dict[str, str]:
+    """Every news item, newest first: its day, unit, title, summary and address."""
+    rows = [
+        {
+            "date": n.date.iso(),
+            "unit": n.unit_id,
+            "unit_name": portal.units[n.unit_id].name,
+            "title": n.title,
+            "summary": n.summary,
+            "url": absolute(site_url, n.src_uri),
+        }
+        for n in portal.news
+    ]
+    return both(urls.NEWS_DATA, rows, memo)
+
+
 def citations(index: ReferenceIndex, memo: Memo | None = None) -> dict[str, str]:
     """Files of the citation graph, by path in the built site."""
     documents = [

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from cchc import urls
 from cchc.labels import label
-from cchc.model import Document, Portal, Procedure, Unit
+from cchc.model import Document, News, Portal, Procedure, Unit
 from cchc.pages import render
 from cchc.publish import cms_config
 from cchc.settings import Rating
@@ -53,13 +53,19 @@ def atom(
     procedures: list[Procedure],
     units: dict[str, Unit],
     built: datetime,
+    news: list[News] | None = None,
 ) -> str:
-    """An Atom feed of the newest documents, then procedures; dates as written, else the build's."""
+    """An Atom feed of the newest documents and news, then procedures; dates as written, else the build's."""
     base = root(site_url)
-    entries = [
+    dated = [
         Entry(_updated(d, built), d.label, base + site_path(d.src_uri), units[d.unit_id].name)
-        for d in sorted(documents, key=lambda d: (_updated(d, built), d.src_uri), reverse=True)
+        for d in documents
     ]
+    dated += [
+        Entry(f"{n.date.iso()}T00:00:00Z", n.label, base + site_path(n.src_uri), units[n.unit_id].name)
+        for n in news or []
+    ]
+    entries = sorted(dated, key=lambda e: (e.updated, e.url), reverse=True)
     entries += [
         Entry(_stamp(built), p.label, base + site_path(p.src_uri), p.authority)
         for p in sorted(procedures, key=lambda p: p.slug)
@@ -76,13 +82,24 @@ def atom(
 
 
 def feeds(portal: Portal, site_name: str, site_url: str, built: datetime) -> dict[str, str]:
-    """The site's feed and one per unit (its documents and the procedures it performs)."""
+    """The site's feed and one per unit (its documents, news and the procedures it performs)."""
     out = {
         urls.feed(): atom(
-            site_name, urls.feed(), "", site_url, portal.documents, portal.procedures, portal.units, built
+            site_name,
+            urls.feed(),
+            "",
+            site_url,
+            portal.documents,
+            portal.procedures,
+            portal.units,
+            built,
+            portal.news,
         )
     }
     documents, procedures = portal.documents_by_unit(), portal.procedures_by_unit()
+    news: dict[str, list[News]] = {}
+    for item in portal.news:
+        news.setdefault(item.unit_id, []).append(item)
     for unit in portal.units.values():
         path = urls.feed(unit.src_uri)
         out[path] = atom(
@@ -94,6 +111,7 @@ def feeds(portal: Portal, site_name: str, site_url: str, built: datetime) -> dic
             procedures[unit.id],
             portal.units,
             built,
+            news.get(unit.id),
         )
     return out
 
