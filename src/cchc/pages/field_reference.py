@@ -32,7 +32,7 @@ def field_reference() -> str:
     collections = (
         (label("title.documents"), documents.FOLDER, documents.SCHEMA),
         (label("collection.units"), units.FOLDER, units.SCHEMA),
-        (label("title.news"), f"{news.FOLDER}/<đơn vị>", news.SCHEMA),
+        (label("title.news"), news.FOLDER, news.SCHEMA),
         (label("collection.procedures"), procedures.FOLDER, procedures.SCHEMA),
         (label("collection.forms"), f"{procedures.FOLDER}/{procedures.FORMS}", procedures.FORM_SCHEMA),
     )
