@@ -177,7 +177,9 @@ def units_index(portal: Portal) -> GeneratedPage:
 
 def documents_index(years: dict[int | None, list[Document]]) -> GeneratedPage:
     counts = [(y, len(years[y])) for y in sorted(years, key=lambda y: -(y or 0))]
-    return render.page("documents_index.md", DOCUMENTS_INDEX, label("title.documents"), years=counts)
+    return render.page(
+        "documents_index.md", DOCUMENTS_INDEX, label("title.documents"), years=counts, drafts=urls.DRAFTS
+    )
 
 
 def year_page(year: int | None, documents: list[Document], portal: Portal) -> GeneratedPage:

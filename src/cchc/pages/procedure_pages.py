@@ -28,6 +28,7 @@ LISTINGS = (
     ("listing.by_level", BY_LEVEL),
     ("listing.online", ONLINE),
     ("listing.a_z", A_Z),
+    ("listing.questions", urls.QUESTIONS),
 )
 
 
