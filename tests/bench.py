@@ -113,9 +113,9 @@ def plain_config(config: dict) -> dict:
     }
 
 
-def write_project(project: Path, size: int) -> float:
-    """Our portal with a synthetic content/ of `size` documents in `project`; return the seconds
-    the content took to generate."""
+def write_project(project: Path, size: int, news: bool = True) -> float:
+    """Our portal with a synthetic content/ of `size` documents (and as many news items, unless not `news`)
+    in `project`; return the seconds the content took to generate."""
     project.mkdir(parents=True, exist_ok=True)
     for name in COPIED:
         source = REPO / name
@@ -124,7 +124,7 @@ def write_project(project: Path, size: int) -> float:
         else:
             shutil.copy2(source, project / name)
     start = time.perf_counter()
-    synthetic.generate(project, size)
+    synthetic.generate(project, size, news=size if news else 0)
     return time.perf_counter() - start
 
 

@@ -1174,8 +1174,32 @@ def _file_name(document: SynDocument) -> str:
     return slugify(f"{document.kind} {document.number} {document.period or document.date[0]}")
 
 
-def generate(root: Path, documents: int, seed: int = 0) -> None:
-    """Write a complete synthetic `root/content/` with `documents` documents (replacing any there)."""
+def news_file(rng: random.Random, corpus: Corpus, unit: SynUnit, number: int) -> str:
+    """A news item of the unit: a title, a day, a summary and a few paragraphs of real administrative
+    sentences (the words a commune's news about its reform work uses)."""
+    year = rng.choice((2024, 2025, 2026))
+    pool = corpus.view("local" if unit.local else "department").sentences
+    sentences = [_fill(b.text, unit, year, b.year) for b in rng.sample(pool, 6)]
+    title = _q(f"{unit.short} {rng.choice(NEWS_TOPICS)} (tin số {number})")
+    body = "\n\n".join(" ".join(sentences[i : i + 2]) for i in range(1, 6, 2))
+    return (
+        f'---\ntieu_de: {title}\nngay: "{rng.randint(1, 28):02d}/{rng.randint(1, 12):02d}/{year}"\n'
+        f"don_vi: {unit.id}\ntom_tat: {_q(sentences[0])}\n---\n\n{body}\n"
+    )
+
+
+NEWS_TOPICS = (
+    "tổ chức hội nghị tuyên truyền cải cách hành chính",
+    "ra quân hỗ trợ người dân nộp hồ sơ trực tuyến",
+    "kiểm tra công tác cải cách hành chính tại bộ phận một cửa",
+    "tập huấn chuyển đổi số cho cán bộ, công chức",
+    "đối thoại với người dân về thủ tục hành chính",
+)
+
+
+def generate(root: Path, documents: int, seed: int = 0, news: int = 0) -> None:
+    """Write a complete synthetic `root/content/` with `documents` documents and `news` news items (replacing
+    any there)."""
     root = Path(root)
     content = root / "content"
     if content.resolve() == REAL_CONTENT.resolve():
@@ -1220,6 +1244,11 @@ def generate(root: Path, documents: int, seed: int = 0) -> None:
             else:
                 names[name] = 1
             (folder / f"{name}.md").write_bytes(document_file(rng, corpus, d).encode("utf-8"))
+    for number in range(news):
+        unit = units[number % len(units)]
+        folder = content / "tin-tuc" / unit.id
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"tin-{number}.md").write_bytes(news_file(rng, corpus, unit, number).encode("utf-8"))
 
 
 def copy_procedures(target: Path, unit_ids: list[str]) -> None:
