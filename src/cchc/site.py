@@ -201,7 +201,10 @@ def generate(
         infographic_pages.infographic_page(i, renditions[i.slug], portal) for i in portal.infographics
     ]
     generated = (
+        # Searchable pages first: the search index starts once the last of them is written, and runs on the
+        # other core while the listings and reference pages are (news last, it waited for all of them).
         _documents(portal, portal.documents, index, figures, site_url, memo, today)
+        + news_pages.news_items(portal, site_url, images.pictures)
         + guides
         + infographics
         + [infographic_pages.gallery_page(portal, renditions)]
@@ -212,7 +215,7 @@ def generate(
         + reference_pages.all_pages(index, portal.units, by_path, memo)
         + [compliance_page.compliance_page(compliance.findings(portal, settings), portal, index)]
         + english_pages.english_pages(portal, site_name)
-        + news_pages.news_pages(portal, site_url, images.pictures)
+        + news_pages.news_listings(portal)
     )
     files: dict[str, str | bytes] = {
         **opendata.citations(index, memo),

@@ -92,5 +92,5 @@ def news_listings(portal: Portal) -> list[GeneratedPage]:
     return pages
 
 
-def news_pages(portal: Portal, site_url: str, photos: Mapping[str, Rendition]) -> list[GeneratedPage]:
-    return [news_page(item, portal, site_url, photos) for item in portal.news] + news_listings(portal)
+def news_items(portal: Portal, site_url: str, photos: Mapping[str, Rendition]) -> list[GeneratedPage]:
+    return [news_page(item, portal, site_url, photos) for item in portal.news]
