@@ -18,24 +18,31 @@ from cchc.importer import figure_suggestions, placement
 from cchc.importer.content_file import content_file
 from cchc.importer.layout import read_layout
 from cchc.importer.sources import SourceError, read_lines
+from cchc.model import Portal
 from cchc.pages import bodies
-from cchc.problems import Problem, Severity
+from cchc.problems import Problem, Severity, errors
 from cchc.publish import site_swap
 from cchc.refs import index as reference_index
 from cchc.refs.extract import extract
 from cchc.refs.resolve import build_directory, resolve
 
 
-def run_check(args: argparse.Namespace) -> int:
-    root = Path(args.root)
+def _loaded(root: Path) -> tuple[Portal, settings.Settings | None, list[Problem]]:
+    """The portal, mkdocs.yml's settings (None when they cannot be used) and every problem found in them."""
     portal, problems = loader.load(root)
     try:
         configured = settings.from_config(settings.read_config(root))
     except settings.SettingsError as error:
         problems.append(Problem(settings.CONFIG, 0, "", str(error).removeprefix(f"{settings.CONFIG}: ")))
-    else:
-        if late := settings.suspension_warning(configured.suspension, build_day()):
-            problems.append(Problem(settings.CONFIG, 0, "", late, Severity.WARNING))
+        return portal, None, problems
+    if late := settings.suspension_warning(configured.suspension, build_day()):
+        problems.append(Problem(settings.CONFIG, 0, "", late, Severity.WARNING))
+    return portal, configured, problems
+
+
+def run_check(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    portal, _, problems = _loaded(root)
     if not any(p.severity is Severity.ERROR for p in problems):
         problems = sorted(
             problems
@@ -59,17 +66,13 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_compliance(args: argparse.Namespace) -> int:
     """What the law asks of the portal, unit by unit; --strict: exit 1 while a required item is missing."""
-    root = Path(args.root)
-    portal, problems = loader.load(root)
-    try:
-        configured = settings.from_config(settings.read_config(root))
-    except settings.SettingsError as error:
-        problems.append(Problem(settings.CONFIG, 0, "", str(error).removeprefix(f"{settings.CONFIG}: ")))
-    if stopping := [p for p in problems if p.severity is Severity.ERROR]:
+    portal, configured, problems = _loaded(Path(args.root))
+    if stopping := errors(problems):
         for problem in stopping:
             print(problem, file=sys.stderr)
         print("\nSửa các lỗi trên (cchc check) rồi chạy lại.", file=sys.stderr)
         return 1
+    assert configured is not None  # settings that cannot be used are an error above
     found = compliance.findings(portal, configured)
     for line in compliance.report(found):
         print(line)

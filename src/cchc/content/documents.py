@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from cchc.content import files
+from cchc.content import files, frontmatter
 from cchc.content.figures import FIELD as FIGURES
 from cchc.content.figures import figures_from
 from cchc.content.frontmatter import Source
@@ -156,15 +156,8 @@ def document_from(root: Path, source: Source, file: Path, problems: list[Problem
                 "Hãy xóa trường này hoặc sửa loại văn bản",
             )
         )
-    if not source.body.strip():
-        problems.append(
-            Problem(
-                source.path,
-                source.body_line,
-                "nội dung",
-                "văn bản chưa có nội dung; cần viết phần thân văn bản sau dòng '---'",
-            )
-        )
+    if missing := frontmatter.missing_body(source, "văn bản"):
+        problems.append(missing)
     attachments = _attachments(root, source, file.parent, data.get("tep_goc") or [], problems)
     issued, effective = data.get("ngay_ban_hanh"), data.get("ngay_hieu_luc")
     if issued and effective and issued.day and effective.day and effective.iso() < issued.iso():

@@ -136,3 +136,12 @@ def parse(path: str, text: str) -> tuple[Source, list[Problem]]:
     source.body = "\n".join(lines[closing + 1 :])
     source.body_line = closing + 2
     return source, []
+
+
+def missing_body(source: Source, what: str) -> Problem | None:
+    """A problem on the body's line when a file that must have one has none; `what` names the file's kind
+    ("văn bản", "tin")."""
+    if source.body.strip():
+        return None
+    message = f"{what} chưa có nội dung; cần viết phần thân {what} sau dòng '---'"
+    return Problem(source.path, source.body_line, "nội dung", message)

@@ -7,6 +7,7 @@ from collections.abc import Callable, Hashable, Iterable, Iterator
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
 from cchc import urls
 from cchc.content import (
@@ -33,6 +34,8 @@ from cchc.problems import Problem
 # claim(uri, path, line, field): the content file at path:line takes `uri` in the built site; False, with a
 # problem recorded, when another file took it first.
 Claim = Callable[[str, str, int, str], bool]
+# What names a unit, a day and the procedures and documents it is about: infographics and news items.
+Related = TypeVar("Related", Infographic, News)
 
 
 def _sources(
@@ -213,8 +216,12 @@ def load(
     portal.bodies, portal.aliases = issuers, tuple(aliases)
     portal.calendar = calendar.read_calendar(root, base / references.FOLDER, problems)
     _load_procedures(root, base / procedures.FOLDER, portal, problems, claim, memo)
-    _load_infographics(root, base / infographics.FOLDER, portal, problems, claim, today, memo)
-    _load_news(root, base / news.FOLDER, portal, problems, claim, today, memo)
+    load_related = partial(
+        _load_related, portal=portal, problems=problems, claim=claim, today=today, memo=memo
+    )
+    load_related(root, base / infographics.FOLDER, infographics.infographic_from, portal.infographics)
+    load_related(root, base / news.FOLDER, news.news_from, portal.news)
+    portal.news.sort(key=lambda n: (n.date.iso(), n.src_uri), reverse=True)
     problems += markdown_limits.other_bodies(root, portal)
     return portal, sorted(problems)
 
@@ -241,39 +248,24 @@ def _parent_cycles(portal: Portal) -> list[Problem]:
     return found
 
 
-def _load_infographics(
+def _load_related(
     root: Path,
     folder: Path,
+    read: Callable[[Path, Source, Path, list[Problem]], Related | None],
+    into: list[Related],
     portal: Portal,
     problems: list[Problem],
     claim: Claim,
     today: date,
     memo: Memo | None,
 ) -> None:
+    """Infographics or news items: each read, its day, unit and related pages checked, then claimed."""
     known = _known(portal)
     for file, source, _key in _sources(root, folder, problems, memo=memo):
-        item = infographics.infographic_from(root, source, file, problems)
+        item = read(root, source, file, problems)
         known_here = item is not None and _related_known(item, source, portal, known, today, problems)
         if item is not None and known_here and claim(item.src_uri, item.path, 1, "tên tệp"):
-            portal.infographics.append(item)
-
-
-def _load_news(
-    root: Path,
-    folder: Path,
-    portal: Portal,
-    problems: list[Problem],
-    claim: Claim,
-    today: date,
-    memo: Memo | None,
-) -> None:
-    known = _known(portal)
-    for file, source, _key in _sources(root, folder, problems, memo=memo):
-        item = news.news_from(root, source, file, problems)
-        known_here = item is not None and _related_known(item, source, portal, known, today, problems)
-        if item is not None and known_here and claim(item.src_uri, item.path, 1, "tên tệp"):
-            portal.news.append(item)
-    portal.news.sort(key=lambda n: (n.date.iso(), n.src_uri), reverse=True)
+            into.append(item)
 
 
 def _known(portal: Portal) -> tuple[set[str], set[str]]:

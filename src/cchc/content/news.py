@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from cchc.content import frontmatter
 from cchc.content.documents import read_date
 from cchc.content.frontmatter import Source, Value
 from cchc.content.infographics import read_alt
@@ -43,15 +44,8 @@ def news_from(root: Path, source: Source, file: Path, problems: list[Problem]) -
     before = len(problems)
     data = read_fields(source, SCHEMA, source.meta, 1, problems)
     photo = Pictures(root, source, file.parent, problems).read(data, Value(None, 1, source.meta), "")
-    if not source.body.strip():
-        problems.append(
-            Problem(
-                source.path,
-                source.body_line,
-                "nội dung",
-                "tin chưa có nội dung; cần viết phần thân sau '---'",
-            )
-        )
+    if missing := frontmatter.missing_body(source, "tin"):
+        problems.append(missing)
     if len(problems) > before:
         return None
     return News(

@@ -12,11 +12,12 @@ from cchc.content.compliance import MISSING, NOT_APPLICABLE, PRESENT, Finding, r
 from cchc.labels import label
 from cchc.model import Portal
 from cchc.pages import render
-from cchc.pages.markdown import GeneratedPage, escape
+from cchc.pages.markdown import GeneratedPage
+from cchc.pages.reference_pages import literal_piece
 from cchc.refs.annotate import annotate
 from cchc.refs.extract import extract
 from cchc.refs.index import ReferenceIndex
-from cchc.refs.resolve import build_directory, resolve
+from cchc.refs.resolve import Directory, build_directory, resolve
 
 MARKS = {
     PRESENT: label("compliance.present"),
@@ -25,19 +26,19 @@ MARKS = {
 }
 
 
-def _linked_basis(text: str, portal: Portal, index: ReferenceIndex) -> Markup:
+def _linked_basis(text: str, portal: Portal, index: ReferenceIndex, directory: Directory) -> Markup:
     """The requirement's article and law, the law linked to its reference page when the library has it."""
-    directory = build_directory(portal.units, portal.bodies)
     links = [
         (c.start, c.end, urls.relative(index.documents[c.id].src_uri, urls.COMPLIANCE))
         for c in resolve(extract(text, portal.aliases), directory)
         if c.id in index.documents
     ]
-    return Markup(annotate(text, links, escape))
+    return Markup(annotate(text, links, literal_piece))
 
 
 def compliance_page(found: list[Finding], portal: Portal, index: ReferenceIndex) -> GeneratedPage:
     units = sorted(portal.units.values(), key=lambda u: u.id)
+    directory = build_directory(portal.units, portal.bodies)
     by = {(f.requirement.id, f.unit.id if f.unit else ""): f for f in found}
     rows = [
         (
@@ -54,6 +55,6 @@ def compliance_page(found: list[Finding], portal: Portal, index: ReferenceIndex)
         units=units,
         rows=rows,
         missing=[f for f in found if f.status == MISSING],
-        bases={r.id: _linked_basis(r.basis, portal, index) for r in requirements()},
+        bases={r.id: _linked_basis(r.basis, portal, index, directory) for r in requirements()},
         marks=MARKS,
     )

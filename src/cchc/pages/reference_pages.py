@@ -36,11 +36,11 @@ def linked_body(
         cited = index.documents.get(mention.citation.id or "")
         if cited is not None and cited.src_uri != src_uri:
             links.append((mention.citation.start, mention.citation.end, relative(cited.src_uri, src_uri)))
-    make = partial(annotate, markdown, links, _literal if literal else str)
+    make = partial(annotate, markdown, links, literal_piece if literal else str)
     return use(memo, ("linked", markdown, tuple(links), literal), make)
 
 
-def _literal(piece: str) -> str:
+def literal_piece(piece: str) -> str:
     """Text between two links, escaped, keeping the space at either end that `escape` would drop: the words
     around a link once ran into it ("biện pháp thi hành[Luật Hộ tịch]")."""
     lead = " " if piece[:1].isspace() else ""
