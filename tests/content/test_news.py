@@ -5,8 +5,10 @@ page of 20 at a time (all, per unit, per year), on its unit's page, in the feeds
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
+import markdown
 import pytest
 from PIL import Image
 
@@ -56,6 +58,12 @@ def test_an_item_is_published_with_its_photo_data_card_and_listings(root, tmp_pa
     pages = {p.src_uri: p for p in site.pages}
     page = pages["tin-tuc/xa-nam-sach/hoi-nghi.md"]
     assert "**tuyên truyền**" in page.markdown and 'alt="Hội trường UBND xã kín chỗ' in page.markdown
+    # Search reads the title and the summary; the body is still Markdown, outside the index.
+    html = markdown.markdown(page.markdown, extensions=["md_in_html"])
+    body = r'<div class="cchc-news__body" data-pagefind-ignore="index">.*?</div>'
+    indexed = re.sub(body, "", html, flags=re.S)
+    assert "<strong>tuyên truyền</strong>" in html and "tuyên truyền</strong>" not in indexed
+    assert "Hơn 200 cán bộ" in indexed
     assert "[Báo cáo: Kết quả công tác tuyên truyền" in page.markdown  # the related document
     data = json.loads(page.meta["jsonld"])
     assert (data["@type"], data["datePublished"]) == ("NewsArticle", "2026-10-15")
