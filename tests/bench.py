@@ -7,7 +7,8 @@ plus a synthetic content/ of N documents (tests/synthetic.py). "Ours" builds it 
 the hooks; "plain" builds `.bench/N/plain/`: the same hand-written pages and every
 generated page written out as Markdown, under plain Material with the same theme,
 extensions, search and nav. Each build runs in its own process; its wall time and
-its own peak RSS (os.wait4) are measured. Generation is timed apart from the builds.
+its peak RSS are measured: os.wait4's, the largest of the process and those it started and
+waited for (ours starts Pagefind), as /usr/bin/time reports it. Generation is timed apart.
 
 A shared machine is noisy, so the two are never compared run against run: after one warm-up build
 of each, ours and plain alternate (A B A B …), each pair gives a ratio, and the budgets are checked
@@ -67,7 +68,7 @@ REFERENCE_BUDGET = 0.10  # share of our build spent on references at the largest
 @dataclass
 class Run:
     wall: float  # seconds
-    peak_kib: int  # the child's own ru_maxrss (KiB on Linux)
+    peak_kib: int  # ru_maxrss of the child and its waited-for children, the largest (KiB on Linux)
 
     @property
     def peak_mb(self) -> float:
@@ -160,7 +161,7 @@ def prepare(size: int) -> tuple[Path, float, float]:
 
 
 def build(config: Path, site: Path) -> Run:
-    """`mkdocs build -q` in a child process: wall time and the child's own peak RSS."""
+    """`mkdocs build -q` in a child process: wall time and peak RSS (the child's or Pagefind's)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH=BUILT)
     # MkDocs reads a relative -d against the config file's folder, so the site folder is given absolute.
     command = [str(MKDOCS), "build", "-q", "-f", os.path.relpath(config, REPO), "-d", str(site.resolve())]
