@@ -202,7 +202,7 @@ def on_page_markdown(markdown, page, config, files):
     page.meta = _build.page_meta(page.file.src_uri, page.meta)
     if page.file.generated_by is not None:
         page.file.content_string = ""  # read into page.markdown: one copy of the text is enough
-    return _build.markdown(markdown)
+    return _build.markdown(markdown, page.file.src_uri)
 
 
 def on_page_content(html, page, config, files):

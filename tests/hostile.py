@@ -73,6 +73,8 @@ def write_portal(root: Path, repo: Path, s: str) -> None:
         f"lich_tiep_cong_dan:\n  - ngay: Thứ Hai\n    tu: '7:30'\n    den: '11:00'\n"
         f"    nguoi_tiep: {quoted('Chủ tịch ' + s)}\n    dia_diem: {q}\n"
         f"nguon:\n  - {q}\n"
+        f"hoi_dap:\n  - cau_hoi: {q}\n    tra_loi: {q}\n"
+        f"    can_cu: {quoted('Điều 15 Luật Tiếp công dân số 42/2013/QH13 ngày 25/11/2013 ' + s)}\n"
         f"en:\n  ten: {q}\n  chuc_nang_nhiem_vu: {q}\n  co_cau_to_chuc: {q}\n---\n\n{s}\n",
         encoding="utf-8",
     )

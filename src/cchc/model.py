@@ -138,8 +138,23 @@ class Unit:
     boundary_map: Picture | None = None  # bản đồ địa giới hành chính
     profile: dict[str, str] = field(default_factory=dict)  # Markdown by field (units.PROFILE)
     reception: list[Reception] = field(default_factory=list)
+    questions: list[Question] = field(default_factory=list)  # about the unit itself (hỏi đáp)
     sources: list[str] = field(default_factory=list)  # where the profile's facts come from
     english: English | None = None
+
+    unit_id = None  # citing, its page speaks for itself: lists of citing pages name it by its label
+
+    def cited_texts(self) -> list[tuple[str, int]]:
+        """(text, its line) of every passage that may cite: each answer's basis."""
+        return _answer_bases(self.questions)
+
+    def cited_field(self, passage: int) -> str:
+        return _answer_field(self.questions, passage)
+
+    @property
+    def label(self) -> str:
+        """How lists of citing pages name it."""
+        return label("unit.label", name=self.short_name)
 
     def pictures(self) -> list[Picture]:
         """Every image the unit's page shows."""
@@ -312,6 +327,16 @@ class Question:
     basis_line: int = 0
 
 
+def _answer_bases(questions: list[Question]) -> list[tuple[str, int]]:
+    return [(q.basis, q.basis_line) for q in questions if q.basis]
+
+
+def _answer_field(questions: list[Question], passage: int) -> str:
+    """The field of the `passage`-th answer basis among `questions` (those without one are skipped)."""
+    number = [n for n, q in enumerate(questions, 1) if q.basis][passage]
+    return f"hoi_dap[{number}].can_cu"
+
+
 @dataclass
 class Procedure:
     path: str
@@ -340,7 +365,13 @@ class Procedure:
         """(text, its line) of every passage that may cite: each line of the legal basis, then each answer's
         basis; a passage's number is its place in this list."""
         basis = list(zip(self.legal_basis, self.legal_basis_lines, strict=True))
-        return basis + [(q.basis, q.basis_line) for q in self.questions if q.basis]
+        return basis + _answer_bases(self.questions)
+
+    def cited_field(self, passage: int) -> str:
+        """The field a passage of cited_texts is written in."""
+        if passage < len(self.legal_basis):
+            return f"can_cu[{passage + 1}]"
+        return _answer_field(self.questions, passage - len(self.legal_basis))
 
     unit_id = None  # procedures cite on behalf of no single unit
     date = None

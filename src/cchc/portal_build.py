@@ -28,8 +28,7 @@ from cchc.dates import day_in_vietnam
 from cchc.memo import digest
 from cchc.model import Portal
 from cchc.navigation import NAV_PAGES
-from cchc.pages import render, safe_ids, sanitize
-from cchc.pages.field_reference import expand_marks
+from cchc.pages import marks, render, safe_ids, sanitize
 from cchc.problems import Problem, Severity, errors
 from cchc.publish import cards, cms_config, placement, preview, search_index, web_files
 from cchc.publish.placement import Placed
@@ -296,11 +295,14 @@ class PortalBuild:
             else:
                 own[path] = digest(o.text) if o.source is None else preview.file_digest(o.source)
         for path, owner in found:  # the theme's own files (no owner) are left to MkDocs
-            if owner is not None:  # a hand-written page by its bytes (small), a file by its stat
-                source = self.root / owner
-                own[path] = (
-                    digest(source.read_bytes()) if owner.endswith(".md") else preview.file_digest(source)
-                )
+            if owner is None:
+                continue
+            source = self.root / owner
+            if owner.endswith(".md"):  # a hand-written page by its text (small), its marks expanded
+                page_text = source.read_text(encoding="utf-8", errors="replace")
+                own[path] = digest(self.markdown(page_text, owner.removeprefix(f"{self.docs}/")))
+            else:  # a file by its stat
+                own[path] = preview.file_digest(source)
         for path, card in self.site.cards.items():
             own[path] = card.key()
 
@@ -367,10 +369,11 @@ class PortalBuild:
         page = self._pages.get(src_uri)
         return page.front_matter() if page else handwritten.allowed(read)
 
-    @staticmethod
-    def markdown(markdown: str) -> str:
-        """A page's Markdown with the portal's marks expanded."""
-        return expand_marks(markdown)
+    def markdown(self, markdown: str, src_uri: str) -> str:
+        """A page's Markdown, a hand-written page's with the portal's marks expanded."""
+        if src_uri in self._pages:
+            return markdown
+        return marks.expand(markdown, src_uri, self.portal.news, self.portal.units)
 
     def clean(self, html: str, src_uri: str) -> str:
         """A page's HTML through the allowlist; what was removed is logged on the lines of its file."""

@@ -13,7 +13,7 @@ from cchc import fonts, urls
 from cchc.content import calendar, compliance
 from cchc.dates import day_in_vietnam
 from cchc.memo import Memo
-from cchc.model import Document, Portal, Procedure, Rendition
+from cchc.model import Document, Portal, Procedure, Question, Rendition, Unit
 from cchc.pages import (
     compliance_page,
     document_pages,
@@ -132,17 +132,16 @@ def _cards(portal: Portal, documents: Iterable[Document], site_name: str) -> dic
 
 def _procedures(
     portal: Portal, index: reference_index.ReferenceIndex, figures: Figures, settings: Settings, cache: Path
-) -> tuple[list[GeneratedPage], list[Problem]]:
-    """Each procedure's guide and poster, the questions and answers gathered, and a warning for each poster
-    that may not fit its sheet."""
-    pages, problems, asked = [], [], []
+) -> tuple[list[GeneratedPage], list[Problem], list[tuple[Procedure, Question, str]]]:
+    """Each procedure's guide and poster, a warning for each poster that may not fit its sheet, and every
+    question asked of a procedure with its answer's basis linked."""
+    pages: list[GeneratedPage] = []
+    problems: list[Problem] = []
+    asked: list[tuple[Procedure, Question, str]] = []
     for procedure in portal.procedures:
-        cited = [
-            reference_pages.linked_body(index, procedure.src_uri, text, number, literal=True)
-            for number, (text, _) in enumerate(procedure.cited_texts())
-        ]
-        basis, answered = cited[: len(procedure.legal_basis)], iter(cited[len(procedure.legal_basis) :])
-        questions = [(q, next(answered) if q.basis else "") for q in procedure.questions]
+        cited = _linked(index, procedure)
+        basis = cited[: len(procedure.legal_basis)]
+        questions = _answered(procedure.questions, cited[len(procedure.legal_basis) :])
         asked += [(procedure, question, linked) for question, linked in questions]
         poster = procedure_pages.poster_page(procedure, settings.site_url, settings.site_name, cache / "qr")
         pages += [
@@ -171,8 +170,21 @@ def _procedures(
                     Severity.WARNING,
                 )
             )
-    pages.append(procedure_pages.questions_page(asked, portal, settings.site_url, settings.feedback_url))
-    return pages, problems
+    return pages, problems, asked
+
+
+def _linked(index: reference_index.ReferenceIndex, page: Procedure | Unit) -> list[str]:
+    """Each passage of `page` that may cite (its cited_texts), with its citations linked."""
+    return [
+        reference_pages.linked_body(index, page.src_uri, text, number, literal=True)
+        for number, (text, _) in enumerate(page.cited_texts())
+    ]
+
+
+def _answered(questions: list[Question], bases: list[str]) -> list[tuple[Question, str]]:
+    """Each question with its answer's basis linked, or "" when it gives none."""
+    linked = iter(bases)
+    return [(q, next(linked) if q.basis else "") for q in questions]
 
 
 def generate(
@@ -191,11 +203,12 @@ def generate(
     images = _images(portal, cache)
     renditions = images.renditions
     figures = _figures(portal, renditions)
-    guides, problems = _procedures(portal, index, figures, settings, cache)
+    guides, problems, asked = _procedures(portal, index, figures, settings, cache)
+    answers = {u.id: _answered(u.questions, _linked(index, u)) for u in portal.units.values() if u.questions}
     tables = figure_tables.period_tables(portal)
     today = day_in_vietnam(settings.built)  # due and late days as the units count them
     owed = calendar.owed(portal.calendar, list(portal.units.values()), portal.documents, today)
-    citing: list[Document | Procedure] = [*portal.documents, *portal.procedures]
+    citing: list[reference_index.Citing] = [*portal.documents, *portal.procedures, *portal.units.values()]
     by_path = {p.path: p for p in citing}
     infographics = [
         infographic_pages.infographic_page(i, renditions[i.slug], portal) for i in portal.infographics
@@ -206,9 +219,10 @@ def generate(
         _documents(portal, portal.documents, index, figures, site_url, memo, today)
         + news_pages.news_items(portal, site_url, images.pictures)
         + guides
+        + [procedure_pages.questions_page(asked, answers, portal, settings.feedback_url)]
         + infographics
         + [infographic_pages.gallery_page(portal, renditions)]
-        + document_pages.listing_pages(portal, owed, today, tables, images.pictures, settings.hotline)
+        + document_pages.listing_pages(portal, owed, today, tables, images.pictures, settings, answers)
         + figure_pages.figure_pages(portal, tables)
         + procedure_pages.directory_pages(portal)
         + procedure_pages.form_pages(portal)

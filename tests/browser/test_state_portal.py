@@ -1,7 +1,8 @@
-"""What the law asks of a state portal, in a real browser on a phone: a unit's profile and reception hours,
-the printable schedule, a procedure's questions and answers, the questions page, /en/ and the notice of a
-planned suspension, each with axe at 0 violations (WCAG 2.2 AA); the rating form every page ends with works
-without script and the Content-Security-Policy sends it nowhere but its target."""
+"""What the law asks of a state portal, in a real browser on a phone: a unit's profile, reception hours and
+questions, the printable schedule, a procedure's questions and answers, the questions page, the latest news
+on the home page, /en/ and the notice of a planned suspension, each with axe at 0 violations (WCAG 2.2 AA);
+the rating form every page ends with works without script and the Content-Security-Policy sends it nowhere
+but its target."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import yaml
 from PIL import Image
 
 from tests.conftest import make_project, mkdocs_build
-from tests.pages.test_questions import PROCEDURE, QA
+from tests.pages.test_questions import PROCEDURE, QA, UNIT_QA
 from tests.static_server import serve
 from tests.webcheck import open_page
 
@@ -43,7 +44,8 @@ en:
     The local state administrative body of the commune.
 """
 PAGES = {
-    "đơn vị": "don-vi/xa-nam-sach/",
+    "trang chủ, tin mới": "",
+    "đơn vị, có hỏi đáp": "don-vi/xa-nam-sach/",
     "lịch tiếp công dân": "don-vi/xa-nam-sach/lich-tiep-cong-dan/",
     "thủ tục có hỏi đáp": "thu-tuc/dang-ky-khai-tu/",
     "hỏi đáp": "hoi-dap/",
@@ -77,7 +79,8 @@ def site_url(tmp_path_factory):
     (root / "mkdocs.yml").write_text(text, encoding="utf-8")
     unit = root / "content/don-vi/xa-nam-sach.md"
     unit.write_text(
-        unit.read_text(encoding="utf-8").replace("cap: xã\n", f"cap: xã\n{PROFILE}"), encoding="utf-8"
+        unit.read_text(encoding="utf-8").replace("cap: xã\n", f"cap: xã\n{PROFILE}{UNIT_QA}"),
+        encoding="utf-8",
     )
     Image.new("RGB", (600, 800), (120, 90, 60)).save(root / "content/don-vi/chu-tich.jpg")
     (root / "content/thu-tuc").mkdir(parents=True, exist_ok=True)
@@ -114,6 +117,8 @@ def test_each_page_the_law_asks_for_is_clean_and_accessible_on_a_phone(browser, 
     assert page.locator("form.cchc-rating legend").inner_text() == "Thông tin này có hữu ích không?"
     policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
     assert "form-action 'self' mailto:;" in policy + ";"
+    if name == "trang chủ, tin mới":
+        assert page.locator("a", has_text="Hội nghị tuyên truyền cải cách hành chính").count() == 1
     if name == "tiếng Anh":
         assert page.locator("html").get_attribute("lang") == "en"
         assert page.locator('a[hreflang="vi"]').count() == 1
@@ -122,7 +127,11 @@ def test_each_page_the_law_asks_for_is_clean_and_accessible_on_a_phone(browser, 
 
 def test_the_rating_form_needs_no_script(browser, site_url):
     visit = open_page(
-        browser, site_url, PAGES["đơn vị"], java_script_enabled=False, viewport={"width": 390, "height": 844}
+        browser,
+        site_url,
+        PAGES["đơn vị, có hỏi đáp"],
+        java_script_enabled=False,
+        viewport={"width": 390, "height": 844},
     )
     page = visit.page
     assert page.locator("form.cchc-rating input[name=huu_ich][required]").count() == 1

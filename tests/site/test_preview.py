@@ -55,6 +55,22 @@ def _delete(root: Path) -> None:
     (root / "content/van-ban/xa-nam-sach/bao-cao-doi-ten.md").unlink()
 
 
+NEWS = "content/tin-tuc/xa-nam-sach/hoi-nghi.md"
+
+
+def _news(root: Path) -> None:
+    """A news item: its page, the listings, the unit's page and the home page's latest news (a mark)."""
+    (root / NEWS).parent.mkdir(parents=True, exist_ok=True)
+    (root / NEWS).write_text(
+        "---\ntieu_de: Xã Nam Sách tổ chức hội nghị\nngay: 20/11/2026\ndon_vi: xa-nam-sach\n---\n\nTin.\n",
+        encoding="utf-8",
+    )
+
+
+def _news_title(root: Path) -> None:
+    _replace(root / NEWS, "tổ chức hội nghị", "tổ chức hội nghị tuyên truyền")
+
+
 def _unit(root: Path) -> None:
     _replace(root / "content/don-vi/xa-nam-sach.md", "ten_ngan: ", "ten_ngan: Xã mới ")
 
@@ -135,6 +151,8 @@ EDITS: list[tuple[str, Callable[[Path], None]]] = [
     ("new document", _new),
     ("rename", _rename),
     ("delete", _delete),
+    ("news item", _news),
+    ("news title", _news_title),
     ("unit", _unit),
     ("procedure", _procedure),
     ("reference table", _reference_table),

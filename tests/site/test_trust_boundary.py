@@ -289,7 +289,9 @@ def test_hostile_text_in_every_field_never_reaches_readers(tmp_path_factory, val
     assert "Tin bài" in dashboard and dashboard.count('role="img"') == 1
     # … the unit's profile: its chart, sections and reception sheet.
     unit = (site / "don-vi/xa-a/index.html").read_text(encoding="utf-8")
-    assert 'class="cchc-org"' in unit and "Lịch sử" in unit and "Nguồn thông tin" in unit
+    assert (
+        'class="cchc-org"' in unit and "Lịch sử" in unit and "Nguồn thông tin" in unit and "Hỏi đáp" in unit
+    )
     assert "Chủ tịch" in (site / "don-vi/xa-a/lich-tiep-cong-dan/index.html").read_text(encoding="utf-8")
     assert 'lang="en"' in (site / "en/xa-a/index.html").read_text(encoding="utf-8")[:200]
     assert "Hỏi đáp" in (site / "thu-tuc/thu-tuc-a/index.html").read_text(encoding="utf-8")

@@ -10,11 +10,10 @@ import re
 from pathlib import Path
 
 from cchc import urls
-from cchc.content import files, frontmatter
-from cchc.content.documents import read_date
+from cchc.content import files, frontmatter, questions
 from cchc.content.frontmatter import Source
-from cchc.content.schema import Field, FieldError, Fields, matching, read_fields, url
-from cchc.model import WAYS, Channel, Form, Paper, Procedure, Question
+from cchc.content.schema import Field, FieldError, matching, read_fields, url
+from cchc.model import WAYS, Channel, Form, Paper, Procedure
 from cchc.problems import Problem
 from cchc.text import slugify
 
@@ -72,13 +71,6 @@ PAPER = (
     Field("ban_sao", "số bản sao", False, read_count),
 )
 
-QUESTION = (
-    Field("cau_hoi", "câu hỏi của người dân", True),
-    Field("tra_loi", "câu trả lời (Markdown)", True, limit=20_000),
-    Field("ngay", "ngày trả lời dạng NN/TT/NNNN", False, read_date),
-    Field("can_cu", "căn cứ pháp lý của câu trả lời, ví dụ 'Điều 16 Luật Hộ tịch 2014'"),
-)
-
 SCHEMA = (
     Field("ma", "mã thủ tục trên Cổng Dịch vụ công quốc gia, ví dụ '1.001193'", False, read_code),
     Field("ten", "tên thủ tục", True),
@@ -95,7 +87,7 @@ SCHEMA = (
     Field("ket_qua", "kết quả thực hiện", True),
     Field("yeu_cau", "yêu cầu, điều kiện (hoặc 'Không có.')", True),
     Field("can_cu", "căn cứ pháp lý, mỗi văn bản một dòng", True, shape="list"),
-    Field("hoi_dap", "câu hỏi thường gặp: cau_hoi, tra_loi, ngay, can_cu", shape="records", fields=QUESTION),
+    questions.FIELD,
 )
 
 FORM_SCHEMA = (
@@ -207,19 +199,5 @@ def procedure_from(
         online_url=data.get("truc_tuyen") or "",
         notes=source.body.strip(),
         lines=source.lines(),
-        questions=_questions(source, data.get("hoi_dap") or []),
+        questions=questions.read(source, data.get(questions.FIELD.name) or []),
     )
-
-
-def _questions(source: Source, written: list[Fields]) -> list[Question]:
-    items = source.meta["hoi_dap"].entries() if written else []
-    return [
-        Question(
-            q["cau_hoi"],
-            q["tra_loi"],
-            q.get("ngay"),
-            q.get("can_cu") or "",
-            item.fields()["can_cu"].line if q.get("can_cu") else 0,
-        )
-        for q, item in zip(written, items, strict=True)
-    ]

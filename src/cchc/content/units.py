@@ -9,7 +9,7 @@ import dataclasses
 from datetime import date
 from pathlib import Path
 
-from cchc.content import markdown_limits, reception
+from cchc.content import markdown_limits, questions, reception
 from cchc.content.frontmatter import Source
 from cchc.content.infographics import read_alt
 from cchc.content.pictures import Pictures
@@ -111,6 +111,7 @@ SCHEMA = (
     Field("ban_do", "bản đồ địa giới hành chính (ảnh và mô tả)", shape="mapping", fields=MAP),
     *(Field(name, f"{what} (Markdown)", limit=PROSE_LIMIT) for name, _, what in PROFILE),
     Field(reception.FIELD, "lịch tiếp công dân", shape="records", fields=reception.SCHEMA),
+    questions.FIELD,
     Field("nguon", "nguồn của các thông tin trên: văn bản, trang web và ngày", shape="list"),
     Field(
         "en",
@@ -166,6 +167,7 @@ def unit_from(root: Path, source: Source, file: Path, today: date, problems: lis
         boundary_map=boundary_map,
         profile={name: text for name, _, _ in PROFILE if (text := data.get(name))},
         reception=receptions,
+        questions=questions.read(source, data.get(questions.FIELD.name) or []),
         sources=data.get("nguon") or [],
         english=_english(data.get("en")),
     )

@@ -11,8 +11,7 @@ import markdown
 from cchc import settings
 from cchc.content import files, markdown_limits
 from cchc.model import Portal
-from cchc.pages import sanitize
-from cchc.pages.field_reference import expand_marks
+from cchc.pages import marks, sanitize
 from cchc.problems import Problem
 
 
@@ -30,6 +29,8 @@ def sanitiser_warnings(portal: Portal, root: Path) -> list[Problem]:
 
     def render(text: str) -> str:
         # A body beyond the bounds that keep Markdown linear is an error of `load`: not rendered here.
-        return "" if markdown_limits.refuses(text) else renderer.reset().convert(expand_marks(text))
+        return (
+            "" if markdown_limits.refuses(text) else renderer.reset().convert(marks.expand(text, "", (), {}))
+        )
 
     return sanitize.body_warnings(root, editor_files(portal, root), render)

@@ -16,15 +16,14 @@ from cchc.content.calendar import Due
 from cchc.kinds import PLAN, REPORT
 from cchc.labels import label
 from cchc.memo import Memo
-from cchc.model import Document, News, Portal, Procedure, Rendition, Unit
-from cchc.pages import archive, figure_pages, figure_tables, render, structured_data
+from cchc.model import Document, News, Portal, Procedure, Question, Rendition, Unit
+from cchc.pages import archive, figure_pages, figure_tables, marks, procedure_pages, render, structured_data
 from cchc.pages.figure_tables import History
 from cchc.pages.markdown import GeneratedPage
-from cchc.settings import Hotline
+from cchc.settings import Hotline, Settings
 from cchc.text import sort_key
 from cchc.urls import CONSOLIDATED, DOCUMENTS_INDEX, UNITS_INDEX
 
-LATEST_NEWS = 5  # on a unit's page
 CONSOLIDATED_KINDS = (REPORT, PLAN)
 
 
@@ -119,9 +118,12 @@ def unit_page(
     today: date | None = None,
     pictures: Mapping[str, Rendition] | None = None,
     news: Sequence[News] = (),
+    questions: Sequence[tuple[Question, str]] = (),
+    feedback_url: str = "",
 ) -> GeneratedPage:
     """`owed`: the reports the calendar asks of the unit; the page names those late and the next due.
-    `pictures`: the unit's images encoded, by file; `news`: its latest news."""
+    `pictures`: the unit's images encoded, by file; `news`: its latest news; `questions`: its questions
+    and answers, each with its basis linked (or "")."""
     published = {(d.kind.name, d.period) for d in documents}
     missing = [d for d in owed if (d.kind.name, d.period) not in published]
     late = [d for d in missing if today and d.day < today]
@@ -141,7 +143,9 @@ def unit_page(
         },
         sections=[(name, heading) for name, heading, _ in units.PROFILE if name in unit.profile],
         reception_page=urls.reception(unit.id),
-        news=news,
+        news=[(item, unit.short_name) for item in news],
+        questions=[(q, Markup(basis)) for q, basis in questions],
+        ask=procedure_pages.ask_links([unit], feedback_url, unit.short_name) if questions else [],
         news_listing=urls.news_listing(unit.id),
         english=urls.english_unit(unit.id) if unit.english else None,
         figures=figure_pages.history_block(history, unit.src_uri),
@@ -215,11 +219,14 @@ def listing_pages(
     today: date,
     tables: list[figure_tables.PeriodTable],
     pictures: Mapping[str, Rendition] | None = None,
-    hotline: Hotline | None = None,
+    settings: Settings | None = None,
+    answers: Mapping[str, Sequence[tuple[Question, str]]] | None = None,
 ) -> list[GeneratedPage]:
     """Unit pages and listings, built once all content is known; `owed` the reports the calendar asks for,
-    `today` the build's date, `tables` the figures by period, `pictures` the units' images encoded and
-    `hotline` the national one the reception sheets print."""
+    `today` the build's date, `tables` the figures by period, `pictures` the units' images encoded,
+    `settings` the hotline the reception sheets print and where questions go, `answers` each unit's
+    questions and answers by its id."""
+    settings = settings or Settings()
     by_unit = portal.documents_by_unit()
     owed_by_unit: dict[str, list[Due]] = {}
     for due in owed:
@@ -242,12 +249,16 @@ def listing_pages(
             owed_by_unit.get(u.id, []),
             today,
             pictures,
-            news_of.get(u.id, [])[:LATEST_NEWS],
+            news_of.get(u.id, [])[: marks.LATEST],
+            (answers or {}).get(u.id, ()),
+            settings.feedback_url,
         )
         for u in sorted(portal.units.values(), key=lambda u: u.id)
     ]
     pages += [
-        reception_page(u, hotline) for u in sorted(portal.units.values(), key=lambda u: u.id) if u.reception
+        reception_page(u, settings.hotline)
+        for u in sorted(portal.units.values(), key=lambda u: u.id)
+        if u.reception
     ]
     pages += [units_index(portal), documents_index(years), consolidated_page(portal, by_unit, owed, today)]
     pages.append(drafts_page(portal, today))

@@ -1,5 +1,5 @@
-"""The editors' table of fields, put into hand-written pages where they hold its mark: made from the
-content schemas, so the guide never drifts from what the checks accept."""
+"""The editors' table of fields, put into hand-written pages where they hold its mark (marks.py): made from
+the content schemas, so the guide never drifts from what the checks accept."""
 
 from __future__ import annotations
 
@@ -7,15 +7,6 @@ from cchc.content import documents, news, procedures, units
 from cchc.content.schema import Field
 from cchc.labels import label
 from cchc.pages import render
-
-FIELD_REFERENCE_MARK = "<!-- cchc:fields -->"
-
-
-def expand_marks(markdown: str) -> str:
-    """Hand-written pages with the portal's marks replaced by what they stand for."""
-    if FIELD_REFERENCE_MARK not in markdown:  # most pages: the reference is not built for nothing
-        return markdown
-    return markdown.replace(FIELD_REFERENCE_MARK, field_reference())
 
 
 def _rows(specs: tuple[Field, ...], prefix: str = "") -> list[tuple[str, bool, str]]:

@@ -4,7 +4,7 @@ say the same thing in the same words."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import groupby
 from pathlib import Path
@@ -108,23 +108,26 @@ def procedure_page(
 
 
 def questions_page(
-    asked: Sequence[tuple[Procedure, Question, str]], portal: Portal, site_url: str, feedback_url: str
+    asked: Sequence[tuple[Procedure, Question, str]],
+    answers: Mapping[str, Sequence[tuple[Question, str]]],
+    portal: Portal,
+    feedback_url: str,
 ) -> GeneratedPage:
-    """Every procedure's questions and answers on one page, by field (lĩnh vực), with FAQPage data."""
+    """Every question and answer on one page, with FAQPage data: the procedures' by field (lĩnh vực), then
+    the units' (`answers`, by unit id) by unit; each answer's basis linked (or "")."""
     order = {name: i for i, name in enumerate(portal.fields)}
     ordered = sorted(asked, key=lambda item: (order.get(item[0].field, len(order)), sort_key(item[0].name)))
     fields = [(name, list(items)) for name, items in groupby(ordered, key=lambda item: item[0].field)]
-    meta = (
-        {"jsonld": structured_data.faq_json_ld([(q.question, q.answer) for _, q, _ in ordered])}
-        if asked
-        else {}
-    )
+    units = [(portal.units[unit_id], answers[unit_id]) for unit_id in sorted(answers)]
+    every = [q for _, q, _ in ordered] + [q for _, items in units for q, _ in items]
+    meta = {"jsonld": structured_data.faq_json_ld([(q.question, q.answer) for q in every])} if every else {}
     return render.page(
         "questions.md",
         urls.QUESTIONS,
         label("title.questions"),
         meta=meta,
         fields=[(name, [(p, q, Markup(basis)) for p, q, basis in items]) for name, items in fields],
+        units=[(unit, [(q, Markup(basis)) for q, basis in items]) for unit, items in units],
         ask=[(label("ask.anywhere"), feedback_url)] if feedback_url else [],
     )
 

@@ -9,11 +9,11 @@ from cchc import urls
 from cchc.content.references import GROUPS, OTHER
 from cchc.labels import label
 from cchc.memo import Memo, use
-from cchc.model import Document, Procedure, Unit
+from cchc.model import Unit
 from cchc.pages import render
 from cchc.pages.markdown import GeneratedPage, escape
 from cchc.refs.annotate import annotate
-from cchc.refs.index import CitedDocument, ReferenceIndex
+from cchc.refs.index import CitedDocument, Citing, ReferenceIndex
 from cchc.text import SortKey, descending, sort_key
 from cchc.urls import CHECKS, LIBRARY, relative, site_path
 
@@ -86,7 +86,7 @@ def library_page(index: ReferenceIndex) -> GeneratedPage:
     )
 
 
-def checks_page(index: ReferenceIndex, by_path: dict[str, Document | Procedure]) -> GeneratedPage:
+def checks_page(index: ReferenceIndex, by_path: dict[str, Citing]) -> GeneratedPage:
     snippets = {(m.page.path, m.line): m.snippet for m in index.mentions}
     problems = [(p, by_path[p.file], snippets.get((p.file, p.line), "")) for p in index.problems]
     return render.page("checks.md", CHECKS, label("title.checks"), problems=problems)
@@ -95,7 +95,7 @@ def checks_page(index: ReferenceIndex, by_path: dict[str, Document | Procedure])
 def all_pages(
     index: ReferenceIndex,
     units: dict[str, Unit],
-    by_path: dict[str, Document | Procedure],
+    by_path: dict[str, Citing],
     memo: Memo | None = None,
 ) -> list[GeneratedPage]:
     pages = [cited_page(c, units, memo) for _, c in sorted(index.documents.items()) if c.own is None]

@@ -25,12 +25,14 @@ from cchc.text import name_key
 
 SNIPPET = 70  # characters of context on each side of a citation
 
+Citing = Document | Procedure | Unit  # a page whose text may cite: its own body, a basis, an answer
+
 
 @dataclass
 class Mention:
     """One citation on one page."""
 
-    page: Document | Procedure  # the citing page
+    page: Citing
     citation: Citation
     line: int  # in the content file
     snippet: str
@@ -110,15 +112,18 @@ def document_identity(document: Document) -> str | None:
     return identity(citation)
 
 
-def _passages(portal: Portal) -> Iterator[tuple[Document | Procedure, int, str, int, Unit | None]]:
+def _passages(portal: Portal) -> Iterator[tuple[Citing, int, str, int, Unit | None]]:
     """(page, passage number, text, its first line, citing unit) of every text that may cite:
-    each document's body, and each line of each procedure's legal basis and of its answers' bases
-    (Procedure.cited_texts)."""
+    each document's body, each line of each procedure's legal basis, and the bases of the answers
+    procedures and units give (their cited_texts)."""
     for document in portal.documents:
         yield document, 0, document.body, document.body_line, portal.units[document.unit_id]
     for procedure in portal.procedures:
         for number, (text, line) in enumerate(procedure.cited_texts()):
             yield procedure, number, text, line, None
+    for unit in portal.units.values():
+        for number, (text, line) in enumerate(unit.cited_texts()):
+            yield unit, number, text, line, unit
 
 
 def _citations(
@@ -133,7 +138,7 @@ def _snippet(text: str, start: int, end: int) -> str:
     return f"…{before} {' '.join(text[start:end].split())} {after}…"
 
 
-def _warn(page: Document | Procedure, line: int, message: str) -> Problem:
+def _warn(page: Citing, line: int, message: str) -> Problem:
     return Problem(page.path, line, "trích dẫn", message, Severity.WARNING)
 
 
@@ -154,13 +159,13 @@ def index_references(portal: Portal, memo: Memo | None = None) -> ReferenceIndex
             ("citations", text, unit.id if unit else None, known),
             partial(_citations, text, portal.aliases, directory, unit),
         )
-        if not citations and isinstance(page, Procedure):
-            # Each line of a procedure's legal basis names a document; the scan that indexes it says so.
+        if not citations and not isinstance(page, Document):
+            # Each line of a legal basis names a document; the scan that indexes it says so.
             index.problems.append(
                 Problem(
                     page.path,
                     line,
-                    f"can_cu[{passage + 1}]",
+                    page.cited_field(passage),
                     (
                         f"không đọc được văn bản nào trong '{text}'; "
                         "cần ghi loại, số, ký hiệu và ngày, ví dụ "
@@ -206,7 +211,13 @@ def _check(index: ReferenceIndex, mention: Mention) -> None:
     for finding in citation.problems:
         quoted = " ".join(citation.text.split())
         index.problems.append(_warn(page, mention.line, f"'{quoted}': {finding.message}"))
-    if citation.date and page.date and page.date.day and citation.date > page.date.iso():
+    if (
+        isinstance(page, Document)
+        and citation.date
+        and page.date
+        and page.date.day
+        and citation.date > page.date.iso()
+    ):
         index.problems.append(
             _warn(
                 page,
