@@ -1,6 +1,7 @@
 """What the law asks of a state portal, in a real browser on a phone: a unit's profile, reception hours and
 questions, the printable schedule, a procedure's questions and answers, the questions page, the latest news
 on the home page, /en/ and the notice of a planned suspension, each with axe at 0 violations (WCAG 2.2 AA);
+an article prints or saves as PDF from its button;
 the rating form every page ends with works without script and the Content-Security-Policy sends it nowhere
 but its target."""
 
@@ -152,3 +153,19 @@ def test_the_sitemap_names_each_language_version(site_url):
     home = next(u for u in sitemap.split("<url>") if "<loc>http://127.0.0.1:8000/</loc>" in u)
     assert 'hreflang="en"' in home  # both ways: the home page names /en/
     assert sitemap.count("hreflang=") == 8  # only the pages that have another language's version
+
+
+def test_an_article_prints_or_saves_from_its_button_and_without_script_from_the_browser(browser, site_url):
+    visit = open_page(browser, site_url, PAGES["tin tức"])
+    page = visit.page
+    page.evaluate("window.print = () => { window.printed = true }")  # headless: no dialog to open
+    page.get_by_role("button", name="In hoặc lưu thành PDF").click()
+    assert page.evaluate("window.printed") is True
+    page.emulate_media(media="print")
+    assert not page.locator(".cchc-print").is_visible() and not page.locator("form.cchc-rating").is_visible()
+    visit.close()
+    quiet = open_page(browser, site_url, PAGES["tin tức"], java_script_enabled=False)
+    assert (
+        quiet.page.locator(".cchc-print").count() == 1 and not quiet.page.locator(".cchc-print").is_visible()
+    )
+    quiet.close()
