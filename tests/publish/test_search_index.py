@@ -43,6 +43,12 @@ def test_cbor_round_trip(value):
     assert cbor.decode_cbor(cbor.encode(value)) == value
 
 
+@given(st.lists(cbor_values, max_size=6))
+def test_an_arrays_elements_are_found_still_encoded(values):
+    encoded = [cbor.encode(value) for value in values]
+    assert cbor.elements(cbor.array(encoded)) == encoded
+
+
 def _lookup(ranges, term: str) -> int | None:
     """The chunk Pagefind's search loads for a query term: the first whose range holds it."""
     return next((i for i, (low, high, _) in enumerate(ranges) if low <= term <= high), None)

@@ -68,8 +68,14 @@ def _face(bold: bool) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(fonts.FOLDER / (fonts.BOLD if bold else fonts.REGULAR)), 1000)
 
 
+@lru_cache(maxsize=8192)
+def _length(text: str, bold: bool) -> float:
+    """A word's advance at 1000 pt: words repeat across posters and densities, and FreeType is slow."""
+    return _face(bold).getlength(text)
+
+
 def _width_mm(text: str, bold: bool, size: float) -> float:
-    return _face(bold).getlength(text) / 1000 * size * PT
+    return _length(text, bold) / 1000 * size * PT
 
 
 def lines(text: str, bold: bool, size: float, width_mm: float, lead: str = "") -> int:
