@@ -27,6 +27,7 @@ from cchc.pages import (
     reference_pages,
 )
 from cchc.pages.markdown import GeneratedPage
+from cchc.pages.related import Related
 from cchc.problems import Problem, Severity
 from cchc.publish import calendars, cards, opendata, web_files, workbook
 from cchc.publish.images import render as render_image
@@ -210,14 +211,16 @@ def generate(
     owed = calendar.owed(portal.calendar, list(portal.units.values()), portal.documents, today)
     citing: list[reference_index.Citing] = [*portal.documents, *portal.procedures, *portal.units.values()]
     by_path = {p.path: p for p in citing}
+    related = Related(portal)
     infographics = [
-        infographic_pages.infographic_page(i, renditions[i.slug], portal) for i in portal.infographics
+        infographic_pages.infographic_page(i, renditions[i.slug], portal, related)
+        for i in portal.infographics
     ]
     generated = (
         # Searchable pages first: the search index starts once the last of them is written, and runs on the
         # other core while the listings and reference pages are (news last, it waited for all of them).
         _documents(portal, portal.documents, index, figures, site_url, memo, today)
-        + news_pages.news_items(portal, site_url, images.pictures)
+        + news_pages.news_items(portal, site_url, images.pictures, related)
         + guides
         + [procedure_pages.questions_page(asked, answers, portal, settings.feedback_url)]
         + infographics

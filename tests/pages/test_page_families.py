@@ -19,6 +19,7 @@ from cchc import urls
 from cchc.content.load import load
 from cchc.pages import document_pages, infographic_pages, poster_fit, procedure_pages, reference_pages
 from cchc.pages.markdown import escape
+from cchc.pages.related import Related
 from cchc.publish import cards
 from cchc.publish.images import render as render_image
 from cchc.refs.index import index_references
@@ -116,7 +117,7 @@ def test_infographic_page_gallery_and_figures(portal, tmp_path):
     item = portal.infographics[0]
     rendition, _ = render_image(Path(item.image), tmp_path)
     renditions = {item.slug: rendition}
-    page = infographic_pages.infographic_page(item, rendition, portal)
+    page = infographic_pages.infographic_page(item, rendition, portal, Related(portal))
     assert page.src_uri == item.src_uri and page.edit_path == item.path
     html = markdown.markdown(page.markdown)
     assert 'loading="eager"' in html and f'alt="{html_escape(item.alt)}"' in html

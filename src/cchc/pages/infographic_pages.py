@@ -11,6 +11,7 @@ from cchc import urls
 from cchc.model import Infographic, Portal, Rendition
 from cchc.pages import archive, render
 from cchc.pages.markdown import GeneratedPage
+from cchc.pages.related import Related
 from cchc.text import sort_key
 from cchc.urls import GALLERY
 
@@ -24,11 +25,9 @@ def figures(items: list[Infographic], renditions: dict[str, Rendition], page: st
     return render.fill("figures.html", source=page, items=[(i, renditions[i.slug]) for i in items])
 
 
-def infographic_page(item: Infographic, rendition: Rendition, portal: Portal) -> GeneratedPage:
-    related = [(p.name, p.src_uri) for p in portal.procedures if p.slug in item.procedures]
-    related += [
-        (d.label, d.src_uri) for d in portal.documents if urls.document_ref(d.src_uri) in item.documents
-    ]
+def infographic_page(
+    item: Infographic, rendition: Rendition, portal: Portal, related: Related
+) -> GeneratedPage:
     picture = render.fill("picture.html", source=item.src_uri, rendition=rendition, alt=item.alt, lazy=False)
     return render.page(
         "infographic.md",
@@ -38,7 +37,7 @@ def infographic_page(item: Infographic, rendition: Rendition, portal: Portal) ->
         item=item,
         picture=picture,
         unit=portal.units[item.unit_id],
-        related=related,
+        related=related.pages(item.procedures, item.documents),
         image_uri=urls.image(rendition.variants[-1].name),
     )
 

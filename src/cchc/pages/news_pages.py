@@ -13,16 +13,15 @@ from cchc.labels import label
 from cchc.model import News, Portal, Rendition
 from cchc.pages import render, structured_data
 from cchc.pages.markdown import GeneratedPage
+from cchc.pages.related import Related
 
 PAGE_SIZE = 20  # items a listing page shows: with their summaries, a few screens on a phone
 
 
-def news_page(item: News, portal: Portal, site_url: str, photos: Mapping[str, Rendition]) -> GeneratedPage:
+def news_page(
+    item: News, portal: Portal, site_url: str, photos: Mapping[str, Rendition], related: Related
+) -> GeneratedPage:
     unit = portal.units[item.unit_id]
-    related = [(p.name, p.src_uri) for p in portal.procedures if p.slug in item.procedures]
-    related += [
-        (d.label, d.src_uri) for d in portal.documents if urls.document_ref(d.src_uri) in item.documents
-    ]
     photo = (
         render.fill(
             "picture.html",
@@ -52,7 +51,7 @@ def news_page(item: News, portal: Portal, site_url: str, photos: Mapping[str, Re
         item=item,
         unit=unit,
         photo=photo,
-        related=related,
+        related=related.pages(item.procedures, item.documents),
         body=Markup(item.body),
         listing=urls.news_listing(item.unit_id),
     )
@@ -92,5 +91,7 @@ def news_listings(portal: Portal) -> list[GeneratedPage]:
     return pages
 
 
-def news_items(portal: Portal, site_url: str, photos: Mapping[str, Rendition]) -> list[GeneratedPage]:
-    return [news_page(item, portal, site_url, photos) for item in portal.news]
+def news_items(
+    portal: Portal, site_url: str, photos: Mapping[str, Rendition], related: Related
+) -> list[GeneratedPage]:
+    return [news_page(item, portal, site_url, photos, related) for item in portal.news]
