@@ -39,13 +39,25 @@ class PartialDate:
             return f"năm {self.year}"
         return f"{self.day:02d}/{self.month:02d}/{self.year}"
 
+    def prose(self) -> str:
+        """The date in a sentence: 'ngày 05 tháng 3 năm 2026' or, with day and month unknown, 'năm 2026'."""
+        if self.day is None or self.month is None:
+            return f"năm {self.year}"
+        return in_words(date(self.year, self.month, self.day))
+
     def long_form(self, place: str = "") -> str:
         """The dateline of a document: 'Phù Liễn, ngày 05 tháng 3 năm 2026'."""
-        if self.day is None:
-            text = f"ngày … tháng … năm {self.year}"
-        else:
-            text = f"ngày {self.day:02d} tháng {self.month} năm {self.year}"
+        text = f"ngày … tháng … năm {self.year}" if self.day is None else self.prose()
         return f"{place}, {text}" if place else text.capitalize()
+
+
+def in_words(day: date) -> str:
+    """'ngày 05 tháng 02 năm 2026', as documents write a date (Nghị định 30/2020/NĐ-CP, Phụ lục I: a zero
+    before a day under 10 and before months 1 and 2, so that no digit can be put in front; read in
+    https://www.vietnam.vn/en/huong-dan-cach-viet-ngay-thang-nam-trong-van-ban-dung-chuan-nghi-dinh-30,
+    a secondary source quoting the appendix)."""
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
 
 
 def checked(year: int, month: int, day: int, written: str) -> PartialDate:
@@ -73,6 +85,11 @@ def parse_date(text: str) -> PartialDate:
     if match := _YEAR.match(written):
         return PartialDate(int(match.group(1)))
     raise DateError(f"không đọc được ngày '{written}'; {EXPECTED}")
+
+
+def shown(iso: str) -> str:
+    """A date kept as ISO 8601 (a citation's), as readers see it: '29/08/2025'."""
+    return parse_date(iso).vietnamese()
 
 
 FIRST_YEAR = 1945  # the state the portal's units belong to was founded then: no document is older

@@ -24,7 +24,7 @@ from markupsafe import Markup, escape
 from cchc import site, text, urls
 from cchc.content import handwritten
 from cchc.content import load as loader
-from cchc.dates import day_in_vietnam
+from cchc.dates import day_in_vietnam, in_words
 from cchc.memo import digest
 from cchc.model import Portal
 from cchc.navigation import NAV_PAGES
@@ -209,8 +209,8 @@ class PortalBuild:
             self._nav.urls.append(url)
 
     @staticmethod
-    def template_filters() -> dict[str, Callable[[str], str]]:
-        return {"d_words": text.d_words}
+    def template_filters() -> dict[str, Callable[..., str]]:
+        return {"d_words": text.d_words, "in_words": in_words}
 
     def edit_path(self, docs_src_uri: str) -> str | None:
         """A hand-written page's file as its edit link names it (percent-encoded)."""

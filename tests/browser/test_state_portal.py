@@ -111,7 +111,7 @@ def test_each_page_the_law_asks_for_is_clean_and_accessible_on_a_phone(browser, 
     assert violations == [], "\n".join(violations)
     page = visit.page
     # The notice of the planned suspension, on every page.
-    assert "Cổng tạm ngừng từ 22:00 ngày 20/12/2026" in page.locator(".cchc-notice").inner_text()
+    assert "Cổng tạm ngừng từ 22:00 ngày 20 tháng 12 năm 2026" in page.locator(".cchc-notice").inner_text()
     # Every page ends with the rating form.
     form = page.locator("form.cchc-rating")
     assert form.get_attribute("action") == "mailto:danhgia@namsach.gov.vn"

@@ -40,6 +40,10 @@ def test_impossible_or_unreadable_dates(written, message):
 def test_partial_date_dateline():
     assert PartialDate(2026).long_form("Phù Liễn") == "Phù Liễn, ngày … tháng … năm 2026"
     assert PartialDate(2025, 3, 5).long_form("Nam Sách") == "Nam Sách, ngày 05 tháng 3 năm 2025"
+    # Nghị định 30/2020/NĐ-CP: a zero before a day under 10 and before months 1 and 2.
+    assert PartialDate(2026, 2, 9).prose() == "ngày 09 tháng 02 năm 2026"
+    assert PartialDate(2026, 12, 19).prose() == "ngày 19 tháng 12 năm 2026"
+    assert PartialDate(2026).prose() == "năm 2026"
 
 
 def test_periods_read_and_order():

@@ -44,8 +44,8 @@ def test_a_draft_is_open_until_its_deadline_then_closed(root, tmp_path):
     for today, state in ((datetime.date(2025, 12, 31), True), (datetime.date(2026, 1, 1), False)):
         assert document_pages.draft(document, unit, today)["open"] is state
         listing = document_pages.drafts_page(portal, today).markdown
-        assert ("đang lấy ý kiến đến hết ngày **31/12/2025**" in listing) is state
-        assert ("đã hết hạn góp ý ngày 31/12/2025" in listing) is not state
+        assert ("đang lấy ý kiến đến hết **ngày 31 tháng 12 năm 2025**" in listing) is state
+        assert ("đã hết hạn góp ý ngày 31 tháng 12 năm 2025" in listing) is not state
     href = document_pages.comment_href(document, unit)
     assert href.startswith("mailto:gopy@namsach.gov.vn?subject=")
     assert unquote(href).endswith(

@@ -66,7 +66,7 @@ def test_a_procedures_questions_are_on_its_guide_and_on_the_questions_page(tmp_p
     pages = {p.src_uri: p for p in site.pages}
     guide = pages["thu-tuc/dang-ky-khai-tu.md"].markdown
     assert "## Hỏi đáp" in guide and "### Trong thời hạn bao lâu phải đi đăng ký khai tử?" in guide
-    assert "**15 ngày**" in guide and "Trả lời ngày 01/10/2025." in guide
+    assert "**15 ngày**" in guide and "Trả lời ngày 01 tháng 10 năm 2025." in guide
     # The answer's basis goes through the citation engine: the law links to its reference page.
     basis = re.search(r"Căn cứ: (.+)", guide)
     assert basis and basis.group(1).startswith("Điều 33 [Luật Hộ tịch số 60/2014/QH13"), (

@@ -35,7 +35,7 @@ def events(site, path: str) -> list[dict]:
 
 def test_the_consolidation_shows_due_and_late_reports(built_site):
     text = text_of(built_site, "tong-hop")
-    assert "tính đến ngày 01/12/2026" in text
+    assert "tính đến ngày 01 tháng 12 năm 2026" in text
     # 6-month reports were due on 15/06/2026: 169 days before the build; the year's on 10/12/2026.
     assert text.count("Quá hạn 169 ngày") == 6 and text.count("Chưa đến hạn (hạn 10/12/2026)") == 7
     assert "Quá hạn 356 ngày" in text  # the 2025 annual report, due 10/12/2025
@@ -43,7 +43,7 @@ def test_the_consolidation_shows_due_and_late_reports(built_site):
 
 def test_a_unit_page_names_its_next_due_and_late_reports(built_site):
     text = text_of(built_site, "don-vi/xa-nam-sach")
-    assert "Sắp đến hạn: Báo cáo cả năm 2026, hạn nộp 10/12/2026 (còn 9 ngày)." in text
+    assert "Sắp đến hạn: Báo cáo cả năm 2026, hạn nộp ngày 10 tháng 12 năm 2026 (còn 9 ngày)." in text
     for late in (
         "Báo cáo cả năm 2025: hạn 10/12/2025, quá hạn 356 ngày",
         "Kế hoạch cả năm 2026: hạn 31/01/2026, quá hạn 304 ngày",

@@ -86,7 +86,7 @@ def draft(document: Document, unit: Unit, today: date | None) -> dict[str, objec
     assert until is not None and until.day is not None and until.month is not None  # checked on loading
     last = date(until.year, until.month, until.day)
     return {
-        "until": until.vietnamese(),
+        "until": until.prose(),
         "open": today is None or today <= last,
         "href": comment_href(document, unit),
         "to": document.comment_to or unit.email,

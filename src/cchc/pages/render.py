@@ -33,6 +33,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from cchc import urls
+from cchc.dates import in_words, shown
 from cchc.memo import Memo, use
 from cchc.pages import archive
 from cchc.pages.markdown import GeneratedPage, escape
@@ -99,7 +100,9 @@ ENVIRONMENT.globals.update(
     year_label=archive.year_label,
     year_page=urls.year,
 )
-ENVIRONMENT.filters.update(as_written=Markup, checked_url=checked_url, dial=dial)
+ENVIRONMENT.filters.update(
+    as_written=Markup, checked_url=checked_url, dial=dial, shown_date=shown, in_words=in_words
+)
 
 
 class _Compiled(FileSystemBytecodeCache):

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from cchc import urls
+from cchc.dates import shown
 from cchc.labels import label
 from cchc.memo import Memo, use
 from cchc.model import Alias, Document, Portal, Procedure, Unit
@@ -223,8 +224,8 @@ def _check(index: ReferenceIndex, mention: Mention) -> None:
                 page,
                 mention.line,
                 f"'{' '.join(citation.text.split())}' có ngày "
-                f"{citation.date} sau ngày ban hành của chính văn bản này "
-                f"({page.date.iso()}); kiểm tra lại ngày",
+                f"{shown(citation.date)} sau ngày ban hành của chính văn bản này "
+                f"({page.date.vietnamese()}); kiểm tra lại ngày",
             )
         )
 
@@ -287,7 +288,8 @@ def _check_consistency(index: ReferenceIndex, cited: CitedDocument) -> None:
                     _warn(
                         mention.page,
                         mention.line,
-                        f"'{cited.label}' được ghi ngày {mention.citation.date} ở đây nhưng ngày {usual} ở "
+                        f"'{cited.label}' được ghi ngày {shown(mention.citation.date)} ở đây nhưng ngày "
+                        f"{shown(usual)} ở "
                         f"{cited.dates[usual]} chỗ khác; cần thống nhất một ngày",
                     )
                 )
