@@ -117,6 +117,7 @@ class Settings:
     repo_url: str = ""  # the repository the web form's changes go to
     rating: Rating | None = None  # extra.rating_url or extra.rating_email
     suspension: Suspension | None = None  # extra.tam_ngung
+    short_name: str = ""  # extra.ten_ngan: the site's name in the header of a phone's narrow screen
 
 
 _WEB = url(("https", "http"), "https://dichvucong.gov.vn")
@@ -157,7 +158,21 @@ def from_config(config: Config, built: datetime | None = None) -> Settings:
         str(config.get("repo_url") or ""),
         _rating(extra),
         _suspension(extra.get("tam_ngung")),
+        _short_name(extra),
     )
+
+
+SHORT_NAME = 18  # characters of extra.ten_ngan: what fits beside the menu and the search on a 320 px screen
+
+
+def _short_name(extra: Mapping[str, Any]) -> str:
+    name = " ".join(str(extra.get("ten_ngan") or "").split())
+    if len(name) > SHORT_NAME:
+        raise SettingsError(
+            f"mkdocs.yml: extra.ten_ngan: '{name}' dài {len(name)} ký tự; tên ngắn trên điện thoại cần "
+            f"tối đa {SHORT_NAME} ký tự, ví dụ 'Cổng CCHC'"
+        )
+    return name
 
 
 _MAIL = re.compile(r"[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.IGNORECASE)

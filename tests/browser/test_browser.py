@@ -127,7 +127,7 @@ def test_search_filters_by_type_and_unit(browser, site_url):
 
 
 def test_header_search_form_works_without_javascript(browser, site_url):
-    context = browser.new_context(java_script_enabled=False, **PHONE)
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 800})
     page = context.new_page()
     page.goto(site_url)
     page.fill("#cchc-search-q", "khai sinh")
@@ -136,6 +136,15 @@ def test_header_search_form_works_without_javascript(browser, site_url):
     assert page.url.startswith(site_url + "tim-kiem/?q=khai")
     # Without JavaScript the search page points at the lists that need none.
     assert page.get_by_role("link", name="thủ tục từ A đến Z").count() == 1
+    context.close()
+    # On a phone the header keeps only the button, which opens the search page.
+    context = browser.new_context(java_script_enabled=False, **PHONE)
+    page = context.new_page()
+    page.goto(site_url)
+    assert not page.locator("#cchc-search-q").is_visible()
+    page.get_by_role("button", name="Tìm").click()
+    page.wait_for_load_state("load")
+    assert page.url.startswith(site_url + "tim-kiem/")
     context.close()
 
 
@@ -201,3 +210,25 @@ def test_every_poster_prints_on_one_a4_page_with_room_to_spare(browser, long_pos
             assert free >= layout["expected"] - 0.5, f"{path}: the build expected {layout['expected']} mm"
     assert seen == {d.name for d in poster_fit.DENSITIES}
     context.close()
+
+
+@pytest.mark.parametrize("width", [390, 320])
+def test_the_site_name_is_never_cut_on_a_phone(browser, site_url, width):
+    visit = open_page(browser, site_url, "", viewport={"width": width, "height": 800}, is_mobile=True)
+    page = visit.page
+    title = page.locator(".md-header__title").bounding_box()
+    short = page.locator(".cchc-site-name--short")
+    assert short.is_visible() and short.inner_text() == "Cổng CCHC"  # mkdocs.yml: extra.ten_ngan
+    assert not page.locator(".cchc-site-name--long").is_visible()
+    box = short.bounding_box()
+    assert title and box and box["x"] + box["width"] <= title["x"] + title["width"]
+    # Without a short name the whole name wraps, within the header, instead of ending in "…".
+    page.evaluate(
+        "() => { document.querySelector('.cchc-site-name--short').remove();"
+        " document.querySelector('.cchc-site-name').classList.remove('cchc-site-name--long') }"
+    )
+    name = page.locator(".cchc-site-name")
+    assert name.is_visible() and name.evaluate("e => e.scrollWidth <= e.clientWidth")
+    box, header = name.bounding_box(), page.locator(".md-header").bounding_box()
+    assert box and header and box["y"] + box["height"] <= header["y"] + header["height"]
+    visit.close()

@@ -157,3 +157,9 @@ def test_real_site_builds_with_only_the_seeds_reference_warnings(built_site):
         if line.startswith("WARNING")
     ]
     assert len(warnings) == 4 and all(": trích dẫn: " in line for line in warnings), warnings
+
+
+def test_no_empty_banner_without_a_planned_suspension(built_site):
+    """Material draws its banner when the announce block holds any text: without extra.tam_ngung there is
+    none (an empty dark strip topped every page)."""
+    assert 'class="md-banner' not in (built_site / "index.html").read_text(encoding="utf-8")
