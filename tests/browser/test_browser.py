@@ -89,6 +89,9 @@ def test_search_without_diacritics_finds_the_procedure_first(browser, site_url):
     first = visit.page.locator(RESULT_LINK).first
     assert first.inner_text() == "Đăng ký khai sinh"
     assert first.get_attribute("href").endswith("/thu-tuc/dang-ky-khai-sinh/")
+    # The words typed without accents are marked in the excerpt as written: "dang" marks "đăng".
+    marks = visit.page.locator(".pagefind-ui__result-excerpt").first.locator("mark").all_inner_texts()
+    assert any(word.lower() == "đăng" for word in marks), marks
     visit.close()
 
 
