@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -79,11 +80,20 @@ def cchc_check(project: Path, *extra: str) -> subprocess.CompletedProcess:
     )
 
 
+def copy_config(root: Path) -> None:
+    """The repository's mkdocs.yml, for a portal with content of its own: without the home page's most used
+    procedures, which name the repository's (a portal that lacks them is warned, as it should be)."""
+    text = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    kept = re.sub(r"^  thu_tuc_pho_bien:\n(?:    - .*\n)+", "", text, count=1, flags=re.M)
+    assert kept != text, "mkdocs.yml names no thu_tuc_pho_bien any more: copy it as it is"
+    (root / "mkdocs.yml").write_text(kept, encoding="utf-8")
+
+
 def make_project(root: Path) -> Path:
     """A small valid portal at `root`: the repository's config, templates and pages with two units and a
     report."""
     root.mkdir(parents=True)
-    shutil.copy(REPO / "mkdocs.yml", root)
+    copy_config(root)
     for folder in ("hooks", "overrides", "docs"):
         shutil.copytree(REPO / folder, root / folder)
     units = root / "content" / "don-vi"

@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from cchc.publish import web_files as publish
+from tests.conftest import copy_config
 
 # What attackers paste into fields and bodies.
 HOSTILE = [
@@ -52,7 +53,7 @@ def quoted(value: str) -> str:
 
 def write_portal(root: Path, repo: Path, s: str) -> None:
     """The repository's config and templates with content in which every free text field holds `s`."""
-    shutil.copy(repo / "mkdocs.yml", root)
+    copy_config(root)
     for folder in ("hooks", "overrides", "docs"):
         shutil.copytree(repo / folder, root / folder)
     q = quoted(s)
@@ -181,7 +182,11 @@ class _Scan(HTMLParser):
             self.found.append(f"<{tag}>")
         if tag == "meta" and attributes.get("http-equiv", "").lower() not in ("", "content-security-policy"):
             self.found.append(f"<meta http-equiv={attributes['http-equiv']}>")
-        if tag == "form" and attributes.get("class") != "cchc-search":  # the header search form
+        # The theme's own search forms (the header's, the home page's), sent within the site only.
+        if tag == "form" and (
+            attributes.get("class") not in ("cchc-search", "cchc-home-search")
+            or re.match(r"\s*(?:[a-z][a-z0-9+.-]*:|//)", attributes.get("action", ""), re.I)
+        ):
             self.found.append("<form>")
         for name, value in attrs:
             if name.startswith("on"):

@@ -35,8 +35,9 @@ def _loaded(root: Path) -> tuple[Portal, settings.Settings | None, list[Problem]
     except settings.SettingsError as error:
         problems.append(Problem(settings.CONFIG, 0, "", str(error).removeprefix(f"{settings.CONFIG}: ")))
         return portal, None, problems
-    if late := settings.suspension_warning(configured.suspension, build_day()):
-        problems.append(Problem(settings.CONFIG, 0, "", late, Severity.WARNING))
+    config_text = (root / settings.CONFIG).read_text(encoding="utf-8")
+    slugs = {p.slug for p in portal.procedures}
+    problems += settings.problems_with(configured, slugs, build_day(), config_text)
     return portal, configured, problems
 
 

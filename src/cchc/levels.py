@@ -13,15 +13,17 @@ class Level:
     group: str  # in the library of issuing bodies
 
 
+LOCAL = "Xã, phường"  # the group of the units residents deal with
+
 LEVELS = (
     Level("thành phố", 0, "Thành phố"),
     Level("tỉnh", 1, "Thành phố"),
     Level("sở", 2, "Sở, ngành"),
     Level("ban", 3, "Sở, ngành"),
     Level("cơ quan", 4, "Sở, ngành"),
-    Level("xã", 6, "Xã, phường"),
-    Level("phường", 5, "Xã, phường"),
-    Level("đặc khu", 7, "Xã, phường"),
+    Level("xã", 6, LOCAL),
+    Level("phường", 5, LOCAL),
+    Level("đặc khu", 7, LOCAL),
 )
 BY_NAME = {level.name: level for level in LEVELS}
 NAMES = ", ".join(level.name for level in LEVELS)

@@ -33,7 +33,7 @@ from cchc.problems import Problem, Severity, errors
 from cchc.publish import cards, cms_config, placement, preview, search_index, web_files
 from cchc.publish.placement import Placed
 from cchc.refs import index as reference_index
-from cchc.settings import CONFIG, Config, Settings, SettingsError, Suspension, from_config, suspension_warning
+from cchc.settings import CONFIG, Config, Settings, SettingsError, Suspension, from_config, problems_with
 
 T = TypeVar("T")
 CACHE = Path(".cache") / "cchc"  # encoded images and cards, kept between builds (keyed by content)
@@ -101,6 +101,7 @@ class PortalBuild:
         self.root, self.settings, self.site, self.portal, self.log = root, settings, generated, portal, log
         self.docs = docs_dir.resolve().relative_to(root.resolve()).as_posix()
         self._pages = {p.src_uri: p for p in generated.pages}
+        self._marks = marks.Marks(portal, settings)
         self._versions: dict[str, list[tuple[str, str]]] | None = None  # by page, its languages' versions
         # Share cards are drawn in another process while the pages are rendered; the search index is made
         # in another while the last pages are written (writing).
@@ -145,8 +146,9 @@ class PortalBuild:
             settings = from_config(config, built)
         except SettingsError as error:
             raise BuildError(str(error)) from None
-        if late := suspension_warning(settings.suspension, day_in_vietnam(built)):
-            problems.append(Problem(CONFIG, 0, "", late, Severity.WARNING))
+        config_text = (root / CONFIG).read_text(encoding="utf-8")
+        slugs = {p.slug for p in portal.procedures}
+        problems += problems_with(settings, slugs, day_in_vietnam(built), config_text)
         index = reference_index.index_references(portal, memo)
         problems += index.problems
         _stop_on_errors(problems, log)
@@ -373,7 +375,7 @@ class PortalBuild:
         """A page's Markdown, a hand-written page's with the portal's marks expanded."""
         if src_uri in self._pages:
             return markdown
-        return marks.expand(markdown, src_uri, self.portal.news, self.portal.units)
+        return self._marks.expand(markdown, src_uri)
 
     def clean(self, html: str, src_uri: str) -> str:
         """A page's HTML through the allowlist; what was removed is logged on the lines of its file."""

@@ -16,6 +16,7 @@ import yaml
 from cchc import urls
 from cchc.content.schema import FieldError, url
 from cchc.dates import VIETNAM
+from cchc.problems import Problem, Severity
 
 CONFIG = "mkdocs.yml"
 
@@ -118,6 +119,7 @@ class Settings:
     rating: Rating | None = None  # extra.rating_url or extra.rating_email
     suspension: Suspension | None = None  # extra.tam_ngung
     short_name: str = ""  # extra.ten_ngan: the site's name in the header of a phone's narrow screen
+    most_used: tuple[str, ...] = ()  # extra.thu_tuc_pho_bien: the home page's procedures, by file name
 
 
 _WEB = url(("https", "http"), "https://dichvucong.gov.vn")
@@ -159,7 +161,18 @@ def from_config(config: Config, built: datetime | None = None) -> Settings:
         _rating(extra),
         _suspension(extra.get("tam_ngung")),
         _short_name(extra),
+        _most_used(extra),
     )
+
+
+def _most_used(extra: Mapping[str, Any]) -> tuple[str, ...]:
+    named = extra.get("thu_tuc_pho_bien") or []
+    if not isinstance(named, list) or not all(isinstance(slug, str) for slug in named):
+        raise SettingsError(
+            "mkdocs.yml: extra.thu_tuc_pho_bien: cần một danh sách tên tệp thủ tục, mỗi dòng một tên, "
+            "ví dụ '- dang-ky-khai-sinh'"
+        )
+    return tuple(named)
 
 
 SHORT_NAME = 18  # characters of extra.ten_ngan: what fits beside the menu and the search on a 320 px screen
@@ -243,6 +256,33 @@ def working_days(first: date, last: date) -> int:
         day += timedelta(days=1)
         days += day.weekday() < 5
     return days
+
+
+def problems_with(configured: Settings, procedures: set[str], today: date, config_text: str) -> list[Problem]:
+    """What mkdocs.yml's settings get wrong against the content and the day, as warnings: a most-used
+    procedure that does not exist (`procedures`: the portal's, by file name; the home page leaves it out),
+    a suspension announced too late."""
+    found = [
+        Problem(
+            CONFIG,
+            _line_of(config_text, slug),
+            "extra.thu_tuc_pho_bien",
+            f"không có thủ tục '{slug}' trong content/thu-tuc/, trang chủ bỏ qua; cần tên tệp của thủ tục "
+            "(không có .md), ví dụ 'dang-ky-khai-sinh'",
+            Severity.WARNING,
+        )
+        for slug in configured.most_used
+        if slug not in procedures
+    ]
+    if late := suspension_warning(configured.suspension, today):
+        found.append(Problem(CONFIG, 0, "", late, Severity.WARNING))
+    return found
+
+
+def _line_of(text: str, item: str) -> int:
+    """The line of mkdocs.yml that lists `item` (0 when it cannot be told)."""
+    listed = re.compile(rf"^\s*-\s*['\"]?{re.escape(item)}['\"]?\s*(#.*)?$")
+    return next((n for n, line in enumerate(text.splitlines(), 1) if listed.match(line)), 0)
 
 
 def suspension_warning(suspension: Suspension | None, today: date) -> str | None:

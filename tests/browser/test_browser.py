@@ -235,3 +235,23 @@ def test_the_site_name_is_never_cut_on_a_phone(browser, site_url, width):
     box, header = name.bounding_box(), page.locator(".md-header").bounding_box()
     assert box and header and box["y"] + box["height"] <= header["y"] + header["height"]
     visit.close()
+
+
+def test_the_home_page_leads_with_search_and_procedures_on_a_phone(browser, site_url):
+    """A resident on a 390 × 844 phone sees the search box and the first procedures without scrolling,
+    and the box works without script."""
+    visit = open_page(browser, site_url, "")
+    page = visit.page
+    box = page.get_by_label("Tìm thủ tục, văn bản, tin tức")
+    first = page.locator("h2:has-text('Thủ tục được làm nhiều') + ul a").first
+    assert box.is_visible() and first.is_visible()
+    bottom = first.bounding_box()
+    assert bottom and bottom["y"] + bottom["height"] <= 844, bottom
+    assert page.locator("details.cchc-directory summary").inner_text().startswith("Tìm xã, phường của bạn")
+    visit.close()
+    quiet = open_page(browser, site_url, "", java_script_enabled=False)
+    quiet.page.get_by_label("Tìm thủ tục, văn bản, tin tức").fill("khai sinh")
+    quiet.page.locator(".cchc-home-search button").click()
+    quiet.page.wait_for_load_state("load")
+    assert "/tim-kiem/?q=khai+sinh" in quiet.page.url
+    quiet.close()

@@ -33,7 +33,7 @@ def test_citations_link_to_their_document_pages(built_site):
 
 def test_cited_document_page_lists_who_cites_it(built_site):
     text = " ".join(article_text(read(built_site, "tham-chieu/76-nq-cp-2021")).split())
-    assert "Ngày ban hành 2021-07-15" in text and "Cơ quan ban hành Chính phủ" in text
+    assert "Ngày ban hành 15/07/2021" in text and "Cơ quan ban hành Chính phủ" in text
     assert "Văn bản trích dẫn (4)" in text
     assert "UBND xã An Khánh" in text and "UBND xã Nam Sách" in text and "UBND xã Nam Thanh Miện" in text
 
@@ -56,7 +56,7 @@ def test_library_groups_by_issuer_level(built_site):
     ]
     positions = [text.index(item) for item in order]
     assert positions == sorted(positions)
-    assert re.search(r"Nghị quyết số 76/NQ-CP 2021-07-15 .*? 4 ", text)
+    assert re.search(r"Nghị quyết số 76/NQ-CP 15/07/2021 .*? 4 ", text)
 
 
 def test_checks_page_lists_each_finding_with_file_line_and_snippet(built_site):
@@ -135,4 +135,4 @@ def test_reference_dated_after_the_citing_document(project):
     )
     result = cchc_check(project)
     assert result.returncode == 0
-    assert "sau ngày ban hành của chính văn bản này (2025-12-10)" in result.stdout
+    assert "sau ngày ban hành của chính văn bản này (10/12/2025)" in result.stdout

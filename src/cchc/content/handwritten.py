@@ -12,7 +12,7 @@ from cchc.content import files, frontmatter
 from cchc.content.schema import Field, FieldError, read_fields
 from cchc.problems import Problem
 
-TEMPLATES = ("search.html",)
+TEMPLATES = ("search.html", "home.html")
 
 
 def read_template(value: str) -> str:

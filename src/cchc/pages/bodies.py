@@ -8,7 +8,7 @@ from pathlib import Path
 
 import markdown
 
-from cchc import settings
+from cchc import settings, urls
 from cchc.content import files, markdown_limits
 from cchc.model import Portal
 from cchc.pages import marks, sanitize
@@ -26,11 +26,12 @@ def editor_files(portal: Portal, root: Path) -> list[str]:
 def sanitiser_warnings(portal: Portal, root: Path) -> list[Problem]:
     names, options = settings.markdown_extensions(settings.read_config(root))
     renderer = markdown.Markdown(extensions=names, extension_configs=options)
+    shown = marks.Marks(portal, settings.Settings())  # what the marks write is the portal's, escaped
 
     def render(text: str) -> str:
         # A body beyond the bounds that keep Markdown linear is an error of `load`: not rendered here.
         return (
-            "" if markdown_limits.refuses(text) else renderer.reset().convert(marks.expand(text, "", (), {}))
+            "" if markdown_limits.refuses(text) else renderer.reset().convert(shown.expand(text, urls.HOME))
         )
 
     return sanitize.body_warnings(root, editor_files(portal, root), render)
