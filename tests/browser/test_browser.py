@@ -145,7 +145,7 @@ def test_header_search_form_works_without_javascript(browser, site_url):
     page = context.new_page()
     page.goto(site_url)
     assert not page.locator("#cchc-search-q").is_visible()
-    page.get_by_role("button", name="Tìm").click()
+    page.get_by_role("navigation", name="Đầu trang").get_by_role("button", name="Tìm").click()
     page.wait_for_load_state("load")
     assert page.url.startswith(site_url + "tim-kiem/")
     context.close()
