@@ -75,25 +75,29 @@ def _built(log: Path, builds: int, start: float, limit: float = 900.0) -> float:
     return time.perf_counter() - start
 
 
+def _proc(path: str) -> str:
+    """A file of /proc, or "" once its process or thread has ended (it may between two reads)."""
+    try:
+        return Path(path).read_text(errors="replace")
+    except (FileNotFoundError, ProcessLookupError):
+        return ""
+
+
 def _descendants(pid: int) -> list[int]:
     found, todo = [], [pid]
     while todo:
         current = todo.pop()
         for task in Path(f"/proc/{current}/task").glob("*"):
-            children = (task / "children").read_text().split() if (task / "children").exists() else []
-            found += map(int, children)
-            todo += map(int, children)
+            children = [int(child) for child in _proc(f"{task}/children").split()]
+            found += children
+            todo += children
     return found
 
 
 def _settle(pid: int) -> None:
     """Wait while the server's background search index is made (it would share the cores)."""
     time.sleep(0.5)
-    while any(
-        "pagefind" in Path(f"/proc/{child}/cmdline").read_text(errors="replace")
-        for child in _descendants(pid)
-        if Path(f"/proc/{child}/cmdline").exists()
-    ):
+    while any("pagefind" in _proc(f"/proc/{child}/cmdline") for child in _descendants(pid)):
         time.sleep(0.2)
 
 
