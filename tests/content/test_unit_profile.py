@@ -112,7 +112,8 @@ def test_the_unit_page_shows_the_profile_and_a_printable_schedule(profiled, tmp_
     ):
         assert shown in page, shown
     assert "## Điều kiện tự nhiên" not in page  # not given: not shown (the compliance report names it)
-    assert page.index("## Lịch tiếp công dân") < page.index("## Lãnh đạo") < page.index("## Cơ cấu tổ chức")
+    assert page.index("## Lịch tiếp công dân") < page.index("## Liên hệ") < page.index("## Lãnh đạo")
+    assert page.index("## Lãnh đạo") < page.index("## Cơ cấu tổ chức")
     sheet = pages["don-vi/xa-nam-sach/lich-tiep-cong-dan.md"]
     assert "- **Thứ Năm hằng tuần**, 07:30–11:00: Chủ tịch UBND xã tiếp công dân" in sheet
     assert any(path.endswith(".webp") for path in site.images)  # the portrait went through the pipeline

@@ -90,6 +90,10 @@ def test_unit_page_shows_contacts_and_archive(built_site):
     assert "Đường dây nóng phản ánh, kiến nghị" in text
     assert "Năm 2026 Cả năm 2026" in text
     assert "Kế hoạch: Tuyên truyền cải cách hành chính trên địa bàn xã An Khánh năm 2026" in text
+    # A resident comes for a procedure: the unit's lead its page, before its contacts and its documents.
+    assert (
+        text.index("Thủ tục hành chính") < text.index("Liên hệ") < text.index("Báo cáo, kế hoạch và văn bản")
+    )
 
 
 def test_edit_links_point_at_the_source_file(built_site):
