@@ -35,9 +35,7 @@ def _loaded(root: Path) -> tuple[Portal, settings.Settings | None, list[Problem]
     except settings.SettingsError as error:
         problems.append(Problem(settings.CONFIG, 0, "", str(error).removeprefix(f"{settings.CONFIG}: ")))
         return portal, None, problems
-    config_text = (root / settings.CONFIG).read_text(encoding="utf-8")
-    slugs = {p.slug for p in portal.procedures}
-    problems += settings.problems_with(configured, slugs, build_day(), config_text)
+    problems += settings.problems_with(configured, portal, build_day(), root / settings.CONFIG)
     return portal, configured, problems
 
 

@@ -146,9 +146,8 @@ class PortalBuild:
             settings = from_config(config, built)
         except SettingsError as error:
             raise BuildError(str(error)) from None
-        config_text = (root / CONFIG).read_text(encoding="utf-8")
-        slugs = {p.slug for p in portal.procedures}
-        problems += problems_with(settings, slugs, day_in_vietnam(built), config_text)
+        config_file = Path(config.get("config_file_path") or root / CONFIG)  # `mkdocs -f` may name another
+        problems += problems_with(settings, portal, day_in_vietnam(built), config_file)
         index = reference_index.index_references(portal, memo)
         problems += index.problems
         _stop_on_errors(problems, log)

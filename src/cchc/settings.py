@@ -16,6 +16,7 @@ import yaml
 from cchc import urls
 from cchc.content.schema import FieldError, url
 from cchc.dates import VIETNAM
+from cchc.model import Portal
 from cchc.problems import Problem, Severity
 
 CONFIG = "mkdocs.yml"
@@ -258,21 +259,22 @@ def working_days(first: date, last: date) -> int:
     return days
 
 
-def problems_with(configured: Settings, procedures: set[str], today: date, config_text: str) -> list[Problem]:
-    """What mkdocs.yml's settings get wrong against the content and the day, as warnings: a most-used
-    procedure that does not exist (`procedures`: the portal's, by file name; the home page leaves it out),
-    a suspension announced too late."""
+def problems_with(configured: Settings, portal: Portal, today: date, config_file: Path) -> list[Problem]:
+    """What the settings read from `config_file` get wrong against the content and the day, as warnings: a
+    most-used procedure that does not exist (the home page leaves it out), a suspension announced too late."""
+    procedures = {p.slug for p in portal.procedures}
+    unknown = [slug for slug in configured.most_used if slug not in procedures]
+    text = config_file.read_text(encoding="utf-8", errors="replace") if unknown else ""  # for the lines
     found = [
         Problem(
             CONFIG,
-            _line_of(config_text, slug),
+            _line_of(text, slug),
             "extra.thu_tuc_pho_bien",
             f"không có thủ tục '{slug}' trong content/thu-tuc/, trang chủ bỏ qua; cần tên tệp của thủ tục "
             "(không có .md), ví dụ 'dang-ky-khai-sinh'",
             Severity.WARNING,
         )
-        for slug in configured.most_used
-        if slug not in procedures
+        for slug in unknown
     ]
     if late := suspension_warning(configured.suspension, today):
         found.append(Problem(CONFIG, 0, "", late, Severity.WARNING))

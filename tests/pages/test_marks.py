@@ -9,6 +9,7 @@ from cchc.content.load import load
 from cchc.pages import marks
 from cchc.settings import Hotline, Settings, problems_with
 from tests.conftest import make_project
+from tests.pages.test_questions import PROCEDURE
 
 NEWS = """---
 tieu_de: "Tin số {n}: xã Nam Sách *tổ chức* hội nghị"
@@ -60,30 +61,6 @@ def test_every_mark_of_the_table_of_fields_is_replaced(tmp_path):
     assert shown.count("| `tieu_de` |") >= 2 and "cchc:fields" not in shown
 
 
-PROCEDURE = """---
-ten: {name}
-linh_vuc: Hộ tịch
-cap: xã
-don_vi: [{units}]
-co_quan: Ủy ban nhân dân cấp xã
-doi_tuong: Công dân Việt Nam
-cach_thuc:
-  - hinh_thuc: Trực tiếp
-    thoi_han: Ngay trong ngày
-    phi: Không
-thoi_han: Ngay trong ngày
-ho_so:
-  - ten: Tờ khai
-trinh_tu:
-  - Nộp hồ sơ tại Bộ phận Một cửa
-ket_qua: Trích lục
-yeu_cau: Không có.
-can_cu:
-  - Luật Hộ tịch số 60/2014/QH13 ngày 20/11/2014
----
-"""
-
-
 def _with_procedures(tmp_path):
     root = make_project(tmp_path / "portal")
     folder = root / "content/thu-tuc"
@@ -92,7 +69,8 @@ def _with_procedures(tmp_path):
         ("dang-ky-ket-hon", "Đăng ký kết hôn", "xa-nam-sach"),
         ("dang-ky-khai-sinh", "Đăng ký khai sinh", "xa-nam-sach, hai-phong"),
     ):
-        (folder / f"{slug}.md").write_text(PROCEDURE.format(name=name, units=units), encoding="utf-8")
+        text = PROCEDURE.format(extra="").replace("ten: Đăng ký khai tử", f"ten: {name}")
+        (folder / f"{slug}.md").write_text(text.replace("[xa-nam-sach]", f"[{units}]"), encoding="utf-8")
     portal, problems = load(root)
     assert [p for p in problems if p.severity.name == "ERROR"] == []
     return root, portal
@@ -121,10 +99,15 @@ def test_communes_with_their_numbers_latest_documents_and_help(tmp_path):
     assert "[Gửi phản ánh, kiến nghị](https://dichvucong.gov.vn)" in shown
 
 
-def test_a_most_used_procedure_that_does_not_exist_is_named_on_its_line():
-    text = "site_name: A\nextra:\n  thu_tuc_pho_bien:\n    - dang-ky-khai-sinh\n    - dang-ky-khai-tu\n"
+def test_a_most_used_procedure_that_does_not_exist_is_named_on_its_line(tmp_path):
+    _, portal = _with_procedures(tmp_path)
+    config = tmp_path / "named.yml"
+    config.write_text(
+        "site_name: A\nextra:\n  thu_tuc_pho_bien:\n    - dang-ky-khai-sinh\n    - dang-ky-khai-tu\n",
+        encoding="utf-8",
+    )
     named = Settings(most_used=("dang-ky-khai-sinh", "dang-ky-khai-tu"))
-    found = problems_with(named, {"dang-ky-khai-sinh"}, date(2026, 12, 1), text)
+    found = problems_with(named, portal, date(2026, 12, 1), config)
     assert [str(p) for p in found] == [
         "mkdocs.yml:5: extra.thu_tuc_pho_bien: không có thủ tục 'dang-ky-khai-tu' trong content/thu-tuc/, "
         "trang chủ bỏ qua; cần tên tệp của thủ tục (không có .md), ví dụ 'dang-ky-khai-sinh' (cảnh báo)"

@@ -23,10 +23,12 @@ _MARK = re.compile(r"^<!-- cchc:([a-z-]+) -->[ \t]*$", re.M)
 
 
 class Marks:
-    """What each mark stands for in one build: made the first time a page holds it."""
+    """What each mark stands for in one build: made the first time a page holds it, and kept (the editors'
+    preview expands a hand-written page to key it, then MkDocs renders it)."""
 
     def __init__(self, portal: Portal, settings: Settings) -> None:
         self.portal, self.settings = portal, settings
+        self._made: dict[tuple[str, str], str] = {}  # by mark and the page its links start from
         self._builders: dict[str, Callable[[str], str]] = {
             "fields": lambda source: field_reference(),
             "thu-tuc-pho-bien": self._most_used,
@@ -43,7 +45,12 @@ class Marks:
 
         def replaced(mark: re.Match[str]) -> str:
             build = self._builders.get(mark[1])
-            return build(src_uri) if build else mark[0]
+            if build is None:
+                return mark[0]
+            key = (mark[1], src_uri)
+            if key not in self._made:
+                self._made[key] = build(src_uri)
+            return self._made[key]
 
         return _MARK.sub(replaced, markdown)
 
@@ -55,8 +62,8 @@ class Marks:
     def _units(self, source: str) -> str:
         """The communes and wards, where residents go, each with the number to call."""
         local = [
-            u for u in self.portal.units.values() if u.level in BY_NAME and BY_NAME[u.level].group == LOCAL
-        ]
+            u for u in self.portal.units.values() if BY_NAME[u.level].group == LOCAL
+        ]  # levels are checked
         units = sorted(local, key=lambda u: sort_key(u.name))
         return render.fill("_unit_directory.md", source, units=units, listing=urls.UNITS_INDEX)
 
