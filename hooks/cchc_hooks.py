@@ -17,7 +17,7 @@ from mkdocs.utils import get_build_datetime
 
 from cchc.navigation import mkdocs_nav
 from cchc.portal_build import BuildError, PortalBuild
-from cchc.publish import preview
+from cchc.publish import preview, watching
 from cchc.settings import with_safe_ids
 
 log = logging.getLogger("mkdocs.plugins.cchc")
@@ -262,4 +262,6 @@ def on_serve(server, config, builder):
     root = Path(config.config_file_path).parent
     for folder in ("content", "overrides", "hooks"):
         server.watch(str(root / folder))
+    if reason := watching.notified(server):
+        log.info(f"Xem trước: tìm thay đổi bằng cách quét lại các tệp mỗi nửa giây: {reason}")
     return server

@@ -15,8 +15,9 @@ _NOT_WORDS = re.compile(
     r"^(?:Problem|_warn|\w*Error|print|info|warning|error|debug|compile|fullmatch|match|search|sub)$"
 )
 # Modules that make pages and published files; not those that only word messages to editors and
-# publishers (what the sanitiser removed, why the site could not be swapped in, which files clash).
-_MESSAGES = {"sanitize.py", "site_swap.py", "placement.py"}
+# publishers (what the sanitiser removed, why the site could not be swapped in, which files clash, why
+# the preview polls).
+_MESSAGES = {"sanitize.py", "site_swap.py", "placement.py", "watching.py"}
 _MODULES = [
     module
     for folder in ("pages", "publish")

@@ -192,13 +192,16 @@ def _remove(site_dir: Path, path: str) -> None:
 
 
 class Background:
-    """Pagefind over the whole site into a folder of its own, swapped in for the served index when done."""
+    """Pagefind over the whole site into a folder of its own, swapped in for the served index when done.
+
+    A save cancels it at once: the next build starts without waiting for it, and it stops between two
+    chunks of the index it is rewriting rather than finish a few seconds of work nobody will see."""
 
     def __init__(self, site_dir: Path) -> None:
         self._site = site_dir
         self._out = Path(tempfile.mkdtemp(prefix=".cchc-search-", dir=site_dir.parent))
-        self._lock = threading.Lock()
-        self._cancelled = False
+        self._lock = threading.Lock()  # held while the new index is swapped in
+        self._cancelled = threading.Event()
         self._indexed = 0
         self._process = search_index.pagefind(site_dir, "--output-path", str(self._out))
         self._thread = threading.Thread(target=self._finish, daemon=True)
@@ -206,33 +209,37 @@ class Background:
 
     def _finish(self) -> None:
         out, err = self._process.communicate()
-        with self._lock:
-            try:
-                if self._cancelled:
+        old = self._out.with_name(self._out.name + "-old")
+        try:
+            if self._cancelled.is_set():
+                return
+            if self._process.returncode != 0:
+                raise search_index.SearchIndexError((err or out).strip()[-500:])
+            search_index.make_stable(self._out, self._cancelled.is_set)
+            with self._lock:
+                if self._cancelled.is_set():
                     return
-                if self._process.returncode != 0:
-                    raise search_index.SearchIndexError((err or out).strip()[-500:])
-                search_index.make_stable(self._out)
                 target = self._site / urls.SEARCH_BUNDLE
-                old = self._out.with_name(self._out.name + "-old")
                 if target.exists():
                     target.rename(old)
                 self._out.rename(target)
-                shutil.rmtree(old, ignore_errors=True)
                 self._indexed = search_index.indexed(out)
-            except (search_index.SearchIndexError, OSError) as error:  # the served site keeps its index
-                logging.getLogger("mkdocs.plugins.cchc").warning(
-                    f"Pagefind không lập được chỉ mục tìm kiếm: {error}"
-                )
-            finally:
-                shutil.rmtree(self._out, ignore_errors=True)
+        except search_index.Stopped:
+            return
+        except (search_index.SearchIndexError, OSError) as error:  # the served site keeps its index
+            logging.getLogger("mkdocs.plugins.cchc").warning(
+                f"Pagefind không lập được chỉ mục tìm kiếm: {error}"
+            )
+        finally:
+            shutil.rmtree(self._out, ignore_errors=True)
+            shutil.rmtree(old, ignore_errors=True)
 
     def cancel(self) -> None:
+        """Stop now; the files it leaves are removed by its own thread, while the next build runs."""
+        self._cancelled.set()
         with self._lock:
-            self._cancelled = True
             if self._process.poll() is None:
                 self._process.kill()
-        self._thread.join()
 
     def wait(self) -> int:
         self._thread.join()

@@ -19,6 +19,7 @@ import hashlib
 import json
 import re
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, cast
 
@@ -33,6 +34,14 @@ CHUNK_BYTES = 4096
 
 class SearchIndexError(Exception):
     pass
+
+
+class Stopped(Exception):
+    """A newer build no longer needs the index being made stable (the editors' preview)."""
+
+
+def _going_on() -> bool:
+    return False
 
 
 BODY = "data-pagefind-body"  # on the pages search shows (overrides/main.html); the others are not read
@@ -121,20 +130,21 @@ def _glob(patterns: list[str]) -> str:
     return "{" + ",".join(["*.html", *patterns]) + "}"
 
 
-def make_stable(bundle: Path) -> None:
+def make_stable(bundle: Path, stopped: Callable[[], bool] = _going_on) -> None:
+    """Rewrite Pagefind's output in `bundle` as described above; raise Stopped as soon as `stopped()`."""
     entry_file = bundle / "pagefind-entry.json"
     entry = json.loads(entry_file.read_text(encoding="utf-8"))
     for language in entry["languages"].values():
-        language["hash"] = _stable_language(bundle, language["hash"])
+        language["hash"] = _stable_language(bundle, language["hash"], stopped)
     entry_file.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def _stable_language(bundle: Path, meta_hash: str) -> str:
+def _stable_language(bundle: Path, meta_hash: str, stopped: Callable[[], bool]) -> str:
     """Rewrite one language's metadata and filters; return the metadata's new hash."""
     prefix = meta_hash.split("_")[0] + "_"
     meta_file = bundle / f"pagefind.{meta_hash}.pf_meta"
     meta = read_cbor(meta_file)
-    meta[2] = _split_index(bundle / "index", prefix, meta[2])
+    meta[2] = _split_index(bundle / "index", prefix, meta[2], stopped)
     filters = meta[3]  # [[name, file hash], ...]
     for pair in filters:
         old = bundle / "filter" / f"{pair[1]}.pf_filter"
@@ -150,10 +160,13 @@ def _stable_language(bundle: Path, meta_hash: str) -> str:
     return _write(bundle, "pagefind." + prefix, 10, ".pf_meta", meta)[len("pagefind.") :]
 
 
-def _split_index(folder: Path, prefix: str, chunks: list[list[str]]) -> list[list[str]]:
+def _split_index(
+    folder: Path, prefix: str, chunks: list[list[str]], stopped: Callable[[], bool]
+) -> list[list[str]]:
     """Re-cut the index chunks listed as [[from, to, hash], ...]; return the new list."""
     words: list[bytes] = []
     for _, _, stem in chunks:
+        _check(stopped)
         path = folder / f"{stem}.pf_index"
         payload = _payload(path)
         if payload[:1] != b"\x81":  # a chunk is [[word entry, ...]]
@@ -161,10 +174,18 @@ def _split_index(folder: Path, prefix: str, chunks: list[list[str]]) -> list[lis
         words += cbor.elements(payload, 1)
         path.unlink()
     keyed = sorted((cast(str, cbor.first(word)), word) for word in words)  # a word entry is [word, …]
-    return [
-        [low, high, _write_raw(folder, prefix, 12, ".pf_index", cbor.array([cbor.array(group)]))]
-        for low, high, group in cut(keyed, CHUNK_BYTES)
-    ]
+    written = []
+    for low, high, group in cut(keyed, CHUNK_BYTES):
+        _check(stopped)
+        written.append(
+            [low, high, _write_raw(folder, prefix, 12, ".pf_index", cbor.array([cbor.array(group)]))]
+        )
+    return written
+
+
+def _check(stopped: Callable[[], bool]) -> None:
+    if stopped():
+        raise Stopped
 
 
 def cut(words: list[tuple[str, bytes]], size: int) -> list[tuple[str, str, list[bytes]]]:
