@@ -139,6 +139,8 @@ class PortalBuild:
         session, the pages of the documents just saved are generated first and handed to `first`, a build
         of those pages alone, which shows them while the rest is generated and written."""
         memo = session.memo if session is not None else None
+        if session is not None:  # the last build's search index is of no use now, and would share the cores
+            session.cancel_search()
         built = session.built(built) if session is not None else built
         portal, problems = loader.load(root, memo=memo)
         _stop_on_errors(problems, log)
@@ -155,7 +157,6 @@ class PortalBuild:
         saved = session.saved(root) if session is not None and first is not None else set()
         if pages := site.saved_documents(portal, saved, index, root / CACHE, settings, memo):
             assert session is not None and first is not None  # only a serve session saves
-            session.cancel_search()  # it would share the cores; this build makes another
             first(cls(root, docs_dir, settings, site.Site(pages, {}, index, {}, {}), portal, log))
             session.drawn_first(urls.written(page.src_uri) for page in pages)
         generated = site.generate(portal, root / CACHE, settings, index, memo)
