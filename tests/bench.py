@@ -307,10 +307,14 @@ def dashboard(project: Path) -> tuple[float, int, int, int]:
     )
 
 
-def search_transfer(site_dir: Path) -> list[webcheck.Query]:
-    """Each query of webcheck.QUERIES typed on the built site's search page, in chromium."""
+def search_transfer(site_dir: Path) -> list[tuple[str, webcheck.Query]]:
+    """Each query of webcheck.QUERIES typed on the built site's search page, and each of NEWS_QUERIES in
+    the news items' index, in chromium: (where, the query)."""
     with serve(site_dir) as base, webcheck.launch() as browser:
-        return [webcheck.search(browser, base, text) for text in webcheck.QUERIES]
+        found = [("", webcheck.search(browser, base, text)) for text in webcheck.QUERIES]
+        return found + [
+            ("tin-tuc", webcheck.search(browser, base, text, "tin-tuc")) for text in webcheck.NEWS_QUERIES
+        ]
 
 
 def _pages(site: Path) -> int:
@@ -391,10 +395,11 @@ def main(argv: list[str] | None = None) -> int:
         f"workbook, CSV/JSON and calendars made in {seconds:.2f} s ({share:.1%} of our build); largest "
         f"dashboard page {largest_page / 1000:.0f} kB"
     )
-    for query in search_transfer(BENCH / str(largest) / "site"):
+    for scope, query in search_transfer(BENCH / str(largest) / "site"):
         verdict = "PASS" if query.query_bytes <= QUERY_BUDGET and not query.problems else "FAIL"
         print(
-            f'search at {largest}: "{query.text}" fetched {query.query_bytes / 1000:.1f} kB compressed '
+            f'search at {largest}{" in news" if scope else ""}: "{query.text}" fetched '
+            f"{query.query_bytes / 1000:.1f} kB compressed "
             f"in {query.requests} requests (budget ≤ {QUERY_BUDGET / 1000:.0f} kB) "
             f"{verdict} {' '.join(query.problems)}"
         )

@@ -23,6 +23,7 @@ SEARCH_INPUT = ".pagefind-ui__search-input"
 QUERY_BUDGET = 300_000  # bytes, compressed, for one query on the 10,000-document corpus (issue 6)
 # What people type, without tones: the corpus's commonest words, then a procedure's name.
 QUERIES = ["bao cao cai cach hanh chinh", "ke hoach tuyen truyen", "dang ky khai sinh", "kiem soat thu tuc"]
+NEWS_QUERIES = ["hoi nghi tuyen truyen cai cach hanh chinh", "ho tro nop ho so truc tuyen"]  # tin-tuc
 
 
 def chromium() -> str:
@@ -125,9 +126,10 @@ class Query:
     first: str  # the title of the first result
 
 
-def search(browser: Browser, base: str, text: str) -> Query:
-    """Open the search page, type `text`, wait for the results; measure what the query fetched."""
-    visit = open_page(browser, base, "tim-kiem/", SEARCH_INPUT)
+def search(browser: Browser, base: str, text: str, scope: str = "") -> Query:
+    """Open the search page, type `text`, wait for the results; measure what the query fetched (`scope`:
+    "tin-tuc" searches the news items' index)."""
+    visit = open_page(browser, base, "tim-kiem/" + (f"?trong={scope}" if scope else ""), SEARCH_INPUT)
     loaded, page_bytes = len(visit.requests), visit.transferred()
     visit.page.fill(SEARCH_INPUT, text)
     visit.page.wait_for_selector(RESULT_LINK, timeout=30_000)

@@ -181,6 +181,7 @@ class PortalBuild:
             "cchc_nav_key": nav.key,  # overrides/partials/nav.html
             "cchc_nav_drawn": nav.drawn.get,
             "cchc_nav_keep": nav.keep,
+            "cchc_news_search": bool(self.portal.news),  # overrides/search.html: news have their own index
         }
 
     def alternates(self, src_uri: str) -> list[tuple[str, str]]:
@@ -326,6 +327,9 @@ class PortalBuild:
             "hooks/": preview.tree_digest(self.root / "hooks"),
             "ngày dựng": self.settings.built.isoformat(),
             "mục lục (nav)": digest(self._nav_shown(titled_nav)),
+            "có tin tức": str(
+                bool(self.portal.news)
+            ),  # the search page offers their index (cchc_news_search)
         }
         self._inputs = inputs
         self._plan = plan = self._session.plan(site_dir, inputs, own)
@@ -412,7 +416,8 @@ class PortalBuild:
         """The pages, whose meta is `metas`, are about to be written into `site_dir`."""
         self._writing = True
         if self._session is None:  # the preview indexes once the build is done (preview.Background)
-            self._search = search_index.Indexer(site_dir, sum(1 for meta in metas if _may_search(meta)))
+            searchable = sum(1 for meta in metas if _may_search(meta))
+            self._search = search_index.Indexer(site_dir, searchable, bool(self.portal.news))
 
     def written(self, dest_uri: str, html: str, meta: dict[str, Any], title: Any) -> None:
         """A page has been written: the search index may start once no searchable page is left."""
@@ -448,7 +453,9 @@ class PortalBuild:
             # What was written now is keyed by what it looked up now (a new link reads a new file).
             looked_up = {path: self._looked_up.get(path, set()) for path in plan.changed if path in self._own}
             rendered = {path: self._with_lookups(self._own[path], found) for path, found in looked_up.items()}
-            removed = self._session.done(site_dir, plan, self._inputs, self._shown, also, rendered, looked_up)
+            removed = self._session.done(
+                site_dir, plan, self._inputs, self._shown, also, rendered, looked_up, bool(self.portal.news)
+            )
             pages = sum(1 for path in plan.changed if path.endswith(".html"))
             self.log.info(
                 f"Xem trước: ghi lại {len(plan.changed)} trong {len(plan.keys)} tệp ({pages} trang), "
@@ -456,7 +463,7 @@ class PortalBuild:
             )
             return
         try:
-            indexed = (self._search or search_index.Indexer(site_dir, 0)).finish()
+            indexed = (self._search or search_index.Indexer(site_dir, 0, bool(self.portal.news))).finish()
         except search_index.SearchIndexError as error:
             raise BuildError(f"Pagefind không lập được chỉ mục tìm kiếm: {error}") from None
         self.log.info(f"Tìm kiếm: Pagefind lập chỉ mục {indexed} trang")

@@ -67,6 +67,8 @@ ADMIN = "quan-tri"  # the editors' web form
 SITEMAP = "sitemap.xml"  # written by MkDocs
 ROBOTS = "robots.txt"
 SEARCH_BUNDLE = "pagefind"  # the search index, written after the pages
+NEWS_SEARCH_BUNDLE = "pagefind-tin-tuc"  # the news items' own (cchc.publish.search_index says why)
+NEWS_FOLDER = "tin-tuc"  # where every news page is, items and listings
 THEME_ASSETS = "assets"  # the theme's scripts, styles and fonts
 # Files written by the build at the site's root besides pages: the hosts' headers, the sitemap, the
 # theme's 404 page, robots.txt and the site's feed.
@@ -95,6 +97,7 @@ PORTAL_FOLDERS = (
     OPEN_DATA,
     ADMIN,
     SEARCH_BUNDLE,
+    NEWS_SEARCH_BUNDLE,
     THEME_ASSETS,
 )
 
@@ -104,12 +107,12 @@ def unit(unit_id: str) -> str:
 
 
 def news(unit_id: str, slug: str) -> str:
-    return f"tin-tuc/{unit_id}/{slug}.md"
+    return f"{NEWS_FOLDER}/{unit_id}/{slug}.md"
 
 
 def news_listing(scope: str = "", page: int = 1) -> str:
     """A page of a news listing: all news ('' scope), a unit's ('<unit id>') or a year's ('nam-2026')."""
-    folder = f"tin-tuc/{scope}/" if scope else "tin-tuc/"
+    folder = f"{NEWS_FOLDER}/{scope}/" if scope else f"{NEWS_FOLDER}/"
     return f"{folder}index.md" if page == 1 else f"{folder}trang-{page}.md"
 
 
@@ -191,8 +194,8 @@ def theme_asset(name: str) -> str:
     return f"{THEME_ASSETS}/{name}"
 
 
-def search_bundle(name: str = "") -> str:
-    return f"{SEARCH_BUNDLE}/{name}"
+def search_bundle(name: str = "", news: bool = False) -> str:
+    return f"{NEWS_SEARCH_BUNDLE if news else SEARCH_BUNDLE}/{name}"
 
 
 def attachment(document_uri: str, name: str) -> str:

@@ -7,16 +7,18 @@ but its target."""
 
 from __future__ import annotations
 
+import re
 import urllib.request
 
 import pytest
 import yaml
 from PIL import Image
+from playwright.sync_api import expect
 
 from tests.conftest import make_project, mkdocs_build
 from tests.pages.test_questions import PROCEDURE, QA, UNIT_QA
 from tests.static_server import serve
-from tests.webcheck import open_page
+from tests.webcheck import RESULT_LINK, SEARCH_INPUT, open_page
 
 PROFILE = """email: ubnd@namsach.gov.vn
 lanh_dao:
@@ -54,6 +56,7 @@ PAGES = {
     "đối chiếu quy định": "tuan-thu/",
     "tin tức": "tin-tuc/xa-nam-sach/hoi-nghi/",
     "danh sách tin": "tin-tuc/",
+    "tìm trong tin tức": "tim-kiem/?q=hoi+nghi&trong=tin-tuc",
 }
 
 
@@ -105,7 +108,7 @@ def site_url(tmp_path_factory):
 
 @pytest.mark.parametrize("name", list(PAGES))
 def test_each_page_the_law_asks_for_is_clean_and_accessible_on_a_phone(browser, site_url, name):
-    visit = open_page(browser, site_url, PAGES[name])
+    visit = open_page(browser, site_url, PAGES[name], RESULT_LINK if "tim-kiem" in PAGES[name] else None)
     violations = visit.axe()
     assert visit.errors == [] and visit.failed == [] and visit.outside == []
     assert violations == [], "\n".join(violations)
@@ -169,3 +172,23 @@ def test_an_article_prints_or_saves_from_its_button_and_without_script_from_the_
         quiet.page.locator(".cchc-print").count() == 1 and not quiet.page.locator(".cchc-print").is_visible()
     )
     quiet.close()
+
+
+def test_news_are_searched_in_their_own_index_from_the_search_page(browser, site_url):
+    """News items have an index of their own (cchc.publish.search_index): the search page offers it as
+    "Tin tức", keeps the query when the choice changes, and says the choice in its address."""
+    visit = open_page(browser, site_url, "tim-kiem/?q=tuyen+truyen", RESULT_LINK)
+    page = visit.page
+    links = page.locator(RESULT_LINK)
+    assert not [href for href in links.evaluate_all("a => a.map(l => l.href)") if "/tin-tuc/" in href]
+    scope = page.get_by_role("group", name="Tìm trong")
+    scope.get_by_label("Tin tức").check()
+    expect(links.first).to_have_attribute("href", re.compile(r"/tin-tuc/xa-nam-sach/hoi-nghi/$"))
+    assert page.locator(SEARCH_INPUT).input_value() == "tuyen truyen"
+    assert "trong=tin-tuc" in page.url and "q=tuyen" in page.url
+    requests = [r.url for r in visit.requests]
+    assert any("/pagefind-tin-tuc/" in url for url in requests)
+    scope.get_by_label("Thủ tục, văn bản và các trang khác").check()
+    expect(links.first).not_to_have_attribute("href", re.compile(r"/tin-tuc/"))
+    assert "trong=" not in page.url
+    visit.close()

@@ -67,7 +67,9 @@ def test_an_item_is_published_with_its_photo_data_card_and_listings(root, tmp_pa
     assert "[Báo cáo: Kết quả công tác tuyên truyền" in page.markdown  # the related document
     data = json.loads(page.meta["jsonld"])
     assert (data["@type"], data["datePublished"]) == ("NewsArticle", "2026-10-15")
-    assert page.meta["search_type"] == "Tin tức" and page.meta["card"] == urls.card(page.src_uri)
+    # News items are searched in an index of their own ("Tin tức" on the search page), by unit only.
+    assert "search_type" not in page.meta and page.meta["units"] == ["UBND xã Nam Sách"]
+    assert page.meta["card"] == urls.card(page.src_uri)
     for listing in (urls.NEWS_INDEX, urls.news_listing("xa-nam-sach"), urls.news_listing("nam-2026")):
         assert "[Xã Nam Sách tổ chức hội nghị" in pages[listing].markdown, listing
     assert "## Tin tức" in pages["don-vi/xa-nam-sach/index.md"].markdown

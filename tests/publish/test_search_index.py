@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cchc import urls
 from cchc.publish import cbor, search_index
 
 PAGE = """<!doctype html><html lang="vi"><head><title>{title}</title></head><body>
@@ -141,9 +142,9 @@ def test_index_is_the_same_whatever_order_pagefind_wrote(tmp_path, monkeypatch):
 
 
 def test_build_reports_pages_and_errors(tmp_path):
-    assert search_index.Indexer(_site(tmp_path / "site"), 0).finish() == len(PAGES)
+    assert search_index.Indexer(_site(tmp_path / "site"), 0, news=False).finish() == len(PAGES)
     with pytest.raises(search_index.SearchIndexError, match=r"\S"):
-        search_index.Indexer(tmp_path / "missing", 0).finish()
+        search_index.Indexer(tmp_path / "missing", 0, news=False).finish()
 
 
 def _listing(site: Path, folder: str) -> str:
@@ -167,14 +168,14 @@ def test_the_index_made_while_pages_are_written_is_the_whole_sites(tmp_path):
     # not read), once that page is on disk: at its own event it could read the folder without it.
     site = tmp_path / "early"
     pages = _written(_site(tmp_path / "source"))
-    indexer = search_index.Indexer(site, len(PAGES))
+    indexer = search_index.Indexer(site, len(PAGES), news=False)
     for dest, html in pages:
         indexer.written(dest, html, may_search=True)
-        assert indexer._process is None  # the page's file is not written yet
+        assert not indexer._processes  # the page's file is not written yet
         (site / dest).parent.mkdir(parents=True)
         (site / dest).write_text(html, "utf-8")
     indexer.written("danh-sach/index.html", "<p>Danh sách</p>", may_search=False)
-    assert indexer._process is not None  # started before the build ends
+    assert indexer._processes  # started before the build ends
     _listing(site, "danh-sach")
     assert indexer.finish() == len(PAGES)
     assert _files(site / "pagefind") == _files(whole)
@@ -186,10 +187,45 @@ def test_a_searchable_page_written_after_the_start_has_the_whole_site_indexed_ag
     site = _site(tmp_path / "late")
     pages = _written(site)
     # Its meta said four pages might be searchable: the fifth, written after the start, is late.
-    indexer = search_index.Indexer(site, len(PAGES) - 1)
+    indexer = search_index.Indexer(site, len(PAGES) - 1, news=False)
     for dest, html in pages[:-1]:
         indexer.written(dest, html, may_search=True)
     indexer.written(*pages[-1], may_search=False)
-    assert indexer._process is not None  # started at the fifth page's event, which was late
+    assert indexer._processes  # started at the fifth page's event, which was late
     assert indexer.finish() == len(PAGES)
     assert _files(site / "pagefind") == _files(whole)
+
+
+def _pages_in(bundle: Path) -> int:
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    return sum(language["page_count"] for language in entry["languages"].values())
+
+
+def test_news_items_have_an_index_of_their_own(tmp_path):
+    """Every query loads its index's page list and filters: news items, as many as documents on a busy
+    portal, are searched apart ("Tin tức" on the search page), and nothing is in both or in neither."""
+    site = _site(tmp_path / "site")
+    for i in range(3):
+        folder = site / urls.NEWS_FOLDER / "xa-nam-sach" / f"tin-{i}"
+        folder.mkdir(parents=True)
+        page = PAGE.format(title=f"Hội nghị {i}", kind="", unit="UBND xã Nam Sách", text="Tuyên truyền.")
+        (folder / "index.html").write_text(page, "utf-8")
+    _listing(site, urls.NEWS_FOLDER)  # a listing beside them: no search body, not indexed
+    written = [*_written(site), (f"{urls.NEWS_FOLDER}/xa-nam-sach/tin-0/index.html", BODY_PAGE)]
+    indexer = search_index.Indexer(site, len(written), news=True)
+    for dest, html in written:
+        indexer.written(dest, html, may_search=True)
+    indexer.written("danh-sach/index.html", "<p>Danh sách</p>", may_search=False)
+    assert set(indexer._processes) == {urls.SEARCH_BUNDLE, urls.NEWS_SEARCH_BUNDLE}
+    assert indexer.finish() == len(PAGES) + 3
+    assert _pages_in(site / urls.SEARCH_BUNDLE) == len(PAGES)
+    assert _pages_in(site / urls.NEWS_SEARCH_BUNDLE) == 3
+    # Over the whole site (the fallback, and the preview's), the same two indexes.
+    whole = search_index.bundles(site, None, news=True)
+    assert whole == search_index.bundles(site, ["p0", "p1", "p2", "p3", "p4", urls.NEWS_FOLDER], news=True)
+    assert all(urls.NEWS_FOLDER not in glob for bundle, glob in whole if bundle == urls.SEARCH_BUNDLE)
+    # Without news items there is no news index: Pagefind stops on a glob that finds no page.
+    assert [bundle for bundle, _ in search_index.bundles(site, None, news=False)] == [urls.SEARCH_BUNDLE]
+
+
+BODY_PAGE = "<main data-pagefind-body></main>"

@@ -27,7 +27,7 @@ from cchc.content import (
 )
 from cchc.content.frontmatter import Source
 from cchc.dates import build_day, plausible
-from cchc.memo import Memo, digest, use
+from cchc.memo import Memo, use
 from cchc.model import Document, Indicator, Infographic, News, Portal
 from cchc.problems import Problem
 
@@ -42,13 +42,16 @@ def _sources(
     root: Path, folder: Path, problems: list[Problem], recursive: bool = True, memo: Memo | None = None
 ) -> Iterator[tuple[Path, Source, Hashable]]:
     """Yield (file, parsed source, what says it is unchanged) for each Markdown file under `folder`, in a
-    stable order. With a `memo`, a file's bytes are read once: digested, and parsed on a miss."""
+    stable order. With a `memo`, a file's bytes are read once when its stat has changed (cchc.memo): digested,
+    and parsed on a miss."""
     for file in files.walk(root, folder, problems, (".md",), recursive):
         if problem := files.slug_problem(root, file):
             problems.append(problem)
             continue
-        raw = frontmatter.read_raw(file) if memo is not None else None
-        key = (str(file), digest(raw) if raw is not None else None)
+        raw, key = None, (str(file), "")
+        if memo is not None:
+            value, raw = memo.files.of(file, frontmatter.read_raw)
+            key = (str(file), value)
         found, source = use(memo, ("source", key), partial(_parsed, root, file, raw))
         problems.extend(found)
         if source is not None:

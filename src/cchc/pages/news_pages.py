@@ -36,7 +36,6 @@ def news_page(
     meta = {
         "template": "article.html",
         "article_class": "cchc-news",
-        "search_type": label("search.news"),
         "units": [unit.short_name],
         "jsonld": structured_data.news_json_ld(item, unit, site_url),
     }

@@ -19,6 +19,7 @@ equals a clean build byte for byte (tests/site/test_preview.py).
 
 from __future__ import annotations
 
+import atexit
 import gc
 import logging
 import shutil
@@ -79,6 +80,7 @@ class Preview:
     _shown: dict[str, tuple[Any, dict[str, Any]]] = field(default_factory=dict)  # title, meta by path
     _inputs: dict[str, str] = field(default_factory=dict)  # what every page reads, by name
     _search: Background | None = None
+    _scratch: Path | None = None  # where the background search indexes are made, for the session
     memo: Memo = field(default_factory=Memo)  # what each content file gave (cchc.memo)
     _built: datetime | None = None
     _unknown: bool = False  # a build failed while writing: the site may hold files no key names
@@ -139,18 +141,19 @@ class Preview:
         also: Iterable[str],
         rendered: Mapping[str, str],
         looked_up: Mapping[str, set[str]],
+        news: bool,
     ) -> int:
         """The build has written `plan`'s pages and files (and `also`, paths the theme or the portal write
         each build; `shown`, every page's title and meta): remove what the last build wrote and this one
         does not, remember what is where (`rendered`: the own digests of what was written now, with what
-        it looked up, `looked_up`), and index the site for search in the background. Returns the number
-        of files removed."""
+        it looked up, `looked_up`), and index the site for search in the background (`news`: whether it
+        has news items, which have an index of their own). Returns the number of files removed."""
         now = set(plan.keys) | set(also)
         gone = [path for path in self._written if path not in now]
         if self._unknown:  # after a failed build: whatever is on disk and not written now
-            bundle = f"{urls.SEARCH_BUNDLE}/"
+            indexes = (f"{urls.SEARCH_BUNDLE}/", f"{urls.NEWS_SEARCH_BUNDLE}/")
             on_disk = (p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file())
-            gone = [path for path in on_disk if path not in now and not path.startswith(bundle)]
+            gone = [path for path in on_disk if path not in now and not path.startswith(indexes)]
             self._unknown = False
         for path in gone:
             _remove(site_dir, path)
@@ -160,7 +163,10 @@ class Preview:
         self._shown = dict(shown)
         self._inputs = dict(inputs)
         self.memo.next_build()
-        self._search = Background(site_dir)
+        if self._scratch is None:
+            self._scratch = Path(tempfile.mkdtemp(prefix=".cchc-search-", dir=site_dir.parent))
+            atexit.register(shutil.rmtree, self._scratch, ignore_errors=True)
+        self._search = Background(site_dir, news, self._scratch)
         return len(gone)
 
     @staticmethod
@@ -192,54 +198,65 @@ def _remove(site_dir: Path, path: str) -> None:
 
 
 class Background:
-    """Pagefind over the whole site into a folder of its own, swapped in for the served index when done.
+    """Pagefind over the whole site into folders of its own, swapped in for the served indexes when done.
 
     A save cancels it at once: the next build starts without waiting for it, and it stops between two
-    chunks of the index it is rewriting rather than finish a few seconds of work nobody will see."""
+    chunks of the index it is rewriting rather than finish a few seconds of work nobody will see. What it
+    leaves (its output, or the indexes it replaced: 20,000 files at 10,000 documents and news) is removed
+    by the next one, once that build is over, rather than while it runs."""
 
-    def __init__(self, site_dir: Path) -> None:
+    def __init__(self, site_dir: Path, news: bool, scratch: Path) -> None:
         self._site = site_dir
-        self._out = Path(tempfile.mkdtemp(prefix=".cchc-search-", dir=site_dir.parent))
-        self._lock = threading.Lock()  # held while the new index is swapped in
+        self._scratch = scratch
+        self._out = Path(tempfile.mkdtemp(dir=scratch))
+        self._lock = threading.Lock()  # held while the new indexes are swapped in
         self._cancelled = threading.Event()
         self._indexed = 0
-        self._process = search_index.pagefind(site_dir, "--output-path", str(self._out))
+        self._processes = {
+            bundle: search_index.pagefind(site_dir, "--glob", glob, "--output-path", str(self._out / bundle))
+            for bundle, glob in search_index.bundles(site_dir, None, news)
+        }
         self._thread = threading.Thread(target=self._finish, daemon=True)
         self._thread.start()
 
     def _finish(self) -> None:
-        out, err = self._process.communicate()
-        old = self._out.with_name(self._out.name + "-old")
+        for left in self._scratch.iterdir():  # by the indexes before this one
+            if left != self._out:
+                shutil.rmtree(left, ignore_errors=True)
+        done = {bundle: process.communicate() for bundle, process in self._processes.items()}
         try:
             if self._cancelled.is_set():
                 return
-            if self._process.returncode != 0:
-                raise search_index.SearchIndexError((err or out).strip()[-500:])
-            search_index.make_stable(self._out, self._cancelled.is_set)
+            for bundle, (out, err) in done.items():
+                if self._processes[bundle].returncode != 0:
+                    raise search_index.SearchIndexError((err or out).strip()[-500:])
+                search_index.make_stable(self._out / bundle, self._cancelled.is_set)
             with self._lock:
                 if self._cancelled.is_set():
                     return
-                target = self._site / urls.SEARCH_BUNDLE
-                if target.exists():
-                    target.rename(old)
-                self._out.rename(target)
-                self._indexed = search_index.indexed(out)
+                replaced = self._out / "cu"
+                replaced.mkdir()
+                for bundle in (urls.SEARCH_BUNDLE, urls.NEWS_SEARCH_BUNDLE):
+                    if (self._site / bundle).exists():
+                        (self._site / bundle).rename(replaced / bundle)
+                    if (self._out / bundle).exists():
+                        (self._out / bundle).rename(self._site / bundle)
+                self._indexed = sum(search_index.indexed(out) for out, _ in done.values())
         except search_index.Stopped:
             return
         except (search_index.SearchIndexError, OSError) as error:  # the served site keeps its index
-            logging.getLogger("mkdocs.plugins.cchc").warning(
-                f"Pagefind không lập được chỉ mục tìm kiếm: {error}"
-            )
-        finally:
-            shutil.rmtree(self._out, ignore_errors=True)
-            shutil.rmtree(old, ignore_errors=True)
+            if not self._cancelled.is_set():  # a later index may have removed this one's folder
+                logging.getLogger("mkdocs.plugins.cchc").warning(
+                    f"Pagefind không lập được chỉ mục tìm kiếm: {error}"
+                )
 
     def cancel(self) -> None:
-        """Stop now; the files it leaves are removed by its own thread, while the next build runs."""
+        """Stop now (its thread ends on its own, at the next chunk)."""
         self._cancelled.set()
         with self._lock:
-            if self._process.poll() is None:
-                self._process.kill()
+            for process in self._processes.values():
+                if process.poll() is None:
+                    process.kill()
 
     def wait(self) -> int:
         self._thread.join()
