@@ -105,7 +105,8 @@ def write_portal(root: Path, repo: Path, s: str) -> None:
     # The figures' catalogue: its names reach the dashboard's tables, its charts and the workbook.
     (content / "tham-chieu/chi-tieu.yml").write_text(
         f"- id: tin-bai\n  ten: {quoted('Tin bài ' + s)}\n  don_vi_tinh: {quoted('tin ' + s)}\n  nhom: {q}\n"
-        f"  tong_hop: cộng\n  tu_khoa:\n    - tin bài\n    - {q}\n",
+        # A keyword needs two letters (a shorter one is an error the editor is told of): the text follows one.
+        f"  tong_hop: cộng\n  tu_khoa:\n    - tin bài\n    - {quoted('bài ' + s)}\n",
         encoding="utf-8",
     )
     (content / "tham-chieu/ky-bao-cao.yml").write_text(
@@ -145,6 +146,15 @@ def write_portal(root: Path, repo: Path, s: str) -> None:
     (content / "tin-tuc/xa-a/tin.md").write_text(
         f'---\ntieu_de: {quoted("Tin " + s)}\nngay: "15/10/2025"\ndon_vi: xa-a\ntom_tat: {q}\n'
         f"thu_tuc: [thu-tuc-a]\n---\n\n{s}\n",
+        encoding="utf-8",
+    )
+    (content / "hanh-trinh").mkdir(parents=True)
+    (content / "hanh-trinh/a.md").write_text(
+        f"---\ntieu_de: {quoted('Khi ' + s)}\n"
+        f"can_cu:\n  - {quoted('Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 của Chính phủ ' + s)}\n"
+        f"buoc:\n  - ten: {q}\n    mo_ta: {q}\n    thu_tuc: [thu-tuc-a]\n"
+        f"  - ten: {q}\n    hoac: [thu-tuc-a]\n"
+        f"---\n\n{s}\n",
         encoding="utf-8",
     )
     # A hand-written page titled by its first heading: the theme prints it in <title> through striptags.

@@ -446,6 +446,57 @@ class News:
         return f"{label('search.news')}: {self.title}"
 
 
+@dataclass
+class JourneyStep:
+    """A step of a journey: the procedures it takes (all of them), those that may stand in for them
+    ("hoặc"), or a plain instruction when no procedure of the portal does it."""
+
+    title: str
+    text: str = ""  # what to do or know, Markdown
+    procedures: list[str] = field(default_factory=list)  # slugs, all of them
+    alternatives: list[str] = field(default_factory=list)  # slugs, any one of them instead
+    line: int = 1
+
+
+@dataclass
+class Journey:
+    """A life event's procedures in order (hành trình): `content/hanh-trinh/<name>.md`, a page in the manner
+    of GOV.UK's step-by-step navigation, named on each procedure page it joins."""
+
+    path: str
+    slug: str
+    title: str
+    intro: str  # Markdown body
+    steps: list[JourneyStep]
+    legal_basis: list[str] = field(default_factory=list)
+    legal_basis_lines: list[int] = field(default_factory=list)
+    body_line: int = 1
+    lines: dict[str, int] = field(default_factory=dict)
+
+    unit_id = None  # a journey cites on behalf of no single unit
+    date = None
+
+    @property
+    def src_uri(self) -> str:
+        return urls.journey(self.slug)
+
+    @property
+    def label(self) -> str:
+        return label("journey.label", name=self.title)
+
+    def cited_texts(self) -> list[tuple[str, int]]:
+        """(text, its line) of each line of the legal basis."""
+        return list(zip(self.legal_basis, self.legal_basis_lines, strict=True))
+
+    def cited_field(self, passage: int) -> str:
+        return f"can_cu[{passage + 1}]"
+
+    def place_of(self, slug: str) -> int | None:
+        """The number of the step (from 1) that takes the procedure `slug`, itself or as an alternative."""
+        taking = (n for n, step in enumerate(self.steps, 1) if slug in (*step.procedures, *step.alternatives))
+        return next(taking, None)
+
+
 @dataclass(frozen=True)
 class Rule:
     """A rule of the reporting calendar (content.calendar): which kind of document the units of `levels`
@@ -477,6 +528,7 @@ class Portal:
     fields: list[str] = field(default_factory=list)  # lĩnh vực of procedures
     infographics: list[Infographic] = field(default_factory=list)
     news: list[News] = field(default_factory=list)  # newest first
+    journeys: list[Journey] = field(default_factory=list)  # in the order of their titles
     indicators: dict[str, Indicator] = field(default_factory=dict)  # the catalogue, in its order
     calendar: list[Rule] = field(default_factory=list)  # the reporting calendar (content.calendar)
 

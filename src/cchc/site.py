@@ -13,7 +13,7 @@ from cchc import fonts, urls
 from cchc.content import calendar, compliance
 from cchc.dates import day_in_vietnam
 from cchc.memo import Memo
-from cchc.model import Document, Portal, Procedure, Question, Rendition, Unit
+from cchc.model import Document, Journey, Portal, Procedure, Question, Rendition, Unit
 from cchc.pages import (
     compliance_page,
     document_pages,
@@ -21,6 +21,7 @@ from cchc.pages import (
     figure_pages,
     figure_tables,
     infographic_pages,
+    journey_pages,
     news_pages,
     poster_fit,
     procedure_pages,
@@ -154,6 +155,7 @@ def _procedures(
                 figures(procedure.src_uri),
                 questions,
                 settings.feedback_url,
+                journey_pages.places(procedure, portal.journeys),
             ),
             poster,
         ]
@@ -174,7 +176,7 @@ def _procedures(
     return pages, problems, asked
 
 
-def _linked(index: reference_index.ReferenceIndex, page: Procedure | Unit) -> list[str]:
+def _linked(index: reference_index.ReferenceIndex, page: Procedure | Unit | Journey) -> list[str]:
     """Each passage of `page` that may cite (its cited_texts), with its citations linked."""
     return [
         reference_pages.linked_body(index, page.src_uri, text, number, literal=True)
@@ -209,7 +211,12 @@ def generate(
     tables = figure_tables.period_tables(portal)
     today = day_in_vietnam(settings.built)  # due and late days as the units count them
     owed = calendar.owed(portal.calendar, list(portal.units.values()), portal.documents, today)
-    citing: list[reference_index.Citing] = [*portal.documents, *portal.procedures, *portal.units.values()]
+    citing: list[reference_index.Citing] = [
+        *portal.documents,
+        *portal.procedures,
+        *portal.units.values(),
+        *portal.journeys,
+    ]
     by_path = {p.path: p for p in citing}
     related = Related(portal)
     infographics = [
@@ -222,12 +229,14 @@ def generate(
         _documents(portal, portal.documents, index, figures, site_url, memo, today)
         + news_pages.news_items(portal, site_url, images.pictures, related)
         + guides
+        + [journey_pages.journey_page(j, portal, _linked(index, j)) for j in portal.journeys]
         + [procedure_pages.questions_page(asked, answers, portal, settings.feedback_url)]
         + infographics
         + [infographic_pages.gallery_page(portal, renditions)]
         + document_pages.listing_pages(portal, owed, today, tables, images.pictures, settings, answers)
         + figure_pages.figure_pages(portal, tables)
         + procedure_pages.directory_pages(portal)
+        + [journey_pages.journeys_page(portal)]
         + procedure_pages.form_pages(portal)
         + reference_pages.all_pages(index, portal.units, by_path, memo)
         + [compliance_page.compliance_page(compliance.findings(portal, settings), portal, index)]

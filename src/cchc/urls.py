@@ -28,6 +28,7 @@ PROCEDURES_BY_LEVEL = "thu-tuc/theo-cap.md"
 PROCEDURES_ONLINE = "thu-tuc/truc-tuyen.md"
 PROCEDURES_A_Z = "thu-tuc/a-z.md"
 GALLERY = "infographic/index.md"
+JOURNEYS = "hanh-trinh/index.md"  # life events, each with its procedures in order
 LISTINGS = (
     DOCUMENTS_INDEX,
     DRAFTS,
@@ -46,6 +47,7 @@ LISTINGS = (
     PROCEDURES_ONLINE,
     PROCEDURES_A_Z,
     GALLERY,
+    JOURNEYS,
 )
 # Pages the portal generates at the site's root.
 ROOT_PAGES = (CHECKS, COMPLIANCE)
@@ -93,6 +95,7 @@ PORTAL_FOLDERS = (
     "tham-chieu",
     "thu-tuc",
     "infographic",
+    "hanh-trinh",
     IMAGES,
     OPEN_DATA,
     ADMIN,
@@ -141,6 +144,10 @@ def document_by_ref(ref: str) -> str:
 
 def procedure(slug: str) -> str:
     return f"thu-tuc/{slug}.md"
+
+
+def journey(slug: str) -> str:
+    return f"hanh-trinh/{slug}.md"
 
 
 def poster(slug: str) -> str:

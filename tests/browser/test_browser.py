@@ -40,6 +40,7 @@ PAGES = {
     "so-lieu": "tong-hop/so-lieu/ca-nam-2025/",  # a bar chart per indicator, inline SVG
     "tong-hop": "tong-hop/",
     "tim-kiem": "tim-kiem/?q=dang+ky+khai+sinh",
+    "hanh-trinh": "hanh-trinh/tre-moi-sinh/",  # its steps closed by the script, each a button in its heading
 }
 
 
@@ -77,6 +78,47 @@ def test_procedure_page_weight(browser, site_url):
     assert weight <= PROCEDURE_BUDGET, f"{weight} bytes > {PROCEDURE_BUDGET}"
     # The page asks for nothing it does not show: no sitemap, no search index, no font files.
     assert not [r.url for r in visit.requests if re.search(r"sitemap|pagefind|\.woff2?$", r.url)]
+    visit.close()
+
+
+def test_a_journeys_steps_open_from_their_headings_with_the_keyboard(browser, site_url):
+    """GOV.UK's step by step: each step's heading is a button named with the step's number that opens its
+    step; the step the address names is open; "Mở tất cả các bước" opens all; without script all are open."""
+    visit = open_page(browser, site_url, PAGES["hanh-trinh"] + "#buoc-2")
+    page = visit.page
+    first = page.get_by_role("button", name="Bước 1: Đăng ký khai sinh cho trẻ")
+    second = page.get_by_role("button", name="Bước 2: Đăng ký thường trú cho trẻ")
+    expect(first).to_have_attribute("aria-expanded", "false")
+    expect(second).to_have_attribute("aria-expanded", "true")  # the step the address names
+    # The heading stays a heading of the step, at level 2 under the page's title.
+    expect(page.get_by_role("heading", level=2, name="Bước 1: Đăng ký khai sinh cho trẻ")).to_be_visible()
+    link = page.get_by_role("link", name="Đăng ký khai sinh", exact=True)
+    expect(link).to_be_hidden()
+    first.focus()
+    page.keyboard.press("Enter")
+    expect(first).to_have_attribute("aria-expanded", "true")
+    expect(link).to_be_visible()
+    page.keyboard.press("Space")
+    expect(link).to_be_hidden()
+    page.get_by_role("button", name="Mở tất cả các bước").click()
+    expect(page.locator(".cchc-step__toggle[aria-expanded=false]")).to_have_count(0)
+    visit.close()
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    still = context.new_page()
+    still.goto(site_url + PAGES["hanh-trinh"])
+    expect(still.get_by_role("link", name="Đăng ký khai sinh", exact=True)).to_be_visible()
+    context.close()
+
+
+def test_a_procedure_says_its_step_in_a_journey_and_leads_to_the_next(browser, site_url):
+    visit = open_page(browser, site_url, PAGES["thu-tuc"])
+    place = visit.page.locator(".cchc-journey-place")
+    expect(place).to_contain_text("Bước 1 trong 4 của Khi gia đình có trẻ mới sinh: Đăng ký khai sinh")
+    place.get_by_role("link", name="Đăng ký thường trú cho trẻ").click()
+    expect(visit.page).to_have_url(re.compile(r"/hanh-trinh/tre-moi-sinh/#buoc-2$"))
+    expect(visit.page.get_by_role("button", name="Bước 2: Đăng ký thường trú cho trẻ")).to_have_attribute(
+        "aria-expanded", "true"
+    )
     visit.close()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import yaml
 
-from cchc.content import documents, infographics, news, procedures, units
+from cchc.content import documents, infographics, journeys, news, procedures, units
 from cchc.content.load import load
 from cchc.kinds import KINDS
 from cchc.publish import cms_config
@@ -24,7 +24,7 @@ def test_every_schema_field_is_in_its_collection_as_the_checks_read_it():
     assert "&id" not in text and yaml.safe_load(text) == made  # plain YAML, no anchors
     by_name = {c["name"]: c for c in made["collections"]}
     expected = {f"van-ban-{u}" for u in portal.units} | {f"tin-tuc-{u}" for u in portal.units}
-    expected |= {"thu-tuc", "mau", "infographic", "don-vi"}
+    expected |= {"thu-tuc", "mau", "infographic", "don-vi", "hanh-trinh"}
     assert expected == set(by_name)
     for collection, schema in (
         ("van-ban-xa-nam-sach", documents.SCHEMA),
@@ -33,6 +33,7 @@ def test_every_schema_field_is_in_its_collection_as_the_checks_read_it():
         ("infographic", infographics.SCHEMA),
         ("don-vi", units.SCHEMA),
         ("tin-tuc-xa-nam-sach", news.SCHEMA),
+        ("hanh-trinh", journeys.SCHEMA),
     ):
         fields = _names(by_name[collection]["fields"])
         for spec in schema:

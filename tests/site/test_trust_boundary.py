@@ -296,6 +296,9 @@ def test_hostile_text_in_every_field_never_reaches_readers(tmp_path_factory, val
     assert 'lang="en"' in (site / "en/xa-a/index.html").read_text(encoding="utf-8")[:200]
     assert "Hỏi đáp" in (site / "thu-tuc/thu-tuc-a/index.html").read_text(encoding="utf-8")
     assert "Tin " in (site / "tin-tuc/xa-a/tin/index.html").read_text(encoding="utf-8")
+    journey = (site / "hanh-trinh/a/index.html").read_text(encoding="utf-8")
+    assert "Bước 2:" in journey and "Căn cứ pháp lý" in journey
+    assert "Bước 1 trong 2 của" in (site / "thu-tuc/thu-tuc-a/index.html").read_text(encoding="utf-8")
 
 
 # Roads from an editor's input to what the theme prints outside the page body: a heading's id (the side

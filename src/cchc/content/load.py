@@ -19,6 +19,7 @@ from cchc.content import (
     handwritten,
     indicators,
     infographics,
+    journeys,
     markdown_limits,
     news,
     procedures,
@@ -30,6 +31,7 @@ from cchc.dates import build_day, plausible
 from cchc.memo import Memo, use
 from cchc.model import Document, Indicator, Infographic, News, Portal
 from cchc.problems import Problem
+from cchc.text import sort_key
 
 # claim(uri, path, line, field): the content file at path:line takes `uri` in the built site; False, with a
 # problem recorded, when another file took it first.
@@ -219,6 +221,7 @@ def load(
     portal.bodies, portal.aliases = issuers, tuple(aliases)
     portal.calendar = calendar.read_calendar(root, base / references.FOLDER, problems)
     _load_procedures(root, base / procedures.FOLDER, portal, problems, claim, memo)
+    _load_journeys(root, base / journeys.FOLDER, portal, problems, claim, memo)
     load_related = partial(
         _load_related, portal=portal, problems=problems, claim=claim, today=today, memo=memo
     )
@@ -227,6 +230,23 @@ def load(
     portal.news.sort(key=lambda n: (n.date.iso(), n.src_uri), reverse=True)
     problems += markdown_limits.other_bodies(root, portal)
     return portal, sorted(problems)
+
+
+def _load_journeys(
+    root: Path, folder: Path, portal: Portal, problems: list[Problem], claim: Claim, memo: Memo | None
+) -> None:
+    """Each journey whose steps name procedures the portal has, in the order of their titles."""
+    known = {procedure.slug for procedure in portal.procedures}
+    for file, source, _key in _sources(root, folder, problems, recursive=False, memo=memo):
+        journey = journeys.journey_from(source, file, problems)
+        if journey is None:
+            continue
+        if unknown := journeys.unknown_procedures(journey, source, known):
+            problems += unknown
+            continue
+        if claim(journey.src_uri, journey.path, 1, "tên tệp"):
+            portal.journeys.append(journey)
+    portal.journeys.sort(key=lambda journey: sort_key(journey.title))
 
 
 def _parent_cycles(portal: Portal) -> list[Problem]:

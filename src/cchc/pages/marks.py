@@ -1,6 +1,7 @@
 """The portal's marks: a line holding only an HTML comment, which an editor puts in a hand-written page
 where the portal writes what it stands for, made from the content at each build: the most used
-procedures, the communes and wards with their numbers, the latest news and documents, where to get help,
+procedures, the communes and wards with their numbers, the life events' journeys, the latest news and
+documents, where to get help,
 the table of fields. The home page (docs/index.md) is made of them. Only a line of its own is a mark: the
 guide can name one in running text."""
 
@@ -33,6 +34,7 @@ class Marks:
             "fields": lambda source: field_reference(),
             "thu-tuc-pho-bien": self._most_used,
             "don-vi": self._units,
+            "hanh-trinh": lambda source: render.fill("_journeys.md", source, journeys=self.portal.journeys),
             "tin-moi": self._news,
             "van-ban-moi": self._documents,
             "ho-tro": self._help,

@@ -16,6 +16,7 @@ from cchc import urls
 from cchc.labels import label
 from cchc.model import Portal, Procedure, Question, Unit
 from cchc.pages import archive, poster_fit, qr, render, structured_data
+from cchc.pages.journey_pages import Place
 from cchc.pages.markdown import GeneratedPage
 from cchc.text import initial, sort_key
 from cchc.urls import absolute
@@ -29,6 +30,7 @@ LISTINGS = (
     ("listing.online", ONLINE),
     ("listing.a_z", A_Z),
     ("listing.questions", urls.QUESTIONS),
+    ("listing.journeys", urls.JOURNEYS),
 )
 
 
@@ -78,8 +80,10 @@ def procedure_page(
     figures: Markup,
     questions: Sequence[tuple[Question, str]] = (),
     feedback_url: str = "",
+    places: Sequence[Place] = (),
 ) -> GeneratedPage:
-    """The guide; `questions`: its questions and answers, each with its basis linked (or "")."""
+    """The guide; `questions`: its questions and answers, each with its basis linked (or ""); `places`: its
+    step in each journey that takes it."""
     units = _units(procedure, portal)
     meta = {
         "template": "article.html",
@@ -104,6 +108,7 @@ def procedure_page(
         legal_basis=[Markup(basis) for basis in legal_basis],
         questions=[(q, Markup(basis)) for q, basis in questions],
         ask=ask_links(units, feedback_url, procedure.name),
+        places=places,
     )
 
 

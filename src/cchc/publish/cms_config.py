@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 import yaml
 
 from cchc import urls
-from cchc.content import documents, infographics, news, procedures, units
+from cchc.content import documents, infographics, journeys, news, procedures, units
 from cchc.content.schema import Field
 from cchc.kinds import KINDS
 from cchc.labels import label
@@ -111,6 +111,9 @@ def collections(portal: Portal) -> list[dict[str, object]]:
         "don_vi_cap_tren": unit_ids,
         "linh_vuc": list(portal.fields),
         "don_vi": unit_ids,
+        # A journey's steps name procedures by file name: chosen, not typed (news items' too).
+        "thu_tuc": sorted(p.slug for p in portal.procedures),
+        "hoac": sorted(p.slug for p in portal.procedures),
         "chi_tieu": [
             {"label": label("indicator.with_unit", name=i.name, unit=i.unit), "value": i.id}
             for i in portal.indicators.values()
@@ -164,6 +167,17 @@ def collections(portal: Portal) -> list[dict[str, object]]:
             "folder": f"content/{procedures.FOLDER}",
             "create": True,
             "fields": _fields(procedures.SCHEMA, choices),
+        }
+    )
+    out.append(
+        {
+            "name": "hanh-trinh",
+            **BESIDE_ENTRY,
+            "label": label("collection.journeys"),
+            "folder": f"content/{journeys.FOLDER}",
+            "create": True,
+            "identifier_field": "tieu_de",
+            "fields": _fields(journeys.SCHEMA, choices),
         }
     )
     out.append(

@@ -17,7 +17,7 @@ from cchc import urls
 from cchc.dates import shown
 from cchc.labels import label
 from cchc.memo import Memo, use
-from cchc.model import Alias, Document, Portal, Procedure, Unit
+from cchc.model import Alias, Document, Journey, Portal, Procedure, Unit
 from cchc.problems import Problem, Severity
 from cchc.refs.citation import STANDARD, Citation
 from cchc.refs.extract import canonical_symbol, extract, split_symbol
@@ -26,7 +26,7 @@ from cchc.text import name_key
 
 SNIPPET = 70  # characters of context on each side of a citation
 
-Citing = Document | Procedure | Unit  # a page whose text may cite: its own body, a basis, an answer
+Citing = Document | Procedure | Unit | Journey  # a page whose text may cite: its body, a basis, an answer
 
 
 @dataclass
@@ -116,7 +116,7 @@ def document_identity(document: Document) -> str | None:
 def _passages(portal: Portal) -> Iterator[tuple[Citing, int, str, int, Unit | None]]:
     """(page, passage number, text, its first line, citing unit) of every text that may cite:
     each document's body, each line of each procedure's legal basis, and the bases of the answers
-    procedures and units give (their cited_texts)."""
+    procedures and units give, and each line of each journey's legal basis (their cited_texts)."""
     for document in portal.documents:
         yield document, 0, document.body, document.body_line, portal.units[document.unit_id]
     for procedure in portal.procedures:
@@ -125,6 +125,9 @@ def _passages(portal: Portal) -> Iterator[tuple[Citing, int, str, int, Unit | No
     for unit in portal.units.values():
         for number, (text, line) in enumerate(unit.cited_texts()):
             yield unit, number, text, line, unit
+    for journey in portal.journeys:
+        for number, (text, line) in enumerate(journey.cited_texts()):
+            yield journey, number, text, line, None
 
 
 def _citations(
