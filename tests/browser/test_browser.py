@@ -122,6 +122,31 @@ def test_a_procedure_says_its_step_in_a_journey_and_leads_to_the_next(browser, s
     visit.close()
 
 
+@pytest.mark.parametrize("width", [390, 320])
+@pytest.mark.parametrize(
+    "path",
+    ["tham-chieu/", "don-vi/xa-nam-sach/", "van-ban/nam-2025/", "tong-hop/", "tong-hop/so-lieu/ca-nam-2025/"],
+)
+def test_listings_fit_a_phone_and_data_tables_scroll_in_their_box(browser, site_url, path, width):
+    """Listings are cards of rows, the document's title first, with no sideways scrolling of the page (at
+    320 px too: WCAG 1.4.10 reflow); data tables keep their grid, scroll in their box, the units' column
+    fixed."""
+    visit = open_page(browser, site_url, path, viewport={"width": width, "height": 800}, is_mobile=True)
+    page = visit.page
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    listings = page.locator(".cchc-listing table")
+    for table in listings.all():
+        assert table.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth + 1"), path
+        assert table.evaluate("t => getComputedStyle(t.querySelector('tr')).display") == "flex"
+    for row in page.locator(".cchc-listing--documents tbody tr").all()[:3]:
+        title, first = row.locator("td").nth(2).bounding_box(), row.locator("td").nth(0).bounding_box()
+        assert title["y"] < first["y"]  # the title above its date
+    for cell in page.locator(".cchc-data td:first-child").all()[:2]:
+        assert cell.evaluate("c => getComputedStyle(c).position") == "sticky"
+    assert listings.count() or page.locator(".cchc-data table").count(), path
+    visit.close()
+
+
 def test_query_transfer_on_the_real_site(browser, site_url):
     check_queries(browser, site_url, "cổng thật")
 
