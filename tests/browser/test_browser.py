@@ -147,6 +147,51 @@ def test_listings_fit_a_phone_and_data_tables_scroll_in_their_box(browser, site_
     visit.close()
 
 
+def _tab_to(page, name: str) -> None:
+    """Press Tab until the link or button named `name` has the focus, which must show (WCAG 2.4.7)."""
+    for _ in range(150):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(
+            "() => { const e = document.activeElement; if (!(e instanceof HTMLElement)) return ['', false];"
+            " const s = getComputedStyle(e);"
+            " return [e.innerText.trim(), s.outlineStyle !== 'none' || s.boxShadow !== 'none'] }"
+        )
+        if focused[0] == name:
+            assert focused[1], f"{name}: the focus does not show"
+            return
+    raise AssertionError(f"{name}: never reached with Tab")
+
+
+def test_home_to_procedure_to_poster_with_the_keyboard_only(browser, site_url):
+    visit = open_page(browser, site_url, "")
+    page = visit.page
+    _tab_to(page, "Đăng ký khai sinh")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/thu-tuc/dang-ky-khai-sinh/$"))
+    page.wait_for_load_state("load")
+    _tab_to(page, "In tờ hướng dẫn để dán bảng tin (khổ A4)")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/thu-tuc/dang-ky-khai-sinh/in/$"))
+    expect(page.locator("h1")).to_contain_text("Đăng ký khai sinh")
+    visit.close()
+
+
+@pytest.mark.parametrize("name", ["trang-chu", "thu-tuc", "hanh-trinh", "van-ban"])
+def test_text_at_twice_its_size_still_fits_a_phone(browser, site_url, name):
+    """WCAG 1.4.4: text enlarged to 200 % (the root size the theme's sizes follow) loses nothing: the page
+    does not scroll sideways and no text box cuts its text."""
+    visit = open_page(browser, site_url, PAGES[name])
+    page = visit.page
+    page.evaluate("document.documentElement.style.fontSize = '200%'")
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    cut = page.evaluate(
+        "() => [...document.querySelectorAll('article p, article li, article h1, article h2, article td')]"
+        ".filter(e => e.offsetParent && e.scrollWidth > e.clientWidth + 1).map(e => e.innerText.slice(0, 60))"
+    )
+    assert cut == [], cut
+    visit.close()
+
+
 def test_query_transfer_on_the_real_site(browser, site_url):
     check_queries(browser, site_url, "cổng thật")
 
