@@ -84,7 +84,7 @@ class Visit:
         """Bytes received for the requests from number `since` on."""
         total = 0
         for request in self.requests[since:]:
-            if request.url.startswith("data:") or (request.resource_type == "image" and not images):
+            if request.url.startswith("data:") or (not images and _image(request)):
                 continue
             sizes = request.sizes()
             total += sizes["responseBodySize"] + sizes["responseHeadersSize"]
@@ -114,6 +114,14 @@ def open_page(browser: Browser, base: str, path: str, ready: str | None = None, 
         visit.page.wait_for_selector(ready, timeout=30_000)
     visit.page.wait_for_load_state("networkidle")
     return visit
+
+
+def _image(request) -> bool:
+    """An image, whether the page shows it (<img>) or the browser fetches it on its own (the favicon)."""
+    if request.resource_type == "image":
+        return True
+    response = request.response()
+    return response is not None and response.headers.get("content-type", "").startswith("image/")
 
 
 @dataclass
