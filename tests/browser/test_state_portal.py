@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from tests.conftest import make_project, mkdocs_build
 from tests.pages.test_questions import PROCEDURE, QA, UNIT_QA
 from tests.static_server import serve
-from tests.webcheck import RESULT_LINK, SEARCH_INPUT, open_page
+from tests.webcheck import RESULT_LINK, SEARCH_INPUT, check_lighthouse, open_page
 
 PROFILE = """email: ubnd@namsach.gov.vn
 lanh_dao:
@@ -192,3 +192,7 @@ def test_news_are_searched_in_their_own_index_from_the_search_page(browser, site
     expect(links.first).not_to_have_attribute("href", re.compile(r"/tin-tuc/"))
     assert "trong=" not in page.url
     visit.close()
+
+
+def test_a_news_item_scores_top_marks_on_a_cheap_phone(site_url):
+    check_lighthouse("tin tức", site_url + PAGES["tin tức"])
