@@ -36,7 +36,7 @@ cms:
 check: $(READY)
 	$(BIN)/cchc check $(CHECK_ARGS)
 
-# The browser tests also need Debian's chromium, axe-core and Lighthouse from npm; the set-up installs what is missing.
+# The browser tests also need Debian's chromium, axe-core and Lighthouse from npm; the set-up installs them.
 test: $(READY) lint cms
 	sh tests/browser/setup
 	$(BIN)/python -m pytest
