@@ -5,6 +5,7 @@ dashboard pages. Bad calendar entries get a file:line:field message."""
 from __future__ import annotations
 
 import dataclasses
+import re
 import shutil
 from datetime import date
 
@@ -82,6 +83,12 @@ def test_the_dashboard_shows_the_seed_reports_figures(built_site):
     assert "Tin, bài về CCHC trên cổng/trang thông tin điện tử (tin, bài), Cả năm 2025" in year
     text = text_of(built_site, "tong-hop/so-lieu/ca-nam-2025")
     assert "Đã có báo cáo: 2/7 đơn vị" in text and text.count("Chưa có báo cáo") >= 5
+    # The same figures turned, an indicator a row: each indicator's row holds its total.
+    turned = year[year.index('<details class="cchc-transposed">') :]
+    turned = turned[: turned.index("</details>")]
+    assert "mỗi chỉ tiêu một hàng" in turned and turned.count("<tr>") == 1 + year.count('role="img"')
+    indicator = re.escape("Tin, bài về CCHC trên cổng/trang thông tin điện tử (tin, bài)")
+    assert re.search(rf"<td>{indicator}</td>\s*<td[^>]*>241<", turned)
     unit = text_of(built_site, "don-vi/phuong-phu-lien")
     assert "Số liệu tuyên truyền" in unit and "Cụm loa truyền thanh (cụm) 113" in unit
     book = load_workbook(built_site / "du-lieu/so-lieu.xlsx")  # the same figures, as the department's sheet
