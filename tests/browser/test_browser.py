@@ -143,6 +143,9 @@ def test_listings_fit_a_phone_and_data_tables_scroll_in_their_box(browser, site_
         assert title["y"] < first["y"]  # the title above its date
     for cell in page.locator(".cchc-data td:first-child").all()[:2]:
         assert cell.evaluate("c => getComputedStyle(c).position") == "sticky"
+    for box in page.locator(".cchc-data").all():  # each named by its caption
+        caption = page.locator(f"#{box.get_attribute('aria-labelledby')}")
+        assert box.get_attribute("role") == "region" and caption.text_content().startswith("Bảng ")
     assert listings.count() or page.locator(".cchc-data table").count(), path
     visit.close()
 
@@ -176,13 +179,19 @@ def test_home_to_procedure_to_poster_with_the_keyboard_only(browser, site_url):
     visit.close()
 
 
-@pytest.mark.parametrize("name", ["trang-chu", "thu-tuc", "hanh-trinh", "van-ban"])
-def test_text_at_twice_its_size_still_fits_a_phone(browser, site_url, name):
-    """WCAG 1.4.4: text enlarged to 200 % (the root size the theme's sizes follow) loses nothing: the page
-    does not scroll sideways and no text box cuts its text."""
-    visit = open_page(browser, site_url, PAGES[name])
+@pytest.mark.parametrize("way", ["200 %", "320 px"])
+@pytest.mark.parametrize("name", ["trang-chu", "thu-tuc", "hanh-trinh", "van-ban", "don-vi"])
+def test_text_at_twice_its_size_or_on_a_narrow_phone_loses_nothing(browser, site_url, name, way):
+    """WCAG 1.4.4 and 1.4.10: text enlarged to 200 % (the root size the theme's sizes follow) on a phone,
+    or the page at 320 px, loses nothing: the page does not scroll sideways and no text box cuts its
+    text."""
+    if way == "320 px":
+        narrow = {"viewport": {"width": 320, "height": 640}, "is_mobile": True}
+        visit = open_page(browser, site_url, PAGES[name], **narrow)
+    else:
+        visit = open_page(browser, site_url, PAGES[name])
+        visit.page.evaluate("document.documentElement.style.fontSize = '200%'")
     page = visit.page
-    page.evaluate("document.documentElement.style.fontSize = '200%'")
     assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
     cut = page.evaluate(
         "() => [...document.querySelectorAll('article p, article li, article h1, article h2, article td')]"

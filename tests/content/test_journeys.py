@@ -126,6 +126,16 @@ def test_each_mistake_is_named_on_its_line(root, steps, expected):
     assert portal.journeys == []  # not published half-checked
 
 
+def test_a_journey_needs_steps(root):
+    path = _journey(root)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("buoc:")] + "buoc: []\n---\n\nGiới thiệu.\n", encoding="utf-8")
+    portal, problems = load(root)
+    found = [str(p) for p in problems if "hanh-trinh" in p.file]
+    assert any(":5: buoc: trường bắt buộc đang để trống" in line for line in found), found
+    assert portal.journeys == []
+
+
 def test_a_journey_needs_a_title_a_basis_and_an_introduction(root):
     path = _journey(root)
     text = path.read_text(encoding="utf-8")
