@@ -20,6 +20,7 @@ from cchc import settings
 from cchc.content import frontmatter, markdown_limits
 from cchc.content.figure_finder import suggest
 from cchc.content.figures import body_problems
+from cchc.content.headings import skipped_levels
 from cchc.content.load import load
 from cchc.content.yamlsafe import invisible, parse_yaml
 from cchc.importer.body import markdown as imported_markdown
@@ -225,6 +226,11 @@ def test_importer():
 
 def test_markdown_pre_check():
     _assert_linear(lambda text: markdown_limits.problems("x.md", text))
+
+
+def test_heading_levels():
+    headings = {"headings": repeated("### a\n##### b\n"), "fences": repeated("```\n# a\n~~~\n")}
+    _assert_linear(lambda text: skipped_levels("x.md", text), texts={**TEXTS, **headings})
 
 
 @pytest.fixture(scope="module")

@@ -17,6 +17,7 @@ from cchc.content import (
     files,
     frontmatter,
     handwritten,
+    headings,
     indicators,
     infographics,
     journeys,
@@ -68,6 +69,8 @@ def _parsed(root: Path, file: Path, raw: bytes | None) -> tuple[list[Problem], S
         return found, None
     source, stopping = frontmatter.parse(shown, text)
     stopping = stopping or markdown_limits.problems(shown, source.body, source.body_line)
+    if not stopping:
+        found += headings.skipped_levels(shown, source.body, source.body_line)
     return found + stopping, None if stopping else source
 
 
