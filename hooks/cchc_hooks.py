@@ -18,7 +18,7 @@ from mkdocs.utils import get_build_datetime
 from cchc.navigation import mkdocs_nav
 from cchc.portal_build import BuildError, PortalBuild
 from cchc.publish import preview, watching
-from cchc.settings import with_safe_ids
+from cchc.settings import with_heading_slugs, with_safe_ids
 
 log = logging.getLogger("mkdocs.plugins.cchc")
 _build: PortalBuild | None = None
@@ -127,6 +127,7 @@ def _show(again=False):
 
 def on_config(config):
     config.markdown_extensions = with_safe_ids(config.markdown_extensions)
+    with_heading_slugs(config.markdown_extensions, config.mdx_configs)
     if config.nav is None:  # the portal's own (cchc.navigation), unless mkdocs.yml writes one
         config.nav = mkdocs_nav()
     return config

@@ -18,6 +18,7 @@ from cchc.content.schema import FieldError, url
 from cchc.dates import VIETNAM
 from cchc.model import Portal
 from cchc.problems import Problem, Severity
+from cchc.text import heading_slug
 
 CONFIG = "mkdocs.yml"
 
@@ -47,6 +48,12 @@ def with_safe_ids(names: list[str]) -> list[str]:
     return names if SAFE_IDS in names else [*names, SAFE_IDS]
 
 
+def with_heading_slugs(names: list[str], options: dict[str, dict[str, Any]]) -> None:
+    """Headings' ids made with the portal's slug (đ as d) unless mkdocs.yml names another."""
+    if "toc" in names:
+        options.setdefault("toc", {}).setdefault("slugify", heading_slug)
+
+
 def markdown_extensions(config: Config) -> tuple[list[str], dict[str, dict[str, Any]]]:
     """(extension names, their settings) as `markdown.Markdown` takes them, the portal's own included."""
     names: list[str] = []
@@ -59,6 +66,7 @@ def markdown_extensions(config: Config) -> tuple[list[str], dict[str, dict[str, 
         else:
             names.append(str(item))
     names = with_safe_ids(names)
+    with_heading_slugs(names, settings)
     return names, settings
 
 

@@ -75,6 +75,12 @@ def slugify(text: str) -> str:
     return _NON_SLUG.sub("-", fold(text).lower()).strip("-")
 
 
+def heading_slug(text: str, separator: str = "-") -> str:
+    """A heading's id as the toc extension asks for it (its `slugify` option): Markdown's own drops what
+    is not ASCII after decomposing, so 'Thủ tục được làm nhiều' became 'thu-tuc-uoc-lam-nhieu'."""
+    return slugify(text).replace("-", separator)
+
+
 def _split_tone(ch: str) -> tuple[str, int]:
     decomposed = unicodedata.normalize("NFD", ch)
     tone = 0

@@ -6,6 +6,7 @@ import filecmp
 import re
 from pathlib import Path
 
+from cchc import settings
 from cchc.portal_build import PortalBuild, SharedNav
 from tests.conftest import mkdocs_build
 from tests.htmltext import article_text
@@ -167,3 +168,16 @@ def test_no_empty_banner_without_a_planned_suspension(built_site):
     """Material draws its banner when the announce block holds any text: without extra.tam_ngung there is
     none (an empty dark strip topped every page)."""
     assert 'class="md-banner' not in (built_site / "index.html").read_text(encoding="utf-8")
+
+
+def test_heading_ids_read_d_for_đ(built_site):
+    """Markdown's own slug drops what is not ASCII: 'Thủ tục được làm nhiều' became #thu-tuc-uoc-lam-nhieu
+    in the skip link and the table of contents. The portal's keeps đ as d, unless mkdocs.yml names a slug."""
+    home = (built_site / "index.html").read_text(encoding="utf-8")
+    assert 'href="#thu-tuc-duoc-lam-nhieu"' in home and 'id="thu-tuc-duoc-lam-nhieu"' in home
+    journey = (built_site / "hanh-trinh/tre-moi-sinh/index.html").read_text(encoding="utf-8")
+    assert 'id="buoc-1-dang-ky-khai-sinh-cho-tre"' in journey
+    _, options = settings.markdown_extensions({"markdown_extensions": ["toc"]})
+    assert options["toc"]["slugify"]("Đơn vị", "_") == "don_vi"
+    own = {"markdown_extensions": [{"toc": {"slugify": str.lower}}]}
+    assert settings.markdown_extensions(own)[1]["toc"]["slugify"] is str.lower
