@@ -108,9 +108,12 @@ def test_a_procedure_in_the_last_step_has_no_next_step(root, tmp_path):
     [
         (
             "  - ten: Nhận trợ cấp\n    thu_tuc: [tro-cap]\n",
-            ":10: buoc[2].thu_tuc[1]: không có thủ tục 'tro-cap'",
+            ":10: buoc[2].thu_tuc[1]: không có 'tro-cap' trong content/thu-tuc/",
         ),
-        ("  - ten: Nhận trợ cấp\n    hoac: [tro-cap]\n", ":10: buoc[2].hoac[1]: không có thủ tục 'tro-cap'"),
+        (
+            "  - ten: Nhận trợ cấp\n    hoac: [tro-cap]\n",
+            ":10: buoc[2].hoac[1]: không có 'tro-cap' trong content/thu-tuc/",
+        ),
         ("  - ten: Nhận trợ cấp\n", ":9: buoc[2]: bước chưa nói phải làm gì"),
         ("  - mo_ta: Nhận trợ cấp\n", "buoc[2].ten: thiếu trường bắt buộc"),
         ("  - ten: Nhận trợ cấp\n    mo_ta: x\n" * 12, ":31: buoc: hành trình có 13 bước, quá 12"),

@@ -94,24 +94,3 @@ def _step(data: dict[str, object], line: int) -> JourneyStep:
         alternatives=[str(slug) for slug in alternatives],
         line=line,
     )
-
-
-def unknown_procedures(journey: Journey, source: Source, known: set[str]) -> list[Problem]:
-    """A problem on its line for each procedure a step names that the portal does not have."""
-    problems = []
-    written = source.meta["buoc"].children
-    items = written if isinstance(written, list) else []
-    for number, (step, item) in enumerate(zip(journey.steps, items, strict=True), 1):
-        fields = item.fields()
-        for name, slugs in (("thu_tuc", step.procedures), ("hoac", step.alternatives)):
-            for index, slug in enumerate(slugs, 1):
-                if slug not in known:
-                    problems.append(
-                        Problem(
-                            journey.path,
-                            fields[name].entries()[index - 1].line,
-                            f"buoc[{number}].{name}[{index}]",
-                            f"không có thủ tục '{slug}' trong content/thu-tuc/",
-                        )
-                    )
-    return problems

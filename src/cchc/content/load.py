@@ -27,7 +27,7 @@ from cchc.content import (
     references,
     units,
 )
-from cchc.content.frontmatter import Source
+from cchc.content.frontmatter import Source, Value
 from cchc.dates import build_day, plausible
 from cchc.memo import Memo, use
 from cchc.model import Document, Indicator, Infographic, News, Portal
@@ -244,7 +244,21 @@ def _load_journeys(
         journey = journeys.journey_from(source, file, problems)
         if journey is None:
             continue
-        if unknown := journeys.unknown_procedures(journey, source, known):
+        unknown = [
+            problem
+            for number, (step, item) in enumerate(zip(journey.steps, source.meta["buoc"].entries()), 1)
+            for field, slugs in (("thu_tuc", step.procedures), ("hoac", step.alternatives))
+            if slugs
+            for problem in _unknown(
+                journey.path,
+                item.fields()[field].entries(),
+                f"buoc[{number}].{field}",
+                slugs,
+                known,
+                "content/thu-tuc/",
+            )
+        ]
+        if unknown:
             problems += unknown
             continue
         if claim(journey.src_uri, journey.path, 1, "tên tệp"):
@@ -320,17 +334,25 @@ def _related_known(
         ("thu_tuc", item.procedures, known[0], "content/thu-tuc/"),
         ("van_ban", item.documents, known[1], "content/van-ban/"),
     ):
-        for index, name in enumerate(wanted, 1):
-            if name not in names:
-                problems.append(
-                    Problem(
-                        item.path,
-                        source.meta[field].entries()[index - 1].line,
-                        f"{field}[{index}]",
-                        f"không có '{name}' trong {where}{_closest(name, names)}",
-                    )
-                )
+        if wanted:
+            problems += _unknown(item.path, source.meta[field].entries(), field, wanted, names, where)
     return len(problems) == before
+
+
+def _unknown(
+    path: str, entries: list[Value], field: str, wanted: list[str], names: set[str], where: str
+) -> list[Problem]:
+    """A problem on its line for each of `wanted` (written as `entries`) that is not one of `names`."""
+    return [
+        Problem(
+            path,
+            entries[index - 1].line,
+            f"{field}[{index}]",
+            f"không có '{name}' trong {where}{_closest(name, names)}",
+        )
+        for index, name in enumerate(wanted, 1)
+        if name not in names
+    ]
 
 
 def _load_procedures(

@@ -105,6 +105,7 @@ BESIDE_ENTRY = {"media_folder": "", "public_folder": ""}
 
 def collections(portal: Portal) -> list[dict[str, object]]:
     unit_ids = sorted(portal.units)
+    slugs = sorted(p.slug for p in portal.procedures)
     choices: Choices = {
         "loai": [k.name for k in KINDS if k.published],
         "cap": [level.name for level in LEVELS],
@@ -112,8 +113,8 @@ def collections(portal: Portal) -> list[dict[str, object]]:
         "linh_vuc": list(portal.fields),
         "don_vi": unit_ids,
         # A journey's steps name procedures by file name: chosen, not typed (news items' too).
-        "thu_tuc": sorted(p.slug for p in portal.procedures),
-        "hoac": sorted(p.slug for p in portal.procedures),
+        "thu_tuc": slugs,
+        "hoac": slugs,
         "chi_tieu": [
             {"label": label("indicator.with_unit", name=i.name, unit=i.unit), "value": i.id}
             for i in portal.indicators.values()
