@@ -138,6 +138,12 @@ def test_listings_fit_a_phone_and_data_tables_scroll_in_their_box(browser, site_
     for table in listings.all():
         assert table.evaluate("t => t.scrollWidth <= t.parentElement.clientWidth + 1"), path
         assert table.evaluate("t => getComputedStyle(t.querySelector('tr')).display") == "flex"
+        # A card's cells are lines of it, not boxes: the theme's cell padding and rules do not stay.
+        cell = (
+            "t => { const s = getComputedStyle(t.querySelector('tbody td'));"
+            " return [s.paddingLeft, s.borderTopWidth] }"
+        )
+        assert table.evaluate(cell) == ["0px", "0px"], path
     for row in page.locator(".cchc-listing--documents tbody tr").all()[:3]:
         title, first = row.locator("td").nth(2).bounding_box(), row.locator("td").nth(0).bounding_box()
         assert title["y"] < first["y"]  # the title above its date
