@@ -23,9 +23,12 @@ def _message(problem: Problem) -> str:
     return f"{problem.field}: {problem.message}" if problem.field else problem.message
 
 
+_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
+
+
 def github(problem: Problem) -> str:
     """One workflow command; a problem of a whole file (line 0) is shown on the file."""
-    command = "error" if problem.severity is Severity.ERROR else "warning"
+    command = _COMMANDS[problem.severity]
     title = f"{TITLE}: {problem.field}" if problem.field else TITLE
     where = [f"file={_property(problem.file)}"] + ([f"line={problem.line}"] if problem.line else [])
     return f"::{command} {','.join(where)},title={_property(title)}::{_data(_message(problem))}"
@@ -41,7 +44,9 @@ def gitlab(problems: list[Problem]) -> list[dict[str, object]]:
                 "description": _message(problem),
                 "check_name": f"cchc-{problem.field}" if problem.field else "cchc",
                 "fingerprint": hashlib.sha256(key).hexdigest(),
-                "severity": "major" if problem.severity is Severity.ERROR else "minor",
+                "severity": {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.NOTE: "info"}[
+                    problem.severity
+                ],
                 "location": {"path": problem.file, "lines": {"begin": max(problem.line, 1)}},
             }
         )

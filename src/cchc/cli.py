@@ -13,7 +13,7 @@ from cchc import annotations as ci_annotations  # as `annotations` it would hide
 from cchc import settings
 from cchc.content import compliance, frontmatter
 from cchc.content import load as loader
-from cchc.dates import build_day
+from cchc.dates import DateError, build_day, parse_date
 from cchc.importer import figure_suggestions, placement
 from cchc.importer.content_file import content_file
 from cchc.importer.layout import read_layout
@@ -23,6 +23,7 @@ from cchc.pages import bodies
 from cchc.problems import Problem, Severity, errors
 from cchc.publish import site_swap
 from cchc.refs import index as reference_index
+from cchc.refs import relations
 from cchc.refs.extract import extract
 from cchc.refs.resolve import build_directory, resolve
 
@@ -98,10 +99,21 @@ def run_refs(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 2
+    signed = None
+    if args.date:
+        try:
+            signed = parse_date(args.date)
+        except DateError as error:
+            print(f"cchc refs: --date: {error}", file=sys.stderr)
+            return 2
     found = []
     for name in args.files or ["-"]:
         text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
-        found += [c.public() for c in resolve(extract(text, portal.aliases), directory, citing)]
+        citations = resolve(extract(text, portal.aliases), directory, citing)
+        if args.relations:
+            found += [r.public() for r in relations.find(text, citations, signed)]
+        else:
+            found += [c.public() for c in citations]
     json.dump(found, sys.stdout, ensure_ascii=False, indent=2, default=vars)
     print()
     return 0
@@ -255,6 +267,15 @@ def main(argv: list[str] | None = None) -> int:
     refs_parser.add_argument(
         "--unit",
         help="đơn vị đã viết văn bản (mã hoặc tên), để hiểu 'Kế hoạch số …/KH-UBND' của chính đơn vị đó",
+    )
+    refs_parser.add_argument(
+        "--relations",
+        action="store_true",
+        help="in các quan hệ giữa văn bản (thay thế, sửa đổi, bãi bỏ, quy định chi tiết, hướng dẫn) "
+        "thay vì các trích dẫn",
+    )
+    refs_parser.add_argument(
+        "--date", help="ngày ban hành của chính văn bản (NN/TT/NNNN), để hiểu 'có hiệu lực kể từ ngày ký'"
     )
     refs_parser.add_argument("files", nargs="*", help="tệp văn bản UTF-8; không ghi thì đọc từ đầu vào chuẩn")
     refs_parser.set_defaults(run=run_refs)

@@ -58,6 +58,25 @@ class Alias:
 
 
 @dataclass(frozen=True)
+class Validity:
+    """What content/tham-chieu/hieu-luc.yml records of one cited text: when it took force, and what replaced,
+    repealed or amended it. Documents are named as texts cite them ("Nghị định 61/2018/NĐ-CP"); the
+    reference index reads them."""
+
+    path: str  # the table, for messages
+    line: int
+    document: str
+    issued: PartialDate | None = None
+    in_force: PartialDate | None = None
+    replaced_by: str = ""
+    repealed_by: str = ""
+    ended: PartialDate | None = None  # the day it ceased wholly
+    amended_by: tuple[str, ...] = ()
+    partly_repealed_by: tuple[str, ...] = ()
+    lines: dict[str, int] = field(default_factory=dict, compare=False)  # each field's line
+
+
+@dataclass(frozen=True)
 class Picture:
     """An editor's image (a leader's portrait, a boundary map) and what it shows, for readers who cannot
     see it; published through the image pipeline like an infographic."""
@@ -523,6 +542,7 @@ class Portal:
     documents: list[Document] = field(default_factory=list)
     bodies: list[Body] = field(default_factory=list)  # issuing bodies outside the portal (content.references)
     aliases: tuple[Alias, ...] = ()  # named programmes standing for numbered documents
+    validity: tuple[Validity, ...] = ()  # what is known of cited texts' force (content.references)
     procedures: list[Procedure] = field(default_factory=list)
     forms: dict[str, Form] = field(default_factory=dict)  # by path relative to content/thu-tuc/
     fields: list[str] = field(default_factory=list)  # lĩnh vực of procedures

@@ -477,9 +477,12 @@ def _may_search(meta: Mapping[str, Any]) -> bool:
     return meta.get("search") is not False
 
 
+_LEVELS = {Severity.ERROR: logging.ERROR, Severity.WARNING: logging.WARNING, Severity.NOTE: logging.INFO}
+
+
 def _log(log: logging.Logger, problems: list[Problem]) -> None:
     for problem in problems:
-        log.log(logging.ERROR if problem.severity is Severity.ERROR else logging.WARNING, str(problem))
+        log.log(_LEVELS[problem.severity], str(problem))
 
 
 def _stop_on_errors(problems: list[Problem], log: logging.Logger) -> None:

@@ -9,6 +9,7 @@ from enum import StrEnum
 class Severity(StrEnum):
     ERROR = "lỗi"
     WARNING = "cảnh báo"
+    NOTE = "ghi chú"  # worth a look, never failing a strict build
 
 
 # Line breaks and other control characters as visible escapes: a message quotes what an editor wrote,

@@ -29,6 +29,7 @@ from cchc.importer.sources import read_lines
 from cchc.pages.markdown import escape
 from cchc.pages.sanitize import clean, removals
 from cchc.quantities import QuantityError, numbers_in, parse_quantity
+from cchc.refs import relations
 from cchc.refs.annotate import annotate, protected_spans
 from cchc.refs.extract import extract
 from cchc.refs.index import index_references
@@ -83,6 +84,20 @@ TEXTS: Texts = {
     "look-alike citations": repeated("Nghị quyết 76/NQ-СP ngày 15/7/2021 "),
     "figures": repeated("1 tin, bài "),
     "NFD": repeated(unicodedata.normalize("NFD", "Điều khoản Luật Đất đai ")),
+    # Pinpoints and relations (cchc.refs.pinpoints, cchc.refs.relations): lists, ranges, chains of units, the
+    # phrases that state a relation, with and without their documents, and the lists they announce.
+    "Điều 1,": repeated("Điều 1, "),
+    "khoản 1 Điều": repeated("khoản 1 Điều "),
+    "điểm a,": repeated("điểm a, "),
+    "Điều 1 đến Điều 2": repeated("Điều 1 đến Điều 2 "),
+    "Phụ lục I": repeated("Phụ lục I "),
+    "thay thế": repeated("thay thế "),
+    "sửa đổi, bổ sung": repeated("sửa đổi, bổ sung "),
+    "hướng dẫn …": repeated("hướng dẫn Nghị định 1/2020/NĐ-CP "),
+    "bãi bỏ …,": repeated("bãi bỏ Nghị định 1/2020/NĐ-CP, "),
+    "… này thay thế …;": repeated("Nghị định này thay thế Nghị định 1/2020/NĐ-CP; "),
+    "list items": repeated(":\n- Nghị định 1/2020/NĐ-CP;"),
+    "được thay thế bởi Điều": repeated("được thay thế bởi Điều 2 "),
 }
 EVERY_TEXT: Texts = {**TEXTS, "titles": numbered_titles}  # the reference index compares titles too
 
@@ -149,6 +164,10 @@ def _lines(text: str) -> list[str]:
 
 def test_reference_extractor(portal):
     _assert_linear(lambda text: extract(text, portal.aliases))
+
+
+def test_pinpoints_and_relations(portal):
+    _assert_linear(lambda text: relations.find(text, extract(text, portal.aliases)))
 
 
 def test_reference_resolver(portal):

@@ -195,7 +195,7 @@ def test_kind_that_does_not_match_the_symbol(portal):
 
 
 def test_cli_prints_json_with_exact_fields():
-    text = "Căn cứ Kế hoạch số 09/KH-UBND ngày 11/8/2025 và Luật Tổ chức Chính phủ năm 2025."
+    text = "Căn cứ Kế hoạch số 09/KH-UBND ngày 11/8/2025 và khoản 2 Điều 5 Luật Tổ chức Chính phủ năm 2025."
     result = subprocess.run(
         [sys.executable, "-m", "cchc", "--root", str(REPO), "refs", "--unit", "UBND xã Nam Sách"],
         input=text,
@@ -205,7 +205,21 @@ def test_cli_prints_json_with_exact_fields():
     )
     data = json.loads(result.stdout)
     assert [list(item) for item in data] == [
-        ["start", "end", "text", "kind", "number", "symbol", "year", "date", "issuer", "id", "problems"]
+        [
+            "start",
+            "end",
+            "text",
+            "kind",
+            "number",
+            "symbol",
+            "year",
+            "date",
+            "issuer",
+            "id",
+            "problems",
+            "pinpoints",
+            "pinpoint_parts",
+        ]
     ] * 2
     assert data[0] == {
         "start": 7,
@@ -219,8 +233,26 @@ def test_cli_prints_json_with_exact_fields():
         "issuer": "xa-nam-sach",
         "id": "9-kh-ubnd-2025-xa-nam-sach",
         "problems": [],
+        "pinpoints": [],
+        "pinpoint_parts": [],
     }
     assert data[1]["symbol"] is None and data[1]["kind"] == "Luật" and data[1]["year"] == 2025
+    assert data[1]["pinpoints"] == ["khoản 2 Điều 5"]
+    assert data[1]["pinpoint_parts"] == [
+        {
+            "pinpoint": "khoản 2 Điều 5",
+            "point": None,
+            "clause": "2",
+            "article": "5",
+            "section": None,
+            "chapter": None,
+            "appendix": None,
+            "text": "khoản 2 Điều 5",
+            "start": 50,
+            "end": 64,
+        }
+    ]
+    assert text[50:64] == "khoản 2 Điều 5"
 
 
 def test_cli_reads_files_and_rejects_an_unknown_unit(tmp_path):

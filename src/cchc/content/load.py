@@ -222,6 +222,7 @@ def load(
         )
     issuers, aliases = references.read_references(root, base / references.FOLDER, problems)
     portal.bodies, portal.aliases = issuers, tuple(aliases)
+    portal.validity = tuple(references.read_validity(root, base / references.FOLDER, problems))
     portal.calendar = calendar.read_calendar(root, base / references.FOLDER, problems)
     _load_procedures(root, base / procedures.FOLDER, portal, problems, claim, memo)
     _load_journeys(root, base / journeys.FOLDER, portal, problems, claim, memo)

@@ -1,5 +1,5 @@
-"""Tables the reference index reads: issuing bodies (`co-quan.yml`) and aliases (`bi-danh.yml`)
-in `content/tham-chieu/`."""
+"""Tables the reference index reads: issuing bodies (`co-quan.yml`), aliases (`bi-danh.yml`) and what is
+known of cited texts' force (`hieu-luc.yml`) in `content/tham-chieu/`."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ from pathlib import Path
 from cchc.content.documents import read_date, read_kind, read_number_symbol
 from cchc.content.schema import Field, FieldError, read_fields
 from cchc.content.tables import table_items
-from cchc.model import Alias, Body
+from cchc.model import Alias, Body, Validity
 from cchc.problems import Problem
 
 FOLDER = "tham-chieu"  # the tables' folder in content/
 BODIES = "co-quan.yml"
 ALIASES = "bi-danh.yml"
+VALIDITY = "hieu-luc.yml"
 
 # Groups of the library page, from the top of the state down.
 OTHER = "Khác"  # the group of a cited document whose issuer is not in the table
@@ -50,6 +51,67 @@ ALIAS_SCHEMA = (
     Field("co_quan", "cơ quan ban hành"),
     Field("trich_yeu", "trích yếu của văn bản"),
 )
+
+
+_DOCUMENT = "văn bản như khi trích dẫn: loại và số, ký hiệu, ví dụ 'Nghị định 118/2025/NĐ-CP'"
+VALIDITY_SCHEMA = (
+    Field("van_ban", f"văn bản được ghi hiệu lực: {_DOCUMENT}", True),
+    Field("ngay_ban_hanh", "ngày ban hành dạng NN/TT/NNNN", read=read_date),
+    Field("hieu_luc_tu", "ngày văn bản có hiệu lực, dạng NN/TT/NNNN", read=read_date),
+    Field("thay_the_boi", f"văn bản thay thế nó: {_DOCUMENT}"),
+    Field("bai_bo_boi", f"văn bản bãi bỏ toàn bộ nó: {_DOCUMENT}"),
+    Field("het_hieu_luc_tu", "ngày văn bản hết hiệu lực toàn bộ, dạng NN/TT/NNNN", read=read_date),
+    Field("sua_doi_boi", "các văn bản sửa đổi, bổ sung nó", shape="list"),
+    Field("bai_bo_mot_phan_boi", "các văn bản bãi bỏ một phần của nó", shape="list"),
+)
+
+
+def read_validity(root: Path, folder: Path, problems: list[Problem]) -> list[Validity]:
+    """The entries of hieu-luc.yml, each checked on its own: a text that ceased needs the day it ceased
+    and no day before it took force. Which documents the names stand for is read by the reference index."""
+    entries = []
+    for source, item in table_items(root, folder, VALIDITY, problems):
+        before = len(problems)
+        data = read_fields(source, VALIDITY_SCHEMA, item.fields(), item.line, problems)
+        if len(problems) > before:
+            continue
+        lines = {name: value.line for name, value in item.fields().items()}
+        entry = Validity(
+            source.path,
+            item.line,
+            data["van_ban"],
+            data.get("ngay_ban_hanh"),
+            data.get("hieu_luc_tu"),
+            data.get("thay_the_boi") or "",
+            data.get("bai_bo_boi") or "",
+            data.get("het_hieu_luc_tu"),
+            tuple(data.get("sua_doi_boi") or ()),
+            tuple(data.get("bai_bo_mot_phan_boi") or ()),
+            lines,
+        )
+        if (entry.replaced_by or entry.repealed_by) and entry.ended is None:
+            problems.append(
+                Problem(
+                    source.path,
+                    lines.get("thay_the_boi", lines.get("bai_bo_boi", item.line)),
+                    "het_hieu_luc_tu",
+                    "văn bản đã bị thay thế hoặc bãi bỏ cần ngày hết hiệu lực (het_hieu_luc_tu), "
+                    "dạng NN/TT/NNNN",
+                )
+            )
+        elif entry.ended and entry.in_force and entry.ended < entry.in_force:
+            problems.append(
+                Problem(
+                    source.path,
+                    lines["het_hieu_luc_tu"],
+                    "het_hieu_luc_tu",
+                    f"ngày hết hiệu lực {entry.ended.vietnamese()} trước ngày có hiệu lực "
+                    f"{entry.in_force.vietnamese()}; kiểm tra lại hai ngày",
+                )
+            )
+        else:
+            entries.append(entry)
+    return entries
 
 
 def read_references(root: Path, folder: Path, problems: list[Problem]) -> tuple[list[Body], list[Alias]]:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from itertools import pairwise
 
 from cchc.dates import DateError, parse_date
 from cchc.model import Alias
-from cchc.refs import grammar
-from cchc.refs.citation import STANDARD, Citation, Finding
+from cchc.refs import grammar, pinpoints
+from cchc.refs.citation import STANDARD, Citation, Finding, Pinpoint
 from cchc.refs.normalize import Normalized, normalize, script_name
 from cchc.text import name_key
 
@@ -284,4 +285,23 @@ def extract(text: str, aliases: tuple[Alias, ...] = ()) -> list[Citation]:
         if citation._title_span and citation._title_span[1] > next_start:
             cut = _SPACE.sub(" ", t[citation._title_span[0] : next_start]).strip()
             citation.title = _without_trailing_join(cut) or None
+    _attach_pinpoints(norm, spans, taken)
     return [c for _, _, c in spans]
+
+
+def _attach_pinpoints(norm: Normalized, spans: list[tuple[int, int, Citation]], taken: bytearray) -> None:
+    """Give each reference the pinpoints written right before it ("khoản 2 Điều 5 Nghị định …"); spans
+    are in order of position."""
+    starts = [start for start, _, _ in spans]
+    for phrase in pinpoints.find(norm.text):
+        if any(taken[phrase.start : phrase.end]):
+            continue  # inside a reference: a law's name
+        following = bisect_left(starts, phrase.end)
+        next_start = starts[following] if following < len(starts) else None
+        if not pinpoints.owner(norm.text, phrase, next_start):
+            continue
+        citation = spans[following][2]
+        first, last = norm.span(phrase.start, phrase.end)
+        written = norm.original[first:last]
+        citation.pinpoints += [Pinpoint(units, first, last, written) for units in phrase.pinpoints]
+        citation.problems += phrase.problems

@@ -14,14 +14,17 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from cchc import urls
-from cchc.dates import shown
-from cchc.labels import label
+from cchc.dates import PartialDate, build_day, shown
+from cchc.kinds import REPORT
 from cchc.memo import Memo, use
 from cchc.model import Alias, Document, Journey, Portal, Procedure, Unit
 from cchc.problems import Problem, Severity
-from cchc.refs.citation import STANDARD, Citation
+from cchc.refs import relations, validity
+from cchc.refs.citation import Citation, cited_label
 from cchc.refs.extract import canonical_symbol, extract, split_symbol
+from cchc.refs.relations import Relation
 from cchc.refs.resolve import Directory, Issuer, build_directory, identity, resolve
+from cchc.refs.validity import Change, Named, Status
 from cchc.text import name_key
 
 SNIPPET = 70  # characters of context on each side of a citation
@@ -69,13 +72,7 @@ class CitedDocument:
     @property
     def label(self) -> str:
         """How pages name it: 'Nghị định số 118/2025/NĐ-CP', 'Luật Hộ tịch năm 2014', 'TCVN ISO 9001:2015'."""
-        if self.symbol is None:
-            if self.year:
-                return label("cited.named_in_year", kind=self.kind, name=self.name, year=self.year)
-            return label("cited.named", kind=self.kind, name=self.name)
-        if self.kind == STANDARD:
-            return self.symbol
-        return label("cited.numbered", kind=self.kind, symbol=self.symbol)
+        return cited_label(self.kind, self.symbol, self.name, self.year)
 
     @property
     def src_uri(self) -> str:
@@ -87,6 +84,11 @@ class ReferenceIndex:
     documents: dict[str, CitedDocument] = field(default_factory=dict)
     by_page: dict[str, list[Mention]] = field(default_factory=dict)  # citing src_uri -> mentions
     problems: list[Problem] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)  # what hieu-luc.yml and the documents say of force
+    status: dict[str, Status] = field(default_factory=dict)  # of each cited document, by id
+    # What replaced, amended, repealed, implemented or guided each document, and what each did, by id.
+    changed: dict[str, list[Change]] = field(default_factory=dict)
+    changing: dict[str, list[Change]] = field(default_factory=dict)
 
     @property
     def mentions(self) -> list[Mention]:
@@ -146,9 +148,12 @@ def _warn(page: Citing, line: int, message: str) -> Problem:
     return Problem(page.path, line, "trích dẫn", message, Severity.WARNING)
 
 
-def index_references(portal: Portal, memo: Memo | None = None) -> ReferenceIndex:
-    """Every citation of the portal's texts, resolved and indexed; `memo` keeps each text's citations from
-    one build to the next (a serve session)."""
+def index_references(
+    portal: Portal, memo: Memo | None = None, today: PartialDate | None = None
+) -> ReferenceIndex:
+    """Every citation of the portal's texts, resolved and indexed, with what is known of each cited text's
+    force on `today` (the build's day); `memo` keeps each text's citations from one build to the next (a
+    serve session)."""
     directory = build_directory(portal.units, portal.bodies)
     # What a text's citations are read with besides the text: the units, issuers and aliases.
     known = repr((portal.units, portal.bodies, portal.aliases)) if memo is not None else ""
@@ -157,12 +162,20 @@ def index_references(portal: Portal, memo: Memo | None = None) -> ReferenceIndex
     for document in portal.documents:
         if (doc_id := document_identity(document)) is not None:
             own[doc_id] = document
+    stated: list[tuple[Document, Relation, int]] = []
     for page, passage, text, line, unit in _passages(portal):
         citations = use(
             memo,
             ("citations", text, unit.id if unit else None, known),
             partial(_citations, text, portal.aliases, directory, unit),
         )
+        if isinstance(page, Document) and citations:
+            found = use(
+                memo,
+                ("relations", text, unit.id if unit else None, known, page.date),
+                partial(relations.find, text, citations, page.date),
+            )
+            stated += [(page, relation, line) for relation in found]
         if not citations and not isinstance(page, Document):
             # Each line of a legal basis names a document; the scan that indexes it says so.
             index.problems.append(
@@ -206,8 +219,122 @@ def index_references(portal: Portal, memo: Memo | None = None) -> ReferenceIndex
                 cited.titles[citation.title] += 1
     for cited in index.documents.values():
         _check_consistency(index, cited)
+    _assess_force(index, portal, directory, stated, today or _day(build_day()))
     index.problems.sort()
     return index
+
+
+def _day(value: object) -> PartialDate:
+    return PartialDate(value.year, value.month, value.day)  # type: ignore[attr-defined]
+
+
+def _named(index: ReferenceIndex, citation: Citation) -> Named:
+    cited = index.documents.get(citation.id or "")
+    return Named(citation.id, cited.label if cited else citation.label)
+
+
+def _corpus_changes(
+    index: ReferenceIndex, stated: list[tuple[Document, Relation, int]]
+) -> tuple[list[Change], set[tuple[str, int]]]:
+    """The changes the portal's documents state, and the citations they are about (page, start): a text
+    that says it replaces another cites it rightly."""
+    changes: list[Change] = []
+    about: set[tuple[str, int]] = set()
+    for document, relation, first_line in stated:
+        obj = relation.object_citation
+        line = first_line + document.body[: obj.start].count("\n")
+        this = relation.subject_citation is None
+        if this and document.kind == REPORT and relation.relation in ("implements", "guides"):
+            continue  # a report tells what was done, it does not implement a text
+        if obj.id is None or (not this and relation.subject_citation.id is None):  # type: ignore[union-attr]
+            index.problems.append(
+                _warn(
+                    document,
+                    line,
+                    f"'{' '.join(relation.text.split())}': không xác định được văn bản trong quan hệ này "
+                    "(cần số, ký hiệu và cơ quan ban hành); quan hệ không được ghi",
+                )
+            )
+            continue
+        subject = (
+            Named(document_identity(document), document.label, document.src_uri)
+            if this
+            else _named(index, relation.subject_citation)  # type: ignore[arg-type]
+        )
+        effective = relation.effective
+        if effective is None and this and document.effective is not None and document.effective.day:
+            effective = document.effective
+        partial_ = bool(obj.pinpoints) and relation.relation in ("replaces", "repeals", "amends")
+        changes.append(
+            Change(
+                relation.relation,
+                subject,
+                _named(index, obj),
+                effective,
+                partial_,
+                document.path,
+                line,
+                document.src_uri,
+                document.label,
+            )
+        )
+        about.add((document.src_uri, obj.start))
+    return changes, about
+
+
+def _passage_text(page: Citing, passage: int) -> str:
+    if isinstance(page, Document):
+        return page.body
+    return list(page.cited_texts())[passage][0]
+
+
+def _assess_force(
+    index: ReferenceIndex,
+    portal: Portal,
+    directory: Directory,
+    stated: list[tuple[Document, Relation, int]],
+    today: PartialDate,
+) -> None:
+    """Each cited document's status, and a warning on each citation of a text that had ceased before the
+    citing text was written (a note where its sentence speaks of that earlier time)."""
+    labels = {doc_id: cited.label for doc_id, cited in index.documents.items()}
+    table, recorded = validity.table_changes(
+        portal.validity, portal.aliases, directory, labels, index.problems
+    )
+    corpus, about = _corpus_changes(index, stated)
+    index.changes = table + corpus
+    index.problems += [validity.cycle_problem(cycle) for cycle in validity.cycles(index.changes)]
+    for change in index.changes:
+        index.changed.setdefault(change.object.id or "", []).append(change)
+        if change.subject is not None and change.subject.id:
+            index.changing.setdefault(change.subject.id, []).append(change)
+    for doc_id, cited in index.documents.items():
+        status = validity.settle(index.changed.get(doc_id, []), recorded.get(doc_id), today)
+        index.status[doc_id] = status
+        if status.key != validity.ENDED or status.since is None:
+            continue
+        for mention in cited.mentions:
+            if (mention.page.src_uri, mention.citation.start) in about:
+                continue
+            if status.since > validity.citing_day(mention.page, today):
+                continue
+            message = validity.ceased_message(cited.label, status)
+            text = _passage_text(mention.page, mention.passage)
+            citation = mention.citation
+            if validity.historical(text, citation.start, citation.end, status.since):
+                index.problems.append(
+                    Problem(
+                        mention.page.path,
+                        mention.line,
+                        "trích dẫn",
+                        f"{message}; câu này nói về thời gian trước đó nên chỉ ghi chú",
+                        Severity.NOTE,
+                    )
+                )
+            else:
+                index.problems.append(
+                    _warn(mention.page, mention.line, f"{message}; cần trích dẫn văn bản đang có hiệu lực")
+                )
 
 
 def _check(index: ReferenceIndex, mention: Mention) -> None:
