@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from cchc import annotations as ci_annotations  # as `annotations` it would hide the __future__ feature
@@ -106,7 +107,7 @@ def run_refs(args: argparse.Namespace) -> int:
         except DateError as error:
             print(f"cchc refs: --date: {error}", file=sys.stderr)
             return 2
-    found = []
+    found: list[Mapping[str, object]] = []
     for name in args.files or ["-"]:
         text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8")
         citations = resolve(extract(text, portal.aliases), directory, citing)

@@ -246,13 +246,14 @@ def test_cli_prints_json_with_exact_fields():
             "article": "5",
             "section": None,
             "chapter": None,
+            "part": None,
             "appendix": None,
             "text": "khoản 2 Điều 5",
-            "start": 50,
-            "end": 64,
+            "start": 48,
+            "end": 62,
         }
     ]
-    assert text[50:64] == "khoản 2 Điều 5"
+    assert text[48:62] == "khoản 2 Điều 5"
 
 
 def test_cli_reads_files_and_rejects_an_unknown_unit(tmp_path):

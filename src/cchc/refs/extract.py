@@ -15,6 +15,7 @@ from cchc.refs.normalize import Normalized, normalize, script_name
 from cchc.text import name_key
 
 _SPACE = re.compile(r"\s+")
+_NATIONAL_ASSEMBLY = re.compile(r"QH\d*")
 _SPACES = re.compile(r"\s*")
 _CANONICAL_KIND = {grammar._words(k).lower(): k for k in grammar.KIND_CODES}
 # Where an issuer phrase ends; line breaks do not end it ("của UBND \n\nthành phố").
@@ -48,10 +49,10 @@ def _kind_name(written: str) -> str:
 def canonical_symbol(written: str) -> str:
     """'116/2013/nđ-cp' -> '116/2013/NĐ-CP', '23/CT-\\n\\nTTg' -> '23/CT-TTg',
     '2927 -TB/TU' -> '2927-TB/TU'."""
-    parts = re.split(r"([-/])", _SPACE.sub("", written))
+    parts = re.split(r"([-/])", _SPACE.sub("", written).replace("–", "-"))
     return "".join(
         grammar.MIXED_CASE.get(p.upper(), p.upper())
-        if p[:1].isalpha() and (p.isupper() or p.islower())
+        if p[:1].isalpha() and (p.isupper() or p.islower() or p.upper() in grammar.MIXED_CASE)
         else p
         for p in parts
     )
@@ -118,9 +119,12 @@ def _typed(
         citation.symbol, citation.number, citation.year = symbol, number, year
         citation.type_code, citation.issuer_code = type_code, issuer_code
         inferred = grammar.TYPE_KINDS.get(type_code.upper()) if type_code else None
+        if inferred is None and issuer_code and _NATIONAL_ASSEMBLY.fullmatch(issuer_code) and year:
+            inferred = "Luật"  # 83/2015/QH13: the National Assembly numbers its laws so
+        generic = kind_word is not None and name_key(kind_word) == "văn bản" and inferred is not None
         citation.kind = (
             _kind_name(kind_word)
-            if kind_word
+            if kind_word and not generic  # "Văn bản số 379/TB-VPCP" is the Thông báo its code says
             else (
                 inferred
                 or (
@@ -170,6 +174,8 @@ def _law_tail(t: str, name_start: int, limit: int) -> re.Match[str] | None:
     """The first year, date or number after a law's name that starts by `limit`. A tail opens with spaces,
     so it is tried only where a run of spaces starts: the search never runs past the name's reach."""
     for space in grammar.SPACE_RUN.finditer(t, name_start, limit + 1):
+        if t[space.start() - 1] == ",":
+            continue  # "Luật Cư trú, số 36/2013/QH13": the number after a comma is another law's
         if tail := grammar.LAW_TAIL.match(t, space.start()):
             return tail
     return None
@@ -194,8 +200,15 @@ def _law(norm: Normalized, m: re.Match[str]) -> tuple[int, Citation] | None:
     name_start = m.end()
     bound = grammar.LAW_SENTENCE_END.search(t, name_start, name_start + grammar.LAW_MAX_NAME)
     limit = bound.start() if bound else min(len(t), name_start + grammar.LAW_MAX_NAME)
+    symbol = year = None
     if (tail := _law_tail(t, name_start, limit)) is not None:
         name_end, end = tail.start(), tail.end()
+        symbol, year = tail.group("symbol"), tail.group("year") or tail.group("bare_year")
+        # "Luật Hộ tịch 2014 số 60/2014/QH13", "… số 72/2025/QH15 2025": the other half of the tail.
+        if year and (number := grammar.LAW_NUMBER.match(t, end)):
+            symbol, end = number.group("symbol"), number.end()
+        elif symbol and not tail.group("symbol_date") and (bare := grammar.LAW_BARE_YEAR.match(t, end)):
+            end = bare.end()
     elif (bare_end := _name_end(t, name_start)) is not None:
         name_end = end = bare_end
     else:
@@ -211,11 +224,11 @@ def _law(norm: Normalized, m: re.Match[str]) -> tuple[int, Citation] | None:
     date = tail and (tail.group("date") or tail.group("symbol_date"))
     c = _typed(norm, m.start(), end, None, None, date)
     c.kind, c.name = _kind_name(m.group("kind")), name
-    if tail and tail.group("symbol"):
-        c.symbol = canonical_symbol(tail.group("symbol"))
+    if symbol:
+        c.symbol = canonical_symbol(symbol)
         c.number, c.type_code, c.issuer_code, c.year = split_symbol(c.symbol)
-    elif tail and (tail.group("year") or tail.group("bare_year")):
-        c.year = int(tail.group("year") or tail.group("bare_year"))
+    elif year:
+        c.year = int(year)
     return end, c
 
 

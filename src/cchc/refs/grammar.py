@@ -19,15 +19,15 @@ GENERIC_ISSUERS = {"UBND", "HĐND"}
 # A line or page break may fall inside a symbol after '-' or '/' ("23/CT-\n\nTTg"), and
 # real text puts stray spaces around the hyphen ("2927 -TB/TU", "473/TTr -\nNN&PTNT").
 _BREAK = r"(?:[ \t]*\n\s*)?"
-_HYPHEN = rf"[ \t]?-{_BREAK}"
+_HYPHEN = rf"[ \t]?[-–]{_BREAK}[ \t]?"
 _CODE = r"[A-ZĐa-zđ][A-Za-zĐđ0-9&]*"
-_NUM = r"\d{1,5}[a-z]?"
+_NUM = r"\d{1,5}(?:\.?[a-z])?"  # "09b", and "08.a" as some circulars number themselves
 # Spaces, perhaps with a comma, before a word: ", ngày", "  của". Possessive: written `\s*,?\s+`, a long
 # run of spaces would be split every possible way before the word is found missing (quadratic).
 GAP = r"(?:\s*+,\s++|\s++)"
 
 # 118/2025/NĐ-CP, 183/2010/TTLT/BTC-BNN
-LEGAL = rf"{_NUM}/(?:19|20)\d\d/{_BREAK}{_CODE}(?:(?:{_HYPHEN}|/){_CODE})*"
+LEGAL = rf"{_NUM}/[ \t]?(?:19|20)\d\d/{_BREAK}{_CODE}(?:(?:{_HYPHEN}|/){_CODE})*"
 ADMIN = rf"{_NUM}/{_BREAK}{_CODE}(?:{_HYPHEN}{_CODE})+"  # 76/NQ-CP, 1453/UBND-VHXH
 PARTY = rf"{_NUM}[ \t]?-{_BREAK}{_CODE}/{_BREAK}{_CODE}"  # 57-NQ/TW
 SYMBOL = rf"(?:{LEGAL}|{PARTY}|{ADMIN})"
@@ -54,13 +54,18 @@ _KIND_WORDS = "|".join(_words(k) for k in sorted(KIND_CODES, key=len, reverse=Tr
 
 
 def starts_word(text: str, index: int, also: str = "") -> bool:
-    return index == 0 or not (text[index - 1].isalnum() or text[index - 1] in also)
+    """Whether a match at `index` starts a word; a number may follow "số" with no space ("số68/2010/…")."""
+    return (
+        index == 0
+        or not (text[index - 1].isalnum() or text[index - 1] in also)
+        or (text[index].isdigit() and text[max(0, index - 2) : index].lower() == "số")
+    )
 
 
 # Scanning anchors on a digit followed by '/' or '-': cheap, and every symbol starts so.
 # Patterns start with literals, not lookbehinds, so that re can skip ahead fast;
 # `starts_word` checks what precedes a match.
-ANCHOR = re.compile(r"\d{1,5}[a-z]?[ \t]?[/-]")
+ANCHOR = re.compile(r"\d{1,5}(?:\.?[a-z])?[ \t]?[/-]")
 
 # A symbol and the date after it, matched at an anchor: "76/NQ-CP ngày 15/7/2021".
 SYMBOL_AT = re.compile(rf"(?P<symbol>{SYMBOL})(?![\w/-]){_DATE_TAIL}")
@@ -70,7 +75,7 @@ SHORT_AT = re.compile(rf"(?P<symbol>{SHORT})(?![\w/-]){_DATE_TAIL}")
 # The kind word before a symbol: "Nghị quyết số ", "nghị quyết ", "Kết luận \n\nsố ",
 # "Báo cáo thẩm tra số " (up to two words between the kind and "số").
 KIND_BEFORE = re.compile(
-    rf"(?<![\w])(?P<kind>(?i:{_KIND_WORDS}))"
+    rf"(?<![^\W\d])(?P<kind>(?i:{_KIND_WORDS}))"  # after a footnote's number too: "- 9Nghị định …"
     rf"(?:\s+(?:(?i:số)|(?:\w+\s+){{0,2}}(?i:số))\s*:?)?\s*$"
 )
 KIND_WINDOW = 64
@@ -86,15 +91,17 @@ STANDARD = re.compile(
 # "Luật Đầu tư công số 49/2014/QH13 ngày 18 tháng 6 năm 2014", "BỘ LUẬT DÂN SỰ NĂM 2015".
 LAW_START = re.compile(
     r"(?P<kind>(?i:bộ\s+luật)|Luật|LUẬT|Pháp\s+lệnh|PHÁP\s+LỆNH|Hiến\s+pháp|HIẾN\s+PHÁP)"
-    r"\s+(?=\w)"
+    r"\s+(?=\w)(?!sư(?!\w))"  # "Luật sư" is a lawyer
 )
 # "pháp luật" is not a law, and "các Bộ luật Lao động trước đây" names no one law.
-NOT_A_LAW = re.compile(r"(?i:pháp|các|những)\s+$")
+NOT_A_LAW = re.compile(r"(?i:pháp|các|những|cty|công\s+ty|văn\s+phòng|hãng)\s+$")  # "Cty Luật TGS" is a firm
 LAW_TAIL = re.compile(
     rf"\s++(?:(?i:số)\s+(?P<symbol>{LEGAL})(?:{GAP}(?i:ngày)\s+(?P<symbol_date>{DATE}))?"
     rf"|(?i:năm)\s+(?P<year>\d{{4}})(?!\d)|(?i:ngày)\s+(?P<date>{DATE})"
     r"|(?P<bare_year>(?:19|20)\d\d)(?!\d)(?![/.-]\d))"
 )
+LAW_NUMBER = re.compile(rf"\s++(?i:số)\s+(?P<symbol>{LEGAL})(?![\w/-])")
+LAW_BARE_YEAR = re.compile(r"\s++(?:19|20)\d\d(?!\d)(?![/.-]\d)")
 # Where a law's name cannot go on: the end of a clause, or another reference.
 LAW_SENTENCE_END = re.compile(
     r"[;.:\[\]\"“”]|\n\s*\n|\(\s*(?!sửa)"
@@ -104,8 +111,8 @@ LAW_SENTENCE_END = re.compile(
 )
 # Where a name cited without year or number ends.
 LAW_STOP = re.compile(
-    r"[,;.():\[\]\"“”]|\n\s*\n|\s(?i:và|của|về|đã|được|theo|tại|trong|với|nhằm|để|thì|là|"
-    r"có|các|cho|đối|do|này|đó|trước|hiện|mới|cũ|sẽ|như|liên|quy|không|cũng|gồm|đến|từ|"
+    r"[,;.():\[\]\"“”]|\n\s*\n|\n\s*[-+•–]\s|\s(?i:và|của|về|đã|được|theo|tại|trong|với|nhằm|để|thì|là|"
+    r"có|các|cho|đối|do|này|đó|trước|hiện|mới|cũ|sẽ|như|liên|quy\s+định|không|cũng|gồm|đến|từ|"
     r"năm|ngày|số|sửa|bổ)(?=\s|$)"
 )
 LAW_MAX_NAME = 120  # characters

@@ -188,8 +188,19 @@ def read(text: str, start: int, end: int) -> Phrase:
     for i in range(len(chains) - 2, -1, -1):
         top = chains[i][-1].level
         chains[i] += [g for g in chains[i + 1] if g.level > top]
+    # Written outer unit first ("Điều 4, khoản 6"): the chains after an outer one that still lack it are
+    # inside it, and it names no unit of its own.
+    later_top = [-1] * (len(chains) + 1)  # the outermost level of the chains after each
+    for i in range(len(chains) - 1, -1, -1):
+        later_top[i] = max(later_top[i + 1], chains[i][-1].level)
+    for i in range(len(chains) - 1):
+        if later_top[i + 1] < chains[i][0].level:
+            for chain in chains[i + 1 :]:
+                chain += chains[i]
+            chains[i] = []
+            break
     pinpoints: list[tuple[tuple[str, str], ...]] = []
-    for chain in chains:
+    for chain in filter(None, chains):
         expanded: list[tuple[tuple[str, str], ...]] = [()]
         for group in chain:
             word = UNITS[group.level]

@@ -56,7 +56,7 @@ _PASSIVE_BEFORE = re.compile(r"(?i:được|bị|đã\s+được|đã\s+bị)\s+
 _AGENT = re.compile(r"\s++(?i:bởi|bằng|tại|theo)\s++")
 # Where a clause ends: a semicolon, a full stop before a space, an empty line. A single line break does not:
 # texts copied from PDF break lines anywhere.
-_CLAUSE_END = re.compile(r";|\.(?=\s)|\n[ \t]*\n")
+_CLAUSE_END = re.compile(r";|\.(?=\s)|\n[ \t]*\n|\n[ \t]*[-+•–][ \t]")
 _CLAUSE_REACH = 600  # characters searched each way for a clause's end
 # A list the phrase announces ("sửa đổi, bổ sung một số điều của các văn bản sau:"): its objects run to
 # the end of the list, an empty line or a full stop.
@@ -79,14 +79,14 @@ _FROM_SIGNING = re.compile(rf"{_FROM}ký(?!\w)")
 _FROM_OWN_FORCE = re.compile(rf"{_FROM}(?:{SELF.pattern})\s+có\s+hiệu\s+lực")
 # What the text says of its own force: "Nghị định này có hiệu lực (thi hành) (kể) từ ngày 01/7/2025".
 _OWN_FORCE = re.compile(
-    rf"{SELF.pattern}\s+có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s*+,?\s*+"
+    rf"{SELF.pattern}\s+có\s*+hiệu\s+lực(?:\s+thi\s+hành)?\s*+,?\s*+"  # "cóhiệu lực": a PDF's lost space
     rf"(?:{_FROM}(?:(?P<date>{grammar.DATE})|ký(?!\w)))"
 )
 # Between a subject and its phrase: only what belongs to the subject: its issuer, a late date, its own force,
 # and the opening of its title ("Thông tư số 04/2020/TT-BTP ngày 28/5/2020 của Bộ Tư pháp quy định chi tiết
 # …", "Nghị định số 107/2021/NĐ-CP về sửa đổi …", "… có hiệu lực từ ngày 09/01/2025, sửa đổi …").
 _SUBJECT_TAIL = re.compile(
-    rf"\s*+,?\s*+(?:(?:của|do)\s[^,;:()]{{1,120}}?)?\s*+,?\s*+(?:ngày\s+{grammar.DATE}\s*+)?"
+    rf"\s*+[,:]?\s*+(?:(?:của|do)\s[^,;:()]{{1,120}}?)?\s*+,?\s*+(?:ngày\s+{grammar.DATE}\s*+)?"
     rf"(?:có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+{_FROM}(?P<force>{grammar.DATE})\s*+,?\s*+)?"
     r"(?:về\s+(?:việc\s+)?)?(?:quy\s+định\s+)?(?:một\s+số\s+(?:điều|nội\s+dung)\s+và\s+)?"
 )
