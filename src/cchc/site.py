@@ -109,8 +109,9 @@ def _documents(
         body = reference_pages.linked_body(index, uri, document.body, memo=memo)
         cited_by = reference_pages.cited_by(cited[uri]) if uri in cited else []
         unit = portal.units[document.unit_id]
+        force = reference_pages.own_force(index, document, site_url)
         page = document_pages.document_page(
-            document, unit, body, site_url, cited_by, figures(uri), memo, today
+            document, unit, body, site_url, cited_by, figures(uri), memo, today, force
         )
         pages.append(page)
     return pages
@@ -238,7 +239,7 @@ def generate(
         + procedure_pages.directory_pages(portal)
         + [journey_pages.journeys_page(portal)]
         + procedure_pages.form_pages(portal)
-        + reference_pages.all_pages(index, portal.units, by_path, memo)
+        + reference_pages.all_pages(index, portal.units, by_path, site_url, memo)
         + [compliance_page.compliance_page(compliance.findings(portal, settings), portal, index)]
         + english_pages.english_pages(portal, site_name)
         + news_pages.news_listings(portal)

@@ -175,6 +175,7 @@ def form(slug: str, suffix: str) -> str:
 # The open data's files by what they hold: '<name>.json' and '<name>.csv' (and the figures' '.xlsx').
 PROCEDURES_DATA, CITED_DATA, CITATIONS_DATA, FIGURES_DATA = "thu-tuc", "van-ban", "trich-dan", "so-lieu"
 NEWS_DATA = "tin-tuc"
+RELATIONS_DATA = "quan-he"
 
 
 def open_data(name: str) -> str:

@@ -20,6 +20,7 @@ from cchc.model import Document, News, Portal, Procedure, Question, Rendition, U
 from cchc.pages import archive, figure_pages, figure_tables, marks, procedure_pages, render, structured_data
 from cchc.pages.figure_tables import History
 from cchc.pages.markdown import GeneratedPage
+from cchc.pages.reference_pages import Force
 from cchc.settings import Hotline, Settings
 from cchc.text import sort_key
 from cchc.urls import CONSOLIDATED, DOCUMENTS_INDEX, UNITS_INDEX
@@ -36,9 +37,11 @@ def document_page(
     figures: Markup,
     memo: Memo | None = None,
     today: date | None = None,
+    force: Force | None = None,
 ) -> GeneratedPage:
     """The document as issued: its body here, its header, facts and footer in the theme's document.html;
-    a draft for comment says until when, against `today` (the build's date)."""
+    a draft for comment says until when, against `today` (the build's date); `force`, what the portal knows
+    of whether it still holds."""
     theme: dict[str, object] = {
         "cchc_draft": draft(document, unit, today) if document.comment_until else None,
         "cchc_document": document,
@@ -49,12 +52,14 @@ def document_page(
         ],
         "cchc_cited_by": cited_by,
         "cchc_figures": figures,
+        "cchc_status": force.status if force else None,
+        "cchc_relations": force.relations if force else [],
     }
     meta = {
         "template": "document.html",
         "search_type": label("search.document"),
         "units": [unit.short_name],
-        "jsonld": structured_data.document_json_ld(document, unit, site_url),
+        "jsonld": structured_data.document_json_ld(document, unit, site_url, force.json_ld if force else {}),
     }
     return render.page(
         "document.md",

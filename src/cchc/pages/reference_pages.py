@@ -3,17 +3,21 @@ and the citation graph as open data."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import partial
 
 from cchc import urls
 from cchc.content.references import GROUPS, OTHER
+from cchc.dates import shown
 from cchc.labels import label
 from cchc.memo import Memo, use
-from cchc.model import Unit
-from cchc.pages import render
+from cchc.model import Document, Unit
+from cchc.pages import render, structured_data
 from cchc.pages.markdown import GeneratedPage, escape
 from cchc.refs.annotate import annotate
-from cchc.refs.index import CitedDocument, Citing, ReferenceIndex
+from cchc.refs.citation import UNITS
+from cchc.refs.index import CitedDocument, Citing, ReferenceIndex, document_identity
+from cchc.refs.validity import UNKNOWN, Change
 from cchc.text import SortKey, descending, sort_key
 from cchc.urls import CHECKS, LIBRARY, relative, site_path
 
@@ -53,17 +57,142 @@ def cited_by(cited: CitedDocument) -> list[tuple[str, str, str]]:
     return [(m.page.label, site_path(m.page.src_uri), m.snippet) for m in cited.mentions]
 
 
-def cited_page(cited: CitedDocument, units: dict[str, Unit], memo: Memo | None = None) -> GeneratedPage:
-    # What cited.md reads: the document's facts, and each mention's page, unit and snippet.
+@dataclass(frozen=True)
+class Stated:
+    """One relation as a cited document's page shows it: what it says, the other document, when, and
+    where it is known from."""
+
+    words: str  # "Được thay thế bởi", "Bãi bỏ (một phần)"
+    other: str  # the other document, as pages name it
+    other_uri: str | None  # its page on the portal
+    since: str | None  # ISO
+    source: str  # the table's file, or the stating page's name
+    source_uri: str | None
+
+
+def _stated(index: ReferenceIndex, change: Change, about_it: bool) -> Stated:
+    other = change.subject if about_it else change.object
+    words = label(f"relation.{change.relation}" + ("_by" if about_it else ""))
+    if change.partial and change.relation != "amends":
+        words = label("relation.partly", words=words)
+    uri = (
+        (other.uri or (index.documents[other.id].src_uri if other.id in index.documents else None))
+        if other
+        else None
+    )
+    return Stated(
+        words,
+        other.label if other else "",
+        uri,
+        change.effective.iso() if change.effective else None,
+        change.source_label or label("relation.table", file=change.source),
+        change.source_uri,
+    )
+
+
+def status_label(index: ReferenceIndex, doc_id: str | None) -> str | None:
+    """'Hết hiệu lực toàn bộ (từ 01/07/2025)', or None when the portal knows nothing of its force."""
+    status = index.status.get(doc_id or "")
+    if status is None:
+        return None
+    words = label(f"status.{status.key}")
+    return label("status.since", status=words, day=status.since.vietnamese()) if status.since else words
+
+
+def relations_of(index: ReferenceIndex, doc_id: str) -> list[Stated]:
+    """What replaced, amended or repealed the document, then what it did to others, each once."""
+    about = [_stated(index, c, True) for c in index.changed.get(doc_id, [])]
+    made = [_stated(index, c, False) for c in index.changing.get(doc_id, [])]
+    return list(dict.fromkeys(about + made))
+
+
+@dataclass(frozen=True)
+class Force:
+    """What a document's own page shows of its force: its status, its relations, and the JSON-LD."""
+
+    status: str | None
+    # (words, other document, its site path or None, since as shown or None, source, its site path or None)
+    relations: list[tuple[str, str, str | None, str | None, str, str | None]]
+    json_ld: dict[str, object]
+
+
+def own_force(index: ReferenceIndex, document: Document, site_url: str) -> Force:
+    doc_id = document_identity(document)
+    relations = [
+        (
+            item.words,
+            item.other,
+            site_path(item.other_uri) if item.other_uri else None,
+            shown(item.since) if item.since else None,
+            item.source,
+            site_path(item.source_uri) if item.source_uri else None,
+        )
+        for item in (relations_of(index, doc_id) if doc_id else [])
+    ]
+    json_ld = structured_data.force_json_ld(index, doc_id, site_url)
+    return Force(status_label(index, doc_id), relations, json_ld)
+
+
+def _unit_order(value: str) -> tuple[int, str]:
+    digits = value.rstrip("abcdđeghiklmnopqrstuvxy")
+    if digits.isdigit():
+        return int(digits), value
+    return (_roman(value), value) if set(value) <= set("IVXLC") else (0, value)
+
+
+def _roman(value: str) -> int:
+    numbers = [{"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}[c] for c in value]
+    return sum(-n if i + 1 < len(numbers) and n < numbers[i + 1] else n for i, n in enumerate(numbers))
+
+
+def cited_units(cited: CitedDocument) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each article, clause or point cited ("khoản 2 Điều 5"), outer units first in order, with the pages
+    that cite it (label, source path), each once."""
+    pages: dict[tuple[tuple[str, str], ...], dict[str, str]] = {}
+    for mention in cited.mentions:
+        for pinpoint in mention.citation.pinpoints:
+            pages.setdefault(pinpoint.units, {})[mention.page.src_uri] = mention.page.label
+    order = sorted(pages, key=lambda units: [(UNITS.index(w), _unit_order(v)) for w, v in reversed(units)])
+    return [
+        (" ".join(f"{w} {v}" for w, v in units), [(label_, uri) for uri, label_ in pages[units].items()])
+        for units in order
+    ]
+
+
+def cited_page(
+    cited: CitedDocument,
+    index: ReferenceIndex,
+    units: dict[str, Unit],
+    site_url: str,
+    memo: Memo | None = None,
+) -> GeneratedPage:
+    # What cited.md reads: the document's facts, its force, what it stands in, the units cited in it, and
+    # each mention's page, unit and snippet.
     issuer = cited.issuer.name if cited.issuer else None
     facts = (cited.kind, cited.symbol, cited.year, cited.date, issuer, cited.title)
+    status = index.status[cited.id]
+    force = (status.key, status.since, tuple(relations_of(index, cited.id)), tuple(map(str, status.evidence)))
+    pinpoints = cited_units(cited)
     mentions = tuple(
         (m.page.label, m.page.src_uri, unit and units[unit].short_name, m.snippet)
         for m in cited.mentions
         for unit in [getattr(m.page, "unit_id", None)]  # a procedure has units, none of its own
     )
+    meta = {"jsonld": structured_data.cited_json_ld(cited, index, site_url)}
     return render.page(
-        "cited.md", cited.src_uri, cited.label, memo=memo, key=(facts, mentions), cited=cited, units=units
+        "cited.md",
+        cited.src_uri,
+        cited.label,
+        None,
+        meta,
+        memo=memo,
+        key=(facts, force, repr(pinpoints), mentions),
+        cited=cited,
+        units=units,
+        status=status_label(index, cited.id),
+        force_known=status.key != UNKNOWN,
+        relations=relations_of(index, cited.id),
+        pinpoints=pinpoints,
     )
 
 
@@ -96,7 +225,12 @@ def all_pages(
     index: ReferenceIndex,
     units: dict[str, Unit],
     by_path: dict[str, Citing],
+    site_url: str,
     memo: Memo | None = None,
 ) -> list[GeneratedPage]:
-    pages = [cited_page(c, units, memo) for _, c in sorted(index.documents.items()) if c.own is None]
+    pages = [
+        cited_page(c, index, units, site_url, memo)
+        for _, c in sorted(index.documents.items())
+        if c.own is None
+    ]
     return pages + [library_page(index), checks_page(index, by_path)]

@@ -9,6 +9,7 @@ import json
 from collections.abc import Mapping, Sequence
 
 from cchc import urls
+from cchc.dates import PartialDate
 from cchc.memo import Memo, digest
 from cchc.model import Portal
 from cchc.pages.figure_tables import PeriodTable
@@ -114,6 +115,8 @@ def citations(index: ReferenceIndex, memo: Memo | None = None) -> dict[str, str]
             "title": c.title,
             "url": site_path(c.src_uri),
             "citations": len(c.mentions),
+            "status": index.status[c.id].key,
+            "status_since": _iso(index.status[c.id].since),
         }
         for _, c in sorted(index.documents.items())
     ]
@@ -126,11 +129,35 @@ def citations(index: ReferenceIndex, memo: Memo | None = None) -> dict[str, str]
             "end": m.citation.end,
             "text": m.citation.text,
             "cited_id": m.citation.id,
+            "pinpoints": "; ".join(str(p) for p in m.citation.pinpoints),
         }
         for src_uri, mentions in sorted(index.by_page.items())
         for m in mentions
     ]
-    return {**both(urls.CITED_DATA, documents, memo), **both(urls.CITATIONS_DATA, mentions, memo)}
+    relations = [
+        {
+            "subject_id": c.subject.id if c.subject else None,
+            "subject": c.subject.label if c.subject else None,
+            "relation": c.relation,
+            "object_id": c.object.id,
+            "object": c.object.label,
+            "effective": _iso(c.effective),
+            "partial": c.partial,
+            "source_file": c.source,
+            "line": c.line,
+            "source_url": site_path(c.source_uri) if c.source_uri else None,
+        }
+        for c in sorted(index.changes, key=lambda c: (c.object.id or "", c.source, c.line, c.relation))
+    ]
+    return {
+        **both(urls.CITED_DATA, documents, memo),
+        **both(urls.CITATIONS_DATA, mentions, memo),
+        **both(urls.RELATIONS_DATA, relations, memo),
+    }
+
+
+def _iso(day: PartialDate | None) -> str | None:
+    return day.iso() if day else None
 
 
 def figure_rows(portal: Portal, site_url: str, tables: list[PeriodTable]) -> list[Row]:

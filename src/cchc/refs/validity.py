@@ -130,8 +130,7 @@ def table_changes(
             return None
         document, citation = read
         assert document.id is not None
-        labelled.setdefault(document.id, citation.label)
-        return document
+        return Named(document.id, labelled.setdefault(document.id, citation.label))
 
     for entry in entries:
         subject_of = named(entry, entry.document, "van_ban")
