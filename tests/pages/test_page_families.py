@@ -96,7 +96,7 @@ def test_reference_library(portal):
     cited = [c for c in index.documents.values() if c.own is None]
     assert cited and all(urls.site_path(c.src_uri).startswith("tham-chieu/") for c in cited)
     by_path = {p.path: p for p in [*portal.documents, *portal.procedures]}
-    pages = reference_pages.all_pages(index, portal.units, by_path)
+    pages = reference_pages.all_pages(index, portal.units, by_path, "https://cong.example.vn/")
     assert {urls.LIBRARY, urls.CHECKS} | {c.src_uri for c in cited} <= {p.src_uri for p in pages}
 
 

@@ -7,6 +7,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cchc.refs import relations
 from cchc.refs.annotate import annotate, protected_spans
 from cchc.refs.extract import Alias, extract
 
@@ -45,6 +46,24 @@ PIECES = [
     "```\n",
     "17/17",
     "2021-2030",
+    # Pinpoints and relations: units, lists, ranges, the phrases that state a relation.
+    "khoản 2 ",
+    "Điều 5 ",
+    "điểm a, b ",
+    "các Điều 27, 28 và ",
+    "từ Điều 22 đến Điều 31 ",
+    "Mục 1 Phụ lục 3 ",
+    "Điều 0 ",
+    "khoản -1 ",
+    "điểm khoản 1 ",
+    " thay thế ",
+    " sửa đổi, bổ sung ",
+    " được thay thế bởi ",
+    " hết hiệu lực kể từ ngày ",
+    "Nghị định này",
+    " có hiệu lực thi hành từ ngày 01/7/2025",
+    ":\n- ",
+    "; ",
 ]
 ALIASES = (Alias("Đề án 06", "Quyết định", "06/QĐ-TTg", "06/01/2022"),)
 
@@ -59,7 +78,23 @@ def test_extraction_never_crashes_and_offsets_fit(text):
         assert 0 <= citation.start < citation.end <= len(text)
         assert citation.start >= previous_end
         assert text[citation.start : citation.end] == citation.text
+        for pinpoint in citation.pinpoints:  # each read from a phrase written before its reference
+            assert text[pinpoint.start : pinpoint.end] == pinpoint.text
+            assert pinpoint.end <= citation.start and str(pinpoint)
         previous_end = citation.end
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_relations_never_crash_and_their_spans_fit(text):
+    citations = extract(text, ALIASES)
+    for relation in relations.find(text, citations):
+        assert text[relation.start : relation.end] == relation.text
+        assert relation.relation in relations.RELATIONS
+        assert relation.object_citation in citations
+        assert (
+            relation.start <= relation.object_citation.start and relation.object_citation.end <= relation.end
+        )
 
 
 MARKDOWN = st.lists(

@@ -14,8 +14,8 @@ from cchc.memo import Memo, use
 from cchc.model import Document, Unit
 from cchc.pages import render, structured_data
 from cchc.pages.markdown import GeneratedPage, escape
+from cchc.refs import pinpoints
 from cchc.refs.annotate import annotate
-from cchc.refs.citation import UNITS
 from cchc.refs.index import CitedDocument, Citing, ReferenceIndex, document_identity
 from cchc.refs.validity import UNKNOWN, Change
 from cchc.text import SortKey, descending, sort_key
@@ -133,18 +133,6 @@ def own_force(index: ReferenceIndex, document: Document, site_url: str) -> Force
     return Force(status_label(index, doc_id), relations, json_ld)
 
 
-def _unit_order(value: str) -> tuple[int, str]:
-    digits = value.rstrip("abcdđeghiklmnopqrstuvxy")
-    if digits.isdigit():
-        return int(digits), value
-    return (_roman(value), value) if set(value) <= set("IVXLC") else (0, value)
-
-
-def _roman(value: str) -> int:
-    numbers = [{"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}[c] for c in value]
-    return sum(-n if i + 1 < len(numbers) and n < numbers[i + 1] else n for i, n in enumerate(numbers))
-
-
 def cited_units(cited: CitedDocument) -> list[tuple[str, list[tuple[str, str]]]]:
     """Each article, clause or point cited ("khoản 2 Điều 5"), outer units first in order, with the pages
     that cite it (label, source path), each once."""
@@ -152,7 +140,7 @@ def cited_units(cited: CitedDocument) -> list[tuple[str, list[tuple[str, str]]]]
     for mention in cited.mentions:
         for pinpoint in mention.citation.pinpoints:
             pages.setdefault(pinpoint.units, {})[mention.page.src_uri] = mention.page.label
-    order = sorted(pages, key=lambda units: [(UNITS.index(w), _unit_order(v)) for w, v in reversed(units)])
+    order = sorted(pages, key=pinpoints.order)
     return [
         (" ".join(f"{w} {v}" for w, v in units), [(label_, uri) for uri, label_ in pages[units].items()])
         for units in order
@@ -172,7 +160,7 @@ def cited_page(
     facts = (cited.kind, cited.symbol, cited.year, cited.date, issuer, cited.title)
     status = index.status[cited.id]
     force = (status.key, status.since, tuple(relations_of(index, cited.id)), tuple(map(str, status.evidence)))
-    pinpoints = cited_units(cited)
+    units_cited = cited_units(cited)
     mentions = tuple(
         (m.page.label, m.page.src_uri, unit and units[unit].short_name, m.snippet)
         for m in cited.mentions
@@ -186,13 +174,13 @@ def cited_page(
         None,
         meta,
         memo=memo,
-        key=(facts, force, repr(pinpoints), mentions),
+        key=(facts, force, repr(units_cited), mentions),
         cited=cited,
         units=units,
         status=status_label(index, cited.id),
         force_known=status.key != UNKNOWN,
         relations=relations_of(index, cited.id),
-        pinpoints=pinpoints,
+        pinpoints=units_cited,
     )
 
 

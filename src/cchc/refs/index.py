@@ -257,7 +257,7 @@ def _corpus_changes(
             )
             continue
         subject = (
-            Named(document_identity(document), document.label, document.src_uri)
+            Named(document_identity(document), _own_label(document), document.src_uri)
             if this
             else _named(index, relation.subject_citation)  # type: ignore[arg-type]
         )
@@ -280,6 +280,14 @@ def _corpus_changes(
         )
         about.add((document.src_uri, obj.start))
     return changes, about
+
+
+def _own_label(document: Document) -> str:
+    """How relations name one of the portal's documents: by number as cited ("Quyết định số 15/2025/QĐ-UBND"),
+    or by its title when it has none."""
+    if not document.has_number:
+        return document.label
+    return cited_label(document.kind.name, canonical_symbol(document.number_symbol), None, None)
 
 
 def _passage_text(page: Citing, passage: int) -> str:

@@ -226,6 +226,22 @@ _CANDIDATE = re.compile(
 )
 
 
+def order(units: tuple[tuple[str, str], ...]) -> list[tuple[int, int, str]]:
+    """A sort key of cited units in the order of the text: outer unit first, numbers as numbers ("Điều 2"
+    before "Điều 10", "Chương IV" before "Chương IX"), points in the alphabet's order."""
+    key = []
+    for word, value in reversed(units):
+        digits = value.rstrip(_POINT_LETTERS)
+        if digits.isdigit():
+            number = int(digits)
+        elif value in _POINT_LETTERS:
+            number = _POINT_LETTERS.index(value)
+        else:
+            number = _roman(value) if re.fullmatch(_ROMAN, value) else 0
+        key.append((UNITS.index(word), number, value))
+    return key
+
+
 def find(text: str) -> list[Phrase]:
     """Every pinpoint phrase of a normalised text, in order."""
     phrases: list[Phrase] = []
