@@ -11,7 +11,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 # Letters that look like Latin ones in Vietnamese legal symbols, and what they are read as.
 LOOKALIKES = {
@@ -103,6 +103,7 @@ class Normalized:
         return [item.offset for item in self.lookalikes]
 
 
+@lru_cache(maxsize=1)  # extraction, then the relations read from the same text
 def normalize(original: str) -> Normalized:
     """NFC, look-alike letters read as Latin, keeping a map to original offsets."""
     if unicodedata.is_normalized("NFC", original):
