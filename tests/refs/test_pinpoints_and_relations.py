@@ -232,3 +232,27 @@ def test_a_table_entry_naming_no_document_is_reported_on_its_line():
     assert [(p.line, p.field) for p in problems] == [(3, "van_ban"), (9, "thay_the_boi")]
     assert "không đọc được một văn bản trong 'Nghị định mới'" in problems[0].message
     assert changes == [] and list(recorded) == ["61-2018-nd-cp"]
+
+
+def test_a_procedure_whose_legal_basis_lists_a_replaced_text_is_flagged_on_its_line():
+    import dataclasses
+
+    from cchc.content.load import load
+    from cchc.refs.index import index_references
+    from tests.conftest import REPO
+
+    portal = load(REPO)[0]
+    procedure = portal.procedures[0]
+    basis = [*procedure.legal_basis, "Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ"]
+    lines = [*procedure.legal_basis_lines, 99]
+    changed = dataclasses.replace(procedure, legal_basis=basis, legal_basis_lines=lines)
+    portal = dataclasses.replace(portal, procedures=[changed, *portal.procedures[1:]])
+    found = [p for p in index_references(portal, today=TODAY).problems if p.file == procedure.path]
+    assert [(p.line, p.field, p.message) for p in found] == [
+        (
+            99,
+            "trích dẫn",
+            "Nghị định số 61/2018/NĐ-CP đã được thay thế bởi Nghị định số 118/2025/NĐ-CP từ 01/7/2025; "
+            "cần trích dẫn văn bản đang có hiệu lực",
+        )
+    ]
