@@ -36,6 +36,8 @@ noi_nhan:
 
 Điều 2. Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 07/2019/QĐ-UBND ngày
 12/3/2019 của Ủy ban nhân dân xã.
+
+Điều 3. Bãi bỏ Quyết định số 3/QĐ-UBND của Ủy ban nhân dân xã.
 """
 
 
@@ -125,6 +127,13 @@ def test_a_relation_read_from_the_portal_s_own_document(force_site):
         "effective": "2025-09-01",
         "source_file": "content/van-ban/xa-nam-sach/quyet-dinh-15.md",
     }.items() <= next(r for r in relations if r["object_id"] == "7-2019-qd-ubnd-xa-nam-sach").items()
+    # A relation whose object has no year cannot say which document it is about: told, not recorded.
+    _, _, log = force_site
+    assert (
+        "quyet-dinh-15.md:20: trích dẫn: 'Bãi bỏ Quyết định số 3/QĐ-UBND': không xác định được văn bản trong "
+        "quan hệ này"
+    ) in log
+    assert not [r for r in relations if r["object"] == "Quyết định số 3/QĐ-UBND"]
     citations = json.loads((site / "du-lieu/trich-dan.json").read_text(encoding="utf-8"))
     assert {"khoản 2 Điều 5", "Điều 8"} == {
         c["pinpoints"] for c in citations if c["cited_id"] == "61-2018-nd-cp"
