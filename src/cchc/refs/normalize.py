@@ -57,7 +57,10 @@ LOOKALIKES = {
 }
 
 _LOOKALIKE = re.compile("[" + "".join(LOOKALIKES) + "]")
-_TABLE = str.maketrans(LOOKALIKES)
+
+
+def _read_as(match: re.Match[str]) -> str:
+    return LOOKALIKES[match.group()]
 
 _SCRIPT = {range(0x0400, 0x0530): "Kirin (Cyrillic)", range(0x0370, 0x0400): "Hy Lạp (Greek)"}
 
@@ -111,7 +114,8 @@ def normalize(original: str) -> Normalized:
         found = [
             Lookalike(m.start(), m.group(), LOOKALIKES[m.group()]) for m in _LOOKALIKE.finditer(original)
         ]
-        text = original.translate(_TABLE) if found else original
+        # Replaced where found: str.translate looks up every character of the text, and look-alikes are few.
+        text = _LOOKALIKE.sub(_read_as, original) if found else original
         return Normalized(original, text, None, found)
     pieces: list[str] = []
     starts: list[int] = []
