@@ -62,6 +62,7 @@ _LOOKALIKE = re.compile("[" + "".join(LOOKALIKES) + "]")
 def _read_as(match: re.Match[str]) -> str:
     return LOOKALIKES[match.group()]
 
+
 _SCRIPT = {range(0x0400, 0x0530): "Kirin (Cyrillic)", range(0x0370, 0x0400): "Hy Lạp (Greek)"}
 
 
