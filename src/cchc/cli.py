@@ -57,9 +57,13 @@ def run_check(args: argparse.Namespace) -> int:
             json.dumps(ci_annotations.gitlab(problems), ensure_ascii=False, indent=1), encoding="utf-8"
         )
     errors = sum(p.severity is Severity.ERROR for p in problems)
-    warnings = len(problems) - errors
+    warnings = sum(p.severity is Severity.WARNING for p in problems)
+    notes = len(problems) - errors - warnings  # worth a look, never failing --strict
     if problems:
-        print(f"\n{errors} lỗi, {warnings} cảnh báo.", file=sys.stderr)
+        print(
+            f"\n{errors} lỗi, {warnings} cảnh báo" + (f", {notes} ghi chú." if notes else "."),
+            file=sys.stderr,
+        )
     else:
         print("Nội dung hợp lệ: không có lỗi.", file=sys.stderr)
     return 1 if errors or (args.strict and warnings) else 0

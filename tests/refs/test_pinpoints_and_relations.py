@@ -145,6 +145,30 @@ def test_relations_in_a_decree_s_closing_article():
         ),
         ("Nghị định 61/2018/NĐ-CP đã được thay thế.", None, []),
         ("Đẩy mạnh hướng dẫn, bổ sung nội dung tuyên truyền.", None, []),
+        # Found in review: a denied phrase, a reference that frames the sentence, a fact told of another
+        # text, a clause after a semicolon that says something of its own reference, a phrase carried past a
+        # passive.
+        ("Văn bản này không thay thế Nghị định số 61/2018/NĐ-CP.", None, []),
+        ("Cá nhân bổ sung hồ sơ theo quy định tại Nghị định số 61/2018/NĐ-CP.", None, []),
+        (
+            "Theo Quyết định số 5/2025/QĐ-UBND, Quyết định số 12/2020/QĐ-UBND hết hiệu lực từ ngày "
+            "01/7/2025.",
+            None,
+            [("this", "repeals", "12/2020/QĐ-UBND", "01/07/2025")],
+        ),
+        ("Nghị định số 61/2018/NĐ-CP đã hết hiệu lực.", None, []),
+        (
+            "Quyết định này thay thế Quyết định số 12/2020/QĐ-UBND; Quyết định số 15/2021/QĐ-UBND tiếp tục "
+            "có hiệu lực.",
+            None,
+            [("this", "replaces", "12/2020/QĐ-UBND", None)],
+        ),
+        (
+            "Thông tư số 04/2020/TT-BTP hướng dẫn, đã được bãi bỏ một phần. Đề nghị bổ sung Quyết định số "
+            "12/2020/QĐ-UBND.",
+            None,
+            [("this", "amends", "12/2020/QĐ-UBND", None)],
+        ),
     ],
 )
 def test_relations_read_from_text(text, signed, expected):
@@ -255,4 +279,14 @@ def test_a_procedure_whose_legal_basis_lists_a_replaced_text_is_flagged_on_its_l
             "Nghị định số 61/2018/NĐ-CP đã được thay thế bởi Nghị định số 118/2025/NĐ-CP từ 01/7/2025; "
             "cần trích dẫn văn bản đang có hiệu lực",
         )
+    ]
+
+
+def test_pinpoints_stay_bounded_and_never_crash_on_odd_letters():
+    many = "khoản " + ", ".join(["1-199"] * 40) + " Điều " + ", ".join(["1-199"] * 40)
+    (citation,) = extract(f"{many} Nghị định số 61/2018/NĐ-CP")
+    assert len(citation.pinpoints) == 200 and any("hơn 200" in f.message for f in citation.problems)
+    # "İ" matches "i" case-blind but lowers to two characters: not a unit, and no crash.
+    assert [c.text for c in extract("khoản 1 và khoản 2 ĐİỀU 3 Nghị định số 61/2018/NĐ-CP")] == [
+        "Nghị định số 61/2018/NĐ-CP"
     ]

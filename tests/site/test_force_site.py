@@ -160,6 +160,8 @@ def test_dates_in_the_table_of_force_are_checked_on_their_lines(project):
 - van_ban: "Nghị định 6/2030/NĐ-CP"
   hieu_luc_tu: "01/01/2031"
   het_hieu_luc_tu: "01/01/2030"
+- van_ban: "Nghị định 7/2030/NĐ-CP"
+  het_hieu_luc_tu: "2031"
 """,
     )
     result = cchc_check(project)
@@ -167,6 +169,7 @@ def test_dates_in_the_table_of_force_are_checked_on_their_lines(project):
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert f"hieu-luc.yml:{first + 1}: hieu_luc_tu: ngày '31/02/2030' không có thật" in out
     assert f"hieu-luc.yml:{first + 3}: het_hieu_luc_tu: văn bản đã bị thay thế hoặc bãi bỏ cần ngày" in out
+    assert f"hieu-luc.yml:{first + 8}: het_hieu_luc_tu: cần ngày đầy đủ dạng NN/TT/NNNN" in out
     assert (
         f"hieu-luc.yml:{first + 6}: het_hieu_luc_tu: ngày hết hiệu lực 01/01/2030 trước ngày có hiệu lực"
         in out

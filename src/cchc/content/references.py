@@ -73,9 +73,14 @@ def read_validity(root: Path, folder: Path, problems: list[Problem]) -> list[Val
     for source, item in table_items(root, folder, VALIDITY, problems):
         before = len(problems)
         data = read_fields(source, VALIDITY_SCHEMA, item.fields(), item.line, problems)
+        lines = {name: value.line for name, value in item.fields().items()}
+        for name in ("ngay_ban_hanh", "hieu_luc_tu", "het_hieu_luc_tu"):
+            if data.get(name) is not None and data[name].day is None:  # force is counted in days
+                problems.append(
+                    Problem(source.path, lines[name], name, "cần ngày đầy đủ dạng NN/TT/NNNN, không chỉ năm")
+                )
         if len(problems) > before:
             continue
-        lines = {name: value.line for name, value in item.fields().items()}
         entry = Validity(
             source.path,
             item.line,

@@ -85,7 +85,7 @@ def _stated(index: ReferenceIndex, change: Change, about_it: bool) -> Stated:
         other.label if other else "",
         uri,
         change.effective.iso() if change.effective else None,
-        change.source_label or label("relation.table", file=change.source),
+        change.source_label or label("relation.table"),
         change.source_uri,
     )
 

@@ -19,7 +19,9 @@ GENERIC_ISSUERS = {"UBND", "HĐND"}
 # A line or page break may fall inside a symbol after '-' or '/' ("23/CT-\n\nTTg"), and
 # real text puts stray spaces around the hyphen ("2927 -TB/TU", "473/TTr -\nNN&PTNT").
 _BREAK = r"(?:[ \t]*\n\s*)?"
-_HYPHEN = rf"[ \t]?[-–]{_BREAK}[ \t]?"
+# One way only to read what follows the hyphen (a line break, or one space): two would make a run of "-\n "
+# exponential.
+_HYPHEN = r"[ \t]?[-–](?:[ \t]*\n\s*+|[ \t]?)"
 _CODE = r"[A-ZĐa-zđ][A-Za-zĐđ0-9&]*"
 _NUM = r"\d{1,5}(?:\.?[a-z])?"  # "09b", and "08.a" as some circulars number themselves
 # Spaces, perhaps with a comma, before a word: ", ngày", "  của". Possessive: written `\s*,?\s+`, a long

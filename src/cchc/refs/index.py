@@ -240,12 +240,13 @@ def _corpus_changes(
     that says it replaces another cites it rightly."""
     changes: list[Change] = []
     about: set[tuple[str, int]] = set()
+    lines = {(m.page.src_uri, m.citation.start): m.line for m in index.mentions}
     for document, relation, first_line in stated:
         obj = relation.object_citation
-        line = first_line + document.body[: obj.start].count("\n")
+        line = lines.get((document.src_uri, obj.start), first_line)
         this = relation.subject_citation is None
-        if this and document.kind == REPORT and relation.relation in ("implements", "guides"):
-            continue  # a report tells what was done, it does not implement a text
+        if this and document.kind == REPORT:
+            continue  # a report tells what was done: it replaces, repeals or implements no text
         if obj.id is None or (not this and relation.subject_citation.id is None):  # type: ignore[union-attr]
             index.problems.append(
                 _warn(
@@ -278,7 +279,8 @@ def _corpus_changes(
                 document.label,
             )
         )
-        about.add((document.src_uri, obj.start))
+        if relation.relation in validity.ENDING:
+            about.add((document.src_uri, obj.start))
     return changes, about
 
 
@@ -322,8 +324,11 @@ def _assess_force(
         if status.key != validity.ENDED or status.since is None:
             continue
         for mention in cited.mentions:
-            if (mention.page.src_uri, mention.citation.start) in about:
-                continue
+            if (mention.page.src_uri, mention.citation.start) in about or (
+                status.by is not None
+                and mention.page.src_uri in (status.by.source_uri, status.by.subject_uri)
+            ):
+                continue  # the text that ends it, or one that says so
             if status.since > validity.citing_day(mention.page, today):
                 continue
             message = validity.ceased_message(cited.label, status)

@@ -151,8 +151,10 @@ def _groups(text: str, start: int, end: int, problems: list[Finding]) -> list[_G
     previous_end = start
     for m in GROUP.finditer(text, start, end):
         unit = _UNIT_WORD.match(text, m.start())
-        assert unit is not None  # every group starts with its unit word
-        level = _LEVEL[" ".join(unit.group().lower().split())]
+        level = _LEVEL.get(" ".join(unit.group().lower().split())) if unit else None
+        if unit is None or level is None:  # a letter matching case-blind that lowers otherwise ("İ")
+            previous_end = m.end()
+            continue
         written = text[unit.end() : m.end()].strip()
         gap, previous_end = text[previous_end : m.start()], m.end()
         if not written:
@@ -204,10 +206,17 @@ def read(text: str, start: int, end: int) -> Phrase:
         expanded: list[tuple[tuple[str, str], ...]] = [()]
         for group in chain:
             word = UNITS[group.level]
-            expanded = [units + ((word, value),) for units in expanded for value in group.values]
-            if len(expanded) > MAX_EXPANDED:
-                expanded = expanded[:MAX_EXPANDED]
-        pinpoints += expanded
+            room = max(1, (MAX_EXPANDED - len(pinpoints)) // len(expanded))  # never build past the cap
+            expanded = [units + ((word, value),) for units in expanded for value in group.values[:room]]
+        pinpoints += expanded[: MAX_EXPANDED - len(pinpoints)]
+        if len(pinpoints) >= MAX_EXPANDED:
+            problems.append(
+                Finding(
+                    "impossible-pinpoint",
+                    f"một chỗ dẫn gồm hơn {MAX_EXPANDED} điều, khoản; chỉ ghi {MAX_EXPANDED}",
+                )
+            )
+            break
     if groups:  # the phrase as written runs from its first unit read to its last
         start, end = groups[0].start, max(g.end for g in groups)
     return Phrase(start, end, pinpoints, problems)

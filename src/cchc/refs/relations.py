@@ -68,6 +68,17 @@ _CLAUSE_REACH = 600  # characters searched each way for a clause's end
 _LIST_END = re.compile(r"\.(?=\s)|\n[ \t]*\n")
 _LIST_REACH = 3000
 _ITEM_LEAD = re.compile(r"[;:\n][\s\-+•–*]*$")
+# What a clause says of the reference it opens, rather than listing it: "… tiếp tục có hiệu lực".
+_PREDICATE = re.compile(r"\s*+(?:tiếp\s+tục|vẫn|còn\s+hiệu\s+lực|có\s+hiệu\s+lực|không|đã|sẽ|được|bị)(?!\w)")
+# Before a reference, words that make it the frame of a sentence, not what the sentence acts on: "Theo
+# Quyết định số 5/2025/QĐ-UBND, Quyết định số 12/2020/QĐ-UBND hết hiệu lực …", "bổ sung hồ sơ theo quy định
+# tại Nghị định …".
+_FRAMING = re.compile(r"(?<!\w)(?i:theo|căn\s+cứ|tại|thực\s+hiện|như)(?!\w)")
+_FRAME_REACH = 60
+# A phrase denied or not yet done: "không thay thế", "chưa bãi bỏ".
+_DENIED = re.compile(r"(?<!\w)(?i:không|chưa|chẳng)\s+(?:(?:được|bị|có|phải)\s+)?$")
+# A fact told of another text ("Nghị định số 61/2018/NĐ-CP đã hết hiệu lực"), not an act of this one.
+_TOLD = re.compile(r"(?<!\w)(?i:đã)\s+$")
 # The text speaking of itself: "Nghị định này", "Quyết định này", "Thông tư liên tịch này".
 _KINDS_THIS = "|".join(
     grammar._words(k)
@@ -95,7 +106,8 @@ _SUBJECT_TAIL = re.compile(
     rf"(?:có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+{_FROM}(?P<force>{grammar.DATE})\s*+,?\s*+)?"
     r"(?:về\s+(?:việc\s+)?)?(?:quy\s+định\s+)?(?:một\s+số\s+(?:điều|nội\s+dung)\s+và\s+)?"
 )
-_CHAIN_GAP = 60  # "quy định chi tiết một số điều và biện pháp thi hành": one phrase in two
+_CHAIN_GAP = 60
+_SPACES = re.compile(r"\s*+")  # "quy định chi tiết một số điều và biện pháp thi hành": one phrase in two
 
 
 @dataclass
@@ -187,19 +199,28 @@ def _last_self_mention(text: str, start: int, end: int) -> int | None:
     return None
 
 
-def _items(text: str, clause_end: int, starts: list[int]) -> list[int]:
+def _items(text: str, clause_end: int, starts: list[int], ends: list[int]) -> tuple[list[int], int]:
     """The references past a phrase's clause that begin the items of a list of its objects: one it
     announces ("… các văn bản sau:\n- Nghị định …;\n- Nghị định …") to the list's end, or one that goes on
     after a semicolon ("… Thông tư số 01/2011/TT-BNG …; Thông tư số 02/2011/TT-BNG …") to the sentence's end.
-    The titles of the items do not end it ("…; Thông tư số 02/2011/TT-BNG … hướng dẫn thủ tục …;")."""
+    The titles of the items do not end it ("…; Thông tư số 02/2011/TT-BNG … hướng dẫn thủ tục …;"); a clause
+    that says something of its reference does ("…; Quyết định số 15/2021/QĐ-UBND tiếp tục có hiệu lực").
+    Also where the list ends, so that the phrases in its items' titles do not read it again."""
     reach = min(len(text), clause_end + _LIST_REACH)
     end = _LIST_END.search(text, clause_end, reach)
     stop = end.start() if end else reach
-    items = []
+    items: list[int] = []
     for index in range(bisect_left(starts, clause_end), bisect_left(starts, stop)):
+        if _PREDICATE.match(text, ends[index]):
+            return items, starts[index]
         if _ITEM_LEAD.search(text, max(clause_end, starts[index] - 16), starts[index]):
             items.append(index)
-    return items
+    return items, stop
+
+
+def _framed(text: str, clause_start: int, start: int) -> bool:
+    """Whether the reference at `start` is introduced as a frame ("Theo …", "Căn cứ …") within its clause."""
+    return _FRAMING.search(text, max(clause_start, start - _FRAME_REACH), start) is not None
 
 
 def _agent(text: str, verb_end: int, starts: list[int]) -> int | None:
@@ -208,7 +229,8 @@ def _agent(text: str, verb_end: int, starts: list[int]) -> int | None:
         return None
     at = by.end()
     if pinpoint := pinpoints.PHRASE.match(text, at):
-        at = pinpoint.end() + len(text[pinpoint.end() :][:40]) - len(text[pinpoint.end() :][:40].lstrip())
+        spaces = _SPACES.match(text, pinpoint.end())
+        at = spaces.end() if spaces else pinpoint.end()
     following = bisect_left(starts, at)
     return following if following < len(starts) and starts[following] - at <= 2 else None
 
@@ -218,6 +240,7 @@ def find(text: str, citations: list[Citation], signed: PartialDate | None = None
     in order) and itself; `signed` is the text's own date, for "kể từ ngày ký"."""
     norm = normalize(text)
     t = norm.text
+    signed = signed if signed is not None and signed.day else None  # a draft's "năm 2026" is no day
     if norm.starts is None:
         spans = [(c.start, c.end) for c in citations]
     else:  # offsets of the text as given, read back into the normalised text
@@ -234,11 +257,20 @@ def find(text: str, citations: list[Citation], signed: PartialDate | None = None
             verbs.append(verb)
             position = verb.end()
     carried: tuple[int | None, int] | None = None  # (subject, span start) of a phrase continued by the next
+    listed_to = (
+        0  # where the last list of objects read ends: the phrases in its items' titles do not reread it
+    )
     for number, verb in enumerate(verbs):
         kind = verb.lastgroup or ""
         near = bisect_left(ends, verb.start() - _CLAUSE_REACH)
-        if carried is None and (near == len(starts) or starts[near] > verb.end() + _CLAUSE_REACH):
-            continue  # no reference within a clause's reach: nothing to relate
+        before_verb = t[max(0, verb.start() - 20) : verb.start()]
+        if (
+            (carried is None and (near == len(starts) or starts[near] > verb.end() + _CLAUSE_REACH))
+            or _DENIED.search(before_verb)
+            or (kind == "expires" and _TOLD.search(before_verb))
+        ):
+            carried = None
+            continue  # nothing to relate within reach, a phrase denied, or a fact told of another text
         clause_start, clause_end = _clause(t, verb.start(), verb.end())
         next_verb = verbs[number + 1].start() if number + 1 < len(verbs) else len(t)
         passive = bool(_PASSIVE_BEFORE.search(t, max(0, verb.start() - 12), verb.start()))
@@ -249,15 +281,21 @@ def find(text: str, citations: list[Citation], signed: PartialDate | None = None
         subject_force: PartialDate | None = None  # "X có hiệu lực từ ngày …, sửa đổi …"
         first: int | None = None  # where the relation's span starts, when not at its subject or object
         if kind == "expires" or passive:
-            objects = list(before)
+            # The reference right before the phrase is what it speaks of; earlier ones only when no "Theo …"
+            # makes them the sentence's frame.
+            objects = [i for i in before if i == before[-1] or not _framed(t, clause_start, starts[i])]
             if passive:
                 subject = _agent(t, verb.end(), starts)
                 if subject is None:
+                    carried = None
                     continue  # "đã được thay thế" with no one named: nothing to record
         else:
             objects = list(after)
-            if objects or t.find(":", verb.end(), clause_end) >= 0:
-                objects += _items(t, clause_end, starts)
+            if objects and _FRAMING.search(t, verb.end(), starts[objects[0]]):
+                objects = []  # "bổ sung hồ sơ theo quy định tại Nghị định …": a frame, not an object
+            if (objects or t.find(":", verb.end(), clause_end) >= 0) and clause_end >= listed_to:
+                items, listed_to = _items(t, clause_end, starts, ends)
+                objects += items
             if carried is not None:
                 subject, first = carried
             elif before and (tail := _SUBJECT_TAIL.fullmatch(t, ends[before[-1]], verb.start())):

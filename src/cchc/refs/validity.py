@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from cchc.dates import PartialDate
 from cchc.model import Alias, Document, Validity
-from cchc.problems import Problem
+from cchc.problems import Problem, Severity
 from cchc.refs.citation import Citation
 from cchc.refs.extract import extract
 from cchc.refs.resolve import Directory, resolve
@@ -55,6 +55,10 @@ class Change:
     line: int
     source_uri: str | None = None  # its page, when the portal publishes it
     source_label: str | None = None
+
+    @property
+    def subject_uri(self) -> str | None:
+        return self.subject.uri if self.subject is not None else None
 
 
 @dataclass
@@ -169,7 +173,12 @@ def cycles(changes: Iterable[Change]) -> list[list[Change]]:
     is walked once (iterative depth-first search: a long chain cannot exhaust the stack)."""
     edges: dict[str, list[Change]] = {}
     for change in changes:
-        if change.relation in ("replaces", "repeals") and change.subject and change.subject.id:
+        if (
+            change.relation in ("replaces", "repeals")
+            and not change.partial
+            and change.subject
+            and change.subject.id
+        ):
             edges.setdefault(change.object.id or "", []).append(change)
     found: list[list[Change]] = []
     state: dict[str, int] = {}  # 1: on the current path, 2: done
@@ -206,13 +215,16 @@ def cycles(changes: Iterable[Change]) -> list[list[Change]]:
 def cycle_problem(cycle: list[Change]) -> Problem:
     steps = ", ".join(f"{c.object.label} được thay thế bởi {c.subject.label}" for c in cycle if c.subject)
     first = cycle[0]
-    return Problem(first.source, first.line, "hiệu lực", f"vòng thay thế: {steps}; kiểm tra lại")
+    return Problem(
+        first.source, first.line, "hiệu lực", f"vòng thay thế: {steps}; kiểm tra lại", Severity.WARNING
+    )
 
 
 def ceased_message(label: str, status: Status) -> str:
     """'Nghị định số 61/2018/NĐ-CP đã được thay thế bởi Nghị định số 118/2025/NĐ-CP từ 01/7/2025'."""
     by = status.by
-    since = f" từ {status.since.day:02d}/{status.since.month}/{status.since.year}" if status.since else ""
+    day = status.since
+    since = f" từ {day.day:02d}/{day.month}/{day.year}" if day is not None and day.day and day.month else ""
     if by is None or by.subject is None:
         return f"{label} đã hết hiệu lực{since}"
     verb = "được thay thế bởi" if by.relation == "replaces" else "bị bãi bỏ bởi"
