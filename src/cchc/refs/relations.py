@@ -73,7 +73,7 @@ _PREDICATE = re.compile(r"\s*+(?:tiếp\s+tục|vẫn|còn\s+hiệu\s+lực|có\
 # Before a reference, words that make it the frame of a sentence, not what the sentence acts on: "Theo
 # Quyết định số 5/2025/QĐ-UBND, Quyết định số 12/2020/QĐ-UBND hết hiệu lực …", "bổ sung hồ sơ theo quy định
 # tại Nghị định …".
-_FRAMING = re.compile(r"(?<!\w)(?i:theo|căn\s+cứ|tại|thực\s+hiện|như)(?!\w)")
+_FRAMING = re.compile(r"(?<!\w)(?i:theo|căn\s+cứ)(?!\w)")
 _FRAME_REACH = 60
 # A phrase denied or not yet done: "không thay thế", "chưa bãi bỏ".
 _DENIED = re.compile(r"(?<!\w)(?i:không|chưa|chẳng)\s+(?:(?:được|bị|có|phải)\s+)?$")
