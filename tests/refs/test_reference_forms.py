@@ -28,7 +28,7 @@ FLOOR = 0.97
 FITTED_FLOOR, HELD_OUT_FLOOR = 0.95, 0.8
 # Relations held out: 82.6 % of spans exact at their first scoring; the guards a review added against false
 # relations (denied phrases, framing references, a report's words, facts told of other texts) then cost two
-# of their 23 spans (73.9 %). The floor was lowered to this then; the code was not changed on what they showed.
+# of their 23 spans (73.9 %). The floor was lowered to this then; the code was not fitted to what they showed.
 HELD_OUT_RELATIONS = 0.7
 # The references of the entries held out: real forms the extractor was never changed for (short forms such as
 # "Nghị định 23" for a decree cited in full earlier, words run together by a PDF's lost spaces).
