@@ -38,9 +38,13 @@ def pinpoints(text: str) -> list[tuple[str, list[str]]]:
         ),
         ("Điều 4, khoản 6, Luật Hộ tịch 2014", ["khoản 6 Điều 4"]),
         ("khoản 2 Điêu 19 Luật Ban hành văn bản quy phạm pháp luật năm 2015", ["khoản 2 Điều 19"]),
+        # In brackets right after the document (DOMAIN.md cites the law on access to information so).
+        ("Luật Tiếp cận thông tin 2016 (Điều 17, 19)", ["Điều 17", "Điều 19"]),
+        ("Nghị định số 45/2020/NĐ-CP ngày 08/4/2020 của Chính phủ (khoản 2 Điều 5);", ["khoản 2 Điều 5"]),
+        ("Nghị định số 45/2020/NĐ-CP (xem Điều 5)", []),
     ],
 )
-def test_pinpoints_are_read_expanded_and_given_to_the_document_after_them(text, expected):
+def test_pinpoints_are_read_expanded_and_given_to_their_document(text, expected):
     assert pinpoints(text)[-1][1] == expected
 
 

@@ -303,17 +303,20 @@ def extract(text: str, aliases: tuple[Alias, ...] = ()) -> list[Citation]:
 
 
 def _attach_pinpoints(norm: Normalized, spans: list[tuple[int, int, Citation]], taken: bytearray) -> None:
-    """Give each reference the pinpoints written right before it ("khoản 2 Điều 5 Nghị định …"); spans
-    are in order of position."""
+    """Give each reference the pinpoints written right before it ("khoản 2 Điều 5 Nghị định …"), or in
+    brackets right after it ("Luật Tiếp cận thông tin 2016 (Điều 17, 19)"); spans are in order of position."""
     starts = [start for start, _, _ in spans]
     for phrase in pinpoints.find(norm.text):
         if any(taken[phrase.start : phrase.end]):
             continue  # inside a reference: a law's name
         following = bisect_left(starts, phrase.end)
         next_start = starts[following] if following < len(starts) else None
-        if not pinpoints.owner(norm.text, phrase, next_start):
+        if pinpoints.owner(norm.text, phrase, next_start):
+            citation = spans[following][2]
+        elif following and pinpoints.bracketed(norm.text, phrase, spans[following - 1][1]):
+            citation = spans[following - 1][2]
+        else:
             continue
-        citation = spans[following][2]
         first, last = norm.span(phrase.start, phrase.end)
         written = norm.original[first:last]
         citation.pinpoints += [Pinpoint(units, first, last, written) for units in phrase.pinpoints]

@@ -276,3 +276,17 @@ def owner(text: str, phrase: Phrase, next_reference_start: int | None) -> bool:
         return False
     gap = _TO_OWNER.match(text, phrase.end, next_reference_start)
     return gap is not None and gap.end() == next_reference_start
+
+
+# A phrase in brackets right after a reference (its date and issuer between): "Luật Tiếp cận thông tin 2016
+# (Điều 17, 19)", "Nghị định số 45/2020/NĐ-CP của Chính phủ (khoản 2 Điều 5)".
+_OPENING = re.compile(r"\s*+(?:,?\s*+(?i:của)\s[^()\n;]{1,80}?)?\s*+\(\s*+")
+_CLOSING = re.compile(r"\s*+\)")
+
+
+def bracketed(text: str, phrase: Phrase, previous_end: int | None) -> bool:
+    """Whether the phrase stands alone in brackets right after the reference that ends at `previous_end`."""
+    if previous_end is None or phrase.start - previous_end > 120:
+        return False
+    opening = _OPENING.match(text, previous_end, phrase.start)
+    return opening is not None and opening.end() == phrase.start and bool(_CLOSING.match(text, phrase.end))
