@@ -17,6 +17,8 @@ from tests.htmltext import article_text
 # hieu-luc.yml, with its sources); the report is dated 10/12/2025.
 CITING = "Xã tiếp tục thực hiện khoản 2 Điều 5 Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ."
 PAST = "Giai đoạn 2018 - 2020, xã đã thực hiện Điều 8 Nghị định số 61/2018/NĐ-CP ngày 23/4/2018."
+# The portal's own decision, cited by an article.
+OWN = "Bộ phận một cửa làm việc theo khoản 1 Điều 2 Quyết định số 15/2025/QĐ-UBND."
 # A decision of the portal's own, stating what it replaces.
 DECISION = """---
 loai: Quyết định
@@ -49,7 +51,9 @@ def force_site(tmp_path_factory):
     project = make_project(root / "portal")
     folder = project / "content/van-ban/xa-nam-sach"
     (folder / "bao-cao-2025.md").write_text(
-        REPORT.replace("Ủy ban nhân dân xã đã ban hành kế hoạch tuyên truyền.", f"{CITING}\n\n{PAST}"),
+        REPORT.replace(
+            "Ủy ban nhân dân xã đã ban hành kế hoạch tuyên truyền.", f"{CITING}\n\n{PAST}\n\n{OWN}"
+        ),
         encoding="utf-8",
     )
     (folder / "quyet-dinh-15.md").write_text(DECISION, encoding="utf-8")
@@ -110,6 +114,9 @@ def test_a_relation_read_from_the_portal_s_own_document(force_site):
     assert "Tình trạng hiệu lực Hết hiệu lực toàn bộ (từ 01/09/2025)" in cited
     assert "Được thay thế bởi: Quyết định số 15/2025/QĐ-UBND" in cited
     own = _page(site, "van-ban/xa-nam-sach/quyet-dinh-15")
+    assert re.search(
+        r"Điều, khoản được trích dẫn \(1\)</h2>\s*<ul>\s*<li>khoản 1 Điều 2: <a href=[^>]*bao-cao-2025", own
+    )
     assert "Thay thế:" in own and "Quyết định số 07/2019/QĐ-UBND</a>, từ 01/09/2025" in own
     data = json.loads(re.search(r'application/ld\+json">(.*?)</script>', own).group(1))
     assert data["legislationChanges"] == [

@@ -54,6 +54,7 @@ def document_page(
         "cchc_figures": figures,
         "cchc_status": force.status if force else None,
         "cchc_relations": force.relations if force else [],
+        "cchc_units_cited": force.units_cited if force else [],
     }
     meta = {
         "template": "document.html",

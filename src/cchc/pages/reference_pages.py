@@ -114,10 +114,17 @@ class Force:
     # (words, other document, its site path or None, since as shown or None, source, its site path or None)
     relations: list[tuple[str, str, str | None, str | None, str, str | None]]
     json_ld: dict[str, object]
+    units_cited: list[tuple[str, list[tuple[str, str]]]]  # each unit cited by others, with their site paths
 
 
 def own_force(index: ReferenceIndex, document: Document, site_url: str) -> Force:
     doc_id = document_identity(document)
+    cited = index.documents.get(doc_id or "")
+    units_cited = (
+        [(unit, [(page, site_path(uri)) for page, uri in pages]) for unit, pages in cited_units(cited)]
+        if cited is not None
+        else []
+    )
     relations = [
         (
             item.words,
@@ -130,7 +137,7 @@ def own_force(index: ReferenceIndex, document: Document, site_url: str) -> Force
         for item in (relations_of(index, doc_id) if doc_id else [])
     ]
     json_ld = structured_data.force_json_ld(index, doc_id, site_url)
-    return Force(status_label(index, doc_id), relations, json_ld)
+    return Force(status_label(index, doc_id), relations, json_ld, units_cited)
 
 
 def cited_units(cited: CitedDocument) -> list[tuple[str, list[tuple[str, str]]]]:
