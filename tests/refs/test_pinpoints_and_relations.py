@@ -294,3 +294,19 @@ def test_pinpoints_stay_bounded_and_never_crash_on_odd_letters():
     assert [c.text for c in extract("khoản 1 và khoản 2 ĐİỀU 3 Nghị định số 61/2018/NĐ-CP")] == [
         "Nghị định số 61/2018/NĐ-CP"
     ]
+
+
+def test_a_law_cited_by_name_only_has_the_status_the_table_gives_its_number():
+    from cchc.content.load import load
+    from cchc.refs.index import index_references
+    from cchc.refs.resolve import build_directory
+    from tests.conftest import REPO
+
+    portal = load(REPO)[0]
+    same = validity.same_laws(portal.validity, portal.aliases, build_directory(portal.units, portal.bodies))
+    assert same["luat-ho-tich"] == same["luat-ho-tich-2014"] == "60-2014-qh13"
+    # Two laws of the table share this name (of 2015 and of 2025): only the one with a year is known.
+    assert "luat-ban-hanh-van-ban-quy-pham-phap-luat" not in same
+    assert same["luat-ban-hanh-van-ban-quy-pham-phap-luat-2015"] == "80-2015-qh13"
+    index = index_references(portal, today=TODAY)
+    assert index.status["luat-ho-tich"].key == validity.IN_FORCE  # cited by name in the procedures

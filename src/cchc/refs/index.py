@@ -318,6 +318,12 @@ def _assess_force(
         index.changed.setdefault(change.object.id or "", []).append(change)
         if change.subject is not None and change.subject.id:
             index.changing.setdefault(change.subject.id, []).append(change)
+    # A law cited by name only ("Luật Hộ tịch") is the law the table names with its number.
+    for alias, numbered in validity.same_laws(portal.validity, portal.aliases, directory).items():
+        if alias in index.documents:
+            for known in (index.changed, index.changing, recorded):
+                if numbered in known:
+                    known.setdefault(alias, known[numbered])  # type: ignore[arg-type]
     for doc_id, cited in index.documents.items():
         status = validity.settle(index.changed.get(doc_id, []), recorded.get(doc_id), today)
         index.status[doc_id] = status

@@ -8,6 +8,7 @@ warning (a note where the sentence speaks of the past), and a cycle of replaceme
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from cchc.model import Alias, Document, Validity
 from cchc.problems import Problem, Severity
 from cchc.refs.citation import Citation
 from cchc.refs.extract import extract
-from cchc.refs.resolve import Directory, resolve
+from cchc.refs.resolve import Directory, identity, resolve
 
 # Statuses, as labels.yml names them (status.<key>).
 IN_FORCE, ENDED, PARTLY, NOT_YET, UNKNOWN = "in-force", "ended", "partly", "not-yet", "unknown"
@@ -105,6 +106,25 @@ def read_named(text: str, aliases: tuple[Alias, ...], directory: Directory) -> t
     if len(found) != 1 or found[0].id is None:
         return None
     return Named(found[0].id, ""), found[0]
+
+
+def same_laws(
+    entries: Iterable[Validity], aliases: tuple[Alias, ...], directory: Directory
+) -> dict[str, str]:
+    """The ids a law in the table is also cited by, name only ("Luật Hộ tịch", "Luật Hộ tịch năm 2014"), to
+    the id of its number; a name that two laws of the table share ("Luật Ban hành văn bản quy phạm pháp luật"
+    of 2015 and of 2025) stands for neither."""
+    found: dict[str, set[str]] = {}
+    for entry in entries:
+        read = read_named(entry.document, aliases, directory)
+        if read is None or read[1].name is None or read[0].id is None:
+            continue
+        law = read[1]
+        for year in (None, law.year):
+            alias = identity(dataclasses.replace(law, symbol=None, year=year))
+            if alias is not None and alias != read[0].id:
+                found.setdefault(alias, set()).add(read[0].id)
+    return {alias: ids.pop() for alias, ids in found.items() if len(ids) == 1}
 
 
 def table_changes(
