@@ -256,7 +256,8 @@ def test_a_table_entry_naming_no_document_is_reported_on_its_line():
             lines={"van_ban": 7, "thay_the_boi": 9},
         ),
     ]
-    changes, recorded = validity.table_changes(entries, (), Directory(), {}, problems)
+    table = validity.table_changes(entries, (), Directory(), {}, problems)
+    changes, recorded = table.changes, table.recorded
     assert [(p.line, p.field) for p in problems] == [(3, "van_ban"), (9, "thay_the_boi")]
     assert "không đọc được một văn bản trong 'Nghị định mới'" in problems[0].message
     assert changes == [] and list(recorded) == ["61-2018-nd-cp"]
@@ -303,7 +304,8 @@ def test_a_law_cited_by_name_only_has_the_status_the_table_gives_its_number():
     from tests.conftest import REPO
 
     portal = load(REPO)[0]
-    same = validity.same_laws(portal.validity, portal.aliases, build_directory(portal.units, portal.bodies))
+    directory = build_directory(portal.units, portal.bodies)
+    same = validity.table_changes(portal.validity, portal.aliases, directory, {}, []).same_laws
     assert same["luat-ho-tich"] == same["luat-ho-tich-2014"] == "60-2014-qh13"
     # Two laws of the table share this name (of 2015 and of 2025): only the one with a year is known.
     assert "luat-ban-hanh-van-ban-quy-pham-phap-luat" not in same

@@ -16,7 +16,8 @@ from cchc.pages import render, structured_data
 from cchc.pages.markdown import GeneratedPage, escape
 from cchc.refs import pinpoints
 from cchc.refs.annotate import annotate
-from cchc.refs.index import CitedDocument, Citing, ReferenceIndex, document_identity
+from cchc.refs.citation import unit_names
+from cchc.refs.index import CitedDocument, Citing, ReferenceIndex
 from cchc.refs.validity import UNKNOWN, Change
 from cchc.text import SortKey, descending, sort_key
 from cchc.urls import CHECKS, LIBRARY, relative, site_path
@@ -75,11 +76,10 @@ def _stated(index: ReferenceIndex, change: Change, about_it: bool) -> Stated:
     words = label(f"relation.{change.relation}" + ("_by" if about_it else ""))
     if change.partial and change.relation != "amends":
         words = label("relation.partly", words=words)
-    uri = (
-        (other.uri or (index.documents[other.id].src_uri if other.id in index.documents else None))
-        if other
-        else None
-    )
+    uri = None
+    if other is not None:
+        page = index.documents.get(other.id or "")
+        uri = other.uri or (page.src_uri if page else None)
     return Stated(
         words,
         other.label if other else "",
@@ -118,7 +118,7 @@ class Force:
 
 
 def own_force(index: ReferenceIndex, document: Document, site_url: str) -> Force:
-    doc_id = document_identity(document)
+    doc_id = index.own_ids.get(document.src_uri)
     cited = index.documents.get(doc_id or "")
     units_cited = (
         [(unit, [(page, site_path(uri)) for page, uri in pages]) for unit, pages in cited_units(cited)]
@@ -148,10 +148,7 @@ def cited_units(cited: CitedDocument) -> list[tuple[str, list[tuple[str, str]]]]
         for pinpoint in mention.citation.pinpoints:
             pages.setdefault(pinpoint.units, {})[mention.page.src_uri] = mention.page.label
     order = sorted(pages, key=pinpoints.order)
-    return [
-        (" ".join(f"{w} {v}" for w, v in units), [(label_, uri) for uri, label_ in pages[units].items()])
-        for units in order
-    ]
+    return [(unit_names(units), [(label_, uri) for uri, label_ in pages[units].items()]) for units in order]
 
 
 def cited_page(
@@ -166,7 +163,8 @@ def cited_page(
     issuer = cited.issuer.name if cited.issuer else None
     facts = (cited.kind, cited.symbol, cited.year, cited.date, issuer, cited.title)
     status = index.status[cited.id]
-    force = (status.key, status.since, tuple(relations_of(index, cited.id)), tuple(map(str, status.evidence)))
+    relations = relations_of(index, cited.id)
+    force = (status.key, status.since, tuple(relations), tuple(map(str, status.evidence)))
     units_cited = cited_units(cited)
     mentions = tuple(
         (m.page.label, m.page.src_uri, unit and units[unit].short_name, m.snippet)
@@ -186,7 +184,7 @@ def cited_page(
         units=units,
         status=status_label(index, cited.id),
         force_known=status.key != UNKNOWN,
-        relations=relations_of(index, cited.id),
+        relations=relations,
         pinpoints=units_cited,
     )
 

@@ -20,6 +20,11 @@ UNITS = ("điểm", "khoản", "Điều", "Mục", "Chương", "Phần", "Phụ 
 FIELDS = ("point", "clause", "article", "section", "chapter", "part", "appendix")
 
 
+def unit_names(units: tuple[tuple[str, str], ...]) -> str:
+    """(("khoản", "2"), ("Điều", "5")) -> 'khoản 2 Điều 5'."""
+    return " ".join(f"{word} {value}" for word, value in units)
+
+
 @dataclass(frozen=True)
 class Pinpoint:
     """One cited unit: its units innermost first, and the phrase it was read from (offsets as given)."""
@@ -30,7 +35,7 @@ class Pinpoint:
     text: str  # the phrase as written: "khoản 1 và 2 Điều 26"
 
     def __str__(self) -> str:
-        return " ".join(f"{word} {value}" for word, value in self.units)
+        return unit_names(self.units)
 
     def parts(self) -> dict[str, object]:
         by_word = dict(self.units)
@@ -41,12 +46,6 @@ class Pinpoint:
             "start": self.start,
             "end": self.end,
         }
-
-    @property
-    def article(self) -> str | None:
-        """'Điều 5', or 'Chương II' when no article is named: what a reference page lists."""
-        outer = [(word, value) for word, value in self.units if UNITS.index(word) >= UNITS.index("Điều")]
-        return " ".join(f"{word} {value}" for word, value in outer[:1]) or None
 
 
 @dataclass

@@ -11,6 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from functools import partial
 
 from cchc import urls
@@ -89,6 +90,8 @@ class ReferenceIndex:
     # What replaced, amended, repealed, implemented or guided each document, and what each did, by id.
     changed: dict[str, list[Change]] = field(default_factory=dict)
     changing: dict[str, list[Change]] = field(default_factory=dict)
+    # The id each numbered document of the portal's own is cited by, by its src_uri.
+    own_ids: dict[str, str] = field(default_factory=dict)
 
     @property
     def mentions(self) -> list[Mention]:
@@ -162,6 +165,7 @@ def index_references(
     for document in portal.documents:
         if (doc_id := document_identity(document)) is not None:
             own[doc_id] = document
+            index.own_ids[document.src_uri] = doc_id
     stated: list[tuple[Document, Relation, int]] = []
     for page, passage, text, line, unit in _passages(portal):
         citations = use(
@@ -224,8 +228,8 @@ def index_references(
     return index
 
 
-def _day(value: object) -> PartialDate:
-    return PartialDate(value.year, value.month, value.day)  # type: ignore[attr-defined]
+def _day(value: date) -> PartialDate:
+    return PartialDate(value.year, value.month, value.day)
 
 
 def _named(index: ReferenceIndex, citation: Citation) -> Named:
@@ -258,7 +262,7 @@ def _corpus_changes(
             )
             continue
         subject = (
-            Named(document_identity(document), _own_label(document), document.src_uri)
+            Named(index.own_ids.get(document.src_uri), _own_label(document), document.src_uri)
             if this
             else _named(index, relation.subject_citation)  # type: ignore[arg-type]
         )
@@ -308,22 +312,23 @@ def _assess_force(
     """Each cited document's status, and a warning on each citation of a text that had ceased before the
     citing text was written (a note where its sentence speaks of that earlier time)."""
     labels = {doc_id: cited.label for doc_id, cited in index.documents.items()}
-    table, recorded = validity.table_changes(
-        portal.validity, portal.aliases, directory, labels, index.problems
-    )
+    table = validity.table_changes(portal.validity, portal.aliases, directory, labels, index.problems)
+    recorded = table.recorded
     corpus, about = _corpus_changes(index, stated)
-    index.changes = table + corpus
+    index.changes = table.changes + corpus
     index.problems += [validity.cycle_problem(cycle) for cycle in validity.cycles(index.changes)]
     for change in index.changes:
         index.changed.setdefault(change.object.id or "", []).append(change)
         if change.subject is not None and change.subject.id:
             index.changing.setdefault(change.subject.id, []).append(change)
     # A law cited by name only ("Luật Hộ tịch") is the law the table names with its number.
-    for alias, numbered in validity.same_laws(portal.validity, portal.aliases, directory).items():
+    for alias, numbered in table.same_laws.items():
         if alias in index.documents:
-            for known in (index.changed, index.changing, recorded):
-                if numbered in known:
-                    known.setdefault(alias, known[numbered])  # type: ignore[arg-type]
+            for by_id in (index.changed, index.changing):
+                if numbered in by_id:
+                    by_id.setdefault(alias, by_id[numbered])
+            if numbered in recorded:
+                recorded.setdefault(alias, recorded[numbered])
     for doc_id, cited in index.documents.items():
         status = validity.settle(index.changed.get(doc_id, []), recorded.get(doc_id), today)
         index.status[doc_id] = status

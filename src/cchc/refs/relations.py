@@ -106,8 +106,8 @@ _SUBJECT_TAIL = re.compile(
     rf"(?:có\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+{_FROM}(?P<force>{grammar.DATE})\s*+,?\s*+)?"
     r"(?:về\s+(?:việc\s+)?)?(?:quy\s+định\s+)?(?:một\s+số\s+(?:điều|nội\s+dung)\s+và\s+)?"
 )
-_CHAIN_GAP = 60
-_SPACES = re.compile(r"\s*+")  # "quy định chi tiết một số điều và biện pháp thi hành": one phrase in two
+_CHAIN_GAP = 60  # "quy định chi tiết một số điều và biện pháp thi hành": one phrase in two
+_SPACES = re.compile(r"\s*+")
 
 
 @dataclass
@@ -257,9 +257,7 @@ def find(text: str, citations: list[Citation], signed: PartialDate | None = None
             verbs.append(verb)
             position = verb.end()
     carried: tuple[int | None, int] | None = None  # (subject, span start) of a phrase continued by the next
-    listed_to = (
-        0  # where the last list of objects read ends: the phrases in its items' titles do not reread it
-    )
+    listed_to = 0  # where the last list of objects read ends: its items' titles do not read it again
     for number, verb in enumerate(verbs):
         kind = verb.lastgroup or ""
         near = bisect_left(ends, verb.start() - _CLAUSE_REACH)

@@ -108,23 +108,22 @@ def read_named(text: str, aliases: tuple[Alias, ...], directory: Directory) -> t
     return Named(found[0].id, ""), found[0]
 
 
-def same_laws(
-    entries: Iterable[Validity], aliases: tuple[Alias, ...], directory: Directory
-) -> dict[str, str]:
-    """The ids a law in the table is also cited by, name only ("Luật Hộ tịch", "Luật Hộ tịch năm 2014"), to
-    the id of its number; a name that two laws of the table share ("Luật Ban hành văn bản quy phạm pháp luật"
-    of 2015 and of 2025) stands for neither."""
-    found: dict[str, set[str]] = {}
-    for entry in entries:
-        read = read_named(entry.document, aliases, directory)
-        if read is None or read[1].name is None or read[0].id is None:
-            continue
-        law = read[1]
-        for year in (None, law.year):
-            alias = identity(dataclasses.replace(law, symbol=None, year=year))
-            if alias is not None and alias != read[0].id:
-                found.setdefault(alias, set()).add(read[0].id)
-    return {alias: ids.pop() for alias, ids in found.items() if len(ids) == 1}
+@dataclass
+class Table:
+    """What hieu-luc.yml says, read once."""
+
+    changes: list[Change] = field(default_factory=list)
+    recorded: dict[str, Validity] = field(default_factory=dict)  # its entries, by document id
+    # The ids a law of the table is also cited by, name only ("Luật Hộ tịch", "Luật Hộ tịch năm 2014"), to
+    # the id of its number; a name that two laws of the table share ("Luật Ban hành văn bản quy phạm pháp
+    # luật" of 2015 and of 2025) stands for neither.
+    same_laws: dict[str, str] = field(default_factory=dict)
+
+
+def _law_aliases(law: Citation, numbered: str) -> set[str]:
+    """The ids of a law read with its number, cited by its name alone, with its year and without."""
+    found = {identity(dataclasses.replace(law, symbol=None, year=year)) for year in (None, law.year)}
+    return {alias for alias in found if alias is not None and alias != numbered}
 
 
 def table_changes(
@@ -133,11 +132,12 @@ def table_changes(
     directory: Directory,
     labelled: dict[str, str],
     problems: list[Problem],
-) -> tuple[list[Change], dict[str, Validity]]:
-    """The changes hieu-luc.yml records, and its entries by document id; a name that reads as no one
-    document is a problem on its line. `labelled` gets each named document's label as pages show it."""
-    changes: list[Change] = []
-    recorded: dict[str, Validity] = {}
+) -> Table:
+    """What hieu-luc.yml records; a name that reads as no one document is a problem on its line.
+    `labelled` gets each named document's label as pages show it."""
+    table = Table()
+    changes, recorded = table.changes, table.recorded
+    laws: dict[str, set[str]] = {}
 
     def named(entry: Validity, name: str, field_name: str) -> Named | None:
         read = read_named(name, aliases, directory)
@@ -154,6 +154,9 @@ def table_changes(
             return None
         document, citation = read
         assert document.id is not None
+        if field_name == "van_ban" and citation.name is not None:
+            for alias in _law_aliases(citation, document.id):
+                laws.setdefault(alias, set()).add(document.id)
         return Named(document.id, labelled.setdefault(document.id, citation.label))
 
     for entry in entries:
@@ -185,7 +188,8 @@ def table_changes(
         if entry.ended and not entry.replaced_by and not entry.repealed_by:
             line = entry.lines.get("het_hieu_luc_tu", entry.line)
             changes.append(Change(EXPIRES, None, subject_of, entry.ended, False, entry.path, line))
-    return changes, recorded
+    table.same_laws = {alias: ids.pop() for alias, ids in laws.items() if len(ids) == 1}
+    return table
 
 
 def cycles(changes: Iterable[Change]) -> list[list[Change]]:
