@@ -111,7 +111,8 @@ class Force:
     """What a document's own page shows of its force: its status, its relations, and the JSON-LD."""
 
     status: str | None
-    # (words, other document, its site path or None, since as shown or None, source, its site path or None)
+    # (words, other document, its site path or None, since as shown or None, source, its site path or None);
+    # no source where the document itself says so
     relations: list[tuple[str, str, str | None, str | None, str, str | None]]
     json_ld: dict[str, object]
     units_cited: list[tuple[str, list[tuple[str, str]]]]  # each unit cited by others, with their site paths
@@ -131,7 +132,7 @@ def own_force(index: ReferenceIndex, document: Document, site_url: str) -> Force
             item.other,
             site_path(item.other_uri) if item.other_uri else None,
             shown(item.since) if item.since else None,
-            item.source,
+            "" if item.source_uri == document.src_uri else item.source,
             site_path(item.source_uri) if item.source_uri else None,
         )
         for item in (relations_of(index, doc_id) if doc_id else [])
